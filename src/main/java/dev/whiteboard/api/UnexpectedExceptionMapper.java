@@ -1,0 +1,54 @@
+package dev.whiteboard.api;
+
+import dev.whiteboard.errors.WhiteboardException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else. Containers wrap exceptions (transactions, EJB, JSON binding), so the cause chain is
+ * read: an expected failure inside gets its own status; unreadable JSON is the client's 400; a database that
+ * fails is 503 (the change was not stored, retrying may work); anything left is a 500 whose details are only
+ * logged, under an id the response carries.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof WhiteboardException expected) {
+                return ErrorResponses.of(expected);
+            }
+            if (cause instanceof JsonbException || cause instanceof JsonException) {
+                return ErrorResponses.of(400, "invalid", "the body is not valid JSON for this request: "
+                        + firstLine(cause.getMessage()), null);
+            }
+            if (cause instanceof PersistenceException || cause instanceof SQLException) {
+                LOG.log(Level.WARNING, "Database failure: {0}", firstLine(cause.getMessage()));
+                return ErrorResponses.of(503, "unavailable", "the database is not available right now;"
+                        + " nothing was changed, try again", null);
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
+        return ErrorResponses.of(500, "server_error", "unexpected server error (incident " + incident + ")", null);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.whiteboard.boards.boundary;
+
+import dev.whiteboard.boards.control.BoardStore;
+import dev.whiteboard.boards.control.NoBackgroundException;
+import dev.whiteboard.boards.control.ShapeChange;
+import dev.whiteboard.boards.entity.BoardBackground;
+import dev.whiteboard.boards.entity.Limits;
+import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.errors.TooLargeException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code /api/boards}: boards, their diagram snapshot, shape writes and background image. Validates the
+ * HTTP-level input (numbers in the query, body sizes), delegates to {@link BoardStore}, and shapes the
+ * response; failures are mapped by the {@code dev.whiteboard.api} mappers.
+ */
+@Path("boards")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class BoardsResource {
+
+    static final String ANONYMOUS = "anonymous";
+
+    @Inject
+    BoardStore store;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public List<BoardView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return store.list(number("offset", offset, 0), number("limit", limit, 100)).stream()
+                .map(BoardView::of)
+                .toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewBoard body, @Context UriInfo uri) {
+        if (body == null) {
+            throw new InvalidInputException(null, "a JSON body is required: {\"title\":\"…\"}");
+        }
+        BoardView board = BoardView.of(store.create(body.title(), caller()));
+        return Response.created(uri.getAbsolutePathBuilder().path(board.id()).build()).entity(board).build();
+    }
+
+    @GET
+    @Path("{board}")
+    public BoardView read(@PathParam("board") String boardId) {
+        return BoardView.of(store.get(boardId));
+    }
+
+    @GET
+    @Path("{board}/diagram")
+    public DiagramView diagram(@PathParam("board") String boardId) {
+        return DiagramView.of(store.diagram(boardId));
+    }
+
+    @PUT
+    @Path("{board}/shapes/{shape}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putShape(@PathParam("board") String boardId, @PathParam("shape") String shapeId,
+                             ShapeInput body) {
+        if (body == null) {
+            throw new InvalidInputException(null, "a JSON body describing the shape is required");
+        }
+        if (body.id() != null && !body.id().equals(shapeId)) {
+            throw new InvalidInputException("id", "the id in the body differs from the one in the path");
+        }
+        ShapeChange change = store.putShape(boardId, shapeId, body.toData(), caller());
+        return Response.status(change.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ShapeView.of(change.shape()))
+                .build();
+    }
+
+    @DELETE
+    @Path("{board}/shapes/{shape}")
+    public Response removeShape(@PathParam("board") String boardId, @PathParam("shape") String shapeId) {
+        store.removeShape(boardId, shapeId);
+        return Response.noContent().build();
+    }
+
+    /** Takes the raw image bytes as the body; the format is judged by the bytes, not by the Content-Type. */
+    @PUT
+    @Path("{board}/background")
+    @Consumes(MediaType.WILDCARD)
+    public BackgroundView putBackground(@PathParam("board") String boardId,
+                                        @HeaderParam("Content-Length") String contentLength, InputStream body) {
+        if (declaredLength(contentLength) > Limits.MAX_BACKGROUND_BYTES) {
+            throw tooLarge();
+        }
+        byte[] image = readAtMost(body, Limits.MAX_BACKGROUND_BYTES);
+        if (image.length == 0) {
+            throw new InvalidInputException(null, "the body must be the image");
+        }
+        store.setBackground(boardId, image, caller());
+        return BackgroundView.of(store.get(boardId));
+    }
+
+    @GET
+    @Path("{board}/background")
+    @Produces(MediaType.WILDCARD)
+    public Response background(@PathParam("board") String boardId, @QueryParam("v") String version,
+                               @Context Request request) {
+        BoardBackground background = store.background(boardId)
+                .orElseThrow(() -> new NoBackgroundException(boardId));
+        EntityTag tag = new EntityTag(background.ref());
+        CacheControl cache = new CacheControl();
+        if (Objects.equals(version, background.ref())) {
+            cache.setMaxAge(31_536_000);
+            cache.setPrivate(true);
+        } else {
+            cache.setNoCache(true);
+        }
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder response = notModified != null ? notModified
+                : Response.ok(background.content(), background.contentType());
+        return response.tag(tag).cacheControl(cache).header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @DELETE
+    @Path("{board}/background")
+    public Response removeBackground(@PathParam("board") String boardId) {
+        store.removeBackground(boardId);
+        return Response.noContent().build();
+    }
+
+    private String caller() {
+        Principal principal = security.getUserPrincipal();
+        return principal == null ? ANONYMOUS : principal.getName();
+    }
+
+    private static int number(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, name + " must be a whole number");
+        }
+    }
+
+    private static long declaredLength(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Content-Length", "Content-Length must be a number");
+        }
+    }
+
+    private static byte[] readAtMost(InputStream body, int limit) {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new InvalidInputException(null, "the body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static TooLargeException tooLarge() {
+        return new TooLargeException("images are limited to " + Limits.MAX_BACKGROUND_BYTES / (1024 * 1024) + " MiB");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.whiteboard.boards.boundary;
+
+import dev.whiteboard.boards.entity.Shape;
+import dev.whiteboard.boards.entity.ShapeData;
+import java.time.OffsetDateTime;
+
+/**
+ * A stored shape on the wire: {@code {"id":"s-1","kind":"pen","stroke":"#1e1e1e","width":2,"opacity":1,
+ * "points":[10,10,12.5,14],"z":3,"author":"alice","createdAt":"…","updatedAt":"…","version":3}};
+ * {@code fill}, {@code text} and {@code src} appear when set.
+ */
+public record ShapeView(String id, String kind, String stroke, double width, String fill, double opacity,
+                        double[] points, String text, String src, long z, String author, OffsetDateTime createdAt,
+                        OffsetDateTime updatedAt, long version) {
+
+    static ShapeView of(Shape shape) {
+        ShapeData d = shape.data();
+        return new ShapeView(shape.shapeId(), d.kind().wireName(), d.stroke(), d.width(), d.fill(), d.opacity(),
+                d.points().toArray(), d.text(), d.src(), d.z(), shape.author(), shape.createdAt(), shape.updatedAt(),
+                shape.version());
+    }
+}

@@ -1,0 +1,171 @@
+package dev.whiteboard.boards.control;
+
+import dev.whiteboard.boards.entity.Board;
+import dev.whiteboard.boards.entity.BoardBackground;
+import dev.whiteboard.boards.entity.BoardId;
+import dev.whiteboard.boards.entity.ImageType;
+import dev.whiteboard.boards.entity.Limits;
+import dev.whiteboard.boards.entity.Shape;
+import dev.whiteboard.boards.entity.ShapeData;
+import dev.whiteboard.errors.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The boards repository. Each public method is one transaction: a change locks the board row
+ * ({@code PESSIMISTIC_WRITE}), so changes to one board are applied one after another and each gets its own
+ * version, while different boards never wait for each other. Failures of the database surface as
+ * {@code PersistenceException}s; expected failures as {@code WhiteboardException}s.
+ */
+@ApplicationScoped
+@Transactional
+public class BoardStore {
+
+    @PersistenceContext(unitName = "whiteboard")
+    EntityManager em;
+
+    public Board create(String title, String user) {
+        Board board = new Board(BoardId.generate(), title, user(user), now());
+        em.persist(board);
+        return board;
+    }
+
+    /** Boards, newest first. */
+    public List<Board> list(int offset, int limit) {
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "offset cannot be negative");
+        }
+        if (limit < 1 || limit > Limits.MAX_PAGE_SIZE) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + Limits.MAX_PAGE_SIZE);
+        }
+        return em.createNamedQuery(Board.NEWEST_FIRST, Board.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public Optional<Board> find(String boardId) {
+        return BoardId.isWellFormed(boardId) ? Optional.ofNullable(em.find(Board.class, boardId)) : Optional.empty();
+    }
+
+    public Board get(String boardId) {
+        return find(boardId).orElseThrow(() -> new BoardNotFoundException(boardId));
+    }
+
+    public Diagram diagram(String boardId) {
+        Board board = get(boardId);
+        List<Shape> shapes = em.createNamedQuery(Shape.LIVE_ON_BOARD, Shape.class)
+                .setParameter("board", board.id())
+                .getResultList();
+        return new Diagram(board, shapes);
+    }
+
+    /**
+     * Adds the shape, or replaces the content of the one with that id (restoring it if it was removed). Storing
+     * content that is already there changes nothing. A shape without z is put on top of the board.
+     */
+    public ShapeChange putShape(String boardId, String shapeId, ShapeData data, String user) {
+        Shape.validShapeId(shapeId);
+        Board board = lock(boardId);
+        Optional<Shape> existing = shape(board, shapeId);
+        if (existing.isPresent() && !existing.get().differsFrom(data)) {
+            return new ShapeChange(existing.get(), false, false);
+        }
+        if (existing.map(Shape::removed).orElse(true) && liveShapes(board) >= Limits.MAX_SHAPES_PER_BOARD) {
+            throw new BoardFullException();
+        }
+        long version = board.nextVersion();
+        if (existing.isPresent()) {
+            existing.get().update(data, version, now());
+            return new ShapeChange(existing.get(), true, false);
+        }
+        Shape shape = new Shape(board.id(), shapeId, data.z() == null ? data.withZ(version) : data, user(user),
+                version, now());
+        em.persist(shape);
+        return new ShapeChange(shape, true, true);
+    }
+
+    /** Removes the shape; returns whether it was there to remove (removing twice changes nothing). */
+    public boolean removeShape(String boardId, String shapeId) {
+        Board board = lock(boardId);
+        Optional<Shape> shape = shape(board, shapeId).filter(s -> !s.removed());
+        shape.ifPresent(s -> s.remove(board.nextVersion(), now()));
+        return shape.isPresent();
+    }
+
+    public Optional<BoardBackground> background(String boardId) {
+        Board board = get(boardId);
+        return board.backgroundRef().map(ref -> em.find(BoardBackground.class, board.id()));
+    }
+
+    /** Sets the board's background image; {@code content} must be an accepted image. */
+    public BoardBackground setBackground(String boardId, byte[] content, String user) {
+        ImageType type = ImageType.detect(content).orElseThrow(NotAnImageException::new);
+        Board board = lock(boardId);
+        BoardBackground background = em.find(BoardBackground.class, board.id());
+        if (background == null) {
+            background = new BoardBackground(board.id(), type, content, user(user), now());
+            em.persist(background);
+        } else {
+            background.replace(type, content, user(user), now());
+        }
+        board.showBackground(background.ref(), background.contentType());
+        board.nextVersion();
+        return background;
+    }
+
+    /** Removes the background image; returns whether there was one. */
+    public boolean removeBackground(String boardId) {
+        Board board = lock(boardId);
+        BoardBackground background = em.find(BoardBackground.class, board.id());
+        if (background == null) {
+            return false;
+        }
+        em.remove(background);
+        board.removeBackground();
+        board.nextVersion();
+        return true;
+    }
+
+    private Board lock(String boardId) {
+        if (!BoardId.isWellFormed(boardId)) {
+            throw new BoardNotFoundException(boardId);
+        }
+        Board board = em.find(Board.class, boardId, LockModeType.PESSIMISTIC_WRITE);
+        if (board == null) {
+            throw new BoardNotFoundException(boardId);
+        }
+        return board;
+    }
+
+    private Optional<Shape> shape(Board board, String shapeId) {
+        return em.createNamedQuery(Shape.BY_SHAPE_ID, Shape.class)
+                .setParameter("board", board.id())
+                .setParameter("shape", shapeId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private long liveShapes(Board board) {
+        return em.createNamedQuery(Shape.COUNT_LIVE, Long.class).setParameter("board", board.id()).getSingleResult();
+    }
+
+    private static String user(String user) {
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("a change needs the name of who made it");
+        }
+        return user.length() > Limits.MAX_USER_LENGTH ? user.substring(0, Limits.MAX_USER_LENGTH) : user;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

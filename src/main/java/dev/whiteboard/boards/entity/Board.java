@@ -1,0 +1,120 @@
+package dev.whiteboard.boards.entity;
+
+import dev.whiteboard.errors.InvalidInputException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A board: the aggregate root of its shapes and background. Its {@code version} grows by one with every
+ * committed change to the board's content, so a client that knows the version it has seen can tell whether
+ * it missed something. Changes take the board's row lock first (see {@code BoardStore}), which orders them.
+ */
+@Entity
+@Table(name = "boards")
+@NamedQuery(name = Board.NEWEST_FIRST, query = "SELECT b FROM Board b ORDER BY b.createdAt DESC, b.id")
+public class Board {
+
+    public static final String NEWEST_FIRST = "Board.newestFirst";
+
+    @Id
+    @Column(name = "id", length = 32)
+    private String id;
+
+    @Column(name = "title", nullable = false, length = Limits.MAX_TITLE_LENGTH)
+    private String title;
+
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @Column(name = "background_ref", length = 64)
+    private String backgroundRef;
+
+    @Column(name = "background_type", length = 64)
+    private String backgroundType;
+
+    protected Board() {
+        // for JPA
+    }
+
+    public Board(String id, String title, String createdBy, OffsetDateTime createdAt) {
+        if (!BoardId.isWellFormed(id)) {
+            throw new IllegalArgumentException("malformed board id: " + id);
+        }
+        this.id = id;
+        this.title = validTitle(title);
+        this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.version = 0;
+    }
+
+    /** Trims the title and checks it is there and not too long. */
+    public static String validTitle(String title) {
+        String trimmed = title == null ? "" : title.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("title", "title is required");
+        }
+        if (trimmed.length() > Limits.MAX_TITLE_LENGTH) {
+            throw new InvalidInputException("title", "title is limited to " + Limits.MAX_TITLE_LENGTH + " characters");
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw new InvalidInputException("title", "title cannot contain control characters");
+        }
+        return trimmed;
+    }
+
+    /** Counts one committed change and returns the board's new version. */
+    public long nextVersion() {
+        return ++version;
+    }
+
+    public void showBackground(String ref, String contentType) {
+        this.backgroundRef = Objects.requireNonNull(ref, "ref");
+        this.backgroundType = Objects.requireNonNull(contentType, "contentType");
+    }
+
+    public void removeBackground() {
+        this.backgroundRef = null;
+        this.backgroundType = null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The current background's content reference (a digest prefix), if the board has one. */
+    public Optional<String> backgroundRef() {
+        return Optional.ofNullable(backgroundRef);
+    }
+
+    public Optional<String> backgroundType() {
+        return Optional.ofNullable(backgroundType);
+    }
+}

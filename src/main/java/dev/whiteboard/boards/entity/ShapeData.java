@@ -1,0 +1,103 @@
+package dev.whiteboard.boards.entity;
+
+import dev.whiteboard.errors.InvalidInputException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a shape looks like, validated: the drawable content a client sends, without identity or history.
+ * Building one enforces every per-shape rule and limit; an instance is always valid.
+ *
+ * @param kind    what is drawn
+ * @param stroke  stroke colour, {@code #rgb}, {@code #rrggbb} or {@code #rrggbbaa}, lower case
+ * @param width   stroke width, or font size for text
+ * @param fill    fill colour like {@code stroke}, or {@code null} for none
+ * @param opacity 0 (invisible) to 1 (opaque)
+ * @param points  geometry, as many points as the kind takes
+ * @param text    the text of a text shape; {@code null} for other kinds
+ * @param src     the image reference of an image shape (a URL relative to the app, under {@code api/});
+ *                {@code null} for other kinds
+ * @param z       stacking order (higher is drawn later), or {@code null} to let the board choose
+ */
+public record ShapeData(ShapeKind kind, String stroke, double width, String fill, double opacity, Points points,
+                        String text, String src, Long z) {
+
+    public static final String DEFAULT_STROKE = "#1e1e1e";
+    public static final double DEFAULT_WIDTH = 2;
+    public static final double DEFAULT_OPACITY = 1;
+
+    private static final Pattern COLOUR = Pattern.compile("#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})");
+    private static final Pattern SRC = Pattern.compile("api/[A-Za-z0-9_./-]+(?:\\?[A-Za-z0-9_.=&-]*)?");
+
+    public ShapeData {
+        if (kind == null) {
+            throw new InvalidInputException("kind", "kind is required");
+        }
+        stroke = colour(stroke, "stroke");
+        if (stroke == null) {
+            throw new InvalidInputException("stroke", "stroke colour is required");
+        }
+        fill = colour(fill, "fill");
+        if (!Double.isFinite(width) || width < Limits.MIN_STROKE_WIDTH || width > Limits.MAX_STROKE_WIDTH) {
+            throw new InvalidInputException("width",
+                    "width must be between " + Limits.MIN_STROKE_WIDTH + " and " + (int) Limits.MAX_STROKE_WIDTH);
+        }
+        if (!(opacity >= 0 && opacity <= 1)) {
+            throw new InvalidInputException("opacity", "opacity must be between 0 and 1");
+        }
+        if (points == null) {
+            throw new InvalidInputException("points", "points are required");
+        }
+        if (points.count() < kind.minPoints() || points.count() > kind.maxPoints()) {
+            throw new InvalidInputException("points", kind.wireName() + " takes "
+                    + (kind.minPoints() == kind.maxPoints() ? String.valueOf(kind.minPoints())
+                            : kind.minPoints() + " to " + kind.maxPoints())
+                    + " points, got " + points.count());
+        }
+        if (kind == ShapeKind.TEXT) {
+            if (text == null || text.isBlank()) {
+                throw new InvalidInputException("text", "a text shape needs text");
+            }
+            if (text.length() > Limits.MAX_TEXT_LENGTH) {
+                throw new InvalidInputException("text", "text is limited to " + Limits.MAX_TEXT_LENGTH + " characters");
+            }
+        } else if (text != null) {
+            throw new InvalidInputException("text", "only text shapes carry text");
+        }
+        if (kind == ShapeKind.IMAGE) {
+            if (src == null || src.length() > Limits.MAX_SRC_LENGTH || !SRC.matcher(src).matches() || src.contains("..")) {
+                throw new InvalidInputException("src",
+                        "an image shape needs src: a URL relative to the app under api/ (at most "
+                                + Limits.MAX_SRC_LENGTH + " characters)");
+            }
+        } else if (src != null) {
+            throw new InvalidInputException("src", "only image shapes carry src");
+        }
+    }
+
+    /**
+     * Builds from wire values, filling the defaults (stroke {@value #DEFAULT_STROKE}, width 2, opacity 1).
+     */
+    public static ShapeData fromWire(String kind, String stroke, Double width, String fill, Double opacity,
+                                     double[] points, String text, String src, Long z) {
+        return new ShapeData(ShapeKind.fromWire(kind), stroke == null ? DEFAULT_STROKE : stroke,
+                width == null ? DEFAULT_WIDTH : width, fill, opacity == null ? DEFAULT_OPACITY : opacity,
+                Points.of(points, "points"), text, src, z);
+    }
+
+    /** The same content at the given stacking order. */
+    public ShapeData withZ(long newZ) {
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, src, newZ);
+    }
+
+    private static String colour(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        if (!COLOUR.matcher(lower).matches()) {
+            throw new InvalidInputException(field, field + " must be a colour like #1e1e1e");
+        }
+        return lower;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.whiteboard.health;
+
+/**
+ * The health answer: {@code {"status":"UP","database":"UP","schema":"1"}}; when something is down,
+ * {@code status} is {@code DOWN} and {@code problem} says what.
+ *
+ * @param status   {@code UP} when the app can serve requests, else {@code DOWN}
+ * @param database {@code UP} when a connection to the database works, else {@code DOWN}
+ * @param schema   the schema version once migrations have run, else {@code PENDING}
+ * @param problem  what is wrong, or {@code null}
+ */
+public record HealthReport(String status, String database, String schema, String problem) {
+
+    public boolean up() {
+        return "UP".equals(status);
+    }
+}

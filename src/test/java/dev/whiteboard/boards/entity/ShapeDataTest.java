@@ -1,0 +1,107 @@
+package dev.whiteboard.boards.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.whiteboard.errors.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShapeDataTest {
+
+    private static final double[] TWO_POINTS = {0, 0, 100, 50};
+
+    private static ShapeData shape(String kind, double[] points, String text, String src) {
+        return ShapeData.fromWire(kind, null, null, null, null, points, text, src, null);
+    }
+
+    private static String rejectedField(Runnable build) {
+        return assertThrows(InvalidInputException.class, build::run).field().orElse(null);
+    }
+
+    @Test
+    void fillsDefaultsAndNormalisesColours() {
+        ShapeData pen = ShapeData.fromWire("pen", "#E03131", null, "#ABC", null, new double[] {1, 1}, null, null, null);
+        assertEquals(ShapeKind.PEN, pen.kind());
+        assertEquals("#e03131", pen.stroke());
+        assertEquals("#abc", pen.fill());
+        assertEquals(ShapeData.DEFAULT_WIDTH, pen.width());
+        assertEquals(ShapeData.DEFAULT_OPACITY, pen.opacity());
+        assertNull(pen.z());
+        assertEquals(ShapeData.DEFAULT_STROKE, shape("line", TWO_POINTS, null, null).stroke());
+    }
+
+    @Test
+    void eachKindTakesItsNumberOfPoints() {
+        shape("pen", new double[] {5, 5}, null, null);
+        shape("text", new double[] {5, 5}, "hello", null);
+        shape("text", TWO_POINTS, "hello", null);
+        for (String kind : new String[] {"line", "arrow", "rectangle", "ellipse"}) {
+            shape(kind, TWO_POINTS, null, null);
+            assertEquals("points", rejectedField(() -> shape(kind, new double[] {5, 5}, null, null)));
+            assertEquals("points", rejectedField(() -> shape(kind, new double[] {0, 0, 1, 1, 2, 2}, null, null)));
+        }
+        assertEquals("points", rejectedField(() -> shape("text", new double[] {0, 0, 1, 1, 2, 2}, "x", null)));
+    }
+
+    @Test
+    void rejectsUnknownAndMissingKinds() {
+        assertEquals("kind", rejectedField(() -> shape("hexagon", TWO_POINTS, null, null)));
+        assertEquals("kind", rejectedField(() -> shape(null, TWO_POINTS, null, null)));
+        assertEquals("kind", rejectedField(() -> shape("PEN", TWO_POINTS, null, null)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"red", "#12", "#12345", "#1234567", "#gggggg", "rgb(0,0,0)", ""})
+    void rejectsWhatIsNotAHexColour(String colour) {
+        assertEquals("stroke", rejectedField(() ->
+                ShapeData.fromWire("pen", colour, null, null, null, new double[] {1, 1}, null, null, null)));
+        assertEquals("fill", rejectedField(() ->
+                ShapeData.fromWire("pen", null, null, colour, null, new double[] {1, 1}, null, null, null)));
+    }
+
+    @Test
+    void keepsWidthAndOpacityInRange() {
+        assertEquals("width", rejectedField(() ->
+                ShapeData.fromWire("pen", null, 0.0, null, null, new double[] {1, 1}, null, null, null)));
+        assertEquals("width", rejectedField(() ->
+                ShapeData.fromWire("pen", null, Limits.MAX_STROKE_WIDTH + 1, null, null, new double[] {1, 1}, null, null, null)));
+        assertEquals("opacity", rejectedField(() ->
+                ShapeData.fromWire("pen", null, null, null, 1.01, new double[] {1, 1}, null, null, null)));
+        assertEquals("opacity", rejectedField(() ->
+                ShapeData.fromWire("pen", null, null, null, -0.1, new double[] {1, 1}, null, null, null)));
+        assertEquals("opacity", rejectedField(() ->
+                ShapeData.fromWire("pen", null, null, null, Double.NaN, new double[] {1, 1}, null, null, null)));
+    }
+
+    @Test
+    void onlyTextShapesCarryTextAndItIsBounded() {
+        assertEquals("text", rejectedField(() -> shape("text", TWO_POINTS, null, null)));
+        assertEquals("text", rejectedField(() -> shape("text", TWO_POINTS, "   ", null)));
+        assertEquals("text", rejectedField(() -> shape("rectangle", TWO_POINTS, "label", null)));
+        shape("text", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH), null);
+        assertEquals("text", rejectedField(() -> shape("text", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH + 1), null)));
+    }
+
+    @Test
+    void onlyImageShapesCarrySrcAndItStaysInsideTheApp() {
+        shape("image", TWO_POINTS, null, "api/boards/abc/assets/logo.png?v=2");
+        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, null)));
+        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "https://evil.example/x.png")));
+        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "javascript:alert(1)")));
+        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "api/../../etc/passwd")));
+        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "api/" + "a".repeat(Limits.MAX_SRC_LENGTH))));
+        assertEquals("src", rejectedField(() -> shape("pen", new double[] {1, 1}, null, "api/boards/abc/x.png")));
+    }
+
+    @Test
+    void withZKeepsEverythingElse() {
+        ShapeData data = shape("rectangle", TWO_POINTS, null, null);
+        ShapeData onTop = data.withZ(42);
+        assertEquals(42L, onTop.z());
+        assertEquals(new ShapeData(data.kind(), data.stroke(), data.width(), data.fill(), data.opacity(), data.points(),
+                data.text(), data.src(), 42L), onTop);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.whiteboard.testing;
+
+import java.net.URI;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The one server the system tests share: started by the first test class that needs it, stopped when the
+ * whole test run ends. Test classes say {@code @ExtendWith(SharedServer.class)} and call {@link #baseUri()}.
+ */
+public final class SharedServer implements BeforeAllCallback {
+
+    private static final Object LOCK = new Object();
+    private static TestServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (LOCK) {
+            if (server == null) {
+                TestServer started = TestServer.onConfiguredDatabase("shared").startFresh(true);
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(SharedServer.class, (ExtensionContext.Store.CloseableResource) () -> {
+                            synchronized (LOCK) {
+                                started.stop();
+                                server = null;
+                            }
+                        });
+                server = started;
+            }
+        }
+    }
+
+    public static URI baseUri() {
+        synchronized (LOCK) {
+            if (server == null) {
+                throw new IllegalStateException("the shared server runs for classes with @ExtendWith(SharedServer.class)");
+            }
+            return server.baseUri();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.whiteboard.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro process running the built WAR at the context root, the way the run command starts it:
+ * the same post-boot files from {@code server-config/}, H2 in a data folder of its own or the PostgreSQL
+ * database named by {@code -Dit.db.url}. Used by the system tests, and by tests that stop, kill and restart
+ * a server.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final String name;
+    private final Path dataDir;
+    private final DatabaseConfig database;
+    private final Path log;
+    private int port;
+    private Process process;
+
+    private TestServer(String name, DatabaseConfig database) {
+        this.name = name;
+        this.database = database;
+        Path work = Path.of(property("whiteboard.it.work-dir"));
+        this.dataDir = work.resolve(name + "-data");
+        this.log = work.resolve(name + ".log");
+    }
+
+    /** A server on the database the test run was given (H2 in a fresh folder of its own by default). */
+    public static TestServer onConfiguredDatabase(String name) {
+        return new TestServer(name, DatabaseConfig.fromSystemProperties());
+    }
+
+    /** A server whose database is PostgreSQL at {@code url}, e.g. one that is not there. */
+    public static TestServer onPostgreSql(String name, String url) {
+        return new TestServer(name, new DatabaseConfig(url, "whiteboard", ""));
+    }
+
+    /** Starts the server with a fresh data folder and waits until {@code /api/health} answers. */
+    public TestServer startFresh(boolean waitForHealthy) {
+        deleteRecursively(dataDir);
+        return start(waitForHealthy);
+    }
+
+    /** Starts (again) on the same data folder; waits for health 200 or, if not required, any answer. */
+    public TestServer start(boolean waitForHealthy) {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        try {
+            Files.createDirectories(dataDir);
+            port = freePort();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-jar", property("whiteboard.it.payara-micro"),
+                    "--nocluster",
+                    "--port", String.valueOf(port),
+                    "--addlibs", property("whiteboard.it.postgresql-driver"),
+                    "--postbootcommandfile", database.postBootFile().toString(),
+                    "--deploy", property("whiteboard.it.war"),
+                    "--contextroot", "/"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("WHITEBOARD_DATA_DIR", dataDir.toAbsolutePath().toString());
+            env.put("WHITEBOARD_DB_URL", database.url());
+            env.put("WHITEBOARD_DB_USER", database.user());
+            env.put("WHITEBOARD_DB_PASSWORD", database.password());
+            Files.writeString(log, "=== start " + Instant.now() + " on port " + port + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = builder.start();
+            awaitAnswer(waitForHealthy);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    /** Stops the server the way Ctrl-C or a service manager does (SIGTERM), and waits for it. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        awaitExit(Duration.ofSeconds(60));
+    }
+
+    /** Kills the server without warning ({@code kill -9}). */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            process = null;
+        }
+    }
+
+    private void awaitAnswer(boolean healthy) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("api/health")).timeout(Duration.ofSeconds(10)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        int last = -1;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + logTail());
+            }
+            try {
+                last = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (last == 200 || (!healthy && last == 503)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(250);
+        }
+        kill();
+        throw new IllegalStateException(name + " did not become ready in " + START_TIMEOUT.toSeconds()
+                + " s (last health status " + last + "); log:\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String property(String key) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + key + " is not set: run the integration tests"
+                    + " through Maven (mvn verify), which sets it");
+        }
+        return value;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

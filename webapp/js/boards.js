@@ -1,0 +1,61 @@
+// The boards page: lists boards newest first and creates new ones. All user text is set as text, never HTML.
+import { api } from './api.js';
+
+const list = document.getElementById('board-list');
+const status = document.getElementById('list-status');
+const form = document.getElementById('create-form');
+const title = document.getElementById('title');
+const button = document.getElementById('create-button');
+const error = document.getElementById('create-error');
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function boardItem(board) {
+    const item = document.createElement('li');
+    item.dataset.boardId = board.id;
+    const name = document.createElement('span');
+    name.className = 'board-title';
+    name.textContent = board.title;
+    const meta = document.createElement('span');
+    meta.className = 'board-meta';
+    meta.textContent = `${board.createdBy} · ${dateFormat.format(new Date(board.createdAt))}`;
+    item.append(name, meta);
+    return item;
+}
+
+async function load() {
+    try {
+        const boards = await api('api/boards');
+        list.replaceChildren(...boards.map(boardItem));
+        status.textContent = boards.length ? '' : 'No boards yet. Create the first one above.';
+        status.hidden = boards.length > 0;
+    } catch (e) {
+        status.hidden = false;
+        status.textContent = `Could not load boards: ${e.message}`;
+    }
+}
+
+form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    if (!title.value.trim()) {
+        error.textContent = 'Give the board a title.';
+        error.hidden = false;
+        title.focus();
+        return;
+    }
+    button.disabled = true;
+    try {
+        const board = await api('api/boards', { method: 'POST', json: { title: title.value } });
+        title.value = '';
+        status.hidden = true;
+        list.prepend(boardItem(board));
+    } catch (e) {
+        error.textContent = e.message;
+        error.hidden = false;
+    } finally {
+        button.disabled = false;
+    }
+});
+
+load();
