@@ -1,5 +1,7 @@
 package dev.whiteboard.api;
 
+import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.errors.StorageUnavailableException;
 import dev.whiteboard.errors.WhiteboardException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -30,13 +32,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return ErrorResponses.of(expected);
             }
             if (cause instanceof JsonbException || cause instanceof JsonException) {
-                return ErrorResponses.of(400, "invalid", "the body is not valid JSON for this request: "
-                        + firstLine(cause.getMessage()), null);
+                return ErrorResponses.of(new InvalidInputException(null, "the body is not valid JSON for this request: "
+                        + firstLine(cause.getMessage())));
             }
             if (cause instanceof PersistenceException || cause instanceof SQLException) {
                 LOG.log(Level.WARNING, "Database failure: {0}", firstLine(cause.getMessage()));
-                return ErrorResponses.of(503, "unavailable", "the database is not available right now;"
-                        + " nothing was changed, try again", null);
+                return ErrorResponses.of(new StorageUnavailableException("the database is not available right now;"
+                        + " nothing was changed, try again"));
             }
         }
         String incident = UUID.randomUUID().toString();

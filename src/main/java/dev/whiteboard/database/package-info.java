@@ -1,6 +1,5 @@
 /**
- * The database schema's life: Flyway migrations run when the application starts, and again in the
- * background while the database cannot be reached, so the app starts (and reports itself not ready) even
- * when its database is down. The migrations are in {@code src/main/resources/db/migration}.
+ * The database schema's life: Flyway migrations, in {@code src/main/resources/db/migration}, run when the
+ * application starts; the app does not start on a schema it does not know, nor on a throwaway database.
  */
 package dev.whiteboard.database;

@@ -1,6 +1,6 @@
 package dev.whiteboard.errors;
 
-/** The database cannot be used right now: not reachable, or its schema is not migrated yet. */
+/** The database cannot be used right now; the request changed nothing and may be retried. */
 public class StorageUnavailableException extends WhiteboardException {
 
     private static final long serialVersionUID = 1L;

@@ -21,19 +21,17 @@ public class HealthCheck {
     SchemaMigrations migrations;
 
     public HealthReport report() {
-        String databaseProblem = databaseProblem();
-        SchemaMigrations.Status schema = migrations.status();
-        String problem = databaseProblem != null ? "database: " + databaseProblem
-                : schema.ready() ? null : "schema: " + schema.problem();
-        return new HealthReport(problem == null ? "UP" : "DOWN", databaseProblem == null ? "UP" : "DOWN",
-                schema.ready() ? schema.version() : "PENDING", problem);
+        String problem = databaseProblem();
+        return new HealthReport(problem == null ? "UP" : "DOWN", problem == null ? "UP" : "DOWN",
+                migrations.version(), problem == null ? null : "database: " + problem);
     }
 
     private String databaseProblem() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? null : "connection is not valid";
+            return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? null : "the connection is not valid";
         } catch (SQLException | RuntimeException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return message.lines().findFirst().orElse("").strip();
         }
     }
 }

@@ -6,7 +6,7 @@ package dev.whiteboard.health;
  *
  * @param status   {@code UP} when the app can serve requests, else {@code DOWN}
  * @param database {@code UP} when a connection to the database works, else {@code DOWN}
- * @param schema   the schema version once migrations have run, else {@code PENDING}
+ * @param schema   the version of the database schema
  * @param problem  what is wrong, or {@code null}
  */
 public record HealthReport(String status, String database, String schema, String problem) {

@@ -17,7 +17,7 @@ public final class SharedServer implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         synchronized (LOCK) {
             if (server == null) {
-                TestServer started = TestServer.onConfiguredDatabase("shared").startFresh(true);
+                TestServer started = TestServer.onConfiguredDatabase("shared").startFresh();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(SharedServer.class, (ExtensionContext.Store.CloseableResource) () -> {
                             synchronized (LOCK) {

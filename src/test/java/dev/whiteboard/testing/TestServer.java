@@ -46,19 +46,22 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(name, DatabaseConfig.fromSystemProperties());
     }
 
-    /** A server whose database is PostgreSQL at {@code url}, e.g. one that is not there. */
-    public static TestServer onPostgreSql(String name, String url) {
-        return new TestServer(name, new DatabaseConfig(url, "whiteboard", ""));
+    /** A server on the given PostgreSQL database. */
+    public static TestServer onPostgreSql(String name, DatabaseConfig database) {
+        if (database.embedded()) {
+            throw new IllegalArgumentException("a PostgreSQL JDBC URL is needed");
+        }
+        return new TestServer(name, database);
     }
 
-    /** Starts the server with a fresh data folder and waits until {@code /api/health} answers. */
-    public TestServer startFresh(boolean waitForHealthy) {
+    /** Starts the server with a fresh data folder and waits until {@code /api/health} answers 200. */
+    public TestServer startFresh() {
         deleteRecursively(dataDir);
-        return start(waitForHealthy);
+        return start();
     }
 
-    /** Starts (again) on the same data folder; waits for health 200 or, if not required, any answer. */
-    public TestServer start(boolean waitForHealthy) {
+    /** Starts (again) on the same data folder, and waits until {@code /api/health} answers 200. */
+    public TestServer start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -86,7 +89,7 @@ public final class TestServer implements AutoCloseable {
             Files.writeString(log, "=== start " + Instant.now() + " on port " + port + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = builder.start();
-            awaitAnswer(waitForHealthy);
+            awaitHealthy();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,7 +139,7 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    private void awaitAnswer(boolean healthy) {
+    private void awaitHealthy() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("api/health")).timeout(Duration.ofSeconds(10)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
@@ -147,7 +150,7 @@ public final class TestServer implements AutoCloseable {
             }
             try {
                 last = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (last == 200 || (!healthy && last == 503)) {
+                if (last == 200) {
                     return;
                 }
             } catch (IOException e) {

@@ -44,6 +44,7 @@ import java.util.Objects;
 public class BoardsResource {
 
     static final String ANONYMOUS = "anonymous";
+    private static final long DRAIN_AT_MOST = 4L * Limits.MAX_BACKGROUND_BYTES;
 
     @Inject
     BoardStore store;
@@ -173,10 +174,19 @@ public class BoardsResource {
         }
     }
 
+    /**
+     * Reads the body up to the limit. Over it, the rest is read and dropped (up to a bound) before the 413 goes
+     * out, so that a client still sending a streamed body sees the answer instead of a stalled upload.
+     */
     private static byte[] readAtMost(InputStream body, int limit) {
         try (InputStream in = body) {
             byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > limit) {
+                byte[] sink = new byte[64 * 1024];
+                long drained = 0;
+                for (int read; drained < DRAIN_AT_MOST && (read = in.read(sink)) > 0; ) {
+                    drained += read;
+                }
                 throw tooLarge();
             }
             return bytes;

@@ -1,9 +1,7 @@
 package dev.whiteboard.boards.entity;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.security.MessageDigest;
@@ -28,7 +26,8 @@ public class BoardBackground {
     @Column(name = "content_type", nullable = false, length = 64)
     private String contentType;
 
-    @Basic(fetch = FetchType.LAZY)
+    // Not a lazy basic: providers implement those by weaving, and EclipseLink's reloads the entity when a
+    // lazy attribute is set, overwriting changes made just before. The separate entity keeps boards light.
     @Column(name = "content", nullable = false)
     private byte[] content;
 
