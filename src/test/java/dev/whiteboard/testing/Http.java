@@ -17,7 +17,7 @@ import java.time.Duration;
 /** A small HTTP client for system tests: real requests with the JDK client, JSON read with JSON-P. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
 

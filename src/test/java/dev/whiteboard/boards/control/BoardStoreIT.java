@@ -106,11 +106,11 @@ class BoardStoreIT {
     void aFullBoardTakesUpdatesButNoNewShapes() throws Exception {
         String board = store.create("full", "alice").id();
         store.putShape(board, "first", pen(0), "alice");
-        transaction.begin();
+        transaction.begin(); // the Arquillian deployment runs on H2 (SYSTEM_RANGE); negative ids never meet the sequence
         em.createNativeQuery("INSERT INTO shapes (id, board_id, shape_id, kind, stroke, stroke_width, opacity, points, z,"
                         + " author, created_at, updated_at, version, removed)"
-                        + " SELECT 1000000 + x, ?, CONCAT('bulk-', x), 'PEN', '#000000', 1, 1, '[0,0]', 0, 'bulk',"
-                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, FALSE FROM SYSTEM_RANGE(1, ?)")
+                        + " SELECT (SELECT COALESCE(MIN(id), 0) FROM shapes) - x, ?, CONCAT('bulk-', x), 'PEN', '#000000',"
+                        + " 1, 1, '[0,0]', 0, 'bulk', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, FALSE FROM SYSTEM_RANGE(1, ?)")
                 .setParameter(1, board)
                 .setParameter(2, Limits.MAX_SHAPES_PER_BOARD - 1)
                 .executeUpdate();
