@@ -19,7 +19,7 @@ public final class SharedServer implements BeforeAllCallback {
             if (server == null) {
                 TestServer started = TestServer.onConfiguredDatabase("shared").startFresh();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put(SharedServer.class, (ExtensionContext.Store.CloseableResource) () -> {
+                        .put(SharedServer.class, (AutoCloseable) () -> {
                             synchronized (LOCK) {
                                 started.stop();
                                 server = null;
