@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.Images;
 import dev.whiteboard.testing.SharedServer;
 import jakarta.json.JsonObject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +31,7 @@ class BackgroundIT {
     }
 
     @Test
-    void anUploadedImageIsServedBackAsItsRealTypeAndShownInTheDiagram() throws IOException {
+    void anUploadedImageIsServedBackAsItsRealTypeAndShownInTheDiagram() {
         byte[] png = image("png");
         Http.Reply uploaded = http.put(path(), "application/octet-stream", png);
         assertEquals(200, uploaded.status(), uploaded::toString);
@@ -60,7 +57,7 @@ class BackgroundIT {
     }
 
     @Test
-    void theTypeComesFromTheBytesNotFromWhatTheUploaderClaims() throws IOException {
+    void theTypeComesFromTheBytesNotFromWhatTheUploaderClaims() {
         byte[] jpeg = image("jpg");
         assertEquals("image/jpeg", http.put(path(), "image/png", jpeg).json().getString("contentType"));
         assertEquals("image/jpeg", http.get(path()).header("Content-Type"));
@@ -71,7 +68,7 @@ class BackgroundIT {
     }
 
     @Test
-    void whatIsNotAnImageIsRefusedAndTheOldBackgroundStays() throws IOException {
+    void whatIsNotAnImageIsRefusedAndTheOldBackgroundStays() {
         byte[] png = image("png");
         http.put(path(), "image/png", png);
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>";
@@ -84,7 +81,7 @@ class BackgroundIT {
     }
 
     @Test
-    void imagesOverTheLimitAreRefusedWhetherTheSizeIsDeclaredOrNot() throws IOException {
+    void imagesOverTheLimitAreRefusedWhetherTheSizeIsDeclaredOrNot() {
         byte[] tooLarge = new byte[LIMIT + 1];
         byte[] png = image("png");
         System.arraycopy(png, 0, tooLarge, 0, png.length);
@@ -101,7 +98,7 @@ class BackgroundIT {
     }
 
     @Test
-    void aRemovedBackgroundIsGone() throws IOException {
+    void aRemovedBackgroundIsGone() {
         http.put(path(), "image/png", image("png"));
         assertEquals(204, http.delete(path()).status());
         assertError(http.get(path()), 404, "not_found", null);
@@ -113,7 +110,7 @@ class BackgroundIT {
     }
 
     @Test
-    void unknownBoardsHaveNoBackground() throws IOException {
+    void unknownBoardsHaveNoBackground() {
         assertError(http.put("api/boards/zzzzzzzzzz/background", "image/png", image("png")), 404, "not_found", null);
         assertError(http.get("api/boards/zzzzzzzzzz/background"), 404, "not_found", null);
         assertError(http.delete("api/boards/zzzzzzzzzz/background"), 404, "not_found", null);
@@ -123,13 +120,7 @@ class BackgroundIT {
         return "api/boards/" + board + "/background";
     }
 
-    private static byte[] image(String format) throws IOException {
-        BufferedImage image = new BufferedImage(32, 16, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 32; x++) {
-            image.setRGB(x, x % 16, 0x2f6fed);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
+    private static byte[] image(String format) {
+        return Images.encode(format);
     }
 }

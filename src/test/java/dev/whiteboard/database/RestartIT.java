@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.Images;
 import dev.whiteboard.testing.TestServer;
 import jakarta.json.JsonObject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,13 +38,13 @@ class RestartIT {
 
     @Test
     @Order(1)
-    void aBoardWithShapesAndBackgroundSurvivesACleanRestart() throws IOException {
+    void aBoardWithShapesAndBackgroundSurvivesACleanRestart() {
         Http http = new Http(server.baseUri());
         stoppedBoard = http.postJson("api/boards", "{\"title\":\"survives\"}").json().getString("id");
         http.putJson("api/boards/" + stoppedBoard + "/shapes/s1", "{\"kind\":\"pen\",\"points\":[1,2,3,4]}");
         http.putJson("api/boards/" + stoppedBoard + "/shapes/s2", "{\"kind\":\"text\",\"text\":\"still here\",\"points\":[5,5]}");
         http.delete("api/boards/" + stoppedBoard + "/shapes/s1");
-        background = png();
+        background = Images.encode("png");
         assertEquals(200, http.put("api/boards/" + stoppedBoard + "/background", "image/png", background).status());
         stoppedDiagram = http.get("api/boards/" + stoppedBoard + "/diagram").json();
         assertEquals(4, stoppedDiagram.getInt("version"));
@@ -80,13 +77,5 @@ class RestartIT {
         assertEquals(acknowledged, after.get("api/boards/" + board + "/diagram").json());
         assertEquals(stoppedDiagram.getJsonObject("board").getString("title"),
                 after.get("api/boards/" + stoppedBoard).json().getString("title"));
-    }
-
-    private static byte[] png() throws IOException {
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(3, 3, 0xff00ff00);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

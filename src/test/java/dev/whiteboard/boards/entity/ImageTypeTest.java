@@ -1,31 +1,19 @@
 package dev.whiteboard.boards.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.whiteboard.testing.Images;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class ImageTypeTest {
 
-    static byte[] encode(String format) throws IOException {
-        BufferedImage image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 1, 0xff0000);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(image, format, out), "no ImageIO writer for " + format);
-        return out.toByteArray();
-    }
-
     @Test
-    void recognisesRealImagesByTheirBytes() throws IOException {
-        assertEquals(Optional.of(ImageType.PNG), ImageType.detect(encode("png")));
-        assertEquals(Optional.of(ImageType.JPEG), ImageType.detect(encode("jpg")));
-        assertEquals(Optional.of(ImageType.GIF), ImageType.detect(encode("gif")));
+    void recognisesRealImagesByTheirBytes() {
+        assertEquals(Optional.of(ImageType.PNG), ImageType.detect(Images.encode("png")));
+        assertEquals(Optional.of(ImageType.JPEG), ImageType.detect(Images.encode("jpg")));
+        assertEquals(Optional.of(ImageType.GIF), ImageType.detect(Images.encode("gif")));
         byte[] webp = "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(Optional.of(ImageType.WEBP), ImageType.detect(webp));
     }
