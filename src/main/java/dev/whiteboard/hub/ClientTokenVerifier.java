@@ -1,0 +1,141 @@
+package dev.whiteboard.hub;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies client access tokens the way Azure Web PubSub does: HS256 signed with the primary or the secondary
+ * access key, an {@code exp} (with a small allowance for clock skew), and an audience naming this hub's client
+ * endpoint. The audience is compared by path ({@code /client/hubs/{hub}}, hub case-insensitive), so tokens stay
+ * valid whatever host, port or scheme ({@code http}/{@code ws}) the client was given. Claims may be strings or
+ * arrays of strings: the SDKs write arrays, other issuers a plain string when there is one value.
+ * <p>Thread-safe and immutable.
+ */
+public final class ClientTokenVerifier {
+
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Set<String> PROTOCOL_CLAIMS = Set.of("aud", "exp", "iat", "nbf", "sub", "role",
+            "webpubsub.group", "group");
+
+    private final List<AccessKey> keys;
+    private final Clock clock;
+
+    public ClientTokenVerifier(List<AccessKey> keys, Clock clock) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one access key is needed");
+        }
+        this.keys = List.copyOf(keys);
+        this.clock = clock;
+    }
+
+    /** Verifies {@code token} for a connection to {@code hub}; the hub name is compared case-insensitively. */
+    public ClientClaims verify(String token, String hub) throws InvalidTokenException {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException("no access token");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token.strip());
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new InvalidTokenException("the access token is not a JWT", e);
+        }
+        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new InvalidTokenException("the access token must be signed with HS256");
+        }
+        if (!signedByOneOfTheKeys(jwt)) {
+            throw new InvalidTokenException("the access token's signature does not match an access key");
+        }
+        Instant now = clock.instant();
+        Instant expires = Optional.ofNullable(claims.getExpirationTime()).map(java.util.Date::toInstant)
+                .orElseThrow(() -> new InvalidTokenException("the access token has no expiry (exp)"));
+        if (expires.plus(CLOCK_SKEW).isBefore(now)) {
+            throw new InvalidTokenException("the access token expired at " + expires);
+        }
+        if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(CLOCK_SKEW).isAfter(now)) {
+            throw new InvalidTokenException("the access token is not valid before " + claims.getNotBeforeTime().toInstant());
+        }
+        List<String> audiences = claims.getAudience();
+        if (audiences == null || audiences.stream().noneMatch(aud -> isThisHub(aud, hub))) {
+            throw new InvalidTokenException("the access token is for another endpoint or hub: " + audiences);
+        }
+        return new ClientClaims(Optional.ofNullable(claims.getSubject()).filter(s -> !s.isEmpty()),
+                strings(claims, "role"), groups(claims), expires, otherClaims(claims));
+    }
+
+    private boolean signedByOneOfTheKeys(SignedJWT jwt) {
+        for (AccessKey key : keys) {
+            try {
+                if (jwt.verify(new MACVerifier(key.secret()))) {
+                    return true;
+                }
+            } catch (JOSEException e) {
+                // this key cannot verify it; try the next
+            }
+        }
+        return false;
+    }
+
+    private static boolean isThisHub(String audience, String hub) {
+        try {
+            String path = URI.create(audience.strip()).getPath();
+            if (path == null) {
+                return false;
+            }
+            String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            return trimmed.toLowerCase(Locale.ROOT).endsWith("/client/hubs/" + hub.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static List<String> groups(JWTClaimsSet claims) throws InvalidTokenException {
+        List<String> groups = new ArrayList<>(strings(claims, "webpubsub.group"));
+        groups.addAll(strings(claims, "group"));
+        return groups;
+    }
+
+    private static List<String> strings(JWTClaimsSet claims, String name) throws InvalidTokenException {
+        Object value = claims.getClaim(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String single) {
+            return List.of(single);
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw new InvalidTokenException("the claim " + name + " must be a string or an array of strings");
+    }
+
+    private static Map<String, List<String>> otherClaims(JWTClaimsSet claims) {
+        Map<String, List<String>> other = new LinkedHashMap<>();
+        claims.getClaims().forEach((name, value) -> {
+            if (!PROTOCOL_CLAIMS.contains(name)) {
+                if (value instanceof List<?> list) {
+                    other.put(name, list.stream().map(String::valueOf).toList());
+                } else {
+                    other.put(name, List.of(String.valueOf(value)));
+                }
+            }
+        });
+        return other;
+    }
+}

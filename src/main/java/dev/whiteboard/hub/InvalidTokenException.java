@@ -1,0 +1,15 @@
+package dev.whiteboard.hub;
+
+/** A client access token that is missing, malformed, badly signed, expired or meant for another hub. */
+public class InvalidTokenException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidTokenException(String message) {
+        super(message);
+    }
+
+    public InvalidTokenException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
