@@ -1,0 +1,53 @@
+package dev.whiteboard.hub.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A message's data with its type, valid for that type: any JSON value (not {@code null}) for {@code json}, a
+ * string for {@code text}, a base64 string for {@code binary}. Kept as the JSON value the sender wrote, so it is
+ * passed on unchanged.
+ */
+public record Payload(DataType type, JsonValue data) {
+
+    public Payload {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(data, "data");
+        if (data.getValueType() == JsonValue.ValueType.NULL) {
+            throw new IllegalArgumentException("data cannot be null");
+        }
+        if (type != DataType.JSON && !(data instanceof JsonString)) {
+            throw new IllegalArgumentException(type.wireName() + " data must be a string");
+        }
+        if (type == DataType.BINARY) {
+            Base64.getDecoder().decode(((JsonString) data).getString());
+        }
+    }
+
+    public static Payload text(String text) {
+        return new Payload(DataType.TEXT, Json.createValue(text));
+    }
+
+    public static Payload binary(byte[] bytes) {
+        return new Payload(DataType.BINARY, Json.createValue(Base64.getEncoder().encodeToString(bytes)));
+    }
+
+    /** What a plain WebSocket client receives as a text frame (JSON as its text); {@code null} for binary. */
+    public String asText() {
+        return switch (type) {
+            case JSON -> data.toString();
+            case TEXT -> ((JsonString) data).getString();
+            case BINARY -> null;
+        };
+    }
+
+    /** The bytes of the payload: decoded for binary, UTF-8 of {@link #asText()} otherwise. */
+    public byte[] asBytes() {
+        return type == DataType.BINARY ? Base64.getDecoder().decode(((JsonString) data).getString())
+                : asText().getBytes(StandardCharsets.UTF_8);
+    }
+}
