@@ -30,6 +30,11 @@ public final class SharedServer implements BeforeAllCallback {
         }
     }
 
+    /** The connection string of the shared server's built-in hub, for the official SDKs. */
+    public static String hubConnectionString() {
+        return TestServer.connectionString(baseUri().getPort());
+    }
+
     public static URI baseUri() {
         synchronized (LOCK) {
             if (server == null) {

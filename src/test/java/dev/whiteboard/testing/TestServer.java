@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 public final class TestServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** The built-in hub's access key on every test server: 44 random characters, new for each test run. */
+    public static final String HUB_ACCESS_KEY = java.util.Base64.getEncoder()
+            .encodeToString(new java.security.SecureRandom().generateSeed(32));
 
     private final String name;
     private final Path dataDir;
@@ -32,6 +35,7 @@ public final class TestServer implements AutoCloseable {
     private final Path log;
     private int port;
     private Process process;
+    private long logOffset;
 
     private TestServer(String name, DatabaseConfig database) {
         this.name = name;
@@ -86,8 +90,10 @@ public final class TestServer implements AutoCloseable {
             env.put("WHITEBOARD_DB_URL", database.url());
             env.put("WHITEBOARD_DB_USER", database.user());
             env.put("WHITEBOARD_DB_PASSWORD", database.password());
+            env.put("WHITEBOARD_HUB_ACCESS_KEY", HUB_ACCESS_KEY);
             Files.writeString(log, "=== start " + Instant.now() + " on port " + port + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            logOffset = Files.size(log);
             process = builder.start();
             awaitHealthy();
             return this;
@@ -98,6 +104,15 @@ public final class TestServer implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://localhost:" + port + "/");
+    }
+
+    /** The connection string the official SDKs use to reach this server's built-in hub. */
+    public String hubConnectionString() {
+        return connectionString(port);
+    }
+
+    static String connectionString(int port) {
+        return "Endpoint=http://localhost;Port=" + port + ";AccessKey=" + HUB_ACCESS_KEY + ";Version=1.0;";
     }
 
     /** Stops the server the way Ctrl-C or a service manager does (SIGTERM), and waits for it. */
@@ -148,6 +163,10 @@ public final class TestServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + logTail());
             }
+            if (deploymentFailed()) {
+                kill();
+                throw new IllegalStateException(name + " could not deploy the WAR; log:\n" + logTail());
+            }
             try {
                 last = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (last == 200) {
@@ -164,6 +183,15 @@ public final class TestServer implements AutoCloseable {
         kill();
         throw new IllegalStateException(name + " did not become ready in " + START_TIMEOUT.toSeconds()
                 + " s (last health status " + last + "); log:\n" + logTail());
+    }
+
+    private boolean deploymentFailed() {
+        try {
+            String sinceStart = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return sinceStart.substring((int) Math.min(logOffset, sinceStart.length())).contains("Exception while loading the app");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String logTail() {

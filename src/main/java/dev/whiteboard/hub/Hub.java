@@ -1,0 +1,139 @@
+package dev.whiteboard.hub;
+
+import dev.whiteboard.hub.HubConnection.Delivery;
+import dev.whiteboard.hub.protocol.Payload;
+import dev.whiteboard.hub.protocol.ServerFrames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Who is connected to the built-in hub, in which groups, as which users, and the fan-out of messages to
+ * them. Hubs are told apart case-insensitively, as the service does. Delivery never waits: each recipient
+ * has its own bounded {@link Outbox}, and a recipient that cannot keep up is disconnected.
+ * <p>Thread-safe: concurrent maps and sets; a connection's membership changes are not atomic with a send
+ * that is under way, which matches the service (a message races a join).
+ */
+@ApplicationScoped
+public class Hub {
+
+    private static final Logger LOG = Logger.getLogger(Hub.class.getName());
+
+    private final ConcurrentMap<String, HubConnection> connections = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Set<HubConnection>> groups = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Set<HubConnection>> users = new ConcurrentHashMap<>();
+
+    /** The canonical (lower-case) form of a hub name. */
+    public static String normalise(String hub) {
+        return hub.toLowerCase(Locale.ROOT);
+    }
+
+    void add(HubConnection connection) {
+        connections.put(connection.id(), connection);
+        connection.userId().ifPresent(user -> addTo(users, key(connection.hub(), user), connection));
+    }
+
+    void remove(HubConnection connection) {
+        if (connections.remove(connection.id()) == null) {
+            return;
+        }
+        for (String group : List.copyOf(connection.groups())) {
+            leave(connection, group);
+        }
+        connection.userId().ifPresent(user -> removeFrom(users, key(connection.hub(), user), connection));
+    }
+
+    public Optional<HubConnection> connection(String hub, String connectionId) {
+        return Optional.ofNullable(connections.get(connectionId)).filter(c -> c.hub().equals(normalise(hub)));
+    }
+
+    /** Adds the connection to the group; returns whether it was not in it yet. */
+    public boolean join(HubConnection connection, String group) {
+        boolean added = connection.groups().add(group);
+        addTo(groups, key(connection.hub(), group), connection);
+        return added;
+    }
+
+    public boolean leave(HubConnection connection, String group) {
+        boolean removed = connection.groups().remove(group);
+        removeFrom(groups, key(connection.hub(), group), connection);
+        return removed;
+    }
+
+    /** Publishes to a group; {@code sender} (absent for the REST API) is skipped with {@code noEcho}. */
+    public void sendToGroup(String hub, String group, Payload payload, Optional<HubConnection> sender, boolean noEcho,
+                            Predicate<HubConnection> excluded) {
+        Set<HubConnection> members = groups.get(key(normalise(hub), group));
+        if (members == null) {
+            return;
+        }
+        String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
+        Delivery delivery = new Delivery(payload, () -> ServerFrames.groupMessage(group, fromUserId, payload, null));
+        for (HubConnection member : members) {
+            if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
+                continue;
+            }
+            deliver(member, delivery);
+        }
+    }
+
+    /** Sends a server message to one connection, every connection of a user, or every connection of a hub. */
+    public void sendToConnections(Collection<HubConnection> recipients, Payload payload) {
+        Delivery delivery = new Delivery(payload, () -> ServerFrames.serverMessage(payload, null));
+        recipients.forEach(recipient -> deliver(recipient, delivery));
+    }
+
+    public Set<HubConnection> connectionsOfUser(String hub, String userId) {
+        return Set.copyOf(users.getOrDefault(key(normalise(hub), userId), Set.of()));
+    }
+
+    public Set<HubConnection> connectionsInGroup(String hub, String group) {
+        return Set.copyOf(groups.getOrDefault(key(normalise(hub), group), Set.of()));
+    }
+
+    public List<HubConnection> connectionsOfHub(String hub) {
+        String canonical = normalise(hub);
+        return connections.values().stream().filter(c -> c.hub().equals(canonical)).toList();
+    }
+
+    /** All live connections, for keep-alive. */
+    Collection<HubConnection> all() {
+        return connections.values();
+    }
+
+    private void deliver(HubConnection recipient, Delivery delivery) {
+        if (!recipient.deliver(delivery) && !recipient.isClosed()) {
+            LOG.log(Level.WARNING, "Dropping connection {0} of user {1}: it is {2} frames or 16 MB behind",
+                    new Object[] {recipient.id(), recipient.userId().orElse("-"), Outbox.MAX_FRAMES});
+            recipient.drop(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind: the connection is dropped");
+        }
+    }
+
+    private static String key(String hub, String name) {
+        return hub + '\n' + name;
+    }
+
+    private static void addTo(ConcurrentMap<String, Set<HubConnection>> index, String key, HubConnection connection) {
+        index.compute(key, (k, members) -> {
+            Set<HubConnection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+            set.add(connection);
+            return set;
+        });
+    }
+
+    private static void removeFrom(ConcurrentMap<String, Set<HubConnection>> index, String key, HubConnection connection) {
+        index.computeIfPresent(key, (k, members) -> {
+            members.remove(connection);
+            return members.isEmpty() ? null : members;
+        });
+    }
+}

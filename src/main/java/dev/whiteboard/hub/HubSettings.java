@@ -1,0 +1,141 @@
+package dev.whiteboard.hub;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The built-in hub's configuration (MicroProfile Config; environment variables override, e.g.
+ * {@code WHITEBOARD_HUB_ACCESS_KEY}). Without a configured access key, one is generated once and kept in
+ * {@code <data-dir>/hub-access-key}, so tokens stay valid across restarts.
+ */
+@ApplicationScoped
+public class HubSettings {
+
+    private static final Logger LOG = Logger.getLogger(HubSettings.class.getName());
+    static final String KEY_FILE = "hub-access-key";
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.enabled")
+    Optional<Boolean> enabled;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.connection-string")
+    Optional<String> connectionString;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.access-key")
+    Optional<String> accessKey;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.secondary-access-key")
+    Optional<String> secondaryAccessKey;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.data-dir", defaultValue = "./data")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.allowed-origins")
+    Optional<String> allowedOrigins;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.keep-alive-seconds", defaultValue = "20")
+    int keepAliveSeconds;
+
+    private volatile List<AccessKey> keys;
+    private volatile ClientTokenVerifier verifier;
+
+    /** On unless switched off, or unless the app is configured for an Azure Web PubSub service. */
+    public boolean enabled() {
+        return enabled.orElse(connectionString.filter(s -> !s.isBlank()).isEmpty());
+    }
+
+    /** The primary key first, then the secondary one if configured. */
+    public List<AccessKey> keys() {
+        List<AccessKey> known = keys;
+        if (known == null) {
+            synchronized (this) {
+                if (keys == null) {
+                    List<AccessKey> loaded = new ArrayList<>();
+                    loaded.add(accessKey.filter(k -> !k.isBlank()).map(AccessKey::of).orElseGet(this::storedKey));
+                    secondaryAccessKey.filter(k -> !k.isBlank()).map(AccessKey::of).ifPresent(loaded::add);
+                    keys = List.copyOf(loaded);
+                }
+                known = keys;
+            }
+        }
+        return known;
+    }
+
+    /** Verifies client access tokens against the access keys. */
+    public ClientTokenVerifier verifier() {
+        ClientTokenVerifier known = verifier;
+        if (known == null) {
+            known = new ClientTokenVerifier(keys(), Clock.systemUTC());
+            verifier = known;
+        }
+        return known;
+    }
+
+    /**
+     * Whether a browser page from {@code origin} may open a connection: any origin when no list is configured
+     * (clients authenticate with their token), otherwise only the listed ones, comma-separated, e.g.
+     * {@code https://board.intranet.example} ({@code *} allows all).
+     */
+    public boolean allowsOrigin(String origin) {
+        List<String> allowed = allowedOrigins.stream().flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::strip).filter(o -> !o.isEmpty()).toList();
+        if (allowed.isEmpty() || allowed.contains("*")) {
+            return true;
+        }
+        if (origin == null || origin.isBlank()) {
+            return true; // not a browser: nothing for an origin policy to protect
+        }
+        String normalised = origin.strip().toLowerCase(Locale.ROOT);
+        return allowed.stream().anyMatch(a -> a.strip().toLowerCase(Locale.ROOT).equals(normalised));
+    }
+
+    public Duration keepAlive() {
+        return Duration.ofSeconds(Math.max(1, Math.min(120, keepAliveSeconds)));
+    }
+
+    private AccessKey storedKey() {
+        Path file = Path.of(dataDir).resolve(KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                return AccessKey.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+            }
+            Files.createDirectories(file.getParent());
+            AccessKey generated = AccessKey.generate();
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                return AccessKey.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+            }
+            Files.writeString(file, generated.reveal(), StandardCharsets.UTF_8);
+            LOG.log(Level.INFO, "Generated the built-in hub''s access key in {0}", file.toAbsolutePath());
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or keep the hub's access key in " + file.toAbsolutePath(), e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.whiteboard.hub.boundary;
+
+import dev.whiteboard.hub.ClientClaims;
+import dev.whiteboard.hub.ClientSessions;
+import dev.whiteboard.hub.HubConnection;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The client endpoint of the built-in hub, {@code /client/hubs/{hub}}: JSON subprotocol clients and plain
+ * WebSocket clients. A thin boundary: each callback hands the frame to {@link ClientSessions}. Frames over
+ * 1 MB are refused by the container with 1009 (Too Big).
+ */
+@ServerEndpoint(value = "/client/hubs/{hub}", subprotocols = HandshakeRequests.JSON_SUBPROTOCOL,
+        configurator = ClientHandshake.class)
+public class ClientEndpoint {
+
+    /** The largest frame a client may send, as on the service. */
+    public static final int MAX_FRAME_BYTES = 1024 * 1024;
+    private static final String CONNECTION = "whiteboard.hub.connection";
+    private static final Logger LOG = Logger.getLogger(ClientEndpoint.class.getName());
+
+    @Inject
+    ClientSessions sessions;
+
+    @OnOpen
+    public void open(Session session) throws IOException {
+        Object claims = session.getUserProperties().get(ClientHandshake.CLAIMS);
+        Object hub = session.getUserProperties().get(ClientHandshake.HUB);
+        if (!(claims instanceof ClientClaims verified) || !(hub instanceof String hubName)) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized"));
+            return;
+        }
+        session.setMaxIdleTimeout(0);
+        session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+        HubConnection.Kind kind = HandshakeRequests.JSON_SUBPROTOCOL.equals(session.getNegotiatedSubprotocol())
+                ? HubConnection.Kind.JSON : HubConnection.Kind.PLAIN;
+        session.getUserProperties().put(CONNECTION, sessions.open(hubName, verified, kind, session));
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void text(Session session, String text) {
+        connection(session).ifPresent(c -> sessions.onText(c, text));
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void binary(Session session, ByteBuffer bytes) {
+        connection(session).ifPresent(sessions::onBinary);
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        connection(session).ifPresent(sessions::onPong);
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        connection(session).ifPresent(sessions::closed);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "Client connection failed", failure);
+    }
+
+    private static java.util.Optional<HubConnection> connection(Session session) {
+        return java.util.Optional.ofNullable((HubConnection) session.getUserProperties().get(CONNECTION));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.whiteboard.hub.boundary;
+
+import dev.whiteboard.hub.ClientClaims;
+import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.hub.InvalidTokenException;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The WebSocket side of the handshake: the origin policy, the subprotocol choice (the first one the client
+ * offers that the hub speaks), and the token's claims, handed to the new session through its user
+ * properties (a per-connection copy since WebSocket 2.1).
+ */
+public class ClientHandshake extends ServerEndpointConfig.Configurator {
+
+    static final String CLAIMS = "whiteboard.hub.claims";
+    static final String HUB = "whiteboard.hub.name";
+
+    private HubSettings settings() {
+        return CDI.current().select(HubSettings.class).get();
+    }
+
+    @Override
+    public boolean checkOrigin(String originHeaderValue) {
+        return settings().allowsOrigin(originHeaderValue);
+    }
+
+    @Override
+    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+        return requested.stream().map(String::strip).filter(supported::contains).findFirst().orElse("");
+    }
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        Optional<String> hub = HandshakeRequests.hub(request.getRequestURI().getPath());
+        Optional<String> queryToken = Optional.ofNullable(request.getParameterMap().get("access_token"))
+                .flatMap(values -> values.stream().findFirst());
+        Optional<String> token = HandshakeRequests.token(queryToken,
+                HandshakeRequests.header(request.getHeaders(), "Authorization"));
+        if (hub.isEmpty()) {
+            return;
+        }
+        try {
+            ClientClaims claims = settings().verifier().verify(token.orElse(null), hub.get());
+            config.getUserProperties().put(CLAIMS, claims);
+            config.getUserProperties().put(HUB, hub.get());
+        } catch (InvalidTokenException e) {
+            // the handshake filter refused it already; the endpoint closes a session without claims
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.whiteboard.hub.boundary;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading a client handshake the same way in the servlet filter and in the WebSocket configurator. */
+final class HandshakeRequests {
+
+    static final String JSON_SUBPROTOCOL = "json.webpubsub.azure.v1";
+    private static final Pattern HUB_PATH = Pattern.compile(".*/client/hubs/([^/?]+)/?$");
+    private static final Pattern HUB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}");
+
+    private HandshakeRequests() {
+    }
+
+    /** The hub named by the path, if it is a valid hub name. */
+    static Optional<String> hub(String path) {
+        Matcher matcher = HUB_PATH.matcher(path == null ? "" : path);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String hub = java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        return HUB_NAME.matcher(hub).matches() ? Optional.of(hub) : Optional.empty();
+    }
+
+    /** The access token: the {@code access_token} query parameter, else an {@code Authorization: Bearer} header. */
+    static Optional<String> token(Optional<String> queryToken, Optional<String> authorization) {
+        if (queryToken.isPresent() && !queryToken.get().isBlank()) {
+            return queryToken;
+        }
+        return authorization.filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).map(a -> a.substring(7).strip());
+    }
+
+    /** A header's first value, whatever the case of its name. */
+    static Optional<String> header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst();
+    }
+
+    /** The subprotocols a client offers, from one or several {@code Sec-WebSocket-Protocol} values. */
+    static List<String> offeredSubprotocols(List<String> headerValues) {
+        return headerValues.stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.whiteboard.hub.boundary;
+
+import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.hub.InvalidTokenException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers a refused client handshake with a real HTTP status before the WebSocket upgrade happens, as the
+ * service does: 401 for a missing, forged, expired or foreign token, 403 for an origin outside the policy,
+ * 400 for a subprotocol the hub does not speak, 404 when the built-in hub is off. The WebSocket API itself can
+ * only refuse with a close frame, after the upgrade. Accepted handshakes continue to {@link ClientEndpoint},
+ * whose configurator reads the (verified) token again for the claims.
+ */
+@WebFilter(urlPatterns = "/client/*", asyncSupported = true)
+public class HubHandshakeFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(HubHandshakeFilter.class.getName());
+
+    @Inject
+    HubSettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!settings.enabled()) {
+            refuse(response, 404, "the built-in hub is off: this app uses Azure Web PubSub");
+            return;
+        }
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            refuse(response, 400, "a WebSocket upgrade is required");
+            return;
+        }
+        Optional<String> hub = HandshakeRequests.hub(request.getRequestURI());
+        if (hub.isEmpty()) {
+            refuse(response, 404, "no such hub: connect to /client/hubs/{hub}");
+            return;
+        }
+        if (!settings.allowsOrigin(request.getHeader("Origin"))) {
+            refuse(response, 403, "origin " + request.getHeader("Origin") + " is not allowed");
+            return;
+        }
+        List<String> offered = HandshakeRequests.offeredSubprotocols(
+                Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
+        if (!offered.isEmpty() && !offered.contains(HandshakeRequests.JSON_SUBPROTOCOL)) {
+            refuse(response, 400, "subprotocols " + offered + " are not supported by the built-in hub; offer "
+                    + HandshakeRequests.JSON_SUBPROTOCOL + " or none");
+            return;
+        }
+        Optional<String> token = HandshakeRequests.token(Optional.ofNullable(request.getParameter("access_token")),
+                Optional.ofNullable(request.getHeader("Authorization")));
+        try {
+            settings.verifier().verify(token.orElse(null), hub.get());
+        } catch (InvalidTokenException e) {
+            LOG.log(Level.FINE, "Refused a client handshake to hub {0}: {1}", new Object[] {hub.get(), e.getMessage()});
+            response.setHeader("WWW-Authenticate", "Bearer");
+            refuse(response, 401, e.getMessage());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("status", status)
+                .add("error", switch (status) {
+                    case 401 -> "unauthorized";
+                    case 403 -> "forbidden";
+                    case 404 -> "not_found";
+                    default -> "invalid";
+                })
+                .add("message", message)
+                .build()
+                .toString());
+    }
+}

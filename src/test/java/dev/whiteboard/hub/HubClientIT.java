@@ -1,0 +1,275 @@
+package dev.whiteboard.hub;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.messaging.webpubsub.WebPubSubServiceClient;
+import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
+import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.whiteboard.testing.SharedServer;
+import dev.whiteboard.testing.TestServer;
+import dev.whiteboard.testing.WsClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The built-in hub's client endpoint, driven by real WebSocket clients holding tokens from the official Java
+ * SDK: the handshake, every client message and reply, permissions, acks, plain clients and the error closes.
+ */
+@ExtendWith(SharedServer.class)
+class HubClientIT {
+
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    private WebPubSubServiceClient sdk;
+    private String group;
+
+    @BeforeEach
+    void setUp() {
+        sdk = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString()).hub("Whiteboard")
+                .buildClient();
+        group = "board-" + UUID.randomUUID();
+    }
+
+    private String url(String user, String... roles) {
+        GetClientAccessTokenOptions options = new GetClientAccessTokenOptions().setUserId(user);
+        for (String role : roles) {
+            options.addRole(role);
+        }
+        return sdk.getClientAccessToken(options).getUrl();
+    }
+
+    private String editor(String user) {
+        return url(user, "webpubsub.joinLeaveGroup." + group, "webpubsub.sendToGroup." + group);
+    }
+
+    private static JsonObject connected(WsClient client) {
+        JsonObject frame = client.next();
+        assertEquals("system", frame.getString("type"));
+        assertEquals("connected", frame.getString("event"));
+        return frame;
+    }
+
+    private static void assertAck(WsClient client, long ackId) {
+        JsonObject ack = client.next();
+        assertEquals(Json.createObjectBuilder().add("type", "ack").add("ackId", ackId).add("success", true).build(), ack);
+    }
+
+    private static JsonObject assertAckError(WsClient client, long ackId, String name) {
+        JsonObject ack = client.next();
+        assertEquals("ack", ack.getString("type"), ack::toString);
+        assertEquals(ackId, ack.getJsonNumber("ackId").longValue());
+        assertFalse(ack.getBoolean("success"));
+        assertEquals(name, ack.getJsonObject("error").getString("name"), ack::toString);
+        assertFalse(ack.getJsonObject("error").getString("message").isBlank());
+        return ack;
+    }
+
+    @Test
+    void aClientWithAnSdkTokenIsConnectedAsItsUser() {
+        try (WsClient alice = WsClient.json(url("alice"))) {
+            assertEquals("json.webpubsub.azure.v1", alice.subprotocol());
+            JsonObject frame = connected(alice);
+            assertEquals("alice", frame.getString("userId"));
+            assertTrue(frame.getString("connectionId").length() >= 16);
+            assertFalse(frame.containsKey("reconnectionToken"));
+        }
+    }
+
+    @Test
+    void concurrentHandshakesKeepTheirOwnIdentity() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> connects = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String user = "user-" + i;
+                connects.add(() -> {
+                    try (WsClient client = WsClient.json(url(user))) {
+                        return user + "=" + connected(client).getString("userId");
+                    }
+                });
+            }
+            for (Future<String> result : pool.invokeAll(connects)) {
+                String[] pair = result.get().split("=");
+                assertEquals(pair[0], pair[1]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void handshakesWithoutAValidTokenAreRefusedWith401() throws Exception {
+        String good = url("alice");
+        String base = good.substring(0, good.indexOf('?'));
+        assertEquals(401, WsClient.refusedStatus(base, "json.webpubsub.azure.v1"));
+        assertEquals(401, WsClient.refusedStatus(base + "?access_token=garbage"));
+        String forged = sign(AccessKey.generate(), "alice", Instant.now().plusSeconds(600), base);
+        assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + forged));
+        String expired = sign(AccessKey.of(TestServer.HUB_ACCESS_KEY), "alice", Instant.now().minusSeconds(600), base);
+        assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + expired));
+        String otherHub = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString())
+                .hub("chat").buildClient().getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + otherHub));
+        assertEquals(400, WsClient.refusedStatus(good, "protobuf.webpubsub.azure.v1"));
+    }
+
+    @Test
+    void groupMessagesReachEveryMemberWithTheSendersIdentity() {
+        try (WsClient alice = WsClient.json(editor("alice")); WsClient bob = WsClient.json(editor("bob"))) {
+            connected(alice);
+            connected(bob);
+            alice.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
+            assertAck(alice, 1);
+            bob.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
+            assertAck(bob, 1);
+
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":2,\"data\":{\"stroke\":[1,2,3]}}");
+            List<String> aliceGot = List.of(alice.next().getString("type"), alice.next().getString("type"));
+            assertEquals(java.util.Set.of("ack", "message"), java.util.Set.copyOf(aliceGot),
+                    "without noEcho the sender gets its own message too, besides the ack");
+            JsonObject received = bob.next();
+            assertEquals(Json.createObjectBuilder().add("type", "message").add("from", "group").add("group", group)
+                    .add("fromUserId", "alice").add("dataType", "json")
+                    .add("data", Json.createObjectBuilder().add("stroke", Json.createArrayBuilder().add(1).add(2).add(3)))
+                    .build(), received);
+
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\"hi\"}");
+            assertEquals("hi", bob.next().getString("data"));
+            alice.assertNothingWithin(QUIET);
+
+            bob.send("{\"type\":\"leaveGroup\",\"group\":\"" + group + "\",\"ackId\":2}");
+            assertAck(bob, 2);
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"data\":1}");
+            bob.assertNothingWithin(QUIET);
+        }
+    }
+
+    @Test
+    void withoutTheRoleJoiningAndSendingAreForbiddenAndNothingIsDelivered() {
+        String viewerUrl = url("vera", "webpubsub.joinLeaveGroup." + group);
+        try (WsClient viewer = WsClient.json(viewerUrl); WsClient stranger = WsClient.json(url("sam"))) {
+            connected(viewer);
+            connected(stranger);
+            viewer.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
+            assertAck(viewer, 1);
+            viewer.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":2,\"data\":\"x\"}");
+            assertAckError(viewer, 2, "Forbidden");
+            stranger.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
+            assertAckError(stranger, 1, "Forbidden");
+            stranger.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":2,\"data\":\"x\"}");
+            assertAckError(stranger, 2, "Forbidden");
+            viewer.assertNothingWithin(QUIET);
+        }
+    }
+
+    @Test
+    void aRepeatedAckIdIsADuplicateAndIsNotCarriedOutAgain() {
+        try (WsClient alice = WsClient.json(editor("alice")); WsClient bob = WsClient.json(editor("bob"))) {
+            connected(alice);
+            connected(bob);
+            bob.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\"}");
+            alice.send("{\"type\":\"ping\"}");
+            assertEquals(Json.createObjectBuilder().add("type", "pong").build(), alice.next());
+            String send = "{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":7,\"noEcho\":true,\"data\":\"once\"}";
+            alice.send(send);
+            assertAck(alice, 7);
+            assertEquals("once", bob.next().getString("data"));
+            alice.send(send);
+            assertAckError(alice, 7, "Duplicate");
+            bob.assertNothingWithin(QUIET);
+        }
+    }
+
+    @Test
+    void invalidFieldsGetABadRequestAckAndTheConnectionStays() {
+        try (WsClient alice = WsClient.json(editor("alice"))) {
+            connected(alice);
+            alice.send("{\"type\":\"joinGroup\",\"group\":\"\",\"ackId\":3}");
+            assertAckError(alice, 3, "BadRequest");
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":4,\"dataType\":\"binary\",\"data\":\"%%\"}");
+            assertAckError(alice, 4, "BadRequest");
+            alice.send("{\"type\":\"ping\"}");
+            assertEquals("pong", alice.next().getString("type"));
+        }
+    }
+
+    @Test
+    void plainClientsGetTheRawDataOfTheirGroups() {
+        String plainUrl = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("pat").addGroup(group)).getUrl();
+        try (WsClient plain = WsClient.plain(plainUrl); WsClient alice = WsClient.json(editor("alice"))) {
+            connected(alice);
+            assertEquals("", plain.subprotocol());
+            awaitMembership(alice);
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"data\":{\"a\":1}}");
+            assertEquals("{\"a\":1}", plain.nextRaw());
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\"ok\"}");
+            assertEquals("ok", plain.nextRaw());
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"binary\",\"data\":\"AQID\"}");
+            assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) plain.nextRaw());
+        }
+    }
+
+    @Test
+    void brokenFramesCloseOnlyTheConnectionThatSentThem() {
+        try (WsClient bystander = WsClient.json(editor("bea"))) {
+            connected(bystander);
+            try (WsClient client = WsClient.json(editor("mal"))) {
+                connected(client);
+                client.send("{not json");
+                assertEquals(1007, client.awaitClose());
+            }
+            try (WsClient client = WsClient.json(editor("mal"))) {
+                connected(client);
+                client.send("{\"type\":\"dance\"}");
+                assertEquals(1007, client.awaitClose());
+            }
+            try (WsClient client = WsClient.json(editor("mal"))) {
+                connected(client);
+                client.sendBinary("hello".getBytes(StandardCharsets.UTF_8));
+                assertEquals(1003, client.awaitClose());
+            }
+            try (WsClient client = WsClient.json(editor("mal"))) {
+                connected(client);
+                client.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"dataType\":\"text\",\"data\":\""
+                        + "x".repeat(1024 * 1024) + "\"}");
+                assertEquals(1009, client.awaitClose());
+            }
+            bystander.send("{\"type\":\"ping\"}");
+            assertEquals("pong", bystander.next().getString("type"));
+        }
+    }
+
+    /** The token's groups are joined while the handshake completes; a round trip makes sure it is done. */
+    private void awaitMembership(WsClient client) {
+        client.send("{\"type\":\"ping\"}");
+        assertEquals("pong", client.next().getString("type"));
+    }
+
+    private static String sign(AccessKey key, String user, Instant expires, String audience) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .audience(audience.replaceFirst("^ws", "http")).subject(user).expirationTime(Date.from(expires)).build());
+        jwt.sign(new MACSigner(key.secret()));
+        return jwt.serialize();
+    }
+}

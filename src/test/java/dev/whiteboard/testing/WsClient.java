@@ -1,0 +1,170 @@
+package dev.whiteboard.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real WebSocket client (the JDK's) that records what it receives: text frames, binary frames and the close
+ * code, each awaited with a timeout rather than a sleep.
+ */
+public final class WsClient implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private WsClient(URI uri, String... subprotocols) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        if (subprotocols.length > 0) {
+            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
+        this.socket = builder.buildAsync(uri, new Listener()).join();
+    }
+
+    /** Connects with the JSON subprotocol. */
+    public static WsClient json(String url) {
+        return new WsClient(URI.create(url), "json.webpubsub.azure.v1");
+    }
+
+    /** Connects without a subprotocol: a plain WebSocket client. */
+    public static WsClient plain(String url) {
+        return new WsClient(URI.create(url));
+    }
+
+    /** The HTTP status a refused handshake got. */
+    public static int refusedStatus(String url, String... subprotocols) {
+        try {
+            new WsClient(URI.create(url), subprotocols).close();
+            throw new AssertionError("the handshake to " + url + " was accepted");
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
+    public WsClient send(String text) {
+        socket.sendText(text, true).join();
+        return this;
+    }
+
+    public WsClient sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+        return this;
+    }
+
+    /** The next text frame, as JSON. */
+    public JsonObject next() {
+        Object frame = poll(WAIT);
+        if (!(frame instanceof String text)) {
+            throw new AssertionError("expected a text frame, got " + frame);
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The next frame as it came: a {@code String} or a {@code byte[]}. */
+    public Object nextRaw() {
+        Object frame = poll(WAIT);
+        if (frame == null) {
+            throw new AssertionError("no frame within " + WAIT);
+        }
+        return frame;
+    }
+
+    /** Asserts that nothing arrives within {@code quiet}. */
+    public void assertNothingWithin(Duration quiet) {
+        Object frame = poll(quiet);
+        if (frame != null) {
+            throw new AssertionError("expected nothing, got " + frame);
+        }
+    }
+
+    /** The close code the server sent. */
+    public int awaitClose() {
+        try {
+            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not close the connection", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+
+    private Object poll(Duration timeout) {
+        try {
+            return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+        private java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                received.add(text.toString());
+                text.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            binary.writeBytes(bytes);
+            if (last) {
+                received.add(binary.toByteArray());
+                binary = new java.io.ByteArrayOutputStream();
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}
