@@ -60,7 +60,7 @@ public class HubSettings {
     int keepAliveSeconds;
 
     private volatile List<AccessKey> keys;
-    private volatile ClientTokenVerifier verifier;
+    private volatile TokenVerifier verifier;
 
     /** On unless switched off, or unless the app is configured for an Azure Web PubSub service. */
     public boolean enabled() {
@@ -85,10 +85,10 @@ public class HubSettings {
     }
 
     /** Verifies client access tokens against the access keys. */
-    public ClientTokenVerifier verifier() {
-        ClientTokenVerifier known = verifier;
+    public TokenVerifier verifier() {
+        TokenVerifier known = verifier;
         if (known == null) {
-            known = new ClientTokenVerifier(keys(), Clock.systemUTC());
+            known = new TokenVerifier(keys(), Clock.systemUTC());
             verifier = known;
         }
         return known;

@@ -19,14 +19,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies client access tokens the way Azure Web PubSub does: HS256 signed with the primary or the secondary
- * access key, an {@code exp} (with a small allowance for clock skew), and an audience naming this hub's client
- * endpoint. The audience is compared by path ({@code /client/hubs/{hub}}, hub case-insensitive), so tokens stay
- * valid whatever host, port or scheme ({@code http}/{@code ws}) the client was given. Claims may be strings or
- * arrays of strings: the SDKs write arrays, other issuers a plain string when there is one value.
+ * Verifies the hub's tokens the way Azure Web PubSub does: HS256 signed with the primary or the secondary
+ * access key, an {@code exp} (with a small allowance for clock skew), and an audience naming what the token is
+ * for. Audiences are compared by path, so tokens stay valid whatever host, port or scheme ({@code http}/{@code ws})
+ * the caller was given: for clients {@code /client/hubs/{hub}} (hub case-insensitive); for the REST API the
+ * request's own path, with or without its query (the SDKs sign the full URL; the documentation says without).
+ * Claims may be strings or arrays of strings: the SDKs write arrays, other issuers a plain string for one value.
  * <p>Thread-safe and immutable.
  */
-public final class ClientTokenVerifier {
+public final class TokenVerifier {
 
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Set<String> PROTOCOL_CLAIMS = Set.of("aud", "exp", "iat", "nbf", "sub", "role",
@@ -35,7 +36,7 @@ public final class ClientTokenVerifier {
     private final List<AccessKey> keys;
     private final Clock clock;
 
-    public ClientTokenVerifier(List<AccessKey> keys, Clock clock) {
+    public TokenVerifier(List<AccessKey> keys, Clock clock) {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one access key is needed");
         }
@@ -43,8 +44,27 @@ public final class ClientTokenVerifier {
         this.clock = clock;
     }
 
+    /** Verifies a REST API call's bearer token for the request {@code path} and {@code query} (may be null). */
+    public void verifyService(String token, String path, String query) throws InvalidTokenException {
+        JWTClaimsSet claims = verifiedClaims(token);
+        List<String> audiences = claims.getAudience();
+        if (audiences == null || audiences.stream().noneMatch(aud -> isThisRequest(aud, path, query))) {
+            throw new InvalidTokenException("the token is for another request: " + audiences);
+        }
+    }
+
     /** Verifies {@code token} for a connection to {@code hub}; the hub name is compared case-insensitively. */
     public ClientClaims verify(String token, String hub) throws InvalidTokenException {
+        JWTClaimsSet claims = verifiedClaims(token);
+        List<String> audiences = claims.getAudience();
+        if (audiences == null || audiences.stream().noneMatch(aud -> isThisHub(aud, hub))) {
+            throw new InvalidTokenException("the access token is for another endpoint or hub: " + audiences);
+        }
+        return new ClientClaims(Optional.ofNullable(claims.getSubject()).filter(s -> !s.isEmpty()),
+                strings(claims, "role"), groups(claims), claims.getExpirationTime().toInstant(), otherClaims(claims));
+    }
+
+    private JWTClaimsSet verifiedClaims(String token) throws InvalidTokenException {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no access token");
         }
@@ -71,12 +91,26 @@ public final class ClientTokenVerifier {
         if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(CLOCK_SKEW).isAfter(now)) {
             throw new InvalidTokenException("the access token is not valid before " + claims.getNotBeforeTime().toInstant());
         }
-        List<String> audiences = claims.getAudience();
-        if (audiences == null || audiences.stream().noneMatch(aud -> isThisHub(aud, hub))) {
-            throw new InvalidTokenException("the access token is for another endpoint or hub: " + audiences);
+        return claims;
+    }
+
+    private static boolean isThisRequest(String audience, String path, String query) {
+        try {
+            URI aud = URI.create(audience.strip());
+            if (!trimSlash(aud.getRawPath()).equals(trimSlash(path))) {
+                return false;
+            }
+            return aud.getRawQuery() == null || aud.getRawQuery().equals(query);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        return new ClientClaims(Optional.ofNullable(claims.getSubject()).filter(s -> !s.isEmpty()),
-                strings(claims, "role"), groups(claims), expires, otherClaims(claims));
+    }
+
+    private static String trimSlash(String path) {
+        if (path == null) {
+            return "";
+        }
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private boolean signedByOneOfTheKeys(SignedJWT jwt) {

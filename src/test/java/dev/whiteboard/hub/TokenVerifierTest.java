@@ -25,7 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Tokens made by the official Java SDK, and by hand for the cases the SDK never produces. */
-class ClientTokenVerifierTest {
+class TokenVerifierTest {
 
     private static final AccessKey PRIMARY = AccessKey.generate();
     private static final AccessKey SECONDARY = AccessKey.generate();
@@ -37,11 +37,11 @@ class ClientTokenVerifierTest {
                 .buildClient();
     }
 
-    private static ClientTokenVerifier verifier(Clock clock) {
-        return new ClientTokenVerifier(List.of(PRIMARY, SECONDARY), clock);
+    private static TokenVerifier verifier(Clock clock) {
+        return new TokenVerifier(List.of(PRIMARY, SECONDARY), clock);
     }
 
-    private static ClientTokenVerifier verifier() {
+    private static TokenVerifier verifier() {
         return verifier(Clock.systemUTC());
     }
 
