@@ -7,7 +7,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Failures the JAX-RS runtime itself detects (no such path, method not allowed, unsupported content type,
- * unacceptable media type) get the same JSON error body as ours. Headers such as {@code Allow} are kept.
+ * unacceptable media type) get the same JSON error body as ours. Headers such as {@code Allow} are kept, and
+ * a response that already has a body is left as it is.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -15,6 +16,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
+        if (original.hasEntity()) {
+            return original; // a resource that chose its own error body (the hub's REST API) keeps it
+        }
         int status = original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String reason = type == null ? "error" : type.getReasonPhrase();

@@ -105,6 +105,12 @@ public class Hub {
         return connections.values().stream().filter(c -> c.hub().equals(canonical)).toList();
     }
 
+    /** Whether a group of the hub has at least one member. */
+    public boolean groupExists(String hub, String group) {
+        Set<HubConnection> members = groups.get(key(normalise(hub), group));
+        return members != null && !members.isEmpty();
+    }
+
     /** All live connections, for keep-alive. */
     Collection<HubConnection> all() {
         return connections.values();

@@ -63,7 +63,8 @@ public final class HubConnection {
         return permissions;
     }
 
-    Set<String> groups() {
+    /** The groups the connection is in (a live view). */
+    public Set<String> groups() {
         return groups;
     }
 
@@ -104,7 +105,7 @@ public final class HubConnection {
     }
 
     /** Ends the connection: JSON clients are told why first ({@code disconnected}), then the socket closes. */
-    void close(CloseReason.CloseCode code, String reason) {
+    public void close(CloseReason.CloseCode code, String reason) {
         if (kind == Kind.JSON) {
             outbox.text(ServerFrames.disconnected(reason));
         }

@@ -1,0 +1,484 @@
+package dev.whiteboard.hub.boundary;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.whiteboard.hub.ConnectionFilter;
+import dev.whiteboard.hub.Hub;
+import dev.whiteboard.hub.HubConnection;
+import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.hub.Permissions;
+import dev.whiteboard.hub.protocol.ClientFrameDecoder;
+import dev.whiteboard.hub.protocol.DataType;
+import dev.whiteboard.hub.protocol.Payload;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in hub's REST data-plane API, {@code /api/hubs/{hub}/…}, as the official SDKs call it
+ * ({@code webpubsub-protocol.md} §6): sends to all, a group, a user or a connection; group membership; closing
+ * connections; existence checks; permissions; client tokens. Every api-version is accepted and none changes
+ * the behaviour. Authentication is {@link HubRestAuthentication}'s.
+ */
+@Path("hubs/{hub}")
+@HubRestApi
+@RequestScoped
+public class HubRestResource {
+
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Pattern HUB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}");
+
+    @Inject
+    Hub hubs;
+
+    @Inject
+    HubSettings settings;
+
+    @PathParam("hub")
+    String hub;
+
+    @QueryParam("api-version")
+    String apiVersion;
+
+    // --- sending ---
+
+    @POST
+    @Path(":send")
+    @Consumes(MediaType.WILDCARD)
+    public Response sendToAll(@QueryParam("excluded") List<String> excluded, @QueryParam("filter") String filter,
+                              @QueryParam("messageTtlSeconds") String ttl, @HeaderParam("Content-Type") String type,
+                              InputStream body) {
+        Predicate<HubConnection> matches = matching(filter).and(c -> !excluded.contains(c.id()));
+        Payload payload = payload(type, body, ttl);
+        hubs.sendToConnections(hubs.connectionsOfHub(hub()).stream().filter(matches).toList(), payload);
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("groups/{group}/:send")
+    @Consumes(MediaType.WILDCARD)
+    public Response sendToGroup(@PathParam("group") String group, @QueryParam("excluded") List<String> excluded,
+                                @QueryParam("filter") String filter, @QueryParam("messageTtlSeconds") String ttl,
+                                @HeaderParam("Content-Type") String type, InputStream body) {
+        Predicate<HubConnection> matches = matching(filter);
+        Payload payload = payload(type, body, ttl);
+        hubs.sendToGroup(hub(), group(group), payload, Optional.empty(), false,
+                c -> excluded.contains(c.id()) || !matches.test(c));
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("users/{user}/:send")
+    @Consumes(MediaType.WILDCARD)
+    public Response sendToUser(@PathParam("user") String user, @QueryParam("filter") String filter,
+                               @QueryParam("messageTtlSeconds") String ttl, @HeaderParam("Content-Type") String type,
+                               InputStream body) {
+        Predicate<HubConnection> matches = matching(filter);
+        Payload payload = payload(type, body, ttl);
+        hubs.sendToConnections(hubs.connectionsOfUser(hub(), user).stream().filter(matches).toList(), payload);
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("connections/{connection}/:send")
+    @Consumes(MediaType.WILDCARD)
+    public Response sendToConnection(@PathParam("connection") String connectionId,
+                                     @QueryParam("messageTtlSeconds") String ttl,
+                                     @HeaderParam("Content-Type") String type, InputStream body) {
+        Payload payload = payload(type, body, ttl);
+        hubs.connection(hub(), connectionId).ifPresent(c -> hubs.sendToConnections(List.of(c), payload));
+        return Response.accepted().build();
+    }
+
+    // --- existence ---
+
+    @HEAD
+    @Path("connections/{connection}")
+    public Response connectionExists(@PathParam("connection") String connectionId) {
+        return exists(hubs.connection(hub(), connectionId).isPresent());
+    }
+
+    @HEAD
+    @Path("groups/{group}")
+    public Response groupExists(@PathParam("group") String group) {
+        return exists(hubs.groupExists(hub(), group(group)));
+    }
+
+    @HEAD
+    @Path("users/{user}")
+    public Response userExists(@PathParam("user") String user) {
+        return exists(!hubs.connectionsOfUser(hub(), user).isEmpty());
+    }
+
+    // --- closing ---
+
+    @DELETE
+    @Path("connections/{connection}")
+    public Response closeConnection(@PathParam("connection") String connectionId, @QueryParam("reason") String reason) {
+        hubs.connection(hub(), connectionId).ifPresent(c -> close(c, reason));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path(":closeConnections")
+    public Response closeAll(@QueryParam("excluded") List<String> excluded, @QueryParam("reason") String reason) {
+        hubs.connectionsOfHub(hub()).stream().filter(c -> !excluded.contains(c.id())).forEach(c -> close(c, reason));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("groups/{group}/:closeConnections")
+    public Response closeGroup(@PathParam("group") String group, @QueryParam("excluded") List<String> excluded,
+                               @QueryParam("reason") String reason) {
+        hubs.connectionsInGroup(hub(), group(group)).stream().filter(c -> !excluded.contains(c.id()))
+                .forEach(c -> close(c, reason));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("users/{user}/:closeConnections")
+    public Response closeUser(@PathParam("user") String user, @QueryParam("excluded") List<String> excluded,
+                              @QueryParam("reason") String reason) {
+        hubs.connectionsOfUser(hub(), user).stream().filter(c -> !excluded.contains(c.id())).forEach(c -> close(c, reason));
+        return Response.noContent().build();
+    }
+
+    // --- groups ---
+
+    @PUT
+    @Path("groups/{group}/connections/{connection}")
+    public Response addConnectionToGroup(@PathParam("group") String group, @PathParam("connection") String connectionId) {
+        HubConnection connection = hubs.connection(hub(), connectionId)
+                .orElseThrow(() -> HubRestErrors.notFound("connection '" + connectionId + "' does not exist"));
+        hubs.join(connection, group(group));
+        return Response.ok().build();
+    }
+
+    @DELETE
+    @Path("groups/{group}/connections/{connection}")
+    public Response removeConnectionFromGroup(@PathParam("group") String group,
+                                              @PathParam("connection") String connectionId) {
+        String name = group(group);
+        hubs.connection(hub(), connectionId).ifPresent(c -> hubs.leave(c, name));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("connections/{connection}/groups")
+    public Response removeConnectionFromAllGroups(@PathParam("connection") String connectionId) {
+        hubs.connection(hub(), connectionId).ifPresent(this::leaveAll);
+        return Response.noContent().build();
+    }
+
+    /** Adds every current connection of the user; 404 when the user has none (as the emulator does). */
+    @PUT
+    @Path("users/{user}/groups/{group}")
+    public Response addUserToGroup(@PathParam("user") String user, @PathParam("group") String group) {
+        String name = group(group);
+        Set<HubConnection> connections = hubs.connectionsOfUser(hub(), user);
+        if (connections.isEmpty()) {
+            throw HubRestErrors.notFound("user '" + user + "' has no connection");
+        }
+        connections.forEach(c -> hubs.join(c, name));
+        return Response.ok().build();
+    }
+
+    @DELETE
+    @Path("users/{user}/groups/{group}")
+    public Response removeUserFromGroup(@PathParam("user") String user, @PathParam("group") String group) {
+        String name = group(group);
+        hubs.connectionsOfUser(hub(), user).forEach(c -> hubs.leave(c, name));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("users/{user}/groups")
+    public Response removeUserFromAllGroups(@PathParam("user") String user) {
+        hubs.connectionsOfUser(hub(), user).forEach(this::leaveAll);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path(":addToGroups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addToGroups(String body) {
+        GroupsRequest request = groupsRequest(body);
+        hubs.connectionsOfHub(hub()).stream().filter(request.filter())
+                .forEach(c -> request.groups().forEach(g -> hubs.join(c, g)));
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path(":removeFromGroups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response removeFromGroups(String body) {
+        GroupsRequest request = groupsRequest(body);
+        hubs.connectionsOfHub(hub()).stream().filter(request.filter())
+                .forEach(c -> request.groups().forEach(g -> hubs.leave(c, g)));
+        return Response.ok().build();
+    }
+
+    /** Members of a group, in pages: {@code {"value":[{"connectionId","userId"}],"nextLink":"…"}}. */
+    @GET
+    @Path("groups/{group}/connections")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response listConnectionsInGroup(@PathParam("group") String group, @QueryParam("maxpagesize") String pageSize,
+                                           @QueryParam("top") String top,
+                                           @QueryParam("continuationToken") String continuation,
+                                           @Context UriInfo uri) {
+        int size = bounded("maxpagesize", pageSize, 200, 1, 200);
+        int limit = bounded("top", top, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        String after = continuation == null ? "" : continuation;
+        List<HubConnection> members = hubs.connectionsInGroup(hub(), group(group)).stream()
+                .sorted(Comparator.comparing(HubConnection::id))
+                .filter(c -> c.id().compareTo(after) > 0)
+                .limit(Math.min(size, limit))
+                .toList();
+        JsonArrayBuilder value = Json.createArrayBuilder();
+        members.forEach(c -> {
+            var entry = Json.createObjectBuilder().add("connectionId", c.id());
+            c.userId().ifPresent(u -> entry.add("userId", u));
+            value.add(entry);
+        });
+        var page = Json.createObjectBuilder().add("value", value);
+        boolean more = members.size() == size && limit > size && hubs.connectionsInGroup(hub(), group).stream()
+                .anyMatch(c -> c.id().compareTo(members.get(members.size() - 1).id()) > 0);
+        if (more) {
+            var next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("continuationToken", members.get(members.size() - 1).id());
+            if (limit == Integer.MAX_VALUE) {
+                next.replaceQueryParam("top");
+            } else {
+                next.replaceQueryParam("top", limit - size);
+            }
+            page.add("nextLink", next.build().toString());
+        }
+        return Response.ok(page.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    // --- permissions ---
+
+    @PUT
+    @Path("permissions/{permission}/connections/{connection}")
+    public Response grantPermission(@PathParam("permission") String permission,
+                                    @PathParam("connection") String connectionId,
+                                    @QueryParam("targetName") String target) {
+        Permissions.Action action = action(permission);
+        HubConnection connection = hubs.connection(hub(), connectionId)
+                .orElseThrow(() -> HubRestErrors.notFound("connection '" + connectionId + "' does not exist"));
+        connection.permissions().grant(action, target);
+        return Response.ok().build();
+    }
+
+    @DELETE
+    @Path("permissions/{permission}/connections/{connection}")
+    public Response revokePermission(@PathParam("permission") String permission,
+                                     @PathParam("connection") String connectionId,
+                                     @QueryParam("targetName") String target) {
+        Permissions.Action action = action(permission);
+        hubs.connection(hub(), connectionId).ifPresent(c -> c.permissions().revoke(action, target));
+        return Response.noContent().build();
+    }
+
+    @HEAD
+    @Path("permissions/{permission}/connections/{connection}")
+    public Response checkPermission(@PathParam("permission") String permission,
+                                    @PathParam("connection") String connectionId,
+                                    @QueryParam("targetName") String target) {
+        Permissions.Action action = action(permission);
+        return exists(hubs.connection(hub(), connectionId)
+                .map(c -> target == null ? c.permissions().roles().contains(action.role())
+                        : c.permissions().allows(action, target))
+                .orElse(false));
+    }
+
+    // --- tokens ---
+
+    @POST
+    @Path(":generateToken")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response generateToken(@QueryParam("userId") String userId, @QueryParam("role") List<String> roles,
+                                  @QueryParam("group") List<String> groups,
+                                  @QueryParam("minutesToExpire") String minutes,
+                                  @QueryParam("clientType") String clientType, @Context UriInfo uri) {
+        if (clientType != null && !clientType.equalsIgnoreCase("default")) {
+            throw HubRestErrors.badRequest("clientType " + clientType + " is not supported by the built-in hub");
+        }
+        int lifetime = bounded("minutesToExpire", minutes, 60, 1, 60 * 24 * 365);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .audience(uri.getBaseUri().resolve("../client/hubs/" + hub()).toString())
+                .expirationTime(Date.from(Instant.now().plusSeconds(lifetime * 60L)));
+        if (userId != null && !userId.isEmpty()) {
+            claims.subject(userId);
+        }
+        if (!roles.isEmpty()) {
+            claims.claim("role", roles);
+        }
+        if (!groups.isEmpty()) {
+            claims.claim("webpubsub.group", groups);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        try {
+            jwt.sign(new MACSigner(settings.keys().get(0).secret()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign with the access key", e);
+        }
+        return Response.ok(Json.createObjectBuilder().add("token", jwt.serialize()).build().toString(),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    // --- helpers ---
+
+    private String hub() {
+        if (!HUB_NAME.matcher(hub).matches()) {
+            throw HubRestErrors.badRequest("invalid hub name '" + hub + "'");
+        }
+        if (apiVersion == null || apiVersion.isBlank()) {
+            throw HubRestErrors.badRequest("the api-version query parameter is required");
+        }
+        return Hub.normalise(hub);
+    }
+
+    private static String group(String group) {
+        if (!ClientFrameDecoder.isValidGroup(group)) {
+            throw HubRestErrors.badRequest("group names are 1 to " + ClientFrameDecoder.MAX_GROUP_LENGTH
+                    + " characters, not only white space");
+        }
+        return group;
+    }
+
+    private static Response exists(boolean exists) {
+        return Response.status(exists ? 200 : 404).build();
+    }
+
+    private static void close(HubConnection connection, String reason) {
+        connection.close(CloseCodes.NORMAL_CLOSURE, reason == null ? "closed by the server" : reason);
+    }
+
+    private void leaveAll(HubConnection connection) {
+        List.copyOf(connection.groups()).forEach(g -> hubs.leave(connection, g));
+    }
+
+    private static Predicate<HubConnection> matching(String filter) {
+        try {
+            return ConnectionFilter.parse(filter);
+        } catch (IllegalArgumentException e) {
+            throw HubRestErrors.badRequest(e.getMessage());
+        }
+    }
+
+    private static Permissions.Action action(String permission) {
+        for (Permissions.Action action : Permissions.Action.values()) {
+            if (action.permissionName().equals(permission)) {
+                return action;
+            }
+        }
+        throw HubRestErrors.badRequest("permission must be sendToGroup or joinLeaveGroup");
+    }
+
+    private static int bounded(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number < min || number > max) {
+                throw HubRestErrors.badRequest(name + " must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw HubRestErrors.badRequest(name + " must be a whole number");
+        }
+    }
+
+    /** The body as a payload, typed by its content type; at most 1 MB. TTLs are checked, not applied. */
+    private static Payload payload(String contentType, InputStream body, String ttl) {
+        bounded("messageTtlSeconds", ttl, 0, 0, 300);
+        byte[] bytes;
+        try (InputStream in = body) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw HubRestErrors.badRequest("the body could not be read");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new jakarta.ws.rs.WebApplicationException(HubRestErrors.response(413, "PayloadTooLarge",
+                    "messages are limited to 1 MB"));
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        switch (type) {
+            case "application/json", "text/json" -> {
+                try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+                    JsonValue value = reader.readValue();
+                    return new Payload(DataType.JSON, value);
+                } catch (JsonException | IllegalArgumentException e) {
+                    throw HubRestErrors.badRequest("the body is not valid JSON");
+                }
+            }
+            case "text/plain" -> {
+                return Payload.text(new String(bytes, StandardCharsets.UTF_8));
+            }
+            case "application/octet-stream" -> {
+                return Payload.binary(bytes);
+            }
+            default -> throw new jakarta.ws.rs.WebApplicationException(HubRestErrors.response(415,
+                    "UnsupportedMediaType", "send application/json, text/plain or application/octet-stream"));
+        }
+    }
+
+    private record GroupsRequest(List<String> groups, Predicate<HubConnection> filter) {
+    }
+
+    private static GroupsRequest groupsRequest(String body) {
+        JsonObject json;
+        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            json = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw HubRestErrors.badRequest("the body must be {\"groups\":[…],\"filter\":\"…\"}");
+        }
+        if (!(json.get("groups") instanceof jakarta.json.JsonArray array) || array.isEmpty()
+                || !array.stream().allMatch(v -> v instanceof JsonString s && ClientFrameDecoder.isValidGroup(s.getString()))) {
+            throw HubRestErrors.badRequest("groups must be a non-empty array of group names");
+        }
+        List<String> groups = array.stream().map(v -> ((JsonString) v).getString()).toList();
+        String filter = json.get("filter") instanceof JsonString f ? f.getString() : null;
+        return new GroupsRequest(groups, matching(filter));
+    }
+}
