@@ -4,6 +4,7 @@ import dev.whiteboard.hub.Permissions.Action;
 import dev.whiteboard.hub.protocol.ClientFrame;
 import dev.whiteboard.hub.protocol.ClientFrameDecoder;
 import dev.whiteboard.hub.protocol.FrameException;
+import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,21 +30,47 @@ public class ClientSessions {
     @Inject
     Hub hub;
 
-    /** Registers a new connection whose token was verified; JSON clients get their {@code connected} frame. */
-    public HubConnection open(String hubName, ClientClaims claims, HubConnection.Kind kind, Session session) {
-        HubConnection connection = new HubConnection(newConnectionId(), Hub.normalise(hubName), claims.userId(), kind,
-                new Permissions(claims.roles()), new Outbox(session));
+    @Inject
+    HubSettings settings;
+
+    @Inject
+    Upstream upstream;
+
+    /**
+     * Admits a client whose token was verified: names its connection and, when the event handler takes
+     * {@code connect}, asks it (blocking, bounded), which may refuse the client or change who it is.
+     */
+    public Admission admit(String hubName, ClientClaims claims, Map<String, List<String>> query,
+                           Map<String, List<String>> headers, List<String> subprotocols) throws HandshakeRefusedException {
+        String connectionId = newConnectionId();
+        Upstream.ConnectDecision decision = Upstream.ConnectDecision.accept();
+        if (settings.handlesSystemEvent("connect")) {
+            decision = upstream.connect(Hub.normalise(hubName), connectionId, claims, query, headers, subprotocols);
+            if (!decision.accepted()) {
+                throw new HandshakeRefusedException(decision.refusedStatus(), decision.refusal());
+            }
+        }
+        return Admission.of(connectionId, claims, decision);
+    }
+
+    /** Registers an admitted connection; JSON clients get their {@code connected} frame, the handler its event. */
+    public HubConnection open(String hubName, Admission admission, HubConnection.Kind kind, Session session) {
+        HubConnection connection = new HubConnection(admission.connectionId(), Hub.normalise(hubName),
+                admission.userId(), kind, new Permissions(admission.roles()), new Outbox(session));
         hub.add(connection);
-        connection.sendFrame(ServerFrames.connected(connection.id(), claims.userId().orElse(null), null));
-        claims.groups().stream().filter(ClientFrameDecoder::isValidGroup).forEach(group -> hub.join(connection, group));
+        connection.sendFrame(ServerFrames.connected(connection.id(), admission.userId().orElse(null), null));
+        admission.groups().stream().filter(ClientFrameDecoder::isValidGroup).forEach(group -> hub.join(connection, group));
+        if (settings.handlesSystemEvent("connected")) {
+            upstream.connected(connection);
+        }
         return connection;
     }
 
-    /** Handles one text frame of a JSON client. */
+    /** Handles one text frame: a protocol message from a JSON client, a {@code message} event from a plain one. */
     public void onText(HubConnection connection, String text) {
         connection.touch();
         if (connection.kind() == HubConnection.Kind.PLAIN) {
-            connection.close(CloseCodes.UNEXPECTED_CONDITION, "no event handler takes messages from plain clients");
+            plainMessage(connection, Payload.text(text));
             return;
         }
         ClientFrame frame;
@@ -58,22 +87,43 @@ public class ClientSessions {
         handle(connection, frame);
     }
 
-    /** Binary frames are not part of the JSON subprotocols (and plain clients have no event handler yet). */
-    public void onBinary(HubConnection connection) {
+    /** Binary frames are not part of the JSON subprotocols; from plain clients they are {@code message} events. */
+    public void onBinary(HubConnection connection, byte[] bytes) {
         connection.touch();
         if (connection.kind() == HubConnection.Kind.JSON) {
-            connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of " + "json.webpubsub.azure.v1");
+            connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of json.webpubsub.azure.v1");
         } else {
-            connection.close(CloseCodes.UNEXPECTED_CONDITION, "no event handler takes messages from plain clients");
+            plainMessage(connection, Payload.binary(bytes));
         }
+    }
+
+    /**
+     * A plain client's frame is the user event {@code message}; the handler's reply goes back as a frame. Without a
+     * handler, or when it fails, the connection is closed (1011), as the service does.
+     */
+    private void plainMessage(HubConnection connection, Payload payload) {
+        if (!settings.handlesUserEvent("message")) {
+            connection.close(CloseCodes.UNEXPECTED_CONDITION, "no event handler takes messages from plain clients");
+            return;
+        }
+        upstream.userEvent(connection, "message", payload).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                connection.close(CloseCodes.UNEXPECTED_CONDITION, "the event handler failed");
+            } else {
+                reply.payload().ifPresent(p -> hub.sendToConnections(List.of(connection), p));
+            }
+        });
     }
 
     public void onPong(HubConnection connection) {
         connection.touch();
     }
 
-    public void closed(HubConnection connection) {
-        hub.remove(connection);
+    /** The connection ended (by either side): it leaves the hub, and the handler gets {@code disconnected}. */
+    public void closed(HubConnection connection, String reason) {
+        if (hub.remove(connection) && settings.handlesSystemEvent("disconnected")) {
+            upstream.disconnected(connection, reason);
+        }
     }
 
     private void handle(HubConnection connection, ClientFrame frame) {
@@ -90,6 +140,10 @@ public class ClientSessions {
                     "message with ackId " + ackId.get() + " has been processed"));
             return;
         }
+        if (frame instanceof ClientFrame.Event event && settings.handlesUserEvent(event.event())) {
+            forward(connection, event);
+            return;
+        }
         Optional<String> refusal = carryOut(connection, frame);
         ackId.ifPresent(id -> {
             if (refusal.isEmpty()) {
@@ -100,6 +154,35 @@ public class ClientSessions {
                 connection.sendFrame(ServerFrames.ackError(id, name, refusal.get()));
             }
         });
+    }
+
+    /**
+     * Passes an {@code event} to the handler; its reply (if any) reaches the client before the ack. A failed call
+     * gets an {@code InternalServerError} ack and the connection stays (the emulator's choice; see the README).
+     */
+    private void forward(HubConnection connection, ClientFrame.Event event) {
+        upstream.userEvent(connection, event.event(), event.payload()).whenComplete((reply, failure) -> {
+            if (failure == null) {
+                reply.payload().ifPresent(p -> hub.sendToConnections(List.of(connection), p));
+            }
+            event.ackId().ifPresent(id -> {
+                if (failure == null) {
+                    connection.processed(id);
+                    connection.sendFrame(ServerFrames.ack(id));
+                } else {
+                    connection.sendFrame(ServerFrames.ackError(id, ServerFrames.INTERNAL_SERVER_ERROR,
+                            "the event handler failed: " + rootMessage(failure)));
+                }
+            });
+        });
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Does what the frame asks if the connection may; returns why not otherwise. */
@@ -127,7 +210,7 @@ public class ClientSessions {
             return refusal;
         }
         if (frame instanceof ClientFrame.Event event) {
-            return Optional.of("no event handler is configured for event '" + event.event() + "'");
+            return Optional.of("no event handler takes the event '" + event.event() + "'");
         }
         return Optional.empty();
     }

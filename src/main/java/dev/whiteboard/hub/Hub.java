@@ -42,14 +42,16 @@ public class Hub {
         connection.userId().ifPresent(user -> addTo(users, key(connection.hub(), user), connection));
     }
 
-    void remove(HubConnection connection) {
+    /** Removes the connection everywhere; returns whether it was still registered. */
+    boolean remove(HubConnection connection) {
         if (connections.remove(connection.id()) == null) {
-            return;
+            return false;
         }
         for (String group : List.copyOf(connection.groups())) {
             leave(connection, group);
         }
         connection.userId().ifPresent(user -> removeFrom(users, key(connection.hub(), user), connection));
+        return true;
     }
 
     public Optional<HubConnection> connection(String hub, String connectionId) {

@@ -33,6 +33,7 @@ public final class HubConnection {
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final LinkedHashSet<Long> processedAcks = new LinkedHashSet<>();
     private volatile Instant lastSeen = Instant.now();
+    private final java.util.concurrent.atomic.AtomicLong eventIds = new java.util.concurrent.atomic.AtomicLong();
 
     HubConnection(String id, String hub, Optional<String> userId, Kind kind, Permissions permissions, Outbox outbox) {
         this.id = id;
@@ -66,6 +67,11 @@ public final class HubConnection {
     /** The groups the connection is in (a live view). */
     public Set<String> groups() {
         return groups;
+    }
+
+    /** The {@code ce-id} of this connection's next upstream event: 1, 2, 3… ({@code connect} was 0). */
+    long nextEventId() {
+        return eventIds.incrementAndGet();
     }
 
     /** Records that the client was heard from (any frame, or a pong). */

@@ -59,6 +59,22 @@ public class HubSettings {
     @ConfigProperty(name = "whiteboard.hub.keep-alive-seconds", defaultValue = "20")
     int keepAliveSeconds;
 
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.event-handler.url-template")
+    Optional<String> eventHandlerUrlTemplate;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.event-handler.user-events", defaultValue = "*")
+    String userEvents;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.event-handler.system-events", defaultValue = "connect,connected,disconnected")
+    String systemEvents;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.origin", defaultValue = "localhost")
+    String origin;
+
     private volatile List<AccessKey> keys;
     private volatile TokenVerifier verifier;
 
@@ -110,6 +126,28 @@ public class HubSettings {
         }
         String normalised = origin.strip().toLowerCase(Locale.ROOT);
         return allowed.stream().anyMatch(a -> a.strip().toLowerCase(Locale.ROOT).equals(normalised));
+    }
+
+    /** The event handler's URL template ({@code {hub}} and {@code {event}} are filled in), if one is configured. */
+    public Optional<String> eventHandlerUrlTemplate() {
+        return eventHandlerUrlTemplate.map(String::strip).filter(t -> !t.isEmpty());
+    }
+
+    /** Whether the event handler takes the system event ({@code connect}, {@code connected}, {@code disconnected}). */
+    public boolean handlesSystemEvent(String event) {
+        return eventHandlerUrlTemplate().isPresent() && Arrays.stream(systemEvents.split(","))
+                .map(String::strip).anyMatch(e -> e.equalsIgnoreCase(event));
+    }
+
+    /** Whether the event handler takes the user event: {@code *}, or one of a comma-separated list of names. */
+    public boolean handlesUserEvent(String event) {
+        return eventHandlerUrlTemplate().isPresent() && Arrays.stream(userEvents.split(","))
+                .map(String::strip).anyMatch(e -> e.equals("*") || e.equalsIgnoreCase(event));
+    }
+
+    /** The host name the hub names itself by in {@code WebHook-Request-Origin}. */
+    public String origin() {
+        return origin;
     }
 
     public Duration keepAlive() {

@@ -27,6 +27,9 @@ public class KeepAlive {
     @Inject
     HubSettings settings;
 
+    @Inject
+    ClientSessions sessions;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -52,7 +55,7 @@ public class KeepAlive {
         for (HubConnection connection : hub.all()) {
             if (connection.lastSeen().isBefore(silentSince)) {
                 connection.drop(CloseCodes.GOING_AWAY, "no answer to keep-alive pings");
-                hub.remove(connection);
+                sessions.closed(connection, "no answer to keep-alive pings");
             } else {
                 connection.ping();
             }

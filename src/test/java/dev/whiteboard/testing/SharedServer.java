@@ -12,21 +12,38 @@ public final class SharedServer implements BeforeAllCallback {
 
     private static final Object LOCK = new Object();
     private static TestServer server;
+    private static UpstreamReceiver upstream;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (LOCK) {
             if (server == null) {
-                TestServer started = TestServer.onConfiguredDatabase("shared").startFresh();
+                UpstreamReceiver receiver = new UpstreamReceiver();
+                TestServer started = TestServer.onConfiguredDatabase("shared")
+                        .withEnvironment("WHITEBOARD_HUB_EVENT_HANDLER_URL_TEMPLATE", receiver.urlTemplate())
+                        .startFresh();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(SharedServer.class, (AutoCloseable) () -> {
                             synchronized (LOCK) {
                                 started.stop();
+                                receiver.close();
                                 server = null;
+                                upstream = null;
                             }
                         });
                 server = started;
+                upstream = receiver;
             }
+        }
+    }
+
+    /** The event handler the shared server's hub calls. */
+    public static UpstreamReceiver upstream() {
+        synchronized (LOCK) {
+            if (upstream == null) {
+                throw new IllegalStateException("the shared server runs for classes with @ExtendWith(SharedServer.class)");
+            }
+            return upstream;
         }
     }
 

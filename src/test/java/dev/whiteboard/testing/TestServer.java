@@ -36,6 +36,7 @@ public final class TestServer implements AutoCloseable {
     private int port;
     private Process process;
     private long logOffset;
+    private final Map<String, String> environment = new java.util.HashMap<>();
 
     private TestServer(String name, DatabaseConfig database) {
         this.name = name;
@@ -56,6 +57,12 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalArgumentException("a PostgreSQL JDBC URL is needed");
         }
         return new TestServer(name, database);
+    }
+
+    /** Sets an environment variable of the server process (configuration), from the next start on. */
+    public TestServer withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** Starts the server with a fresh data folder and waits until {@code /api/health} answers 200. */
@@ -91,6 +98,7 @@ public final class TestServer implements AutoCloseable {
             env.put("WHITEBOARD_DB_USER", database.user());
             env.put("WHITEBOARD_DB_PASSWORD", database.password());
             env.put("WHITEBOARD_HUB_ACCESS_KEY", HUB_ACCESS_KEY);
+            env.putAll(environment);
             Files.writeString(log, "=== start " + Instant.now() + " on port " + port + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             logOffset = Files.size(log);

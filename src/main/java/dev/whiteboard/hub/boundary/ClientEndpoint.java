@@ -1,6 +1,6 @@
 package dev.whiteboard.hub.boundary;
 
-import dev.whiteboard.hub.ClientClaims;
+import dev.whiteboard.hub.Admission;
 import dev.whiteboard.hub.ClientSessions;
 import dev.whiteboard.hub.HubConnection;
 import jakarta.inject.Inject;
@@ -36,9 +36,9 @@ public class ClientEndpoint {
 
     @OnOpen
     public void open(Session session) throws IOException {
-        Object claims = session.getUserProperties().get(ClientHandshake.CLAIMS);
+        Object admission = session.getUserProperties().get(ClientHandshake.ADMISSION);
         Object hub = session.getUserProperties().get(ClientHandshake.HUB);
-        if (!(claims instanceof ClientClaims verified) || !(hub instanceof String hubName)) {
+        if (!(admission instanceof Admission admitted) || !(hub instanceof String hubName)) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized"));
             return;
         }
@@ -47,7 +47,7 @@ public class ClientEndpoint {
         session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
         HubConnection.Kind kind = HandshakeRequests.JSON_SUBPROTOCOL.equals(session.getNegotiatedSubprotocol())
                 ? HubConnection.Kind.JSON : HubConnection.Kind.PLAIN;
-        session.getUserProperties().put(CONNECTION, sessions.open(hubName, verified, kind, session));
+        session.getUserProperties().put(CONNECTION, sessions.open(hubName, admitted, kind, session));
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
@@ -57,7 +57,9 @@ public class ClientEndpoint {
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void binary(Session session, ByteBuffer bytes) {
-        connection(session).ifPresent(sessions::onBinary);
+        byte[] data = new byte[bytes.remaining()];
+        bytes.get(data);
+        connection(session).ifPresent(c -> sessions.onBinary(c, data));
     }
 
     @OnMessage
@@ -67,7 +69,7 @@ public class ClientEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        connection(session).ifPresent(sessions::closed);
+        connection(session).ifPresent(c -> sessions.closed(c, reason.getReasonPhrase()));
     }
 
     @OnError

@@ -1,8 +1,7 @@
 package dev.whiteboard.hub.boundary;
 
-import dev.whiteboard.hub.ClientClaims;
+import dev.whiteboard.hub.Admission;
 import dev.whiteboard.hub.HubSettings;
-import dev.whiteboard.hub.InvalidTokenException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -12,12 +11,12 @@ import java.util.Optional;
 
 /**
  * The WebSocket side of the handshake: the origin policy, the subprotocol choice (the first one the client
- * offers that the hub speaks), and the token's claims, handed to the new session through its user
- * properties (a per-connection copy since WebSocket 2.1).
+ * offers that the hub speaks), and the admission the handshake filter made, handed to the new session through
+ * its user properties (a per-connection copy since WebSocket 2.1).
  */
 public class ClientHandshake extends ServerEndpointConfig.Configurator {
 
-    static final String CLAIMS = "whiteboard.hub.claims";
+    static final String ADMISSION = "whiteboard.hub.admission";
     static final String HUB = "whiteboard.hub.name";
 
     private HubSettings settings() {
@@ -37,19 +36,12 @@ public class ClientHandshake extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         Optional<String> hub = HandshakeRequests.hub(request.getRequestURI().getPath());
-        Optional<String> queryToken = Optional.ofNullable(request.getParameterMap().get("access_token"))
-                .flatMap(values -> values.stream().findFirst());
-        Optional<String> token = HandshakeRequests.token(queryToken,
-                HandshakeRequests.header(request.getHeaders(), "Authorization"));
-        if (hub.isEmpty()) {
-            return;
-        }
-        try {
-            ClientClaims claims = settings().verifier().verify(token.orElse(null), hub.get());
-            config.getUserProperties().put(CLAIMS, claims);
+        Optional<Admission> admission = CDI.current().select(PendingHandshakes.class).get()
+                .take(HandshakeRequests.header(request.getHeaders(), "Sec-WebSocket-Key").orElse(null));
+        if (hub.isPresent() && admission.isPresent()) {
+            config.getUserProperties().put(ADMISSION, admission.get());
             config.getUserProperties().put(HUB, hub.get());
-        } catch (InvalidTokenException e) {
-            // the handshake filter refused it already; the endpoint closes a session without claims
         }
+        // otherwise the handshake filter refused it already; the endpoint closes a session without an admission
     }
 }

@@ -1,5 +1,8 @@
 package dev.whiteboard.hub.boundary;
 
+import dev.whiteboard.hub.ClientClaims;
+import dev.whiteboard.hub.ClientSessions;
+import dev.whiteboard.hub.HandshakeRefusedException;
 import dev.whiteboard.hub.HubSettings;
 import dev.whiteboard.hub.InvalidTokenException;
 import jakarta.inject.Inject;
@@ -12,7 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,8 +26,9 @@ import java.util.logging.Logger;
  * Answers a refused client handshake with a real HTTP status before the WebSocket upgrade happens, as the
  * service does: 401 for a missing, forged, expired or foreign token, 403 for an origin outside the policy,
  * 400 for a subprotocol the hub does not speak, 404 when the built-in hub is off. The WebSocket API itself can
- * only refuse with a close frame, after the upgrade. Accepted handshakes continue to {@link ClientEndpoint},
- * whose configurator reads the (verified) token again for the claims.
+ * only refuse with a close frame, after the upgrade. Here too the event handler's blocking {@code connect} is
+ * asked, and its refusal becomes the handshake's status. Admitted handshakes continue to {@link ClientEndpoint},
+ * which takes the admission from {@link PendingHandshakes}.
  */
 @WebFilter(urlPatterns = "/client/*", asyncSupported = true)
 public class HubHandshakeFilter extends HttpFilter {
@@ -32,6 +38,12 @@ public class HubHandshakeFilter extends HttpFilter {
 
     @Inject
     HubSettings settings;
+
+    @Inject
+    ClientSessions sessions;
+
+    @Inject
+    PendingHandshakes pending;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -62,15 +74,49 @@ public class HubHandshakeFilter extends HttpFilter {
         }
         Optional<String> token = HandshakeRequests.token(Optional.ofNullable(request.getParameter("access_token")),
                 Optional.ofNullable(request.getHeader("Authorization")));
+        String webSocketKey = request.getHeader("Sec-WebSocket-Key");
+        if (webSocketKey == null) {
+            refuse(response, 400, "Sec-WebSocket-Key is missing");
+            return;
+        }
+        ClientClaims claims;
         try {
-            settings.verifier().verify(token.orElse(null), hub.get());
+            claims = settings.verifier().verify(token.orElse(null), hub.get());
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "Refused a client handshake to hub {0}: {1}", new Object[] {hub.get(), e.getMessage()});
             response.setHeader("WWW-Authenticate", "Bearer");
             refuse(response, 401, e.getMessage());
             return;
         }
+        try {
+            pending.put(webSocketKey, sessions.admit(hub.get(), claims, query(request), headers(request), offered));
+        } catch (HandshakeRefusedException e) {
+            refuse(response, e.status(), e.getMessage());
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** The query for the connect event, without the token. */
+    private static Map<String, List<String>> query(HttpServletRequest request) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("access_token")) {
+                query.put(name, List.of(values));
+            }
+        });
+        return query;
+    }
+
+    /** The headers for the connect event, without credentials. */
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            if (!name.equalsIgnoreCase("Authorization") && !name.equalsIgnoreCase("Cookie")) {
+                headers.put(name, Collections.list(request.getHeaders(name)));
+            }
+        }
+        return headers;
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {

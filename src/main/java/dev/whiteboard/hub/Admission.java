@@ -1,0 +1,24 @@
+package dev.whiteboard.hub;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A client admitted by the handshake: its connection id (already named in the {@code connect} event) and who it
+ * is and may be, after the event handler's answer: {@code userId} overrides the token's, {@code roles} replace
+ * them, {@code groups} replace them when not empty.
+ */
+public record Admission(String connectionId, Optional<String> userId, List<String> roles, List<String> groups) {
+
+    public Admission {
+        roles = List.copyOf(roles);
+        groups = List.copyOf(groups);
+    }
+
+    static Admission of(String connectionId, ClientClaims claims, Upstream.ConnectDecision decision) {
+        return new Admission(connectionId,
+                decision.userId().filter(u -> !u.isEmpty()).or(claims::userId),
+                decision.roles().orElse(claims.roles()),
+                decision.groups().orElse(claims.groups()));
+    }
+}

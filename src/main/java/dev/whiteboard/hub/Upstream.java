@@ -1,0 +1,324 @@
+package dev.whiteboard.hub;
+
+import dev.whiteboard.hub.protocol.DataType;
+import dev.whiteboard.hub.protocol.Payload;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The hub's calls to the event handler: CloudEvents in HTTP binary mode, as Azure Web PubSub sends them
+ * ({@code webpubsub-protocol.md} §3–5). Every request carries the {@code ce-*} attributes, a {@code ce-signature}
+ * per access key and {@code WebHook-Request-Origin}; before the first event to a handler host the abuse-protection
+ * {@code OPTIONS} handshake must grant the hub's origin (a success is remembered for ten minutes). Blocking events
+ * ({@code connect}, user events) wait at most {@value #TIMEOUT_SECONDS} s; {@code connected} and
+ * {@code disconnected} are retried after 1, 3 and 5 s on 408, 5xx and network errors, then only logged.
+ */
+@ApplicationScoped
+public class Upstream {
+
+    static final int TIMEOUT_SECONDS = 10;
+    private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
+    private static final Duration VALIDATION_KEPT = Duration.ofMinutes(10);
+    private static final int[] RETRY_SECONDS = {1, 3, 5};
+    private static final DateTimeFormatter CE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** The outcome of {@code connect}: refused with a status, or accepted with what the handler changed. */
+    public record ConnectDecision(int refusedStatus, String refusal, Optional<String> userId,
+                                  Optional<List<String>> roles, Optional<List<String>> groups) {
+
+        static ConnectDecision accept() {
+            return new ConnectDecision(0, null, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        static ConnectDecision refuse(int status, String why) {
+            return new ConnectDecision(status, why, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public boolean accepted() {
+            return refusedStatus == 0;
+        }
+    }
+
+    /** A user event's answer: the payload to pass back to the client, if any. */
+    public record EventReply(Optional<Payload> payload) {
+    }
+
+    @Inject
+    HubSettings settings;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private final ConcurrentMap<String, Instant> validatedUntil = new ConcurrentHashMap<>();
+    private volatile HttpClient http;
+
+    /** The blocking {@code connect} event; its body carries the claims, query, headers and offered subprotocols. */
+    public ConnectDecision connect(String hub, String connectionId, ClientClaims claims, Map<String, List<String>> query,
+                                   Map<String, List<String>> headers, List<String> subprotocols) {
+        JsonObjectBuilder claimMap = Json.createObjectBuilder();
+        claims.userId().ifPresent(u -> claimMap.add("sub", Json.createArrayBuilder().add(u)));
+        if (!claims.roles().isEmpty()) {
+            claimMap.add("role", Json.createArrayBuilder(claims.roles()));
+        }
+        if (!claims.groups().isEmpty()) {
+            claimMap.add("webpubsub.group", Json.createArrayBuilder(claims.groups()));
+        }
+        claimMap.add("exp", Json.createArrayBuilder().add(String.valueOf(claims.expiresAt().getEpochSecond())));
+        claims.otherClaims().forEach((name, values) -> claimMap.add(name, Json.createArrayBuilder(values)));
+        String body = Json.createObjectBuilder()
+                .add("claims", claimMap)
+                .add("query", multimap(query))
+                .add("headers", multimap(headers))
+                .add("subprotocols", Json.createArrayBuilder(subprotocols))
+                .add("clientCertificates", Json.createArrayBuilder())
+                .build().toString();
+        HttpResponse<String> response;
+        try {
+            response = send(hub, "connect", "azure.webpubsub.sys.connect", connectionId, claims.userId(), null, 0,
+                    "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
+                    .get(TIMEOUT_SECONDS + 1L, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "The connect event for hub {0} failed: {1}", new Object[] {hub, e.toString()});
+            return ConnectDecision.refuse(500, "the event handler did not answer the connect event");
+        }
+        if (response.statusCode() >= 300) {
+            return ConnectDecision.refuse(response.statusCode() >= 500 ? 500 : response.statusCode(),
+                    "refused by the event handler: " + abbreviate(response.body()));
+        }
+        if (response.body() == null || response.body().isBlank()) {
+            return ConnectDecision.accept();
+        }
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            JsonValue value = reader.readValue();
+            if (!(value instanceof JsonObject answer)) {
+                return ConnectDecision.accept();
+            }
+            Optional<String> userId = answer.get("userId") instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+            Optional<List<String>> roles = strings(answer.get("roles"));
+            Optional<List<String>> groups = strings(answer.get("groups")).filter(g -> !g.isEmpty());
+            return new ConnectDecision(0, null, userId, roles, groups);
+        } catch (RuntimeException e) {
+            return ConnectDecision.refuse(500, "the event handler's connect answer is not JSON");
+        }
+    }
+
+    /** The non-blocking {@code connected} event. */
+    public void connected(HubConnection connection) {
+        fireAndRetry(connection, "connected", "azure.webpubsub.sys.connected", "{}");
+    }
+
+    /** The non-blocking {@code disconnected} event, with the reason the connection ended. */
+    public void disconnected(HubConnection connection, String reason) {
+        fireAndRetry(connection, "disconnected", "azure.webpubsub.sys.disconnected",
+                Json.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
+    }
+
+    /** A blocking user event; the handler's 200 body, if any, is the reply to pass to the client. */
+    public CompletableFuture<EventReply> userEvent(HubConnection connection, String event, Payload payload) {
+        String contentType = switch (payload.type()) {
+            case JSON -> "application/json";
+            case TEXT -> "text/plain; charset=utf-8";
+            case BINARY -> "application/octet-stream";
+        };
+        return send(connection.hub(), event, "azure.webpubsub.user." + event, connection.id(), connection.userId(),
+                connection.kind() == HubConnection.Kind.JSON ? "json.webpubsub.azure.v1" : null,
+                connection.nextEventId(), contentType, payload.asBytes())
+                .thenApply(response -> {
+                    if (response.statusCode() >= 300) {
+                        throw new IllegalStateException("the event handler answered " + response.statusCode());
+                    }
+                    return new EventReply(reply(response));
+                });
+    }
+
+    private static Optional<Payload> reply(HttpResponse<String> response) {
+        String body = response.body();
+        if (response.statusCode() == 204 || body == null || body.isEmpty()) {
+            return Optional.empty();
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream")
+                .toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/json")) {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return Optional.of(new Payload(DataType.JSON, reader.readValue()));
+            } catch (RuntimeException e) {
+                return Optional.of(Payload.text(body));
+            }
+        }
+        if (type.startsWith("text/")) {
+            return Optional.of(Payload.text(body));
+        }
+        return Optional.of(Payload.binary(body.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    private void fireAndRetry(HubConnection connection, String event, String type, String body) {
+        attempt(connection, event, type, body, connection.nextEventId(), 0);
+    }
+
+    private void attempt(HubConnection connection, String event, String type, String body, long eventId, int retry) {
+        send(connection.hub(), event, type, connection.id(), connection.userId(),
+                connection.kind() == HubConnection.Kind.JSON ? "json.webpubsub.azure.v1" : null, eventId,
+                "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
+                .whenComplete((response, failure) -> {
+                    boolean transientFailure = failure != null || response.statusCode() == 408 || response.statusCode() >= 500;
+                    if (!transientFailure) {
+                        return;
+                    }
+                    if (retry < RETRY_SECONDS.length) {
+                        CompletableFuture.delayedExecutor(RETRY_SECONDS[retry], TimeUnit.SECONDS, executor)
+                                .execute(() -> attempt(connection, event, type, body, eventId, retry + 1));
+                    } else {
+                        LOG.log(Level.WARNING, "The {0} event of connection {1} was not delivered: {2}", new Object[] {
+                            event, connection.id(), failure != null ? failure.toString() : "status " + response.statusCode()});
+                    }
+                });
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(String hub, String event, String ceType, String connectionId,
+                                                         Optional<String> userId, String subprotocol, long eventId,
+                                                         String contentType, byte[] body) {
+        String template = settings.eventHandlerUrlTemplate().orElseThrow();
+        URI target = URI.create(fill(template, hub, event));
+        return validate(template, hub, target).thenCompose(granted -> {
+            if (!granted) {
+                return CompletableFuture.failedFuture(new IOException("the event handler at " + target.getHost()
+                        + " did not grant origin " + settings.origin() + " in the abuse-protection handshake"));
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+                    .header("Content-Type", contentType)
+                    .header("ce-specversion", "1.0")
+                    .header("ce-awpsversion", "1.0")
+                    .header("ce-type", ceType)
+                    .header("ce-source", "/hubs/" + hub + "/client/" + connectionId)
+                    .header("ce-id", String.valueOf(eventId))
+                    .header("ce-time", CE_TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                    .header("ce-signature", signature(connectionId))
+                    .header("ce-connectionId", connectionId)
+                    .header("ce-hub", hub)
+                    .header("ce-eventName", event)
+                    .header("WebHook-Request-Origin", settings.origin())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            userId.ifPresent(u -> request.header("ce-userId", u));
+            if (subprotocol != null) {
+                request.header("ce-subprotocol", subprotocol);
+            }
+            return client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        });
+    }
+
+    /** The abuse-protection handshake, once per handler host (remembered when it succeeds). */
+    private CompletableFuture<Boolean> validate(String template, String hub, URI target) {
+        String key = target.getScheme() + "://" + target.getAuthority();
+        Instant until = validatedUntil.get(key);
+        if (until != null && until.isAfter(Instant.now())) {
+            return CompletableFuture.completedFuture(true);
+        }
+        HttpRequest options = HttpRequest.newBuilder(URI.create(fill(template, hub, "validate")))
+                .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+                .header("WebHook-Request-Origin", settings.origin())
+                .header("ce-awpsversion", "1.0")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build();
+        return client().sendAsync(options, HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
+            boolean granted = response.statusCode() / 100 == 2 && response.headers().allValues("WebHook-Allowed-Origin")
+                    .stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                    .map(String::strip)
+                    .anyMatch(v -> v.equals("*") || v.equalsIgnoreCase(settings.origin())
+                            || v.toLowerCase(Locale.ROOT).startsWith(settings.origin().toLowerCase(Locale.ROOT) + ":"));
+            if (granted) {
+                validatedUntil.put(key, Instant.now().plus(VALIDATION_KEPT));
+            }
+            return granted;
+        });
+    }
+
+    /** {@code sha256=<hex>} for each access key, comma-joined without spaces. */
+    String signature(String connectionId) {
+        return settings.keys().stream().map(key -> "sha256=" + hmac(key, connectionId)).collect(Collectors.joining(","));
+    }
+
+    static String hmac(AccessKey key, String connectionId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(connectionId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        }
+    }
+
+    private static String fill(String template, String hub, String event) {
+        return template.replace("{hub}", URLEncoder.encode(hub, StandardCharsets.UTF_8))
+                .replace("{event}", URLEncoder.encode(event, StandardCharsets.UTF_8));
+    }
+
+    private HttpClient client() {
+        HttpClient known = http;
+        if (known == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5))
+                            .version(HttpClient.Version.HTTP_1_1).build();
+                }
+                known = http;
+            }
+        }
+        return known;
+    }
+
+    private static JsonObjectBuilder multimap(Map<String, List<String>> values) {
+        JsonObjectBuilder map = Json.createObjectBuilder();
+        values.forEach((name, list) -> map.add(name, Json.createArrayBuilder(list)));
+        return map;
+    }
+
+    private static Optional<List<String>> strings(JsonValue value) {
+        if (value instanceof JsonArray array) {
+            return Optional.of(array.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList());
+        }
+        return Optional.empty();
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}
