@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * A client admitted by the handshake: its connection id (already named in the {@code connect} event) and who it
  * is and may be, after the event handler's answer: {@code userId} overrides the token's, {@code roles} replace
- * them, {@code groups} replace them when not empty.
+ * them, {@code groups} replace them when not empty. Or a reliable client's recovery of an existing connection.
  */
-public record Admission(String connectionId, Optional<String> userId, List<String> roles, List<String> groups) {
+public record Admission(String connectionId, Optional<String> userId, List<String> roles, List<String> groups,
+                        boolean recovery) {
 
     public Admission {
         roles = List.copyOf(roles);
@@ -19,6 +20,18 @@ public record Admission(String connectionId, Optional<String> userId, List<Strin
         return new Admission(connectionId,
                 decision.userId().filter(u -> !u.isEmpty()).or(claims::userId),
                 decision.roles().orElse(claims.roles()),
-                decision.groups().orElse(claims.groups()));
+                decision.groups().orElse(claims.groups()), false);
+    }
+
+    /**
+     * A reliable client coming back to its connection, or (with an empty id) one that cannot: it is let in only to
+     * be closed with 1008, which tells the SDK clients to stop recovering and connect afresh.
+     */
+    static Admission recovery(String connectionId) {
+        return new Admission(connectionId, Optional.empty(), List.of(), List.of(), true);
+    }
+
+    public boolean recoverable() {
+        return recovery && !connectionId.isEmpty();
     }
 }

@@ -25,6 +25,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ClientSessions {
 
+    /** How long a reliable connection waits for its client to recover it. */
+    public static final int RECOVERY_SECONDS = 30;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -53,12 +56,32 @@ public class ClientSessions {
         return Admission.of(connectionId, claims, decision);
     }
 
+    /**
+     * Admits a reliable client's recovery when {@code connectionId} names a live reliable connection of the hub and
+     * the token is its reconnection token; otherwise the admission says the recovery is impossible.
+     */
+    public Admission admitRecovery(String hubName, String connectionId, String reconnectionToken) {
+        return hub.connection(hubName, connectionId)
+                .filter(c -> c.kind() == HubConnection.Kind.RELIABLE && !c.ended() && c.acceptsReconnection(reconnectionToken))
+                .map(c -> Admission.recovery(c.id()))
+                .orElse(Admission.recovery(""));
+    }
+
+    /** Puts a recovered connection on its new socket and replays what the client has not acknowledged. */
+    public Optional<HubConnection> resume(String hubName, Admission admission, Session session) {
+        Optional<HubConnection> connection = hub.connection(hubName, admission.connectionId())
+                .filter(c -> !c.ended() && admission.recoverable());
+        connection.ifPresent(c -> c.attach(new Outbox(session)));
+        return connection;
+    }
+
     /** Registers an admitted connection; JSON clients get their {@code connected} frame, the handler its event. */
     public HubConnection open(String hubName, Admission admission, HubConnection.Kind kind, Session session) {
+        String reconnectionToken = kind == HubConnection.Kind.RELIABLE ? newConnectionId() + newConnectionId() : null;
         HubConnection connection = new HubConnection(admission.connectionId(), Hub.normalise(hubName),
-                admission.userId(), kind, new Permissions(admission.roles()), new Outbox(session));
+                admission.userId(), kind, new Permissions(admission.roles()), new Outbox(session), reconnectionToken);
         hub.add(connection);
-        connection.sendFrame(ServerFrames.connected(connection.id(), admission.userId().orElse(null), null));
+        connection.sendFrame(ServerFrames.connected(connection.id(), admission.userId().orElse(null), reconnectionToken));
         admission.groups().stream().filter(ClientFrameDecoder::isValidGroup).forEach(group -> hub.join(connection, group));
         if (settings.handlesSystemEvent("connected")) {
             upstream.connected(connection);
@@ -90,8 +113,8 @@ public class ClientSessions {
     /** Binary frames are not part of the JSON subprotocols; from plain clients they are {@code message} events. */
     public void onBinary(HubConnection connection, byte[] bytes) {
         connection.touch();
-        if (connection.kind() == HubConnection.Kind.JSON) {
-            connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of json.webpubsub.azure.v1");
+        if (connection.speaksJson()) {
+            connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of the JSON subprotocols");
         } else {
             plainMessage(connection, Payload.binary(bytes));
         }
@@ -119,10 +142,37 @@ public class ClientSessions {
         connection.touch();
     }
 
-    /** The connection ended (by either side): it leaves the hub, and the handler gets {@code disconnected}. */
+    /**
+     * A socket closed. A reliable connection whose socket went away without the server ending it waits
+     * {@value #RECOVERY_SECONDS} s for its client to come back; any other connection ends: it leaves the hub and the
+     * handler gets {@code disconnected}. The close of a socket a connection no longer uses changes nothing.
+     */
+    public void socketClosed(HubConnection connection, Session session, String reason) {
+        if (!connection.uses(session)) {
+            return;
+        }
+        if (connection.kind() == HubConnection.Kind.RELIABLE && !connection.ended()) {
+            connection.detach();
+            return;
+        }
+        closed(connection, reason);
+    }
+
+    /** The connection has ended: it leaves the hub, and the handler gets {@code disconnected} (once). */
     public void closed(HubConnection connection, String reason) {
         if (hub.remove(connection) && settings.handlesSystemEvent("disconnected")) {
             upstream.disconnected(connection, reason);
+        }
+    }
+
+    /** Ends the detached reliable connections whose client did not come back in time (or that overflowed). */
+    void expireDetached() {
+        java.time.Instant deadline = java.time.Instant.now().minusSeconds(RECOVERY_SECONDS);
+        for (HubConnection connection : List.copyOf(hub.all())) {
+            if (connection.detachedAt().filter(at -> connection.ended() || at.isBefore(deadline)).isPresent()) {
+                closed(connection, connection.ended() ? "too many unacknowledged messages"
+                        : "the client did not come back within " + RECOVERY_SECONDS + " s");
+            }
         }
     }
 
@@ -131,8 +181,9 @@ public class ClientSessions {
             connection.sendFrame(ServerFrames.pong());
             return;
         }
-        if (frame instanceof ClientFrame.SequenceAck) {
-            return; // only meaningful on the reliable subprotocol
+        if (frame instanceof ClientFrame.SequenceAck ack) {
+            connection.acknowledge(ack.sequenceId());
+            return;
         }
         Optional<Long> ackId = frame.ackId();
         if (ackId.isPresent() && connection.alreadyProcessed(ackId.get())) {

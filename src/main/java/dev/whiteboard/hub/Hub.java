@@ -79,7 +79,7 @@ public class Hub {
             return;
         }
         String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
-        Delivery delivery = new Delivery(payload, () -> ServerFrames.groupMessage(group, fromUserId, payload, null));
+        Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.groupMessage(group, fromUserId, payload, sequenceId));
         for (HubConnection member : members) {
             if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
                 continue;
@@ -90,7 +90,7 @@ public class Hub {
 
     /** Sends a server message to one connection, every connection of a user, or every connection of a hub. */
     public void sendToConnections(Collection<HubConnection> recipients, Payload payload) {
-        Delivery delivery = new Delivery(payload, () -> ServerFrames.serverMessage(payload, null));
+        Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
         recipients.forEach(recipient -> deliver(recipient, delivery));
     }
 
@@ -120,8 +120,8 @@ public class Hub {
 
     private void deliver(HubConnection recipient, Delivery delivery) {
         if (!recipient.deliver(delivery) && !recipient.isClosed()) {
-            LOG.log(Level.WARNING, "Dropping connection {0} of user {1}: it is {2} frames or 16 MB behind",
-                    new Object[] {recipient.id(), recipient.userId().orElse("-"), Outbox.MAX_FRAMES});
+            LOG.log(Level.WARNING, "Dropping connection {0} of user {1}: it is 1,000 messages or 16 MB behind",
+                    new Object[] {recipient.id(), recipient.userId().orElse("-")});
             recipient.drop(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind: the connection is dropped");
         }
     }

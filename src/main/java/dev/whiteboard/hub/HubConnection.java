@@ -3,45 +3,69 @@ package dev.whiteboard.hub;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * One client connection to the hub: who it is, what it may do, which groups it is in, the ackIds it has
- * already had carried out, and its {@link Outbox}. Thread-safe.
+ * One logical client connection to the hub: who it is, what it may do, which groups it is in, the ackIds it
+ * has had carried out, and the socket it currently uses ({@link Outbox}). On the reliable subprotocol the
+ * connection outlives its socket: every data message gets a {@code sequenceId} and stays buffered until the client
+ * acknowledges it (at most 1,000 messages or 16 MB), and a client that reconnects with its reconnection token within
+ * 30 s gets the same connection back with the unacknowledged messages replayed in order.
+ * <p>Thread-safe: delivery and acknowledgement hold the connection's lock; the outbox has its own.
  */
 public final class HubConnection {
 
-    /** How the client speaks: a JSON subprotocol, or plain frames (no subprotocol). */
+    /** How the client speaks: a JSON subprotocol (plain or reliable), or plain frames (no subprotocol). */
     public enum Kind {
-        JSON, PLAIN
+        JSON, RELIABLE, PLAIN
     }
 
     /** How many successful ackIds are remembered to answer repeats with {@code Duplicate}. */
     static final int ACK_MEMORY = 1_000;
+    /** The reliable buffer's bounds, as on the service. */
+    static final int MAX_UNACKED = 1_000;
+    static final long MAX_UNACKED_BYTES = 16L * 1024 * 1024;
+
+    private record Unacked(long sequenceId, String frame, long size) {
+    }
 
     private final String id;
     private final String hub;
     private final Optional<String> userId;
     private final Kind kind;
     private final Permissions permissions;
-    private final Outbox outbox;
+    private final String reconnectionToken;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final LinkedHashSet<Long> processedAcks = new LinkedHashSet<>();
+    private final AtomicLong eventIds = new AtomicLong();
+    private final Deque<Unacked> unacked = new ArrayDeque<>();
+    private long unackedBytes;
+    private long lastSequenceId;
+    private volatile Outbox outbox;
     private volatile Instant lastSeen = Instant.now();
-    private final java.util.concurrent.atomic.AtomicLong eventIds = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Instant detachedAt;
+    private volatile boolean ended;
 
-    HubConnection(String id, String hub, Optional<String> userId, Kind kind, Permissions permissions, Outbox outbox) {
+    HubConnection(String id, String hub, Optional<String> userId, Kind kind, Permissions permissions, Outbox outbox,
+                  String reconnectionToken) {
         this.id = id;
         this.hub = hub;
         this.userId = userId;
         this.kind = kind;
         this.permissions = permissions;
         this.outbox = outbox;
+        this.reconnectionToken = reconnectionToken;
     }
 
     public String id() {
@@ -60,6 +84,19 @@ public final class HubConnection {
         return kind;
     }
 
+    /** The negotiated subprotocol, none for plain clients. */
+    public Optional<String> subprotocol() {
+        return switch (kind) {
+            case JSON -> Optional.of("json.webpubsub.azure.v1");
+            case RELIABLE -> Optional.of("json.reliable.webpubsub.azure.v1");
+            case PLAIN -> Optional.empty();
+        };
+    }
+
+    public boolean speaksJson() {
+        return kind != Kind.PLAIN;
+    }
+
     public Permissions permissions() {
         return permissions;
     }
@@ -67,6 +104,16 @@ public final class HubConnection {
     /** The groups the connection is in (a live view). */
     public Set<String> groups() {
         return groups;
+    }
+
+    String reconnectionToken() {
+        return reconnectionToken;
+    }
+
+    /** Whether {@code token} is this connection's reconnection token (compared in constant time). */
+    boolean acceptsReconnection(String token) {
+        return reconnectionToken != null && token != null && MessageDigest.isEqual(
+                reconnectionToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The {@code ce-id} of this connection's next upstream event: 1, 2, 3… ({@code connect} was 0). */
@@ -96,40 +143,109 @@ public final class HubConnection {
         }
     }
 
-    /** Sends a protocol frame (JSON clients only); {@code false} if the client cannot take it. */
+    /** Sends a protocol frame (JSON clients only, never buffered); {@code false} if the client cannot take it. */
     boolean sendFrame(String frame) {
-        return kind == Kind.JSON && outbox.text(frame);
+        return speaksJson() && !ended && outbox.text(frame);
     }
 
-    /** Delivers data in this client's form: a message frame for JSON clients, the raw data for plain ones. */
+    /**
+     * Delivers data in this client's form: a message frame for JSON clients (with the next {@code sequenceId},
+     * buffered until acknowledged, on the reliable subprotocol), the raw data for plain ones. Returns {@code false}
+     * when the client is too far behind.
+     */
     boolean deliver(Delivery delivery) {
+        if (ended) {
+            return true;
+        }
         if (kind == Kind.JSON) {
             return outbox.text(delivery.json());
         }
-        Payload payload = delivery.payload();
-        return payload.asText() != null ? outbox.text(payload.asText()) : outbox.binary(payload.asBytes());
+        if (kind == Kind.PLAIN) {
+            Payload payload = delivery.payload();
+            return payload.asText() != null ? outbox.text(payload.asText()) : outbox.binary(payload.asBytes());
+        }
+        synchronized (this) {
+            String frame = delivery.withSequence(++lastSequenceId);
+            long size = (long) frame.length() * 2;
+            if (unacked.size() >= MAX_UNACKED || unackedBytes + size > MAX_UNACKED_BYTES) {
+                return false;
+            }
+            unacked.add(new Unacked(lastSequenceId, frame, size));
+            unackedBytes += size;
+            if (detachedAt == null) {
+                outbox.text(frame);
+            }
+            return true;
+        }
+    }
+
+    /** The client has everything up to {@code sequenceId}: those messages leave the buffer. */
+    synchronized void acknowledge(long sequenceId) {
+        while (!unacked.isEmpty() && unacked.peekFirst().sequenceId() <= sequenceId) {
+            unackedBytes -= unacked.removeFirst().size();
+        }
+    }
+
+    /** Whether {@code session} is the socket this connection uses now. */
+    boolean uses(Session session) {
+        return outbox.session() == session;
+    }
+
+    /** The socket went away without the server ending the connection: a reliable client may come back. */
+    void detach() {
+        detachedAt = Instant.now();
+    }
+
+    Optional<Instant> detachedAt() {
+        return Optional.ofNullable(detachedAt);
+    }
+
+    /** Continues on a new socket (recovery): every unacknowledged message is sent again, in order. */
+    synchronized void attach(Outbox replacement) {
+        Outbox previous = outbox;
+        outbox = replacement;
+        detachedAt = null;
+        touch();
+        if (previous.session() != replacement.session()) {
+            previous.closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "recovered on another socket"));
+        }
+        unacked.forEach(u -> replacement.text(u.frame()));
+    }
+
+    /** Whether the server has ended this connection for good (no recovery). */
+    boolean ended() {
+        return ended;
     }
 
     /** Ends the connection: JSON clients are told why first ({@code disconnected}), then the socket closes. */
     public void close(CloseReason.CloseCode code, String reason) {
-        if (kind == Kind.JSON) {
+        ended = true;
+        if (speaksJson()) {
             outbox.text(ServerFrames.disconnected(reason));
         }
         outbox.closeAfterDrain(new CloseReason(code, truncate(reason)));
     }
 
-    /** Drops a client that cannot keep up, without waiting for its queue. */
+    /** Drops a client that cannot keep up, without waiting for its queue; it cannot recover. */
     void drop(CloseReason.CloseCode code, String reason) {
+        ended = true;
         outbox.closeNow(new CloseReason(code, truncate(reason)));
+    }
+
+    /** Closes the socket of a client that stopped answering; a reliable client may still recover. */
+    void abandonSocket(String reason) {
+        outbox.closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, truncate(reason)));
     }
 
     /** Pings the client (keep-alive); its pong counts as being heard from. */
     void ping() {
-        outbox.ping();
+        if (detachedAt == null) {
+            outbox.ping();
+        }
     }
 
     boolean isClosed() {
-        return outbox.isClosed();
+        return ended || outbox.isClosed();
     }
 
     private static String truncate(String reason) {
@@ -138,14 +254,14 @@ public final class HubConnection {
     }
 
     /**
-     * One message on its way to many recipients, encoded at most once per client kind.
+     * One message on its way to many recipients, encoded at most once for every JSON client without sequence ids.
      */
     static final class Delivery {
         private final Payload payload;
-        private final Supplier<String> encoder;
+        private final Function<Long, String> encoder;
         private String json;
 
-        Delivery(Payload payload, Supplier<String> encoder) {
+        Delivery(Payload payload, Function<Long, String> encoder) {
             this.payload = payload;
             this.encoder = encoder;
         }
@@ -156,9 +272,13 @@ public final class HubConnection {
 
         synchronized String json() {
             if (json == null) {
-                json = encoder.get();
+                json = encoder.apply(null);
             }
             return json;
+        }
+
+        String withSequence(long sequenceId) {
+            return encoder.apply(sequenceId);
         }
     }
 }

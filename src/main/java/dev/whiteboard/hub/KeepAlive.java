@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Pings every client at the keep-alive interval (20 s by default, like the service) and closes the
  * connections not heard from (no frame, no pong) for two intervals, so that a client that vanished without a
- * close frame is gone within two intervals.
+ * close frame is gone within two intervals (a reliable one then has 30 s to recover). Also ends the reliable
+ * connections whose client did not come back.
  */
 @ApplicationScoped
 public class KeepAlive {
@@ -53,12 +54,21 @@ public class KeepAlive {
         Duration interval = settings.keepAlive();
         Instant silentSince = Instant.now().minus(interval.multipliedBy(2));
         for (HubConnection connection : hub.all()) {
+            if (connection.detachedAt().isPresent()) {
+                continue;
+            }
             if (connection.lastSeen().isBefore(silentSince)) {
-                connection.drop(CloseCodes.GOING_AWAY, "no answer to keep-alive pings");
-                sessions.closed(connection, "no answer to keep-alive pings");
+                if (connection.kind() == HubConnection.Kind.RELIABLE) {
+                    connection.abandonSocket("no answer to keep-alive pings");
+                    connection.detach();
+                } else {
+                    connection.drop(CloseCodes.GOING_AWAY, "no answer to keep-alive pings");
+                    sessions.closed(connection, "no answer to keep-alive pings");
+                }
             } else {
                 connection.ping();
             }
         }
+        sessions.expireDetached();
     }
 }

@@ -75,6 +75,10 @@ final class Outbox {
         return closed;
     }
 
+    Session session() {
+        return session;
+    }
+
     private boolean offer(Frame frame) {
         if (closed || closeWhenDrained != null) {
             return false;

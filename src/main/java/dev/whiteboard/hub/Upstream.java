@@ -159,7 +159,7 @@ public class Upstream {
             case BINARY -> "application/octet-stream";
         };
         return send(connection.hub(), event, "azure.webpubsub.user." + event, connection.id(), connection.userId(),
-                connection.kind() == HubConnection.Kind.JSON ? "json.webpubsub.azure.v1" : null,
+                connection.subprotocol().orElse(null),
                 connection.nextEventId(), contentType, payload.asBytes())
                 .thenApply(response -> {
                     if (response.statusCode() >= 300) {
@@ -195,7 +195,7 @@ public class Upstream {
 
     private void attempt(HubConnection connection, String event, String type, String body, long eventId, int retry) {
         send(connection.hub(), event, type, connection.id(), connection.userId(),
-                connection.kind() == HubConnection.Kind.JSON ? "json.webpubsub.azure.v1" : null, eventId,
+                connection.subprotocol().orElse(null), eventId,
                 "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
                 .whenComplete((response, failure) -> {
                     boolean transientFailure = failure != null || response.statusCode() == 408 || response.statusCode() >= 500;

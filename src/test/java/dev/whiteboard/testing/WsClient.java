@@ -42,6 +42,11 @@ public final class WsClient implements AutoCloseable {
         return new WsClient(URI.create(url), "json.webpubsub.azure.v1");
     }
 
+    /** Connects with the reliable JSON subprotocol. */
+    public static WsClient reliable(String url) {
+        return new WsClient(URI.create(url), "json.reliable.webpubsub.azure.v1");
+    }
+
     /** Connects without a subprotocol: a plain WebSocket client. */
     public static WsClient plain(String url) {
         return new WsClient(URI.create(url));

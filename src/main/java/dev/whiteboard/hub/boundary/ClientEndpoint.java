@@ -14,6 +14,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  * WebSocket clients. A thin boundary: each callback hands the frame to {@link ClientSessions}. Frames over
  * 1 MB are refused by the container with 1009 (Too Big).
  */
-@ServerEndpoint(value = "/client/hubs/{hub}", subprotocols = HandshakeRequests.JSON_SUBPROTOCOL,
+@ServerEndpoint(value = "/client/hubs/{hub}",
+        subprotocols = {HandshakeRequests.RELIABLE_SUBPROTOCOL, HandshakeRequests.JSON_SUBPROTOCOL},
         configurator = ClientHandshake.class)
 public class ClientEndpoint {
 
@@ -45,8 +47,18 @@ public class ClientEndpoint {
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
-        HubConnection.Kind kind = HandshakeRequests.JSON_SUBPROTOCOL.equals(session.getNegotiatedSubprotocol())
-                ? HubConnection.Kind.JSON : HubConnection.Kind.PLAIN;
+        if (admitted.recovery()) {
+            Optional<HubConnection> recovered = sessions.resume(hubName, admitted, session);
+            if (recovered.isEmpty()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "the connection cannot be recovered"));
+                return;
+            }
+            session.getUserProperties().put(CONNECTION, recovered.get());
+            return;
+        }
+        String subprotocol = session.getNegotiatedSubprotocol();
+        HubConnection.Kind kind = HandshakeRequests.RELIABLE_SUBPROTOCOL.equals(subprotocol) ? HubConnection.Kind.RELIABLE
+                : HandshakeRequests.JSON_SUBPROTOCOL.equals(subprotocol) ? HubConnection.Kind.JSON : HubConnection.Kind.PLAIN;
         session.getUserProperties().put(CONNECTION, sessions.open(hubName, admitted, kind, session));
     }
 
@@ -69,7 +81,7 @@ public class ClientEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        connection(session).ifPresent(c -> sessions.closed(c, reason.getReasonPhrase()));
+        connection(session).ifPresent(c -> sessions.socketClosed(c, session, reason.getReasonPhrase()));
     }
 
     @OnError
@@ -77,7 +89,7 @@ public class ClientEndpoint {
         LOG.log(Level.FINE, "Client connection failed", failure);
     }
 
-    private static java.util.Optional<HubConnection> connection(Session session) {
-        return java.util.Optional.ofNullable((HubConnection) session.getUserProperties().get(CONNECTION));
+    private static Optional<HubConnection> connection(Session session) {
+        return Optional.ofNullable((HubConnection) session.getUserProperties().get(CONNECTION));
     }
 }

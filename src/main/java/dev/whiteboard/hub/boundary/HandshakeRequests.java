@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 final class HandshakeRequests {
 
     static final String JSON_SUBPROTOCOL = "json.webpubsub.azure.v1";
+    static final String RELIABLE_SUBPROTOCOL = "json.reliable.webpubsub.azure.v1";
     private static final Pattern HUB_PATH = Pattern.compile(".*/client/hubs/([^/?]+)/?$");
     private static final Pattern HUB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}");
 

@@ -67,9 +67,11 @@ public class HubHandshakeFilter extends HttpFilter {
         }
         List<String> offered = HandshakeRequests.offeredSubprotocols(
                 Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
-        if (!offered.isEmpty() && !offered.contains(HandshakeRequests.JSON_SUBPROTOCOL)) {
-            refuse(response, 400, "subprotocols " + offered + " are not supported by the built-in hub; offer "
-                    + HandshakeRequests.JSON_SUBPROTOCOL + " or none");
+        if (!offered.isEmpty() && !offered.contains(HandshakeRequests.JSON_SUBPROTOCOL)
+                && !offered.contains(HandshakeRequests.RELIABLE_SUBPROTOCOL)) {
+            refuse(response, 400, "subprotocols " + offered + " are not supported by the built-in hub (protobuf is not);"
+                    + " offer " + HandshakeRequests.RELIABLE_SUBPROTOCOL + ", " + HandshakeRequests.JSON_SUBPROTOCOL
+                    + " or none");
             return;
         }
         Optional<String> token = HandshakeRequests.token(Optional.ofNullable(request.getParameter("access_token")),
@@ -77,6 +79,14 @@ public class HubHandshakeFilter extends HttpFilter {
         String webSocketKey = request.getHeader("Sec-WebSocket-Key");
         if (webSocketKey == null) {
             refuse(response, 400, "Sec-WebSocket-Key is missing");
+            return;
+        }
+        String recovering = request.getParameter("awps_connection_id");
+        if (recovering != null) {
+            // a reliable client coming back: its reconnection token is its credential (a stale access_token is ignored)
+            pending.put(webSocketKey, sessions.admitRecovery(hub.get(), recovering,
+                    request.getParameter("awps_reconnection_token")));
+            chain.doFilter(request, response);
             return;
         }
         ClientClaims claims;
