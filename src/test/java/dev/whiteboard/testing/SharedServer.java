@@ -10,6 +10,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedServer implements BeforeAllCallback {
 
+    /** The hub's keep-alive interval on the shared server: short, so that vanished clients are noticed quickly. */
+    public static final int KEEP_ALIVE_SECONDS = 2;
+
     private static final Object LOCK = new Object();
     private static TestServer server;
     private static UpstreamReceiver upstream;
@@ -21,6 +24,7 @@ public final class SharedServer implements BeforeAllCallback {
                 UpstreamReceiver receiver = new UpstreamReceiver();
                 TestServer started = TestServer.onConfiguredDatabase("shared")
                         .withEnvironment("WHITEBOARD_HUB_EVENT_HANDLER_URL_TEMPLATE", receiver.urlTemplate())
+                        .withEnvironment("WHITEBOARD_HUB_KEEP_ALIVE_SECONDS", String.valueOf(KEEP_ALIVE_SECONDS))
                         .startFresh();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(SharedServer.class, (AutoCloseable) () -> {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP forwarder on loopback that a test can cut and restore, to take a real service (a database) away
  * from the server under test and give it back: {@link #cut()} closes every forwarded connection and stops
- * listening, so new connections are refused; {@link #restore()} listens on the same port again.
+ * listening, so new connections are refused; {@link #freeze()} keeps the connections but drops what they carry;
+ * {@link #restore()} listens on the same port again.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final int port;
     private volatile ServerSocket listener;
+    private volatile boolean frozen;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -36,6 +38,11 @@ public final class TcpProxy implements AutoCloseable {
         closeQuietly(listener);
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
+    }
+
+    /** Keeps every connection open but passes nothing any more: a peer that vanished without closing. */
+    public void freeze() {
+        frozen = true;
     }
 
     public synchronized void restore() {
@@ -85,8 +92,10 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    if (!frozen) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
                 }
             } catch (IOException e) {
                 // one side went away

@@ -28,6 +28,7 @@ public final class WsClient implements AutoCloseable {
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    private volatile boolean stalled;
 
     private WsClient(URI uri, String... subprotocols) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
@@ -63,6 +64,11 @@ public final class WsClient implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** From now on reads nothing more: a slow consumer whose TCP window fills up. */
+    public void stopReading() {
+        stalled = true;
     }
 
     public String subprotocol() {
@@ -144,7 +150,9 @@ public final class WsClient implements AutoCloseable {
                 received.add(text.toString());
                 text.setLength(0);
             }
-            webSocket.request(1);
+            if (!stalled) {
+                webSocket.request(1);
+            }
             return null;
         }
 

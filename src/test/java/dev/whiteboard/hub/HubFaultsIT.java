@@ -1,0 +1,98 @@
+package dev.whiteboard.hub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.messaging.webpubsub.WebPubSubServiceClient;
+import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
+import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
+import dev.whiteboard.testing.SharedServer;
+import dev.whiteboard.testing.TcpProxy;
+import dev.whiteboard.testing.UpstreamReceiver.Received;
+import dev.whiteboard.testing.WsClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Clients that misbehave without meaning to: one that vanishes (F5) and one that stops reading (F4). */
+@ExtendWith(SharedServer.class)
+class HubFaultsIT {
+
+    private WebPubSubServiceClient sdk;
+    private String hub;
+    private String group;
+
+    @BeforeEach
+    void setUp() {
+        hub = "faults" + UUID.randomUUID().toString().replace("-", "");
+        group = "board";
+        sdk = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString()).hub(hub).buildClient();
+    }
+
+    private String url(String user, String... roles) {
+        GetClientAccessTokenOptions options = new GetClientAccessTokenOptions().setUserId(user).addGroup(group);
+        for (String role : roles) {
+            options.addRole(role);
+        }
+        return sdk.getClientAccessToken(options).getUrl();
+    }
+
+    @Test
+    void aClientThatVanishesIsDisconnectedWithinTwoKeepAliveIntervals() {
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", SharedServer.baseUri().getPort())) {
+            String url = url("victor").replace(":" + SharedServer.baseUri().getPort() + "/", ":" + proxy.port() + "/");
+            WsClient client = WsClient.json(url);
+            String connectionId = client.next().getString("connectionId");
+            SharedServer.upstream().next(hub, "connected");
+            proxy.freeze();
+            Instant vanished = Instant.now();
+            Received disconnected = SharedServer.upstream().next(hub, "disconnected");
+            Duration noticed = Duration.between(vanished, Instant.now());
+            assertEquals(connectionId, disconnected.header("ce-connectionId"));
+            // two intervals of silence, plus up to one more until the sweep that notices it
+            assertTrue(noticed.compareTo(Duration.ofSeconds(3L * SharedServer.KEEP_ALIVE_SECONDS + 1)) <= 0,
+                    "noticed after " + noticed);
+            assertFalse(sdk.connectionExistsWithResponse(connectionId, null).getValue());
+            client.close();
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedAndTheOthersAreUnaffected() {
+        String payload = "x".repeat(20_000);
+        try (WsClient slow = WsClient.json(url("slow")); WsClient reader = WsClient.json(url("reader"));
+             WsClient sender = WsClient.json(url("sender", "webpubsub.sendToGroup." + group))) {
+            String slowId = slow.next().getString("connectionId");
+            reader.next();
+            sender.next();
+            slow.stopReading();
+            int messages = 2_000; // 40 MB: more than the socket buffers and the 16 MB queue hold
+            for (int i = 0; i < messages; i++) {
+                sender.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\""
+                        + payload + "\"}");
+            }
+            for (int i = 0; i < messages; i++) {
+                assertEquals(payload.length(), reader.next().getString("data").length());
+            }
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (sdk.connectionExistsWithResponse(slowId, null).getValue() && Instant.now().isBefore(deadline)) {
+                sleep();
+            }
+            assertFalse(sdk.connectionExistsWithResponse(slowId, null).getValue(), "the slow consumer was dropped");
+            sender.send("{\"type\":\"ping\"}");
+            assertEquals("pong", sender.next().getString("type"));
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
