@@ -93,6 +93,7 @@ public final class TestServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
+            env.put("WHITEBOARD_PORT", String.valueOf(port));
             env.put("WHITEBOARD_DATA_DIR", dataDir.toAbsolutePath().toString());
             env.put("WHITEBOARD_DB_URL", database.url());
             env.put("WHITEBOARD_DB_USER", database.user());

@@ -1,0 +1,53 @@
+// Shared pieces of the hub benchmarks: tokens, connecting many clients, percentiles.
+import { createHmac } from 'node:crypto';
+import WebSocket from 'ws';
+
+/** An HS256 client access token for the built-in hub, as the SDKs make it. */
+export function clientToken({ key, endpoint, hub, userId, roles = [], groups = [] }) {
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const claims = { aud: `${endpoint}/client/hubs/${hub}`, exp: Math.floor(Date.now() / 1000) + 3600, sub: userId };
+  if (roles.length) claims.role = roles;
+  if (groups.length) claims['webpubsub.group'] = groups;
+  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
+  const signature = createHmac('sha256', Buffer.from(key, 'utf8')).update(unsigned).digest('base64url');
+  return `${unsigned}.${signature}`;
+}
+
+/** Opens a WebSocket and resolves when it is open (and, for hub clients, when `connected` arrived). */
+export function open(url, protocol, onMessage) {
+  return new Promise((resolve, reject) => {
+    const ws = protocol ? new WebSocket(url, protocol, { perMessageDeflate: false }) : new WebSocket(url, { perMessageDeflate: false });
+    let ready = !protocol;
+    ws.on('message', (data, isBinary) => {
+      if (!ready) {
+        const frame = JSON.parse(data.toString());
+        if (frame.type === 'system' && frame.event === 'connected') {
+          ready = true;
+          resolve(ws);
+        }
+        return;
+      }
+      onMessage?.(data, isBinary);
+    });
+    ws.on('open', () => { if (ready) resolve(ws); });
+    ws.on('error', reject);
+  });
+}
+
+/** Opens `count` connections, `parallel` at a time. */
+export async function openMany(count, parallel, factory) {
+  const sockets = [];
+  for (let i = 0; i < count; i += parallel) {
+    const batch = [];
+    for (let j = i; j < Math.min(count, i + parallel); j++) batch.push(factory(j));
+    sockets.push(...await Promise.all(batch));
+  }
+  return sockets;
+}
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

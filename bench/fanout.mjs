@@ -1,0 +1,86 @@
+// B1 (quality-bar.md): fan-out to one group. `receivers` clients in one group, `senders` clients each sending
+// `rate` messages per second for `seconds`, every payload carrying the send time; prints latency percentiles and
+// loss, duplicates and reordering per sender. Targets the built-in hub (JSON subprotocol) or a plain relay.
+//
+// node fanout.mjs hub   <base-url e.g. http://localhost:18080> <access-key> [receivers senders rate seconds]
+// node fanout.mjs relay <ws-url e.g. ws://127.0.0.1:18090>       -          [receivers senders rate seconds]
+import { clientToken, open, openMany, percentile, sleep } from './common.mjs';
+
+const [mode, target, key, receiversArg, sendersArg, rateArg, secondsArg] = process.argv.slice(2);
+const receivers = Number(receiversArg ?? 200);
+const senders = Number(sendersArg ?? 20);
+const rate = Number(rateArg ?? 30);
+const seconds = Number(secondsArg ?? 20);
+const hub = 'bench';
+const group = 'board-b1';
+
+const latencies = [];
+const expected = new Map(); // `${receiver}:${sender}` -> next expected seq
+let duplicates = 0;
+let reordered = 0;
+let received = 0;
+
+function onData(receiver, text) {
+  const message = JSON.parse(text);
+  const data = mode === 'hub' ? message.data : message;
+  if (!data || data.s === undefined) return;
+  latencies.push(performance.now() + performance.timeOrigin - data.t);
+  received++;
+  const k = `${receiver}:${data.s}`;
+  const next = expected.get(k) ?? 0;
+  if (data.n === next) expected.set(k, next + 1);
+  else if (data.n < next) duplicates++;
+  else { reordered++; expected.set(k, data.n + 1); }
+}
+
+function url(userId, roles, groups) {
+  if (mode !== 'hub') return target;
+  const endpoint = target.replace(/\/$/, '');
+  const token = clientToken({ key, endpoint, hub, userId, roles, groups });
+  return `${endpoint.replace(/^http/, 'ws')}/client/hubs/${hub}?access_token=${token}`;
+}
+
+const protocol = mode === 'hub' ? 'json.webpubsub.azure.v1' : undefined;
+const receiverSockets = await openMany(receivers, 50, (i) =>
+  open(url(`r${i}`, [], [group]), protocol, (data) => onData(i, data.toString())));
+const senderSockets = await openMany(senders, 20, (i) =>
+  open(url(`s${i}`, [`webpubsub.sendToGroup.${group}`]), protocol, () => {}));
+await sleep(500);
+
+let sent = 0;
+const interval = 1000 / rate;
+const start = performance.now();
+const timers = senderSockets.map((ws, s) => {
+  let n = 0;
+  const tick = () => {
+    const elapsed = performance.now() - start;
+    if (elapsed >= seconds * 1000) return;
+    // keep the schedule: send every message that is due
+    while (n * interval <= elapsed) {
+      const payload = { s, n, t: performance.now() + performance.timeOrigin, pad: 'x'.repeat(64) };
+      ws.send(mode === 'hub'
+        ? JSON.stringify({ type: 'sendToGroup', group, noEcho: true, dataType: 'json', data: payload })
+        : JSON.stringify(payload));
+      n++;
+      sent++;
+    }
+    setTimeout(tick, Math.max(0, (n * interval) - (performance.now() - start)));
+  };
+  return setTimeout(tick, (s * interval) / senders);
+});
+
+await sleep(seconds * 1000 + 2000);
+timers.forEach(clearTimeout);
+const expectedDeliveries = sent * receivers;
+const lost = expectedDeliveries - received + duplicates;
+latencies.sort((a, b) => a - b);
+const result = {
+  mode, receivers, senders, rate, seconds, sent, delivered: received, expected: expectedDeliveries,
+  lost: Math.max(0, lost), duplicates, reordered,
+  perSecond: Math.round(received / seconds),
+  p50: +percentile(latencies, 50).toFixed(2), p99: +percentile(latencies, 99).toFixed(2),
+  max: +latencies[latencies.length - 1].toFixed(2),
+};
+console.log(JSON.stringify(result));
+[...receiverSockets, ...senderSockets].forEach((ws) => ws.terminate());
+process.exit(0);

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Benchmarks of the built-in hub: B1 (fan-out, beside a plain WebSocket relay under the same load) and B3 (idle
+# connections), from quality-bar.md. Prints one JSON line per run and a summary. Not a test: figures, no verdict.
+#   bench/run-hub-bench.sh [receivers senders rate seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RECEIVERS=${1:-200} SENDERS=${2:-20} RATE=${3:-30} SECONDS_=${4:-20}
+PORT=18080 RELAY_PORT=18090
+WORK=target/bench
+mkdir -p "$WORK"
+
+(cd bench && npm install --no-audit --no-fund --silent)
+[ -f target/whiteboard.war ] || mvn -B -q package -DskipTests
+[ -f "$WORK/payara-micro.jar" ] || mvn -B -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 \
+    -Dmdep.stripVersion=true -DoutputDirectory="$WORK"
+
+KEY=$(head -c 32 /dev/urandom | base64)
+rm -rf "$WORK/data"
+WHITEBOARD_DATA_DIR="$PWD/$WORK/data" WHITEBOARD_HUB_ACCESS_KEY="$KEY" WHITEBOARD_PORT=$PORT \
+    java -Xmx1g -jar "$WORK/payara-micro.jar" --nocluster --port $PORT \
+    --postbootcommandfile server-config/payara-micro/postboot-h2.asadmin \
+    --deploy target/whiteboard.war --contextroot / > "$WORK/server.log" 2>&1 &
+SERVER=$!
+node bench/relay.mjs $RELAY_PORT > "$WORK/relay.log" 2>&1 &
+RELAY=$!
+trap 'kill $SERVER $RELAY 2>/dev/null || true' EXIT
+until curl -sf -o /dev/null "http://localhost:$PORT/api/health"; do
+    kill -0 $SERVER 2>/dev/null || { echo "server did not start, see $WORK/server.log"; exit 1; }
+    sleep 1
+done
+JAVA_PID=$SERVER
+
+echo "B1 warm-up (5 s, discarded)"
+node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" 5 > /dev/null
+echo "B1 built-in hub: $RECEIVERS receivers, $SENDERS senders x $RATE msg/s, $SECONDS_ s"
+HUB=$(node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" "$SECONDS_")
+echo "$HUB"
+echo "B1 plain relay (Node ws), same load"
+RELAY_RESULT=$(node bench/fanout.mjs relay "ws://127.0.0.1:$RELAY_PORT" - "$RECEIVERS" "$SENDERS" "$RATE" "$SECONDS_")
+echo "$RELAY_RESULT"
+node -e '
+const hub = JSON.parse(process.argv[1]), relay = JSON.parse(process.argv[2]);
+console.log(`B1 summary: hub p50 ${hub.p50} ms, p99 ${hub.p99} ms, lost ${hub.lost}, duplicates ${hub.duplicates}, reordered ${hub.reordered};`
+  + ` relay p50 ${relay.p50} ms, p99 ${relay.p99} ms; p99 ratio hub/relay ${(hub.p99 / relay.p99).toFixed(2)}`);
+' "$HUB" "$RELAY_RESULT"
+
+for N in 1000 4000; do
+    echo "B3 idle connections: $N"
+    node bench/idle.mjs "http://localhost:$PORT" "$KEY" "$JAVA_PID" "$N"
+done
