@@ -13,7 +13,9 @@ import java.util.Deque;
  * The frames waiting to go to one connection, sent one at a time with the asynchronous API so that no thread
  * ever waits for a slow client. The queue is bounded like the service's (1,000 frames or 16 MB): a client that
  * falls further behind is disconnected rather than allowed to fill the heap.
- * <p>Thread-safe: every method holds the outbox's lock; sends complete on container threads.
+ * <p>Thread-safe. The lock guards only the queue's state; frames are handed to the container outside it, so
+ * fan-out threads never wait for a socket write. Whichever thread learns that a send completed sends the next
+ * frame; a completion reported inline (on the sending thread) continues that thread's loop instead of recursing.
  */
 final class Outbox {
 
@@ -29,45 +31,55 @@ final class Outbox {
     private final Deque<Frame> queue = new ArrayDeque<>();
     private long queuedBytes;
     private boolean sending;
-    private boolean inPump;
+    private Thread inlineThread;
+    private boolean inlineCompleted;
     private boolean closed;
     private CloseReason closeWhenDrained;
+    private CloseReason closeDue;
 
     Outbox(Session session) {
         this.session = session;
     }
 
     /** Queues a text frame; returns {@code false} when the client is too far behind (or gone). */
-    synchronized boolean text(String text) {
+    boolean text(String text) {
         return offer(new Frame(text, null, (long) text.length() * 2, false));
     }
 
-    synchronized boolean binary(byte[] bytes) {
+    boolean binary(byte[] bytes) {
         return offer(new Frame(null, ByteBuffer.wrap(bytes), bytes.length, false));
     }
 
     /** Queues a WebSocket ping, in turn with the data, so a busy connection is pinged too. */
-    synchronized boolean ping() {
+    boolean ping() {
         return offer(new Frame(null, null, 2, true));
     }
 
     /** Sends what is queued, then closes the connection. */
-    synchronized void closeAfterDrain(CloseReason reason) {
-        if (closed || closeWhenDrained != null) {
-            return;
+    void closeAfterDrain(CloseReason reason) {
+        synchronized (this) {
+            if (closed || closeWhenDrained != null) {
+                return;
+            }
+            closeWhenDrained = reason;
+            if (sending) {
+                return; // the thread that drains the queue closes at its end
+            }
+            closed = true;
         }
-        closeWhenDrained = reason;
-        pump();
+        closeSession(reason);
     }
 
     /** Closes now, dropping whatever is queued. */
-    synchronized void closeNow(CloseReason reason) {
-        if (closed) {
-            return;
+    void closeNow(CloseReason reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.clear();
+            queuedBytes = 0;
         }
-        closed = true;
-        queue.clear();
-        queuedBytes = 0;
         closeSession(reason);
     }
 
@@ -80,67 +92,130 @@ final class Outbox {
     }
 
     private boolean offer(Frame frame) {
-        if (closed || closeWhenDrained != null) {
-            return false;
+        synchronized (this) {
+            if (closed || closeWhenDrained != null) {
+                return false;
+            }
+            if (sending) {
+                if (queue.size() >= MAX_FRAMES || queuedBytes + frame.size() > MAX_BYTES) {
+                    return false;
+                }
+                queue.add(frame);
+                queuedBytes += frame.size();
+                return true;
+            }
+            sending = true;
         }
-        if (queue.size() >= MAX_FRAMES || queuedBytes + frame.size() > MAX_BYTES) {
-            return false;
-        }
-        queue.add(frame);
-        queuedBytes += frame.size();
-        pump();
+        drain(frame);
         return true;
     }
 
-    private void pump() {
-        inPump = true;
-        try {
-            while (!sending && !closed) {
-                Frame next = queue.poll();
-                if (next == null) {
-                    if (closeWhenDrained != null) {
-                        closed = true;
-                        closeSession(closeWhenDrained);
-                    }
+    /** Sends {@code frame} and, as long as the container completes sends inline, the frames after it. */
+    private void drain(Frame frame) {
+        Frame next = frame;
+        while (next != null) {
+            Thread me = Thread.currentThread();
+            synchronized (this) {
+                inlineThread = me;
+                inlineCompleted = false;
+            }
+            boolean started = start(next);
+            synchronized (this) {
+                boolean wasInline = inlineThread == me;
+                if (wasInline) {
+                    inlineThread = null;
+                }
+                if (!started) {
+                    closed = true;
+                    sending = false;
+                    queue.clear();
+                    queuedBytes = 0;
                     return;
                 }
-                queuedBytes -= next.size();
-                RemoteEndpoint.Async remote = session.getAsyncRemote();
-                if (next.ping()) {
-                    try {
-                        remote.sendPing(PING.duplicate());
-                    } catch (IOException | RuntimeException e) {
-                        closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "ping failed"));
-                    }
-                    continue;
+                if (!next.ping() && !(wasInline && inlineCompleted)) {
+                    return; // the completion arrives on another thread, which goes on from there
                 }
-                sending = true;
-                try {
-                    if (next.text() != null) {
-                        remote.sendText(next.text(), this::sent);
-                    } else {
-                        remote.sendBinary(next.binary(), this::sent);
-                    }
-                } catch (RuntimeException e) {
-                    sending = false;
-                    closeNow(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
-                }
+                next = pollNext();
             }
+        }
+        closeIfDue();
+    }
+
+    /**
+     * Hands one frame to the container. The thread's context class loader is the platform loader meanwhile:
+     * Tyrus on Payara schedules an idle-timeout task on every send, and Payara's concurrency runtime scans the
+     * context class loader's class path for service providers on every task it schedules; the application's loader
+     * made that scan the largest cost of a fan-out. Nothing of the send needs the application's classes.
+     */
+    private boolean start(Frame frame) {
+        RemoteEndpoint.Async remote = session.getAsyncRemote();
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            if (frame.ping()) {
+                remote.sendPing(PING.duplicate());
+            } else if (frame.text() != null) {
+                remote.sendText(frame.text(), this::sent);
+            } else {
+                remote.sendBinary(frame.binary(), this::sent);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            closeSession(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
+            return false;
         } finally {
-            inPump = false;
+            thread.setContextClassLoader(application);
         }
     }
 
-    private synchronized void sent(SendResult result) {
-        sending = false;
-        if (!result.isOK()) {
-            closed = true;
-            queue.clear();
-            queuedBytes = 0;
-            return;
+    private void sent(SendResult result) {
+        Frame next;
+        synchronized (this) {
+            if (!result.isOK()) {
+                closed = true;
+                sending = false;
+                queue.clear();
+                queuedBytes = 0;
+                return;
+            }
+            if (Thread.currentThread() == inlineThread) {
+                inlineCompleted = true;
+                return;
+            }
+            next = pollNext();
         }
-        if (!inPump) {
-            pump();
+        if (next != null) {
+            drain(next);
+        } else {
+            closeIfDue();
+        }
+    }
+
+    /** The next frame to send, under the lock; at the end of the queue, sending stops (closing, if asked to). */
+    private Frame pollNext() {
+        Frame next = queue.poll();
+        if (next != null) {
+            queuedBytes -= next.size();
+            return next;
+        }
+        sending = false;
+        if (closeWhenDrained != null && !closed) {
+            closed = true;
+            closeDue = closeWhenDrained; // closed by the caller once it has left the lock
+        }
+        return null;
+    }
+
+    /** Closes the session if the queue ran dry with a close pending; never under the lock (it calls back). */
+    private void closeIfDue() {
+        CloseReason reason;
+        synchronized (this) {
+            reason = closeDue;
+            closeDue = null;
+        }
+        if (reason != null) {
+            closeSession(reason);
         }
     }
 

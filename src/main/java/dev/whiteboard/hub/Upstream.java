@@ -1,12 +1,13 @@
 package dev.whiteboard.hub;
 
+import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+
 import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -93,22 +94,22 @@ public class Upstream {
     /** The blocking {@code connect} event; its body carries the claims, query, headers and offered subprotocols. */
     public ConnectDecision connect(String hub, String connectionId, ClientClaims claims, Map<String, List<String>> query,
                                    Map<String, List<String>> headers, List<String> subprotocols) {
-        JsonObjectBuilder claimMap = Json.createObjectBuilder();
-        claims.userId().ifPresent(u -> claimMap.add("sub", Json.createArrayBuilder().add(u)));
+        JsonObjectBuilder claimMap = JSON.createObjectBuilder();
+        claims.userId().ifPresent(u -> claimMap.add("sub", JSON.createArrayBuilder().add(u)));
         if (!claims.roles().isEmpty()) {
-            claimMap.add("role", Json.createArrayBuilder(claims.roles()));
+            claimMap.add("role", JSON.createArrayBuilder(claims.roles()));
         }
         if (!claims.groups().isEmpty()) {
-            claimMap.add("webpubsub.group", Json.createArrayBuilder(claims.groups()));
+            claimMap.add("webpubsub.group", JSON.createArrayBuilder(claims.groups()));
         }
-        claimMap.add("exp", Json.createArrayBuilder().add(String.valueOf(claims.expiresAt().getEpochSecond())));
-        claims.otherClaims().forEach((name, values) -> claimMap.add(name, Json.createArrayBuilder(values)));
-        String body = Json.createObjectBuilder()
+        claimMap.add("exp", JSON.createArrayBuilder().add(String.valueOf(claims.expiresAt().getEpochSecond())));
+        claims.otherClaims().forEach((name, values) -> claimMap.add(name, JSON.createArrayBuilder(values)));
+        String body = JSON.createObjectBuilder()
                 .add("claims", claimMap)
                 .add("query", multimap(query))
                 .add("headers", multimap(headers))
-                .add("subprotocols", Json.createArrayBuilder(subprotocols))
-                .add("clientCertificates", Json.createArrayBuilder())
+                .add("subprotocols", JSON.createArrayBuilder(subprotocols))
+                .add("clientCertificates", JSON.createArrayBuilder())
                 .build().toString();
         HttpResponse<String> response;
         try {
@@ -126,7 +127,7 @@ public class Upstream {
         if (response.body() == null || response.body().isBlank()) {
             return ConnectDecision.accept();
         }
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        try (var reader = JSON.createReader(new StringReader(response.body()))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject answer)) {
                 return ConnectDecision.accept();
@@ -148,7 +149,7 @@ public class Upstream {
     /** The non-blocking {@code disconnected} event, with the reason the connection ended. */
     public void disconnected(HubConnection connection, String reason) {
         fireAndRetry(connection, "disconnected", "azure.webpubsub.sys.disconnected",
-                Json.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
+                JSON.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
     }
 
     /** A blocking user event; the handler's 200 body, if any, is the reply to pass to the client. */
@@ -177,7 +178,7 @@ public class Upstream {
         String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream")
                 .toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json")) {
-            try (var reader = Json.createReader(new StringReader(body))) {
+            try (var reader = JSON.createReader(new StringReader(body))) {
                 return Optional.of(new Payload(DataType.JSON, reader.readValue()));
             } catch (RuntimeException e) {
                 return Optional.of(Payload.text(body));
@@ -306,8 +307,8 @@ public class Upstream {
     }
 
     private static JsonObjectBuilder multimap(Map<String, List<String>> values) {
-        JsonObjectBuilder map = Json.createObjectBuilder();
-        values.forEach((name, list) -> map.add(name, Json.createArrayBuilder(list)));
+        JsonObjectBuilder map = JSON.createObjectBuilder();
+        values.forEach((name, list) -> map.add(name, JSON.createArrayBuilder(list)));
         return map;
     }
 

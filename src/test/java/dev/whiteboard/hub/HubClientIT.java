@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
-import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -46,8 +45,7 @@ class HubClientIT {
 
     @BeforeEach
     void setUp() {
-        sdk = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString()).hub("Whiteboard")
-                .buildClient();
+        sdk = SharedServer.hubClient("Whiteboard");
         group = "board-" + UUID.randomUUID();
     }
 
@@ -128,8 +126,7 @@ class HubClientIT {
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + forged));
         String expired = sign(AccessKey.of(TestServer.HUB_ACCESS_KEY), "alice", Instant.now().minusSeconds(600), base);
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + expired));
-        String otherHub = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString())
-                .hub("chat").buildClient().getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        String otherHub = SharedServer.hubClient("chat").getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + otherHub));
         assertEquals(400, WsClient.refusedStatus(good, "protobuf.webpubsub.azure.v1"));
     }

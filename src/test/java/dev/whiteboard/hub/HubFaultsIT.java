@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
-import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import dev.whiteboard.testing.SharedServer;
 import dev.whiteboard.testing.TcpProxy;
@@ -30,7 +29,7 @@ class HubFaultsIT {
     void setUp() {
         hub = "faults" + UUID.randomUUID().toString().replace("-", "");
         group = "board";
-        sdk = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString()).hub(hub).buildClient();
+        sdk = SharedServer.hubClient(hub);
     }
 
     private String url(String user, String... roles) {

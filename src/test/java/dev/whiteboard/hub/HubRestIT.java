@@ -52,7 +52,7 @@ class HubRestIT {
     @BeforeEach
     void setUp() {
         hub = "rest" + UUID.randomUUID().toString().replace("-", "");
-        sdk = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString()).hub(hub).buildClient();
+        sdk = SharedServer.hubClient(hub);
         group = "g-" + UUID.randomUUID();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
-import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import dev.whiteboard.testing.SharedServer;
@@ -39,7 +38,7 @@ class ReliableIT {
     void setUp() {
         hub = "rel" + UUID.randomUUID().toString().replace("-", "");
         group = "board";
-        sdk = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString()).hub(hub).buildClient();
+        sdk = SharedServer.hubClient(hub);
     }
 
     private String url(int port) {

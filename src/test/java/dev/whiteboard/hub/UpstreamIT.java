@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
-import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import dev.whiteboard.testing.SharedServer;
 import dev.whiteboard.testing.TestServer;
@@ -40,7 +39,7 @@ class UpstreamIT {
     void setUp() {
         upstream = SharedServer.upstream();
         hub = "up" + UUID.randomUUID().toString().replace("-", "");
-        sdk = new WebPubSubServiceClientBuilder().connectionString(SharedServer.hubConnectionString()).hub(hub).buildClient();
+        sdk = SharedServer.hubClient(hub);
     }
 
     private String url(String user, String... roles) {

@@ -51,6 +51,12 @@ public final class SharedServer implements BeforeAllCallback {
         }
     }
 
+    /** The official SDK's service client for {@code hub} on the shared server's built-in hub. */
+    public static com.azure.messaging.webpubsub.WebPubSubServiceClient hubClient(String hub) {
+        return new com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder()
+                .connectionString(hubConnectionString()).hub(hub).buildClient();
+    }
+
     /** The connection string of the shared server's built-in hub, for the official SDKs. */
     public static String hubConnectionString() {
         return TestServer.connectionString(baseUri().getPort());

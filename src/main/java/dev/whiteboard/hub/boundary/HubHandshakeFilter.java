@@ -1,12 +1,13 @@
 package dev.whiteboard.hub.boundary;
 
+import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+
 import dev.whiteboard.hub.ClientClaims;
 import dev.whiteboard.hub.ClientSessions;
 import dev.whiteboard.hub.HandshakeRefusedException;
 import dev.whiteboard.hub.HubSettings;
 import dev.whiteboard.hub.InvalidTokenException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -133,7 +134,7 @@ public class HubHandshakeFilter extends HttpFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
+        response.getWriter().write(JSON.createObjectBuilder()
                 .add("status", status)
                 .add("error", switch (status) {
                     case 401 -> "unauthorized";

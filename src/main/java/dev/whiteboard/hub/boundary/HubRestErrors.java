@@ -1,6 +1,7 @@
 package dev.whiteboard.hub.boundary;
 
-import jakarta.json.Json;
+import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +19,7 @@ final class HubRestErrors {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("x-ms-error-code", code)
-                .entity(Json.createObjectBuilder().add("code", code).add("message", message).build().toString())
+                .entity(JSON.createObjectBuilder().add("code", code).add("message", message).build().toString())
                 .build();
     }
 

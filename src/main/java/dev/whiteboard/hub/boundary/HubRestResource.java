@@ -1,5 +1,7 @@
 package dev.whiteboard.hub.boundary;
 
+import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -16,7 +18,6 @@ import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -272,13 +273,13 @@ public class HubRestResource {
                 .filter(c -> c.id().compareTo(after) > 0)
                 .limit(Math.min(size, limit))
                 .toList();
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = JSON.createArrayBuilder();
         members.forEach(c -> {
-            var entry = Json.createObjectBuilder().add("connectionId", c.id());
+            var entry = JSON.createObjectBuilder().add("connectionId", c.id());
             c.userId().ifPresent(u -> entry.add("userId", u));
             value.add(entry);
         });
-        var page = Json.createObjectBuilder().add("value", value);
+        var page = JSON.createObjectBuilder().add("value", value);
         boolean more = members.size() == size && limit > size && hubs.connectionsInGroup(hub(), group).stream()
                 .anyMatch(c -> c.id().compareTo(members.get(members.size() - 1).id()) > 0);
         if (more) {
@@ -361,7 +362,7 @@ public class HubRestResource {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with the access key", e);
         }
-        return Response.ok(Json.createObjectBuilder().add("token", jwt.serialize()).build().toString(),
+        return Response.ok(JSON.createObjectBuilder().add("token", jwt.serialize()).build().toString(),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -445,7 +446,7 @@ public class HubRestResource {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
         switch (type) {
             case "application/json", "text/json" -> {
-                try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+                try (var reader = JSON.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
                     JsonValue value = reader.readValue();
                     return new Payload(DataType.JSON, value);
                 } catch (JsonException | IllegalArgumentException e) {
@@ -468,7 +469,7 @@ public class HubRestResource {
 
     private static GroupsRequest groupsRequest(String body) {
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw HubRestErrors.badRequest("the body must be {\"groups\":[…],\"filter\":\"…\"}");

@@ -1,6 +1,7 @@
 package dev.whiteboard.hub.protocol;
 
-import jakarta.json.Json;
+import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -46,7 +47,7 @@ public final class ClientFrameDecoder {
     }
 
     private static JsonObject parse(String text) throws FrameException {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;

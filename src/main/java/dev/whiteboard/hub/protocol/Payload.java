@@ -1,6 +1,7 @@
 package dev.whiteboard.hub.protocol;
 
-import jakarta.json.Json;
+import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +30,11 @@ public record Payload(DataType type, JsonValue data) {
     }
 
     public static Payload text(String text) {
-        return new Payload(DataType.TEXT, Json.createValue(text));
+        return new Payload(DataType.TEXT, JSON.createValue(text));
     }
 
     public static Payload binary(byte[] bytes) {
-        return new Payload(DataType.BINARY, Json.createValue(Base64.getEncoder().encodeToString(bytes)));
+        return new Payload(DataType.BINARY, JSON.createValue(Base64.getEncoder().encodeToString(bytes)));
     }
 
     /** What a plain WebSocket client receives as a text frame (JSON as its text); {@code null} for binary. */

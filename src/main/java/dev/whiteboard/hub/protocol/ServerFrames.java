@@ -1,6 +1,7 @@
 package dev.whiteboard.hub.protocol;
 
-import jakarta.json.Json;
+import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -19,7 +20,7 @@ public final class ServerFrames {
     }
 
     public static String connected(String connectionId, String userId, String reconnectionToken) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "system").add("event", "connected")
+        JsonObjectBuilder frame = JSON.createObjectBuilder().add("type", "system").add("event", "connected")
                 .add("connectionId", connectionId);
         if (userId != null) {
             frame.add("userId", userId);
@@ -31,23 +32,23 @@ public final class ServerFrames {
     }
 
     public static String disconnected(String message) {
-        return Json.createObjectBuilder().add("type", "system").add("event", "disconnected")
+        return JSON.createObjectBuilder().add("type", "system").add("event", "disconnected")
                 .add("message", message == null ? "" : message).build().toString();
     }
 
     public static String ack(long ackId) {
-        return Json.createObjectBuilder().add("type", "ack").add("ackId", ackId).add("success", true).build().toString();
+        return JSON.createObjectBuilder().add("type", "ack").add("ackId", ackId).add("success", true).build().toString();
     }
 
     public static String ackError(long ackId, String name, String message) {
-        return Json.createObjectBuilder().add("type", "ack").add("ackId", ackId).add("success", false)
-                .add("error", Json.createObjectBuilder().add("name", name).add("message", message))
+        return JSON.createObjectBuilder().add("type", "ack").add("ackId", ackId).add("success", false)
+                .add("error", JSON.createObjectBuilder().add("name", name).add("message", message))
                 .build().toString();
     }
 
     /** A message published to {@code group}; {@code fromUserId} and {@code sequenceId} only when known. */
     public static String groupMessage(String group, String fromUserId, Payload payload, Long sequenceId) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "message").add("from", "group").add("group", group);
+        JsonObjectBuilder frame = JSON.createObjectBuilder().add("type", "message").add("from", "group").add("group", group);
         if (fromUserId != null) {
             frame.add("fromUserId", fromUserId);
         }
@@ -56,7 +57,7 @@ public final class ServerFrames {
 
     /** A message from the server (the REST API, or the app's reply to an event). */
     public static String serverMessage(Payload payload, Long sequenceId) {
-        return data(Json.createObjectBuilder().add("type", "message").add("from", "server"), payload, sequenceId);
+        return data(JSON.createObjectBuilder().add("type", "message").add("from", "server"), payload, sequenceId);
     }
 
     public static String pong() {
