@@ -81,8 +81,9 @@ public class ClientSessions {
         HubConnection connection = new HubConnection(admission.connectionId(), Hub.normalise(hubName),
                 admission.userId(), kind, new Permissions(admission.roles()), new Outbox(session), reconnectionToken);
         hub.add(connection);
-        connection.sendFrame(ServerFrames.connected(connection.id(), admission.userId().orElse(null), reconnectionToken));
+        // in its groups before it hears it is connected: nothing published after that can miss it
         admission.groups().stream().filter(ClientFrameDecoder::isValidGroup).forEach(group -> hub.join(connection, group));
+        connection.sendFrame(ServerFrames.connected(connection.id(), admission.userId().orElse(null), reconnectionToken));
         if (settings.handlesSystemEvent("connected")) {
             upstream.connected(connection);
         }
