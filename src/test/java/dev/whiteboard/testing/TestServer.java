@@ -37,6 +37,7 @@ public final class TestServer implements AutoCloseable {
     private Process process;
     private long logOffset;
     private final Map<String, String> environment = new java.util.HashMap<>();
+    private String contextRoot = "/";
 
     private TestServer(String name, DatabaseConfig database) {
         this.name = name;
@@ -57,6 +58,12 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalArgumentException("a PostgreSQL JDBC URL is needed");
         }
         return new TestServer(name, database);
+    }
+
+    /** Deploys the WAR under {@code contextRoot} (e.g. {@code /wb}) instead of the root, from the next start on. */
+    public TestServer withContextRoot(String root) {
+        contextRoot = root;
+        return this;
     }
 
     /** Sets an environment variable of the server process (configuration), from the next start on. */
@@ -88,7 +95,7 @@ public final class TestServer implements AutoCloseable {
                     "--addlibs", property("whiteboard.it.postgresql-driver"),
                     "--postbootcommandfile", database.postBootFile().toString(),
                     "--deploy", property("whiteboard.it.war"),
-                    "--contextroot", "/"));
+                    "--contextroot", contextRoot));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -112,12 +119,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://localhost:" + port + "/");
+        return URI.create("http://localhost:" + port + (contextRoot.equals("/") ? "/" : contextRoot + "/"));
     }
 
-    /** The connection string the official SDKs use to reach this server's built-in hub. */
+    /** The connection string the official SDKs use to reach this server's built-in hub (with its path). */
     public String hubConnectionString() {
-        return connectionString(port);
+        String path = contextRoot.equals("/") ? "" : contextRoot;
+        return "Endpoint=http://localhost" + path + ";Port=" + port + ";AccessKey=" + HUB_ACCESS_KEY + ";Version=1.0;";
     }
 
     static String connectionString(int port) {
