@@ -36,7 +36,10 @@ class HubUnderContextPathIT {
     @Test
     void theSdkWorksWithAnEndpointThatHasAPath() {
         WebPubSubServiceClient sdk = new WebPubSubServiceClientBuilder()
-                .connectionString(server.hubConnectionString()).hub("whiteboard").buildClient();
+                .connectionString(server.hubConnectionString()).hub("whiteboard")
+                .httpClient(new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
+                        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)).build())
+                .buildClient();
         String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("carla").addGroup("board-1"))
                 .getUrl();
         assertTrue(url.startsWith("ws://localhost:" + server.baseUri().getPort() + "/wb/client/hubs/whiteboard?"), url);

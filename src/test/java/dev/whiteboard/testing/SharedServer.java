@@ -51,10 +51,17 @@ public final class SharedServer implements BeforeAllCallback {
         }
     }
 
-    /** The official SDK's service client for {@code hub} on the shared server's built-in hub. */
+    /**
+     * The official SDK's service client for {@code hub} on the shared server's built-in hub. Its JDK transport is
+     * kept to HTTP/1.1: with the JDK client's default (an h2c upgrade attempt) a request to Payara Micro was seen
+     * to stall until the SDK retried it, which delivered a message twice.
+     */
     public static com.azure.messaging.webpubsub.WebPubSubServiceClient hubClient(String hub) {
         return new com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder()
-                .connectionString(hubConnectionString()).hub(hub).buildClient();
+                .connectionString(hubConnectionString()).hub(hub)
+                .httpClient(new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
+                        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)).build())
+                .buildClient();
     }
 
     /** The connection string of the shared server's built-in hub, for the official SDKs. */

@@ -117,6 +117,19 @@ public final class UpstreamReceiver implements AutoCloseable {
         }
     }
 
+    /** Every event for {@code hub} that arrives within {@code window}. */
+    public List<Received> drain(String hub, Duration window) throws InterruptedException {
+        List<Received> events = new java.util.ArrayList<>();
+        long end = System.nanoTime() + window.toNanos();
+        for (long left; (left = end - System.nanoTime()) > 0; ) {
+            Received event = queue(hub).poll(left, TimeUnit.NANOSECONDS);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
     /** Abuse-protection requests seen so far. */
     public List<Received> validations() {
         return List.copyOf(validations);
