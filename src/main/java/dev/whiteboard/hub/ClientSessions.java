@@ -79,7 +79,8 @@ public class ClientSessions {
     public HubConnection open(String hubName, Admission admission, HubConnection.Kind kind, Session session) {
         String reconnectionToken = kind == HubConnection.Kind.RELIABLE ? newConnectionId() + newConnectionId() : null;
         HubConnection connection = new HubConnection(admission.connectionId(), Hub.normalise(hubName),
-                admission.userId(), kind, new Permissions(admission.roles()), new Outbox(session), reconnectionToken);
+                admission.userId(), kind, new Permissions(admission.roles()), new Outbox(session), reconnectionToken,
+                settings.maxFramesPerSecond());
         hub.add(connection);
         // in its groups before it hears it is connected: nothing published after that can miss it
         admission.groups().stream().filter(ClientFrameDecoder::isValidGroup).forEach(group -> hub.join(connection, group));
@@ -93,6 +94,9 @@ public class ClientSessions {
     /** Handles one text frame: a protocol message from a JSON client, a {@code message} event from a plain one. */
     public void onText(HubConnection connection, String text) {
         connection.touch();
+        if (!withinBudget(connection)) {
+            return;
+        }
         if (connection.kind() == HubConnection.Kind.PLAIN) {
             plainMessage(connection, Payload.text(text));
             return;
@@ -114,6 +118,9 @@ public class ClientSessions {
     /** Binary frames are not part of the JSON subprotocols; from plain clients they are {@code message} events. */
     public void onBinary(HubConnection connection, byte[] bytes) {
         connection.touch();
+        if (!withinBudget(connection)) {
+            return;
+        }
         if (connection.speaksJson()) {
             connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of the JSON subprotocols");
         } else {
@@ -157,6 +164,21 @@ public class ClientSessions {
             return;
         }
         closed(connection, reason);
+    }
+
+    /**
+     * A client that floods the hub far beyond its budget ({@code whiteboard.hub.max-frames-per-second}) is closed
+     * with 1008 rather than allowed to take the others' share.
+     */
+    private boolean withinBudget(HubConnection connection) {
+        if (connection.withinBudget()) {
+            return true;
+        }
+        if (!connection.ended()) {
+            connection.close(CloseCodes.VIOLATED_POLICY, "too many frames: at most " + settings.maxFramesPerSecond()
+                    + " per second");
+        }
+        return false;
     }
 
     /** The connection has ended: it leaves the hub, and the handler gets {@code disconnected} (once). */

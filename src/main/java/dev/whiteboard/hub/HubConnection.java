@@ -52,13 +52,15 @@ public final class HubConnection {
     private final Deque<Unacked> unacked = new ArrayDeque<>();
     private long unackedBytes;
     private long lastSequenceId;
+    private final FrameBudget budget;
     private volatile Outbox outbox;
     private volatile Instant lastSeen = Instant.now();
     private volatile Instant detachedAt;
     private volatile boolean ended;
 
     HubConnection(String id, String hub, Optional<String> userId, Kind kind, Permissions permissions, Outbox outbox,
-                  String reconnectionToken) {
+                  String reconnectionToken, int maxFramesPerSecond) {
+        this.budget = new FrameBudget(maxFramesPerSecond);
         this.id = id;
         this.hub = hub;
         this.userId = userId;
@@ -119,6 +121,11 @@ public final class HubConnection {
     /** The {@code ce-id} of this connection's next upstream event: 1, 2, 3… ({@code connect} was 0). */
     long nextEventId() {
         return eventIds.incrementAndGet();
+    }
+
+    /** Counts a frame from the client against its budget; {@code false} when it sends more than it may. */
+    boolean withinBudget() {
+        return budget.take();
     }
 
     /** Records that the client was heard from (any frame, or a pong). */

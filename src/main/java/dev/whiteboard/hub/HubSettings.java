@@ -75,6 +75,10 @@ public class HubSettings {
     @ConfigProperty(name = "whiteboard.hub.origin", defaultValue = "localhost")
     String origin;
 
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.max-frames-per-second", defaultValue = "200")
+    int maxFramesPerSecond;
+
     private volatile List<AccessKey> keys;
     private volatile TokenVerifier verifier;
 
@@ -148,6 +152,11 @@ public class HubSettings {
     /** The host name the hub names itself by in {@code WebHook-Request-Origin}. */
     public String origin() {
         return origin;
+    }
+
+    /** How many frames one connection may send per second, sustained (twice that in a burst). */
+    public int maxFramesPerSecond() {
+        return Math.max(1, maxFramesPerSecond);
     }
 
     public Duration keepAlive() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Clients that misbehave without meaning to: one that vanishes (F5) and one that stops reading (F4). */
+/** Clients that misbehave: one that vanishes (F5), one that stops reading (F4), one that floods (F3). */
 @ExtendWith(SharedServer.class)
 class HubFaultsIT {
 
@@ -62,14 +62,14 @@ class HubFaultsIT {
 
     @Test
     void aClientThatStopsReadingIsDroppedAndTheOthersAreUnaffected() {
-        String payload = "x".repeat(20_000);
+        String payload = "x".repeat(150_000);
         try (WsClient slow = WsClient.json(url("slow")); WsClient reader = WsClient.json(url("reader"));
              WsClient sender = WsClient.json(url("sender", "webpubsub.sendToGroup." + group))) {
             String slowId = slow.next().getString("connectionId");
             reader.next();
             sender.next();
             slow.stopReading();
-            int messages = 2_000; // 40 MB: more than the socket buffers and the 16 MB queue hold
+            int messages = 300; // 45 MB, within the sender's frame budget: more than socket buffers and the 16 MB queue hold
             for (int i = 0; i < messages; i++) {
                 sender.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\""
                         + payload + "\"}");
@@ -84,6 +84,30 @@ class HubFaultsIT {
             assertFalse(sdk.connectionExistsWithResponse(slowId, null).getValue(), "the slow consumer was dropped");
             sender.send("{\"type\":\"ping\"}");
             assertEquals("pong", sender.next().getString("type"));
+        }
+    }
+
+    @Test
+    void aClientThatFloodsIsClosedAndTheOthersAreUnaffected() {
+        try (WsClient flooder = WsClient.json(url("flo", "webpubsub.sendToGroup." + group));
+             WsClient bystander = WsClient.json(url("bea"))) {
+            flooder.next();
+            bystander.next();
+            String frame = "{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"data\":1}";
+            for (int i = 0; i < 5_000; i++) {
+                try {
+                    flooder.send(frame);
+                } catch (RuntimeException closedAlready) {
+                    break;
+                }
+            }
+            assertEquals(1008, flooder.awaitClose(), "closed for flooding");
+            bystander.send("{\"type\":\"ping\"}");
+            String type;
+            do {
+                type = bystander.next().getString("type");
+            } while (type.equals("message"));
+            assertEquals("pong", type);
         }
     }
 
