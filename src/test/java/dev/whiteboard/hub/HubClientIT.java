@@ -132,6 +132,16 @@ class HubClientIT {
     }
 
     @Test
+    void browserPagesFromOriginsOutsideThePolicyAreRefused() {
+        String url = url("alice");
+        assertEquals(403, WsClient.refusedStatusFrom("https://evil.example", url));
+        assertEquals(403, WsClient.refusedStatusFrom("https://board.intranet.example.evil.example", url));
+        try (WsClient page = WsClient.jsonFrom(SharedServer.ALLOWED_ORIGIN, url)) {
+            assertEquals("alice", connected(page).getString("userId"));
+        }
+    }
+
+    @Test
     void groupMessagesReachEveryMemberWithTheSendersIdentity() {
         try (WsClient alice = WsClient.json(editor("alice")); WsClient bob = WsClient.json(editor("bob"))) {
             connected(alice);

@@ -13,6 +13,9 @@ public final class SharedServer implements BeforeAllCallback {
     /** The hub's keep-alive interval on the shared server: short, so that vanished clients are noticed quickly. */
     public static final int KEEP_ALIVE_SECONDS = 2;
 
+    /** The browser origin the shared server's hub lets in (besides localhost); others are refused (F14). */
+    public static final String ALLOWED_ORIGIN = "https://board.intranet.example";
+
     private static final Object LOCK = new Object();
     private static TestServer server;
     private static UpstreamReceiver upstream;
@@ -25,6 +28,7 @@ public final class SharedServer implements BeforeAllCallback {
                 TestServer started = TestServer.onConfiguredDatabase("shared")
                         .withEnvironment("WHITEBOARD_HUB_EVENT_HANDLER_URL_TEMPLATE", receiver.urlTemplate())
                         .withEnvironment("WHITEBOARD_HUB_KEEP_ALIVE_SECONDS", String.valueOf(KEEP_ALIVE_SECONDS))
+                        .withEnvironment("WHITEBOARD_HUB_ALLOWED_ORIGINS", ALLOWED_ORIGIN + ", http://localhost")
                         .startFresh();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(SharedServer.class, (AutoCloseable) () -> {

@@ -31,9 +31,16 @@ public final class WsClient implements AutoCloseable {
     private volatile boolean stalled;
 
     private WsClient(URI uri, String... subprotocols) {
+        this(uri, null, java.util.List.of(subprotocols));
+    }
+
+    private WsClient(URI uri, String origin, java.util.List<String> subprotocols) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
-        if (subprotocols.length > 0) {
-            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         }
         this.socket = builder.buildAsync(uri, new Listener()).join();
     }
@@ -51,6 +58,24 @@ public final class WsClient implements AutoCloseable {
     /** Connects without a subprotocol: a plain WebSocket client. */
     public static WsClient plain(String url) {
         return new WsClient(URI.create(url));
+    }
+
+    /** Connects with the JSON subprotocol as a browser page from {@code origin} would. */
+    public static WsClient jsonFrom(String origin, String url) {
+        return new WsClient(URI.create(url), origin, java.util.List.of("json.webpubsub.azure.v1"));
+    }
+
+    /** The HTTP status a browser page from {@code origin} gets when its handshake is refused. */
+    public static int refusedStatusFrom(String origin, String url) {
+        try {
+            new WsClient(URI.create(url), origin, java.util.List.of("json.webpubsub.azure.v1")).close();
+            throw new AssertionError("the handshake from " + origin + " was accepted");
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
     }
 
     /** The HTTP status a refused handshake got. */
