@@ -8,7 +8,6 @@ import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.security.SecureRandom;
@@ -299,10 +298,5 @@ public class ClientSessions {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Closes a connection from the server side with a reason (REST close, keep-alive expiry). */
-    public void close(HubConnection connection, CloseReason.CloseCode code, String reason) {
-        connection.close(code, reason);
     }
 }

@@ -108,10 +108,6 @@ public final class HubConnection {
         return groups;
     }
 
-    String reconnectionToken() {
-        return reconnectionToken;
-    }
-
     /** Whether {@code token} is this connection's reconnection token (compared in constant time). */
     boolean acceptsReconnection(String token) {
         return reconnectionToken != null && token != null && MessageDigest.isEqual(

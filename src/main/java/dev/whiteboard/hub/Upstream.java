@@ -111,7 +111,7 @@ public class Upstream {
                 .add("subprotocols", JSON.createArrayBuilder(subprotocols))
                 .add("clientCertificates", JSON.createArrayBuilder())
                 .build().toString();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
             response = send(hub, "connect", "azure.webpubsub.sys.connect", connectionId, claims.userId(), null, 0,
                     "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
@@ -122,12 +122,13 @@ public class Upstream {
         }
         if (response.statusCode() >= 300) {
             return ConnectDecision.refuse(response.statusCode() >= 500 ? 500 : response.statusCode(),
-                    "refused by the event handler: " + abbreviate(response.body()));
+                    "refused by the event handler: " + abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
         }
-        if (response.body() == null || response.body().isBlank()) {
+        String answerText = new String(response.body(), StandardCharsets.UTF_8);
+        if (answerText.isBlank()) {
             return ConnectDecision.accept();
         }
-        try (var reader = JSON.createReader(new StringReader(response.body()))) {
+        try (var reader = JSON.createReader(new StringReader(answerText))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject answer)) {
                 return ConnectDecision.accept();
@@ -154,14 +155,9 @@ public class Upstream {
 
     /** A blocking user event; the handler's 200 body, if any, is the reply to pass to the client. */
     public CompletableFuture<EventReply> userEvent(HubConnection connection, String event, Payload payload) {
-        String contentType = switch (payload.type()) {
-            case JSON -> "application/json";
-            case TEXT -> "text/plain; charset=utf-8";
-            case BINARY -> "application/octet-stream";
-        };
         return send(connection.hub(), event, "azure.webpubsub.user." + event, connection.id(), connection.userId(),
-                connection.subprotocol().orElse(null),
-                connection.nextEventId(), contentType, payload.asBytes())
+                connection.subprotocol().orElse(null), connection.nextEventId(), payload.type().contentType(),
+                payload.asBytes())
                 .thenApply(response -> {
                     if (response.statusCode() >= 300) {
                         throw new IllegalStateException("the event handler answered " + response.statusCode());
@@ -170,24 +166,22 @@ public class Upstream {
                 });
     }
 
-    private static Optional<Payload> reply(HttpResponse<String> response) {
-        String body = response.body();
-        if (response.statusCode() == 204 || body == null || body.isEmpty()) {
+    /**
+     * The client's copy of a user event's answer: typed by its content type (anything unknown is binary; JSON that
+     * does not parse is passed on as text); none for 204 or an empty body.
+     */
+    private static Optional<Payload> reply(HttpResponse<byte[]> response) {
+        byte[] body = response.body();
+        if (response.statusCode() == 204 || body == null || body.length == 0) {
             return Optional.empty();
         }
-        String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream")
-                .toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/json")) {
-            try (var reader = JSON.createReader(new StringReader(body))) {
-                return Optional.of(new Payload(DataType.JSON, reader.readValue()));
-            } catch (RuntimeException e) {
-                return Optional.of(Payload.text(body));
-            }
+        DataType type = response.headers().firstValue("Content-Type").flatMap(DataType::fromContentType)
+                .orElse(DataType.BINARY);
+        try {
+            return Optional.of(Payload.of(type, body));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(Payload.of(DataType.TEXT, body));
         }
-        if (type.startsWith("text/")) {
-            return Optional.of(Payload.text(body));
-        }
-        return Optional.of(Payload.binary(body.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     private void fireAndRetry(HubConnection connection, String event, String type, String body) {
@@ -213,7 +207,7 @@ public class Upstream {
                 });
     }
 
-    private CompletableFuture<HttpResponse<String>> send(String hub, String event, String ceType, String connectionId,
+    private CompletableFuture<HttpResponse<byte[]>> send(String hub, String event, String ceType, String connectionId,
                                                          Optional<String> userId, String subprotocol, long eventId,
                                                          String contentType, byte[] body) {
         String template = settings.eventHandlerUrlTemplate().orElseThrow();
@@ -242,7 +236,7 @@ public class Upstream {
             if (subprotocol != null) {
                 request.header("ce-subprotocol", subprotocol);
             }
-            return client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         });
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
-import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import dev.whiteboard.testing.Http;
@@ -35,11 +34,7 @@ class HubUnderContextPathIT {
 
     @Test
     void theSdkWorksWithAnEndpointThatHasAPath() {
-        WebPubSubServiceClient sdk = new WebPubSubServiceClientBuilder()
-                .connectionString(server.hubConnectionString()).hub("whiteboard")
-                .httpClient(new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
-                        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)).build())
-                .buildClient();
+        WebPubSubServiceClient sdk = server.hubClient("whiteboard");
         String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("carla").addGroup("board-1"))
                 .getUrl();
         assertTrue(url.startsWith("ws://localhost:" + server.baseUri().getPort() + "/wb/client/hubs/whiteboard?"), url);

@@ -151,6 +151,20 @@ class UpstreamIT {
     }
 
     @Test
+    void binaryAnswersReachTheClientByteForByte() {
+        byte[] bytes = {0, (byte) 0xff, (byte) 0xc3, 0x28, 10};
+        upstream.answer(hub, request -> request.event().equals("blob") ? Answer.binary(bytes) : Answer.of(204));
+        try (WsClient client = WsClient.json(url("alice"))) {
+            client.next();
+            client.send("{\"type\":\"event\",\"event\":\"blob\",\"dataType\":\"binary\",\"data\":\"AQI=\"}");
+            JsonObject reply = client.next();
+            assertEquals("binary", reply.getString("dataType"));
+            assertEquals(java.util.Base64.getEncoder().encodeToString(bytes), reply.getString("data"));
+            assertTrue(upstream.next(hub, "blob").header("Content-Type").startsWith("application/octet-stream"));
+        }
+    }
+
+    @Test
     void plainClientFramesAreMessageEventsAnsweredWithFrames() {
         upstream.answer(hub, request -> request.event().equals("message") ? Answer.text("echo: " + request.text())
                 : Answer.of(204));

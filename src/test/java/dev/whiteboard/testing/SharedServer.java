@@ -55,30 +55,26 @@ public final class SharedServer implements BeforeAllCallback {
         }
     }
 
-    /**
-     * The official SDK's service client for {@code hub} on the shared server's built-in hub. Its JDK transport is
-     * kept to HTTP/1.1: with the JDK client's default (an h2c upgrade attempt) a request to Payara Micro was seen
-     * to stall until the SDK retried it, which delivered a message twice.
-     */
+    /** The official SDK's service client for {@code hub} on the shared server's built-in hub. */
     public static com.azure.messaging.webpubsub.WebPubSubServiceClient hubClient(String hub) {
-        return new com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder()
-                .connectionString(hubConnectionString()).hub(hub)
-                .httpClient(new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
-                        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)).build())
-                .buildClient();
+        return server().hubClient(hub);
     }
 
     /** The connection string of the shared server's built-in hub, for the official SDKs. */
     public static String hubConnectionString() {
-        return TestServer.connectionString(baseUri().getPort());
+        return server().hubConnectionString();
     }
 
     public static URI baseUri() {
+        return server().baseUri();
+    }
+
+    private static TestServer server() {
         synchronized (LOCK) {
             if (server == null) {
                 throw new IllegalStateException("the shared server runs for classes with @ExtendWith(SharedServer.class)");
             }
-            return server.baseUri();
+            return server;
         }
     }
 }

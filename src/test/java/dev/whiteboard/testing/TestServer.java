@@ -128,8 +128,17 @@ public final class TestServer implements AutoCloseable {
         return "Endpoint=http://localhost" + path + ";Port=" + port + ";AccessKey=" + HUB_ACCESS_KEY + ";Version=1.0;";
     }
 
-    static String connectionString(int port) {
-        return "Endpoint=http://localhost;Port=" + port + ";AccessKey=" + HUB_ACCESS_KEY + ";Version=1.0;";
+    /**
+     * The official SDK's service client for {@code hub} on this server. Its JDK transport is kept to HTTP/1.1: with
+     * the JDK client's default (an h2c upgrade attempt) a request to Payara Micro was seen to stall until the SDK
+     * retried it, which delivered a message twice.
+     */
+    public com.azure.messaging.webpubsub.WebPubSubServiceClient hubClient(String hub) {
+        return new com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder()
+                .connectionString(hubConnectionString()).hub(hub)
+                .httpClient(new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
+                        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)).build())
+                .buildClient();
     }
 
     /** Stops the server the way Ctrl-C or a service manager does (SIGTERM), and waits for it. */

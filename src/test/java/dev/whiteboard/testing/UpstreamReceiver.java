@@ -44,7 +44,11 @@ public final class UpstreamReceiver implements AutoCloseable {
     }
 
     /** An answer: status, headers and body. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
+
+        public Answer(int status, Map<String, String> headers, String body) {
+            this(status, headers, body.getBytes(StandardCharsets.UTF_8));
+        }
 
         public static Answer of(int status) {
             return new Answer(status, Map.of(), "");
@@ -56,6 +60,10 @@ public final class UpstreamReceiver implements AutoCloseable {
 
         public static Answer text(String body) {
             return new Answer(200, Map.of("Content-Type", "text/plain; charset=utf-8"), body);
+        }
+
+        public static Answer binary(byte[] body) {
+            return new Answer(200, Map.of("Content-Type", "application/octet-stream"), body);
         }
     }
 
@@ -158,7 +166,7 @@ public final class UpstreamReceiver implements AutoCloseable {
                 answer = behaviours.getOrDefault(hub, r -> Answer.of(204)).apply(request);
             }
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            byte[] body = answer.body();
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 exchange.getResponseBody().write(body);

@@ -1,7 +1,6 @@
 package dev.whiteboard.boards.entity;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -46,10 +45,6 @@ public enum ImageType {
             return Optional.of(WEBP);
         }
         return Optional.empty();
-    }
-
-    public static Optional<ImageType> fromMediaType(String mediaType) {
-        return Arrays.stream(values()).filter(t -> t.mediaType.equals(mediaType)).findFirst();
     }
 
     private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {

@@ -22,7 +22,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,12 +41,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -268,11 +265,11 @@ public class HubRestResource {
         int size = bounded("maxpagesize", pageSize, 200, 1, 200);
         int limit = bounded("top", top, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         String after = continuation == null ? "" : continuation;
-        List<HubConnection> members = hubs.connectionsInGroup(hub(), group(group)).stream()
-                .sorted(Comparator.comparing(HubConnection::id))
+        List<HubConnection> remaining = hubs.connectionsInGroup(hub(), group(group)).stream()
                 .filter(c -> c.id().compareTo(after) > 0)
-                .limit(Math.min(size, limit))
+                .sorted(Comparator.comparing(HubConnection::id))
                 .toList();
+        List<HubConnection> members = remaining.subList(0, Math.min(remaining.size(), Math.min(size, limit)));
         JsonArrayBuilder value = JSON.createArrayBuilder();
         members.forEach(c -> {
             var entry = JSON.createObjectBuilder().add("connectionId", c.id());
@@ -280,9 +277,7 @@ public class HubRestResource {
             value.add(entry);
         });
         var page = JSON.createObjectBuilder().add("value", value);
-        boolean more = members.size() == size && limit > size && hubs.connectionsInGroup(hub(), group).stream()
-                .anyMatch(c -> c.id().compareTo(members.get(members.size() - 1).id()) > 0);
-        if (more) {
+        if (remaining.size() > members.size() && limit > size) {
             var next = uri.getRequestUriBuilder()
                     .replaceQueryParam("continuationToken", members.get(members.size() - 1).id());
             if (limit == Integer.MAX_VALUE) {
@@ -443,24 +438,13 @@ public class HubRestResource {
             throw new jakarta.ws.rs.WebApplicationException(HubRestErrors.response(413, "PayloadTooLarge",
                     "messages are limited to 1 MB"));
         }
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
-        switch (type) {
-            case "application/json", "text/json" -> {
-                try (var reader = JSON.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-                    JsonValue value = reader.readValue();
-                    return new Payload(DataType.JSON, value);
-                } catch (JsonException | IllegalArgumentException e) {
-                    throw HubRestErrors.badRequest("the body is not valid JSON");
-                }
-            }
-            case "text/plain" -> {
-                return Payload.text(new String(bytes, StandardCharsets.UTF_8));
-            }
-            case "application/octet-stream" -> {
-                return Payload.binary(bytes);
-            }
-            default -> throw new jakarta.ws.rs.WebApplicationException(HubRestErrors.response(415,
-                    "UnsupportedMediaType", "send application/json, text/plain or application/octet-stream"));
+        DataType type = DataType.fromContentType(contentType).orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(
+                HubRestErrors.response(415, "UnsupportedMediaType",
+                        "send application/json, text/plain or application/octet-stream")));
+        try {
+            return Payload.of(type, bytes);
+        } catch (IllegalArgumentException e) {
+            throw HubRestErrors.badRequest("the body is not valid JSON");
         }
     }
 

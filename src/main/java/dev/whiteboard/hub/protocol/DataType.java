@@ -16,6 +16,26 @@ public enum DataType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The HTTP content type that carries data of this type (REST bodies, event handler calls). */
+    public String contentType() {
+        return switch (this) {
+            case JSON -> "application/json";
+            case TEXT -> "text/plain; charset=utf-8";
+            case BINARY -> "application/octet-stream";
+        };
+    }
+
+    /** The data type an HTTP content type carries, if it is one of the three. */
+    public static Optional<DataType> fromContentType(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        return switch (type) {
+            case "application/json", "text/json" -> Optional.of(JSON);
+            case "text/plain" -> Optional.of(TEXT);
+            case "application/octet-stream" -> Optional.of(BINARY);
+            default -> Optional.empty();
+        };
+    }
+
     public static Optional<DataType> fromWire(String name) {
         for (DataType type : values()) {
             if (type.wireName().equals(name)) {

@@ -37,6 +37,21 @@ public record Payload(DataType type, JsonValue data) {
         return new Payload(DataType.BINARY, JSON.createValue(Base64.getEncoder().encodeToString(bytes)));
     }
 
+    /** Data of {@code type} from raw bytes (an HTTP body); JSON that does not parse is an IllegalArgumentException. */
+    public static Payload of(DataType type, byte[] bytes) {
+        return switch (type) {
+            case JSON -> {
+                try (var reader = JSON.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+                    yield new Payload(DataType.JSON, reader.readValue());
+                } catch (jakarta.json.JsonException e) {
+                    throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+                }
+            }
+            case TEXT -> text(new String(bytes, StandardCharsets.UTF_8));
+            case BINARY -> binary(bytes);
+        };
+    }
+
     /** What a plain WebSocket client receives as a text frame (JSON as its text); {@code null} for binary. */
     public String asText() {
         return switch (type) {
