@@ -85,8 +85,9 @@ class BackgroundIT {
         byte[] tooLarge = new byte[LIMIT + 1];
         byte[] png = image("png");
         System.arraycopy(png, 0, tooLarge, 0, png.length);
-        assertError(http.put(path(), "image/png", tooLarge), 413, "too_large", null);
-        Http.Reply streamed = http.send(http.request(path()).header("Content-Type", "image/png")
+        Http uploads = Http.withOwnConnections(SharedServer.baseUri());
+        assertError(uploads.put(path(), "image/png", tooLarge), 413, "too_large", null);
+        Http.Reply streamed = uploads.send(uploads.request(path()).header("Content-Type", "image/png")
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooLarge))));
         assertError(streamed, 413, "too_large", null);
         assertError(http.get(path()), 404, "not_found", null);

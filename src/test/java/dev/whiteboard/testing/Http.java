@@ -20,9 +20,21 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
+    private final HttpClient client;
 
     public Http(URI base) {
+        this(base, CLIENT);
+    }
+
+    private Http(URI base, HttpClient client) {
         this.base = base;
+        this.client = client;
+    }
+
+    /** A client with connections of its own, for requests that may leave a connection unusable (huge uploads). */
+    public static Http withOwnConnections(URI base) {
+        return new Http(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     /** A response with its body as bytes, readable as text or JSON. */
@@ -93,7 +105,7 @@ public final class Http {
 
     public Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
