@@ -64,14 +64,42 @@ public class ClientEndpoint {
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void text(Session session, String text) {
-        connection(session).ifPresent(c -> sessions.onText(c, text));
+        Thread thread = enterApplication();
+        try {
+            connection(session).ifPresent(c -> sessions.onText(c, text));
+        } finally {
+            leaveToPlatform(thread);
+        }
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void binary(Session session, ByteBuffer bytes) {
-        byte[] data = new byte[bytes.remaining()];
-        bytes.get(data);
-        connection(session).ifPresent(c -> sessions.onBinary(c, data));
+        Thread thread = enterApplication();
+        try {
+            byte[] data = new byte[bytes.remaining()];
+            bytes.get(data);
+            connection(session).ifPresent(c -> sessions.onBinary(c, data));
+        } finally {
+            leaveToPlatform(thread);
+        }
+    }
+
+    /** The frame is handled with the application's class loader as the thread's context loader. */
+    private static Thread enterApplication() {
+        Thread thread = Thread.currentThread();
+        thread.setContextClassLoader(ClientEndpoint.class.getClassLoader());
+        return thread;
+    }
+
+    /**
+     * After a frame, the reading thread goes back to the container with the platform loader as its context loader
+     * (deliberately not the one it came with). Tyrus on Payara restarts the session's idle-timeout task after every
+     * frame it delivers, and Payara's concurrency runtime scans the context loader's class path for service
+     * providers for each task it schedules: with the application's loader that scan was the largest cost of every
+     * received frame (B1: 100 receivers went from 31k to 60k deliveries/s). See also {@code Outbox#start}.
+     */
+    private static void leaveToPlatform(Thread thread) {
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
     }
 
     @OnMessage
