@@ -1,5 +1,6 @@
 package dev.whiteboard.database;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,9 +31,13 @@ public class SchemaMigrations {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    /** The priority of the migration among the start-up observers: before the application's own (2500). */
+    public static final int FIRST = jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE;
+
     private volatile String version;
 
-    void onStart(@Observes Startup startup) {
+    /** Runs before every other start-up observer ({@link #FIRST}), which may then rely on the schema. */
+    void onStart(@Observes @Priority(FIRST) Startup startup) {
         String database = describeDatabase();
         Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)

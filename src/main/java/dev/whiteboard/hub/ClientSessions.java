@@ -46,7 +46,7 @@ public class ClientSessions {
                            Map<String, List<String>> headers, List<String> subprotocols) throws HandshakeRefusedException {
         String connectionId = newConnectionId();
         Upstream.ConnectDecision decision = Upstream.ConnectDecision.accept();
-        if (settings.handlesSystemEvent("connect")) {
+        if (settings.handlesSystemEvent(hubName, "connect")) {
             decision = upstream.connect(Hub.normalise(hubName), connectionId, claims, query, headers, subprotocols);
             if (!decision.accepted()) {
                 throw new HandshakeRefusedException(decision.refusedStatus(), decision.refusal());
@@ -84,7 +84,7 @@ public class ClientSessions {
         // in its groups before it hears it is connected: nothing published after that can miss it
         admission.groups().stream().filter(ClientFrameDecoder::isValidGroup).forEach(group -> hub.join(connection, group));
         connection.sendFrame(ServerFrames.connected(connection.id(), admission.userId().orElse(null), reconnectionToken));
-        if (settings.handlesSystemEvent("connected")) {
+        if (settings.handlesSystemEvent(connection.hub(), "connected")) {
             upstream.connected(connection);
         }
         return connection;
@@ -132,7 +132,7 @@ public class ClientSessions {
      * handler, or when it fails, the connection is closed (1011), as the service does.
      */
     private void plainMessage(HubConnection connection, Payload payload) {
-        if (!settings.handlesUserEvent("message")) {
+        if (!settings.handlesUserEvent(connection.hub(), "message")) {
             connection.close(CloseCodes.UNEXPECTED_CONDITION, "no event handler takes messages from plain clients");
             return;
         }
@@ -182,7 +182,7 @@ public class ClientSessions {
 
     /** The connection has ended: it leaves the hub, and the handler gets {@code disconnected} (once). */
     public void closed(HubConnection connection, String reason) {
-        if (hub.remove(connection) && settings.handlesSystemEvent("disconnected")) {
+        if (hub.remove(connection) && settings.handlesSystemEvent(connection.hub(), "disconnected")) {
             upstream.disconnected(connection, reason);
         }
     }
@@ -213,7 +213,7 @@ public class ClientSessions {
                     "message with ackId " + ackId.get() + " has been processed"));
             return;
         }
-        if (frame instanceof ClientFrame.Event event && settings.handlesUserEvent(event.event())) {
+        if (frame instanceof ClientFrame.Event event && settings.handlesUserEvent(connection.hub(), event.event())) {
             forward(connection, event);
             return;
         }

@@ -23,10 +23,6 @@ public class HubAnnouncement {
     HubSettings settings;
 
     @Inject
-    @ConfigProperty(name = "whiteboard.port", defaultValue = "8080")
-    int port;
-
-    @Inject
     @ConfigProperty(name = "whiteboard.hub.print-access-key", defaultValue = "false")
     boolean printKey;
 
@@ -37,10 +33,6 @@ public class HubAnnouncement {
         }
         AccessKey key = settings.keys().get(0);
         LOG.log(Level.INFO, "Built-in Web PubSub hub ready at /client/hubs/'{hub}' and /api/hubs/'{hub}'. Connection string: {0}",
-                connectionString(context.getContextPath(), printKey ? key.reveal() : key.masked()));
-    }
-
-    String connectionString(String contextPath, String key) {
-        return "Endpoint=http://localhost" + contextPath + ";Port=" + port + ";AccessKey=" + key + ";Version=1.0;";
+                settings.connectionString(printKey ? key.reveal() : key.masked()));
     }
 }

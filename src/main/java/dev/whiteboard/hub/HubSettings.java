@@ -79,6 +79,22 @@ public class HubSettings {
     @ConfigProperty(name = "whiteboard.hub.max-frames-per-second", defaultValue = "200")
     int maxFramesPerSecond;
 
+    @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.hub", defaultValue = "whiteboard")
+    String appHub;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.port", defaultValue = "8080")
+    int port;
+
+    private volatile String contextPath = "";
+
+    /** The app's context path, known once the web application has started (before anything else observes it). */
+    void started(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
+                 @jakarta.enterprise.context.Initialized(ApplicationScoped.class) jakarta.servlet.ServletContext context) {
+        contextPath = context.getContextPath();
+    }
+
     private volatile List<AccessKey> keys;
     private volatile TokenVerifier verifier;
 
@@ -132,21 +148,45 @@ public class HubSettings {
         return allowed.stream().anyMatch(a -> a.strip().toLowerCase(Locale.ROOT).equals(normalised));
     }
 
-    /** The event handler's URL template ({@code {hub}} and {@code {event}} are filled in), if one is configured. */
-    public Optional<String> eventHandlerUrlTemplate() {
-        return eventHandlerUrlTemplate.map(String::strip).filter(t -> !t.isEmpty());
+    /**
+     * The event handler's URL template for the hub ({@code {hub}} and {@code {event}} are filled in): the configured
+     * one for every hub; without one, this app's own webhook for the app's hub ({@code whiteboard.webpubsub.hub}),
+     * and none for other hubs.
+     */
+    public Optional<String> eventHandlerUrlTemplate(String hub) {
+        Optional<String> configured = eventHandlerUrlTemplate.map(String::strip).filter(t -> !t.isEmpty());
+        if (configured.isPresent()) {
+            return configured;
+        }
+        return Hub.normalise(hub).equals(Hub.normalise(appHub)) ? Optional.of(localBaseUrl() + "/eventhandler")
+                : Optional.empty();
     }
 
-    /** Whether the event handler takes the system event ({@code connect}, {@code connected}, {@code disconnected}). */
-    public boolean handlesSystemEvent(String event) {
-        return eventHandlerUrlTemplate().isPresent() && Arrays.stream(systemEvents.split(","))
+    /** Whether the hub's event handler takes the system event ({@code connect}, {@code connected}, {@code disconnected}). */
+    public boolean handlesSystemEvent(String hub, String event) {
+        return eventHandlerUrlTemplate(hub).isPresent() && Arrays.stream(systemEvents.split(","))
                 .map(String::strip).anyMatch(e -> e.equalsIgnoreCase(event));
     }
 
-    /** Whether the event handler takes the user event: {@code *}, or one of a comma-separated list of names. */
-    public boolean handlesUserEvent(String event) {
-        return eventHandlerUrlTemplate().isPresent() && Arrays.stream(userEvents.split(","))
+    /** Whether the hub's event handler takes the user event: {@code *}, or one of a comma-separated list of names. */
+    public boolean handlesUserEvent(String hub, String event) {
+        return eventHandlerUrlTemplate(hub).isPresent() && Arrays.stream(userEvents.split(","))
                 .map(String::strip).anyMatch(e -> e.equals("*") || e.equalsIgnoreCase(event));
+    }
+
+    /**
+     * Where this app answers on the local machine: {@code http://localhost:<whiteboard.port><context path>}. The
+     * port is the one the run command gives the server ({@code WHITEBOARD_PORT}); set {@code whiteboard.port} where
+     * the server listens elsewhere.
+     */
+    public String localBaseUrl() {
+        return "http://localhost:" + port + contextPath;
+    }
+
+    /** The connection string the official SDKs use for the built-in hub, with the given key (or a masked one). */
+    public String connectionString(String key) {
+        return "Endpoint=http://localhost" + contextPath + ";Port=" + port + ";AccessKey=" + key
+                + ";Version=1.0;";
     }
 
     /** The host name the hub names itself by in {@code WebHook-Request-Origin}. */

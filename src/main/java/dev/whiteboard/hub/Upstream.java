@@ -210,7 +210,7 @@ public class Upstream {
     private CompletableFuture<HttpResponse<byte[]>> send(String hub, String event, String ceType, String connectionId,
                                                          Optional<String> userId, String subprotocol, long eventId,
                                                          String contentType, byte[] body) {
-        String template = settings.eventHandlerUrlTemplate().orElseThrow();
+        String template = settings.eventHandlerUrlTemplate(hub).orElseThrow();
         URI target = URI.create(fill(template, hub, event));
         return validate(template, hub, target).thenCompose(granted -> {
             if (!granted) {

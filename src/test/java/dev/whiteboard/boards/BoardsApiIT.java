@@ -34,7 +34,7 @@ class BoardsApiIT {
         String id = board.getString("id");
         assertTrue(id.matches("[a-z0-9]{10}"), id);
         assertEquals("Sprint review", board.getString("title"));
-        assertEquals("anonymous", board.getString("createdBy"));
+        assertEquals("alice", board.getString("createdBy"), "the signed-in caller");
         assertEquals(0, board.getJsonNumber("version").longValue());
         OffsetDateTime.parse(board.getString("createdAt"));
         assertTrue(created.header("Location").endsWith("/api/boards/" + id), created.header("Location"));

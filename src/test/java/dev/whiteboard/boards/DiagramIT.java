@@ -60,7 +60,7 @@ class DiagramIT {
         assertEquals(3.0, stroke.getJsonNumber("width").doubleValue());
         assertEquals(1.0, stroke.getJsonNumber("opacity").doubleValue());
         assertEquals(List.of(0.0, 0.0, 10.12, 10.99, 20.0, 5.0), numbers(stroke.getJsonArray("points")));
-        assertEquals("anonymous", stroke.getString("author"));
+        assertEquals("alice", stroke.getString("author"));
         assertFalse(stroke.containsKey("fill"));
         JsonObject box = shapes.getJsonObject(0);
         assertEquals("#ffc9c9", box.getString("fill"));

@@ -2,8 +2,10 @@ package dev.whiteboard.database;
 
 import static dev.whiteboard.testing.Assertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.DatabaseConfig;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.TcpProxy;
@@ -73,6 +75,33 @@ class DatabaseOutageIT {
         assertEquals(201, http.putJson("api/boards/" + board + "/shapes/s", "{\"kind\":\"pen\",\"points\":[0,0]}").status());
         assertTrue(http.get("api/boards?limit=500").array().stream()
                 .noneMatch(b -> b.asJsonObject().getString("title").equals("during the outage")));
+    }
+
+    @Test
+    void boardEventsDuringAnOutageFailVisiblyLiveStrokesFlowAndTheRetryIsStored() {
+        String board = http.postJson("api/boards", "{\"title\":\"F9\"}").json().getString("id");
+        try (BoardClient alice = BoardClient.join(server.baseUri(), "alice", board);
+             BoardClient bob = BoardClient.join(server.baseUri(), "bob", board)) {
+            String change = "{\"board\":\"" + board + "\",\"requestId\":\"r1\",\"put\":[" + BoardClient.pen("kept") + "]}";
+            proxy.cut();
+            JsonObject failed = alice.sendRaw("changeShapes", change, "r1");
+            assertFalse(failed.getBoolean("ok"), failed::toString);
+            assertEquals(503, failed.getJsonObject("error").getInt("status"));
+            assertTrue(failed.getBoolean("retryable"), "the client is told to send it again");
+
+            String group = alice.negotiated().getJsonArray("groups").getString(0);
+            alice.socket().send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,"
+                    + "\"dataType\":\"json\",\"data\":{\"type\":\"stroke\",\"id\":\"live\"}}");
+            JsonObject stroke = bob.socket().nextMatching(BoardClient::isPeerMessage);
+            assertEquals("live", stroke.getJsonObject("data").getString("id"), "live drawing does not need the database");
+
+            proxy.restore();
+            awaitHealth(200);
+            JsonObject retried = alice.sendRaw("changeShapes", change, "r1");
+            assertTrue(retried.getBoolean("ok"), retried::toString);
+            assertEquals("kept", bob.nextFromServer("shapesChanged").getJsonArray("put").getJsonObject(0).getString("id"));
+            assertEquals(1, http.get("api/boards/" + board + "/diagram").json().getJsonArray("shapes").size());
+        }
     }
 
     private static Http.Reply awaitHealth(int status) {

@@ -209,7 +209,7 @@ class HubRestIT {
                         + ";AccessKey=" + AccessKey.generate().reveal() + ";Version=1.0;")
                 .hub(hub).buildClient();
         assertThrows(ClientAuthenticationException.class, () -> stranger.sendToAll("x", WebPubSubContentType.TEXT_PLAIN));
-        Http http = new Http(SharedServer.baseUri());
+        Http http = Http.anonymous(SharedServer.baseUri());
         Http.Reply anonymous = http.send(http.request("api/hubs/" + hub + "/:send?api-version=2024-01-01")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")));
         assertEquals(401, anonymous.status());
@@ -223,7 +223,7 @@ class HubRestIT {
                         .addQueryParam("filter", "department eq 'sales'")));
         assertEquals(400, badFilter.getResponse().getStatusCode());
 
-        Http http = new Http(SharedServer.baseUri());
+        Http http = Http.anonymous(SharedServer.baseUri());
         Http.Reply wrongType = signed(http, "POST", "/:send?api-version=2024-01-01", "application/xml", "<a/>");
         assertEquals(415, wrongType.status());
         assertEquals("UnsupportedMediaType", wrongType.header("x-ms-error-code"));
@@ -243,7 +243,7 @@ class HubRestIT {
             for (int i = 0; i < 5; i++) {
                 clients.add(connect("user" + i, group));
             }
-            Http http = new Http(SharedServer.baseUri());
+            Http http = Http.anonymous(SharedServer.baseUri());
             String path = "/groups/" + group + "/connections?api-version=2024-01-01&maxpagesize=2";
             Set<String> listed = new java.util.HashSet<>();
             int pages = 0;

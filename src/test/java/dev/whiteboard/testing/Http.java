@@ -14,27 +14,55 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A small HTTP client for system tests: real requests with the JDK client, JSON read with JSON-P. */
+/**
+ * A small HTTP client for system tests: real requests with the JDK client, JSON read with JSON-P. Signed in with
+ * HTTP Basic as a demo user ({@code alice} unless another is asked for), or anonymous.
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    /** The password of every demo account. */
+    public static final String DEMO_PASSWORD = "whiteboard";
 
     private final URI base;
     private final HttpClient client;
+    private final String authorization;
 
+    /** Signed in as {@code alice}. */
     public Http(URI base) {
-        this(base, CLIENT);
+        this(base, CLIENT, basic("alice", DEMO_PASSWORD));
     }
 
-    private Http(URI base, HttpClient client) {
+    private Http(URI base, HttpClient client, String authorization) {
         this.base = base;
         this.client = client;
+        this.authorization = authorization;
+    }
+
+    /** Signed in as the demo user {@code user}. */
+    public static Http as(URI base, String user) {
+        return new Http(base, CLIENT, basic(user, DEMO_PASSWORD));
+    }
+
+    /** Signed in with the given name and password. */
+    public static Http withPassword(URI base, String user, String password) {
+        return new Http(base, CLIENT, basic(user, password));
+    }
+
+    /** Not signed in. */
+    public static Http anonymous(URI base) {
+        return new Http(base, CLIENT, null);
     }
 
     /** A client with connections of its own, for requests that may leave a connection unusable (huge uploads). */
     public static Http withOwnConnections(URI base) {
         return new Http(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build());
+                .connectTimeout(Duration.ofSeconds(5)).build(), basic("alice", DEMO_PASSWORD));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A response with its body as bytes, readable as text or JSON. */
@@ -100,7 +128,8 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     public Reply send(HttpRequest.Builder request) {

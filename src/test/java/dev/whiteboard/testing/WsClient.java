@@ -26,6 +26,8 @@ public final class WsClient implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    /** Frames a {@link #nextMatching} passed over, read first by the next read. */
+    private final java.util.Deque<Object> stash = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private volatile boolean stalled;
@@ -121,6 +123,55 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The next JSON frame that matches. Frames before it that do not match are kept, in order, for the next read
+     * (e.g. a broadcast that arrives before the reply a test waits for).
+     */
+    public JsonObject nextMatching(java.util.function.Predicate<JsonObject> wanted) {
+        java.util.Iterator<Object> kept = stash.iterator();
+        while (kept.hasNext()) {
+            Object frame = kept.next();
+            if (frame instanceof String text && wanted.test(parse(text))) {
+                kept.remove();
+                return parse(text);
+            }
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Object frame = pollReceived(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (frame == null) {
+                break;
+            }
+            if (frame instanceof String text && wanted.test(parse(text))) {
+                return parse(text);
+            }
+            stash.add(frame);
+        }
+        throw new AssertionError("no matching frame within " + WAIT + "; kept " + stash);
+    }
+
+    private static JsonObject parse(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Asserts that no JSON frame matching {@code unwanted} arrives within {@code quiet} (others are dropped). */
+    public void assertNothingWithinMatching(Duration quiet, java.util.function.Predicate<JsonObject> unwanted) {
+        long deadline = System.nanoTime() + quiet.toNanos();
+        while (System.nanoTime() < deadline) {
+            Object frame = poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (frame instanceof String text) {
+                try (var reader = Json.createReader(new StringReader(text))) {
+                    JsonObject json = reader.readObject();
+                    if (unwanted.test(json)) {
+                        throw new AssertionError("unexpected frame " + json);
+                    }
+                }
+            }
+        }
+    }
+
     /** The next frame as it came: a {@code String} or a {@code byte[]}. */
     public Object nextRaw() {
         Object frame = poll(WAIT);
@@ -156,8 +207,13 @@ public final class WsClient implements AutoCloseable {
     }
 
     private Object poll(Duration timeout) {
+        Object kept = stash.poll();
+        return kept != null ? kept : pollReceived(timeout);
+    }
+
+    private Object pollReceived(Duration timeout) {
         try {
-            return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

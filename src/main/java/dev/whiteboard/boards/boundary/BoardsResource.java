@@ -1,6 +1,10 @@
 package dev.whiteboard.boards.boundary;
 
+import dev.whiteboard.boards.control.BoardAccess;
 import dev.whiteboard.boards.control.BoardStore;
+import dev.whiteboard.boards.entity.BoardRole;
+import dev.whiteboard.security.CurrentCaller;
+import java.util.Optional;
 import dev.whiteboard.boards.control.NoBackgroundException;
 import dev.whiteboard.boards.control.ShapeChange;
 import dev.whiteboard.boards.entity.BoardBackground;
@@ -25,36 +29,39 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.Principal;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code /api/boards}: boards, their diagram snapshot, shape writes and background image. Validates the
- * HTTP-level input (numbers in the query, body sizes), delegates to {@link BoardStore}, and shapes the
- * response; failures are mapped by the {@code dev.whiteboard.api} mappers.
+ * {@code /api/boards}: boards, their diagram snapshot, shape writes and background image, for signed-in callers.
+ * Validates the HTTP-level input (numbers in the query, body sizes), checks the caller's role on the board
+ * ({@link BoardAccess}: viewers read, editors write), delegates to {@link BoardStore}, and shapes the response;
+ * failures are mapped by the {@code dev.whiteboard.api} mappers. Changes reach connected clients through
+ * {@link BoardBroadcaster}, whichever way they were made.
  */
 @Path("boards")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BoardsResource {
 
-    static final String ANONYMOUS = "anonymous";
     private static final long DRAIN_AT_MOST = 4L * Limits.MAX_BACKGROUND_BYTES;
 
     @Inject
     BoardStore store;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    BoardAccess access;
+
+    @Inject
+    CurrentCaller caller;
 
     @GET
     public List<BoardView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return store.list(number("offset", offset, 0), number("limit", limit, 100)).stream()
+        Optional<String> member = access.everyoneSeesEveryBoard() ? Optional.empty() : Optional.of(caller.name());
+        return store.list(number("offset", offset, 0), number("limit", limit, 100), member).stream()
                 .map(BoardView::of)
                 .toList();
     }
@@ -65,20 +72,22 @@ public class BoardsResource {
         if (body == null) {
             throw new InvalidInputException(null, "a JSON body is required: {\"title\":\"…\"}");
         }
-        BoardView board = BoardView.of(store.create(body.title(), caller()));
+        BoardView board = BoardView.of(store.create(body.title(), caller.name()), BoardRole.OWNER);
         return Response.created(uri.getAbsolutePathBuilder().path(board.id()).build()).entity(board).build();
     }
 
     @GET
     @Path("{board}")
     public BoardView read(@PathParam("board") String boardId) {
-        return BoardView.of(store.get(boardId));
+        BoardAccess.Allowed allowed = access.require(boardId, caller.name(), BoardRole.VIEWER);
+        return BoardView.of(allowed.board(), allowed.role());
     }
 
     @GET
     @Path("{board}/diagram")
     public DiagramView diagram(@PathParam("board") String boardId) {
-        return DiagramView.of(store.diagram(boardId));
+        BoardRole role = access.require(boardId, caller.name(), BoardRole.VIEWER).role();
+        return DiagramView.of(store.diagram(boardId), role);
     }
 
     @PUT
@@ -92,7 +101,8 @@ public class BoardsResource {
         if (body.id() != null && !body.id().equals(shapeId)) {
             throw new InvalidInputException("id", "the id in the body differs from the one in the path");
         }
-        ShapeChange change = store.putShape(boardId, shapeId, body.toData(), caller());
+        String user = editor(boardId);
+        ShapeChange change = store.putShape(boardId, shapeId, body.toData(), user);
         return Response.status(change.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(ShapeView.of(change.shape()))
                 .build();
@@ -101,7 +111,7 @@ public class BoardsResource {
     @DELETE
     @Path("{board}/shapes/{shape}")
     public Response removeShape(@PathParam("board") String boardId, @PathParam("shape") String shapeId) {
-        store.removeShape(boardId, shapeId);
+        store.removeShape(boardId, shapeId, editor(boardId));
         return Response.noContent().build();
     }
 
@@ -111,6 +121,7 @@ public class BoardsResource {
     @Consumes(MediaType.WILDCARD)
     public BackgroundView putBackground(@PathParam("board") String boardId,
                                         @HeaderParam("Content-Length") String contentLength, InputStream body) {
+        String user = editor(boardId);
         // An oversized body is read and dropped (up to a bound) before the 413, so the connection stays usable;
         // answering while the client is still sending was seen to break the next request on Payara's Grizzly.
         if (declaredLength(contentLength) > Limits.MAX_BACKGROUND_BYTES + DRAIN_AT_MOST) {
@@ -120,7 +131,7 @@ public class BoardsResource {
         if (image.length == 0) {
             throw new InvalidInputException(null, "the body must be the image");
         }
-        store.setBackground(boardId, image, caller());
+        store.setBackground(boardId, image, user);
         return BackgroundView.of(store.get(boardId));
     }
 
@@ -129,6 +140,7 @@ public class BoardsResource {
     @Produces(MediaType.WILDCARD)
     public Response background(@PathParam("board") String boardId, @QueryParam("v") String version,
                                @Context Request request) {
+        access.require(boardId, caller.name(), BoardRole.VIEWER);
         BoardBackground background = store.background(boardId)
                 .orElseThrow(() -> new NoBackgroundException(boardId));
         EntityTag tag = new EntityTag(background.ref());
@@ -148,13 +160,15 @@ public class BoardsResource {
     @DELETE
     @Path("{board}/background")
     public Response removeBackground(@PathParam("board") String boardId) {
-        store.removeBackground(boardId);
+        store.removeBackground(boardId, editor(boardId));
         return Response.noContent().build();
     }
 
-    private String caller() {
-        Principal principal = security.getUserPrincipal();
-        return principal == null ? ANONYMOUS : principal.getName();
+    /** The caller, who must be an editor (or owner) of the board. */
+    private String editor(String boardId) {
+        String user = caller.name();
+        access.require(boardId, user, BoardRole.EDITOR);
+        return user;
     }
 
     private static int number(String name, String value, int fallback) {

@@ -1,6 +1,7 @@
 package dev.whiteboard.boards.boundary;
 
 import dev.whiteboard.boards.control.Diagram;
+import dev.whiteboard.boards.entity.BoardRole;
 import java.util.List;
 
 /**
@@ -9,8 +10,8 @@ import java.util.List;
  */
 public record DiagramView(BoardView board, long version, BackgroundView background, List<ShapeView> shapes) {
 
-    static DiagramView of(Diagram diagram) {
-        BoardView board = BoardView.of(diagram.board());
+    static DiagramView of(Diagram diagram, BoardRole role) {
+        BoardView board = BoardView.of(diagram.board(), role);
         return new DiagramView(board, board.version(), board.background(),
                 diagram.shapes().stream().map(ShapeView::of).toList());
     }

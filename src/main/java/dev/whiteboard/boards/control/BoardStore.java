@@ -9,6 +9,8 @@ import dev.whiteboard.boards.entity.Shape;
 import dev.whiteboard.boards.entity.ShapeData;
 import dev.whiteboard.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,21 +35,27 @@ public class BoardStore {
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;
 
+    @Inject
+    Event<BoardChange> changes;
+
     public Board create(String title, String user) {
         Board board = new Board(BoardId.generate(), title, user(user), now());
         em.persist(board);
         return board;
     }
 
-    /** Boards, newest first. */
-    public List<Board> list(int offset, int limit) {
+    /** Boards, newest first: all of them, or ({@code member} given) those it created or was granted a role on. */
+    public List<Board> list(int offset, int limit, Optional<String> member) {
         if (offset < 0) {
             throw new InvalidInputException("offset", "offset cannot be negative");
         }
         if (limit < 1 || limit > Limits.MAX_PAGE_SIZE) {
             throw new InvalidInputException("limit", "limit must be between 1 and " + Limits.MAX_PAGE_SIZE);
         }
-        return em.createNamedQuery(Board.NEWEST_FIRST, Board.class)
+        jakarta.persistence.TypedQuery<Board> query = member.isPresent()
+                ? em.createNamedQuery(Board.NEWEST_FIRST_FOR_MEMBER, Board.class).setParameter("user", member.get())
+                : em.createNamedQuery(Board.NEWEST_FIRST, Board.class);
+        return query
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -73,8 +82,73 @@ public class BoardStore {
      * content that is already there changes nothing. A shape without z is put on top of the board.
      */
     public ShapeChange putShape(String boardId, String shapeId, ShapeData data, String user) {
-        Shape.validShapeId(shapeId);
         Board board = lock(boardId);
+        long from = board.version();
+        ShapeChange change = put(board, shapeId, data, user);
+        if (change.changed()) {
+            changes.fire(new BoardChange.ShapesChanged(board.id(), from, board.version(), user(user),
+                    List.of(change.shape()), List.of()));
+        }
+        return change;
+    }
+
+    /** Removes the shape; returns whether it was there to remove (removing twice changes nothing). */
+    public boolean removeShape(String boardId, String shapeId, String user) {
+        Board board = lock(boardId);
+        long from = board.version();
+        boolean removed = remove(board, shapeId);
+        if (removed) {
+            changes.fire(new BoardChange.ShapesChanged(board.id(), from, board.version(), user(user), List.of(),
+                    List.of(shapeId)));
+        }
+        return removed;
+    }
+
+    /**
+     * Applies a batch of edits in order, all or nothing (one invalid edit, or a full board, rejects the batch).
+     * Edits that change nothing (a replay) are skipped; each one that does gets its own version.
+     */
+    public BoardUpdate apply(String boardId, List<ShapeEdit> edits, String user) {
+        if (edits.size() > Limits.MAX_EDITS_PER_BATCH) {
+            throw new InvalidInputException("edits", "at most " + Limits.MAX_EDITS_PER_BATCH + " edits in one batch");
+        }
+        Board board = lock(boardId);
+        long from = board.version();
+        List<Shape> put = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (ShapeEdit edit : edits) {
+            if (edit instanceof ShapeEdit.Put p) {
+                ShapeChange change = put(board, p.shapeId(), p.data(), user);
+                if (change.changed()) {
+                    put.add(change.shape());
+                }
+            } else if (remove(board, edit.shapeId())) {
+                removed.add(edit.shapeId());
+            }
+        }
+        if (board.version() != from) {
+            changes.fire(new BoardChange.ShapesChanged(board.id(), from, board.version(), user(user), put, removed));
+        }
+        return new BoardUpdate(board.id(), from, board.version());
+    }
+
+    /** Removes every shape of the board, as one change; clearing an empty board changes nothing. */
+    public BoardUpdate clear(String boardId, String user) {
+        Board board = lock(boardId);
+        long from = board.version();
+        List<Shape> live = em.createNamedQuery(Shape.LIVE_ON_BOARD, Shape.class).setParameter("board", board.id())
+                .getResultList();
+        if (!live.isEmpty()) {
+            long version = board.nextVersion();
+            OffsetDateTime now = now();
+            live.forEach(shape -> shape.remove(version, now));
+            changes.fire(new BoardChange.Cleared(board.id(), from, version, user(user)));
+        }
+        return new BoardUpdate(board.id(), from, board.version());
+    }
+
+    private ShapeChange put(Board board, String shapeId, ShapeData data, String user) {
+        Shape.validShapeId(shapeId);
         Optional<Shape> existing = shape(board, shapeId);
         if (existing.isPresent() && !existing.get().differsFrom(data)) {
             return new ShapeChange(existing.get(), false, false);
@@ -93,9 +167,7 @@ public class BoardStore {
         return new ShapeChange(shape, true, true);
     }
 
-    /** Removes the shape; returns whether it was there to remove (removing twice changes nothing). */
-    public boolean removeShape(String boardId, String shapeId) {
-        Board board = lock(boardId);
+    private boolean remove(Board board, String shapeId) {
         Optional<Shape> shape = shape(board, shapeId).filter(s -> !s.removed());
         shape.ifPresent(s -> s.remove(board.nextVersion(), now()));
         return shape.isPresent();
@@ -110,6 +182,7 @@ public class BoardStore {
     public BoardBackground setBackground(String boardId, byte[] content, String user) {
         ImageType type = ImageType.detect(content).orElseThrow(NotAnImageException::new);
         Board board = lock(boardId);
+        long from = board.version();
         BoardBackground background = em.find(BoardBackground.class, board.id());
         if (background == null) {
             background = new BoardBackground(board.id(), type, content, user(user), now());
@@ -119,12 +192,14 @@ public class BoardStore {
         }
         board.showBackground(background.ref(), background.contentType());
         board.nextVersion();
+        changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
         return background;
     }
 
     /** Removes the background image; returns whether there was one. */
-    public boolean removeBackground(String boardId) {
+    public boolean removeBackground(String boardId, String user) {
         Board board = lock(boardId);
+        long from = board.version();
         BoardBackground background = em.find(BoardBackground.class, board.id());
         if (background == null) {
             return false;
@@ -132,7 +207,21 @@ public class BoardStore {
         em.remove(background);
         board.removeBackground();
         board.nextVersion();
+        changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
         return true;
+    }
+
+    /** Sets the background colour ({@code #rrggbb}, or {@code null} for the default); the same colour changes nothing. */
+    public BoardUpdate paintBackground(String boardId, String color, String user) {
+        Board board = lock(boardId);
+        long from = board.version();
+        String before = board.backgroundColor().orElse(null);
+        board.paintBackground(color);
+        if (!java.util.Objects.equals(before, board.backgroundColor().orElse(null))) {
+            board.nextVersion();
+            changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
+        }
+        return new BoardUpdate(board.id(), from, board.version());
     }
 
     private Board lock(String boardId) {

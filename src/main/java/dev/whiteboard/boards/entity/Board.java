@@ -18,9 +18,14 @@ import java.util.Optional;
 @Entity
 @Table(name = "boards")
 @NamedQuery(name = Board.NEWEST_FIRST, query = "SELECT b FROM Board b ORDER BY b.createdAt DESC, b.id")
+@NamedQuery(name = Board.NEWEST_FIRST_FOR_MEMBER, query = "SELECT b FROM Board b WHERE b.createdBy = :user"
+        + " OR EXISTS (SELECT m FROM BoardMember m WHERE m.boardId = b.id AND m.user = :user)"
+        + " ORDER BY b.createdAt DESC, b.id")
 public class Board {
 
     public static final String NEWEST_FIRST = "Board.newestFirst";
+    public static final String NEWEST_FIRST_FOR_MEMBER = "Board.newestFirstForMember";
+    private static final java.util.regex.Pattern COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
 
     @Id
     @Column(name = "id", length = 32)
@@ -43,6 +48,9 @@ public class Board {
 
     @Column(name = "background_type", length = 64)
     private String backgroundType;
+
+    @Column(name = "background_color", length = 9)
+    private String backgroundColor;
 
     protected Board() {
         // for JPA
@@ -87,6 +95,18 @@ public class Board {
     public void removeBackground() {
         this.backgroundRef = null;
         this.backgroundType = null;
+    }
+
+    /** Sets the colour under the background image and the shapes ({@code #rrggbb}), or the default ({@code null}). */
+    public void paintBackground(String color) {
+        if (color != null && !COLOR.matcher(color).matches()) {
+            throw new InvalidInputException("color", "a background colour is #rrggbb, or null for the default");
+        }
+        this.backgroundColor = color == null ? null : color.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public Optional<String> backgroundColor() {
+        return Optional.ofNullable(backgroundColor);
     }
 
     public String id() {

@@ -27,6 +27,8 @@ public final class Limits {
     public static final int MAX_BACKGROUND_BYTES = 10 * 1024 * 1024;
     /** Most boards one listing returns. */
     public static final int MAX_PAGE_SIZE = 500;
+    /** Most edits (puts and removes) in one batch. */
+    public static final int MAX_EDITS_PER_BATCH = 500;
     /** Longest user name stored as creator or author. */
     public static final int MAX_USER_LENGTH = 255;
 

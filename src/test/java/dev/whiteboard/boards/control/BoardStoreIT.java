@@ -118,7 +118,7 @@ class BoardStoreIT {
 
         assertThrows(BoardFullException.class, () -> store.putShape(board, "one-too-many", pen(1), "alice"));
         assertEquals(2, store.putShape(board, "first", pen(5), "alice").shape().version(), "updates still work");
-        store.removeShape(board, "first");
+        store.removeShape(board, "first", "alice");
         assertTrue(store.putShape(board, "room-again", pen(1), "alice").created());
         Board stored = store.get(board);
         assertEquals(4, stored.version());

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# B4 of quality-bar.md: user events (finished shapes) per second through the built-in hub -> this app's webhook ->
+# the database, on H2 (the embedded default) and on PostgreSQL (database `test` on 127.0.0.1:5432, schema
+# whiteboard_bench, recreated). Prints one JSON line per run. Not a test: figures, no verdict.
+#   bench/run-webhook-bench.sh [events-per-second seconds connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE=${1:-500} SECONDS_=${2:-20} CONNECTIONS=${3:-20}
+PORT=18081
+WORK=target/bench
+mkdir -p "$WORK"
+
+(cd bench && npm install --no-audit --no-fund --silent)
+[ -f target/whiteboard.war ] || mvn -B -q package -DskipTests
+[ -f "$WORK/payara-micro.jar" ] || mvn -B -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 \
+    -Dmdep.stripVersion=true -DoutputDirectory="$WORK"
+[ -f "$WORK/postgresql.jar" ] || mvn -B -q dependency:copy -Dartifact=org.postgresql:postgresql:42.7.14 \
+    -Dmdep.stripVersion=true -DoutputDirectory="$WORK"
+
+run() { # name postboot-file
+    local name=$1 postboot=$2
+    rm -rf "$WORK/data-$name"
+    WHITEBOARD_DATA_DIR="$PWD/$WORK/data-$name" WHITEBOARD_PORT=$PORT \
+        java -Xmx1g -jar "$WORK/payara-micro.jar" --nocluster --port $PORT --addlibs "$WORK/postgresql.jar" \
+        --postbootcommandfile "$postboot" --deploy target/whiteboard.war --contextroot / > "$WORK/server-$name.log" 2>&1 &
+    local server=$!
+    trap "kill $server 2>/dev/null || true" EXIT
+    until curl -sf -o /dev/null "http://localhost:$PORT/api/health"; do
+        kill -0 $server 2>/dev/null || { echo "server did not start, see $WORK/server-$name.log"; exit 1; }
+        sleep 1
+    done
+    echo "B4 warm-up on $name (5 s, discarded)"
+    node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" "$RATE" 5 > /dev/null
+    echo "B4 on $name: $CONNECTIONS connections, $RATE events/s offered, $SECONDS_ s"
+    node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" "$RATE" "$SECONDS_"
+    kill $server; wait $server 2>/dev/null || true
+}
+
+run h2 server-config/payara-micro/postboot-h2.asadmin
+
+psql -h 127.0.0.1 -U postgres -d test -q -c 'DROP SCHEMA IF EXISTS whiteboard_bench CASCADE; CREATE SCHEMA whiteboard_bench;'
+export WHITEBOARD_DB_URL='jdbc:postgresql://127.0.0.1:5432/test?currentSchema=whiteboard_bench'
+export WHITEBOARD_DB_USER=postgres WHITEBOARD_DB_PASSWORD=unused
+run postgresql server-config/payara-micro/postboot-postgresql.asadmin

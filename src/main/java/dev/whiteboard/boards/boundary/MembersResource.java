@@ -1,0 +1,72 @@
+package dev.whiteboard.boards.boundary;
+
+import dev.whiteboard.boards.control.BoardAccess;
+import dev.whiteboard.boards.entity.BoardMember;
+import dev.whiteboard.boards.entity.BoardRole;
+import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /api/boards/{board}/members}: who has which role on a board. Everyone on the board may read the list;
+ * owners grant ({@code PUT …/members/{user}} with {@code {"role":"editor"}}) and take back ({@code DELETE}) roles.
+ * Users without a granted role have the configured default role.
+ */
+@Path("boards/{board}/members")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MembersResource {
+
+    @Inject
+    BoardAccess access;
+
+    @Inject
+    CurrentCaller caller;
+
+    /** A member: {@code {"user":"bob","role":"editor"}}. */
+    public record MemberView(String user, String role) {
+    }
+
+    /** The body of a grant. */
+    public record Grant(String role) {
+    }
+
+    @GET
+    public List<MemberView> list(@PathParam("board") String boardId) {
+        BoardAccess.Allowed allowed = access.require(boardId, caller.name(), BoardRole.VIEWER);
+        List<MemberView> members = new ArrayList<>();
+        members.add(new MemberView(allowed.board().createdBy(), BoardRole.OWNER.wireName()));
+        access.members(boardId).forEach(m -> members.add(new MemberView(m.user(), m.role().wireName())));
+        return members;
+    }
+
+    @PUT
+    @Path("{user}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MemberView grant(@PathParam("board") String boardId, @PathParam("user") String user, Grant body) {
+        if (body == null || body.role() == null) {
+            throw new InvalidInputException("role", "a JSON body with the role is required: {\"role\":\"editor\"}");
+        }
+        BoardMember member = access.grant(boardId, user, BoardRole.parse("role", body.role()), caller.name());
+        return new MemberView(member.user(), member.role().wireName());
+    }
+
+    @DELETE
+    @Path("{user}")
+    public Response revoke(@PathParam("board") String boardId, @PathParam("user") String user) {
+        access.revoke(boardId, user, caller.name());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.whiteboard.boards.control;
+
+import dev.whiteboard.boards.entity.Board;
+import dev.whiteboard.boards.entity.Shape;
+import java.util.List;
+
+/**
+ * A committed change to a board's content, fired by {@link BoardStore} inside the transaction and observed after it
+ * succeeded (see {@code BoardBroadcaster}): "state changed" and "tell the clients" stay apart. Every change moves the
+ * board from {@code fromVersion} to {@code version}; a client that has seen {@code fromVersion} applies it, one that
+ * has seen less missed something and loads the diagram again.
+ */
+public sealed interface BoardChange {
+
+    String boardId();
+
+    long fromVersion();
+
+    long version();
+
+    /** Who made the change. */
+    String by();
+
+    /** Shapes added or changed (as stored) and shapes removed (by id). */
+    record ShapesChanged(String boardId, long fromVersion, long version, String by, List<Shape> put,
+                         List<String> removed) implements BoardChange {
+        public ShapesChanged {
+            put = List.copyOf(put);
+            removed = List.copyOf(removed);
+        }
+    }
+
+    /** Every shape was removed. */
+    record Cleared(String boardId, long fromVersion, long version, String by) implements BoardChange {
+    }
+
+    /** The background image or colour changed; {@code board} is the board after the change. */
+    record BackgroundChanged(String boardId, long fromVersion, long version, String by, Board board)
+            implements BoardChange {
+    }
+}

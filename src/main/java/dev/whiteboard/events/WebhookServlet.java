@@ -1,0 +1,148 @@
+package dev.whiteboard.events;
+
+import dev.whiteboard.errors.ErrorBody;
+import dev.whiteboard.errors.ErrorKind;
+import dev.whiteboard.errors.Failures;
+import dev.whiteboard.realtime.RealtimeSettings;
+import dev.whiteboard.wire.WireJson;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /eventhandler}: the webhook the real-time service calls. A thin boundary: answers the abuse-protection
+ * handshake ({@code OPTIONS}: only the configured service origins are granted, never {@code *}); refuses a call
+ * whose {@code ce-signature} matches neither access key (401, before anything else is read); reads the CloudEvent
+ * (400 when malformed, 413 over {@value #MAX_BODY_BYTES} bytes); hands it to the {@link EventRouter}; and writes the
+ * answer: {@code connect} gets its groups and roles (or the 4xx that refuses the client), user events their reply.
+ */
+@WebServlet(urlPatterns = "/eventhandler")
+public class WebhookServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    /** Frames are at most 1 MB; a connect event's headers and claims are far less. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(WebhookServlet.class.getName());
+
+    @Inject
+    transient RealtimeSettings settings;
+
+    @Inject
+    transient EventRouter router;
+
+    @Override
+    protected void doOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String requested = request.getHeader("WebHook-Request-Origin");
+        if (requested == null || requested.isBlank()) {
+            error(response, new ErrorBody(400, ErrorKind.INVALID.code(),
+                    "an abuse-protection request names its origin in WebHook-Request-Origin", "WebHook-Request-Origin"));
+            return;
+        }
+        Optional<String> granted = Arrays.stream(requested.split(","))
+                .map(o -> o.strip().toLowerCase(Locale.ROOT))
+                .filter(o -> settings.webhookOrigins().contains(o))
+                .findFirst();
+        if (granted.isEmpty()) {
+            LOG.log(Level.WARNING, "Refused the abuse-protection handshake of origin {0}", abbreviate(requested));
+            error(response, new ErrorBody(403, ErrorKind.FORBIDDEN.code(),
+                    "this webhook serves only its configured Web PubSub service", "WebHook-Request-Origin"));
+            return;
+        }
+        response.setHeader("WebHook-Allowed-Origin", granted.get());
+        response.setHeader("Allow", "POST, OPTIONS");
+        response.setStatus(200);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!Signatures.valid(request.getHeader("ce-signature"), request.getHeader("ce-connectionId"),
+                settings.webhookKeys())) {
+            error(response, new ErrorBody(401, ErrorKind.UNAUTHENTICATED.code(),
+                    "ce-signature does not match the service's access keys", "ce-signature"));
+            return;
+        }
+        try {
+            byte[] body = read(request);
+            WebhookEvent event = CloudEvents.read(request, body);
+            if (!event.hub().equalsIgnoreCase(settings.hub())) {
+                throw new MalformedEventException("ce-hub", "this app handles the hub '" + settings.hub() + "' only");
+            }
+            dispatch(event, response);
+        } catch (RuntimeException e) {
+            error(response, Failures.describe(e));
+        }
+    }
+
+    private void dispatch(WebhookEvent event, HttpServletResponse response) throws IOException {
+        if (event instanceof WebhookEvent.Connect connect) {
+            json(response, 200, WireJson.write(router.connect(connect)));
+        } else if (event instanceof WebhookEvent.Connected connected) {
+            router.connected(connected);
+            response.setStatus(204);
+        } else if (event instanceof WebhookEvent.Disconnected disconnected) {
+            router.disconnected(disconnected);
+            response.setStatus(204);
+        } else {
+            WebhookEvent.User user = (WebhookEvent.User) event;
+            Optional<String> reply = router.handlerOf(user)
+                    .map(handler -> handler.handle(user))
+                    .orElseGet(() -> Optional.of(WireJson.write(new UnknownEvent("error", user.name(),
+                            new ErrorBody(400, ErrorKind.INVALID.code(), "no such event: " + user.name(), "event")))));
+            if (reply.isPresent()) {
+                json(response, 200, reply.get());
+            } else {
+                response.setStatus(204);
+            }
+        }
+    }
+
+    /** The reply to an event nobody handles: {@code {"type":"error","event":"…","error":{…}}}. */
+    public record UnknownEvent(String type, String event, ErrorBody error) {
+    }
+
+    private static byte[] read(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new EventTooLargeException();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new EventTooLargeException();
+            }
+            return body;
+        }
+    }
+
+    private static void error(HttpServletResponse response, ErrorBody body) throws IOException {
+        json(response, body.status(), WireJson.write(body));
+    }
+
+    private static void json(HttpServletResponse response, int status, String json) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100) + "…";
+    }
+
+    /** An event body over the limit. */
+    static final class EventTooLargeException extends dev.whiteboard.errors.TooLargeException {
+        private static final long serialVersionUID = 1L;
+
+        EventTooLargeException() {
+            super("an event body is at most " + MAX_BODY_BYTES + " bytes");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.whiteboard.negotiate;
+
+import dev.whiteboard.boards.control.BoardAccess;
+import dev.whiteboard.boards.entity.BoardGroup;
+import dev.whiteboard.boards.entity.BoardRole;
+import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.realtime.RealtimeService;
+import dev.whiteboard.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * {@code GET /api/negotiate?board=<id>}: the client access URL for the board's real-time channel. The URL names
+ * the board ({@code board=<id>}), which the webhook's {@code connect} checks again. With the built-in hub, the URL
+ * points at the host and port the caller used to reach this app, so it works through a gateway and from other
+ * machines; with Azure it is the service's own.
+ */
+@Path("negotiate")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NegotiateResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    BoardAccess access;
+
+    @Inject
+    RealtimeService realtime;
+
+    @Context
+    UriInfo uri;
+
+    /**
+     * {@code {"url":"ws://…/client/hubs/whiteboard?access_token=…&board=k3m9x2p7qa","hub":"whiteboard",
+     * "userId":"alice","board":"k3m9x2p7qa","role":"editor","groups":["board.k3m9x2p7qa"],
+     * "permissions":["webpubsub.joinLeaveGroup.board.k3m9x2p7qa","webpubsub.sendToGroup.board.k3m9x2p7qa"],
+     * "expiresAt":"…"}}.
+     */
+    public record Negotiated(String url, String hub, String userId, String board, String role, List<String> groups,
+                             List<String> permissions, OffsetDateTime expiresAt) {
+    }
+
+    @GET
+    public Response negotiate(@QueryParam("board") String boardId) {
+        if (boardId == null || boardId.isBlank()) {
+            throw new InvalidInputException("board", "name the board: negotiate?board=<id>");
+        }
+        String user = caller.name();
+        BoardRole role = access.require(boardId, user, BoardRole.VIEWER).role();
+        List<String> permissions = BoardGroup.webPubSubRoles(boardId, role);
+        OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(realtime.tokenLifetime());
+        RealtimeService.ClientAccess access = realtime.clientAccess(user, permissions);
+        URI url = UriBuilder.fromUri(reachable(access.url())).queryParam("board", boardId).build();
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(new Negotiated(url.toString(), access.hub(), user, boardId, role.wireName(),
+                List.of(BoardGroup.of(boardId)), permissions, expiresAt)).cacheControl(noStore).build();
+    }
+
+    /** The built-in hub is reached where the caller reached this app; Azure where the service is. */
+    private URI reachable(URI url) {
+        if (!realtime.builtIn()) {
+            return url;
+        }
+        URI base = uri.getBaseUri();
+        return UriBuilder.fromUri(url)
+                .scheme("https".equals(base.getScheme()) ? "wss" : "ws")
+                .host(base.getHost())
+                .port(base.getPort())
+                .build();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.whiteboard.presence;
+
+import dev.whiteboard.boards.control.BoardConnections.BoardConnectionAccepted;
+import dev.whiteboard.security.Accounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The presence store: one row per connection, people derived from them (a person is active when any of their
+ * connections is). Each method is one transaction and says what changed for the board, so the boundary can announce
+ * it after the commit.
+ */
+@ApplicationScoped
+@Transactional
+public class Presence {
+
+    @PersistenceContext(unitName = "whiteboard")
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    /** Someone on a board: {@code {"user":"alice","name":"Alice Andersen","state":"active"}}. */
+    public record Person(String user, String name, String state) {
+    }
+
+    /** A board's people after a change, and who joined or left with it (if anyone did). */
+    public record Change(String boardId, List<Person> people, String joined, String left) {
+    }
+
+    void accepted(@Observes BoardConnectionAccepted accepted) {
+        PresenceConnection existing = em.find(PresenceConnection.class, accepted.connectionId());
+        if (existing == null) {
+            em.persist(new PresenceConnection(accepted.connectionId(), accepted.boardId(), accepted.user(), now()));
+        }
+    }
+
+    /** The connection is open: its person is on the board (active). */
+    public Optional<Change> connected(String connectionId) {
+        PresenceConnection connection = em.find(PresenceConnection.class, connectionId);
+        if (connection == null || connection.state() != PresenceConnection.State.CONNECTING) {
+            return Optional.empty();
+        }
+        boolean wasThere = isThere(connection.boardId(), connection.user());
+        connection.change(PresenceConnection.State.ACTIVE, now());
+        em.flush();
+        return Optional.of(change(connection.boardId(), wasThere ? null : connection.user(), null));
+    }
+
+    /** The connection ended: its person leaves the board unless another of their connections is still there. */
+    public Optional<Change> disconnected(String connectionId) {
+        PresenceConnection connection = em.find(PresenceConnection.class, connectionId);
+        if (connection == null) {
+            return Optional.empty();
+        }
+        boolean counted = connection.state() != PresenceConnection.State.CONNECTING;
+        em.remove(connection);
+        em.flush();
+        if (!counted) {
+            return Optional.empty();
+        }
+        boolean stillThere = isThere(connection.boardId(), connection.user());
+        return Optional.of(change(connection.boardId(), null, stillThere ? null : connection.user()));
+    }
+
+    /** The client says it is active or away; a change only when the person's state changes. */
+    public Optional<Change> state(String connectionId, String user, boolean away) {
+        PresenceConnection connection = em.find(PresenceConnection.class, connectionId);
+        if (connection == null || !connection.user().equals(user)
+                || connection.state() == PresenceConnection.State.CONNECTING) {
+            return Optional.empty();
+        }
+        String before = stateOf(connection.boardId(), user);
+        connection.change(away ? PresenceConnection.State.AWAY : PresenceConnection.State.ACTIVE, now());
+        em.flush();
+        return before.equals(stateOf(connection.boardId(), user)) ? Optional.empty()
+                : Optional.of(change(connection.boardId(), null, null));
+    }
+
+    /** Who is on the board now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Person> people(String boardId) {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (PresenceConnection c : connections(boardId)) {
+            states.merge(c.user(), c.state() == PresenceConnection.State.ACTIVE ? "active" : "away",
+                    (a, b) -> a.equals("active") || b.equals("active") ? "active" : "away");
+        }
+        return states.entrySet().stream()
+                .map(e -> new Person(e.getKey(), accounts.displayName(e.getKey()), e.getValue()))
+                .toList();
+    }
+
+    /** Forgets every connection (the built-in hub's connections all ended with the previous run). */
+    public int forgetAll() {
+        return em.createNamedQuery(PresenceConnection.DELETE_ALL).executeUpdate();
+    }
+
+    private Change change(String boardId, String joined, String left) {
+        return new Change(boardId, people(boardId), joined, left);
+    }
+
+    private boolean isThere(String boardId, String user) {
+        return connections(boardId).stream().anyMatch(c -> c.user().equals(user));
+    }
+
+    private String stateOf(String boardId, String user) {
+        return people(boardId).stream().filter(p -> p.user().equals(user)).map(Person::state).findFirst().orElse("");
+    }
+
+    private List<PresenceConnection> connections(String boardId) {
+        return em.createNamedQuery(PresenceConnection.ON_BOARD, PresenceConnection.class)
+                .setParameter("board", boardId)
+                .setParameter("connecting", PresenceConnection.State.CONNECTING)
+                .getResultList();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.whiteboard.presence;
+
+import dev.whiteboard.boards.entity.BoardGroup;
+import dev.whiteboard.database.SchemaMigrations;
+import dev.whiteboard.errors.ErrorBody;
+import dev.whiteboard.errors.Failures;
+import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.events.UserEventHandler;
+import dev.whiteboard.events.WebhookEvent;
+import dev.whiteboard.realtime.RealtimeService;
+import dev.whiteboard.wire.WireJson;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Presence on the real-time channel: {@code connected}/{@code disconnected} from the webhook and the client's
+ * {@code presence} event ({@code {"board":"…","state":"away"}}) update {@link Presence}; every change is announced to
+ * the board's group as {@link PresenceMessage} after it is stored.
+ */
+@ApplicationScoped
+public class PresenceEvents implements UserEventHandler {
+
+    static final String PRESENCE = "presence";
+    private static final Logger LOG = Logger.getLogger(PresenceEvents.class.getName());
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    RealtimeService realtime;
+
+    /** {@code {"type":"presence","board":"…","people":[…],"joined":"alice"}} ({@code joined}/{@code left} when someone did). */
+    public record PresenceMessage(String type, String board, List<Presence.Person> people, String joined, String left) {
+    }
+
+    /** The client's report: {@code active} or {@code away}. */
+    public record StateReport(String board, String state) {
+    }
+
+    /** A failed presence event's reply: {@code {"type":"error","event":"presence","error":{…}}}. */
+    public record PresenceError(String type, String event, ErrorBody error) {
+    }
+
+    /** The built-in hub's connections ended with the last run of the app: nobody is on any board yet. */
+    void forgetOldConnections(@Observes @Priority(SchemaMigrations.FIRST + 1) Startup startup) {
+        if (realtime.builtIn()) {
+            int forgotten = presence.forgetAll();
+            if (forgotten > 0) {
+                LOG.log(Level.INFO, "Forgot {0} connections of the previous run", forgotten);
+            }
+        }
+    }
+
+    void connected(@Observes WebhookEvent.Connected event) {
+        presence.connected(event.connectionId()).ifPresent(this::announce);
+    }
+
+    void disconnected(@Observes WebhookEvent.Disconnected event) {
+        presence.disconnected(event.connectionId()).ifPresent(this::announce);
+    }
+
+    @Override
+    public Set<String> events() {
+        return Set.of(PRESENCE);
+    }
+
+    @Override
+    public Optional<String> handle(WebhookEvent.User event) {
+        try {
+            StateReport report = WireJson.read(event.text(), StateReport.class);
+            if (report == null || !("away".equals(report.state()) || "active".equals(report.state()))) {
+                throw new InvalidInputException("state", "state is active or away");
+            }
+            presence.state(event.connectionId(), event.userId().orElse(""), "away".equals(report.state()))
+                    .ifPresent(this::announce);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(WireJson.write(new PresenceError("error", PRESENCE, Failures.describe(e))));
+        }
+    }
+
+    private void announce(Presence.Change change) {
+        try {
+            realtime.sendToGroup(BoardGroup.of(change.boardId()), WireJson.write(new PresenceMessage("presence",
+                    change.boardId(), change.people(), change.joined(), change.left())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not announce presence on board {0}: {1}",
+                    new Object[] {change.boardId(), e.toString()});
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Who is on each board: people, not connections (two tabs count once), with an active/away state the client
+ * reports. Connections are recorded when the board accepts them, confirmed by {@code connected}, dropped by
+ * {@code disconnected}; the list is announced to the board's group whenever it changes. Rows live in the database,
+ * so presence survives an app restart while Azure keeps the connections; with the built-in hub (whose connections
+ * end with the app) the rows are cleared at start-up.
+ */
+package dev.whiteboard.presence;

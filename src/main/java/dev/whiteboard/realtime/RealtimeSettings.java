@@ -1,0 +1,97 @@
+package dev.whiteboard.realtime;
+
+import dev.whiteboard.hub.AccessKey;
+import dev.whiteboard.hub.HubSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which real-time service the app uses, in one place. With {@code whiteboard.webpubsub.connection-string} set it is
+ * that service (Azure Web PubSub); otherwise the built-in hub of this very app. The webhook trusts the keys of that
+ * service (plus {@code whiteboard.webpubsub.secondary-access-key} during a key rotation) and grants the abuse
+ * protection handshake only to its host, unless {@code whiteboard.webpubsub.webhook-origins} lists others.
+ */
+@ApplicationScoped
+public class RealtimeSettings {
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.connection-string")
+    Optional<String> connectionString;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.hub", defaultValue = "whiteboard")
+    String hub;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.secondary-access-key")
+    Optional<String> secondaryAccessKey;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.webhook-origins")
+    Optional<String> webhookOrigins;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.negotiate.token-minutes", defaultValue = "60")
+    int tokenMinutes;
+
+    @Inject
+    HubSettings builtInHub;
+
+    /** Whether the app uses its own built-in hub (no connection string configured). */
+    public boolean builtIn() {
+        return configured().isEmpty();
+    }
+
+    /** The connection string the SDK is built with. */
+    public String connectionString() {
+        return configured().orElseGet(() -> builtInHub.connectionString(builtInHub.keys().get(0).reveal()));
+    }
+
+    /** The app's hub: every board group lives in it. */
+    public String hub() {
+        return hub;
+    }
+
+    /** How long a client access token lasts (clients negotiate again when they reconnect after that). */
+    public Duration tokenLifetime() {
+        return Duration.ofMinutes(Math.max(1, Math.min(24 * 60, tokenMinutes)));
+    }
+
+    /** The keys a webhook call may be signed with: the primary first. */
+    public List<byte[]> webhookKeys() {
+        if (builtIn()) {
+            return builtInHub.keys().stream().map(AccessKey::secret).toList();
+        }
+        List<byte[]> keys = new ArrayList<>();
+        keys.add(ConnectionString.parse(connectionString()).accessKey().getBytes(StandardCharsets.UTF_8));
+        secondaryAccessKey.filter(k -> !k.isBlank())
+                .ifPresent(k -> keys.add(k.strip().getBytes(StandardCharsets.UTF_8)));
+        return List.copyOf(keys);
+    }
+
+    /** The hosts whose abuse-protection handshake the webhook grants: the service's, never {@code *}. */
+    public Set<String> webhookOrigins() {
+        Set<String> listed = webhookOrigins.stream().flatMap(list -> Arrays.stream(list.split(",")))
+                .map(o -> o.strip().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty() && !o.equals("*"))
+                .collect(Collectors.toUnmodifiableSet());
+        if (!listed.isEmpty()) {
+            return listed;
+        }
+        return Set.of((builtIn() ? builtInHub.origin() : ConnectionString.parse(connectionString()).endpoint().getHost())
+                .toLowerCase(Locale.ROOT));
+    }
+
+    private Optional<String> configured() {
+        return connectionString.map(String::strip).filter(s -> !s.isEmpty());
+    }
+}

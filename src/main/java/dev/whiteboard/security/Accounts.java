@@ -1,0 +1,63 @@
+package dev.whiteboard.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in accounts. Passwords are hashed with PBKDF2-HMAC-SHA256 (the Jakarta Security
+ * {@link Pbkdf2PasswordHash}, 210,000 iterations, as OWASP advises for this algorithm).
+ */
+@ApplicationScoped
+@Transactional
+public class Accounts {
+
+    @PersistenceContext(unitName = "whiteboard")
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash hashing;
+
+    @PostConstruct
+    void configureHashing() {
+        hashing.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    }
+
+    public Optional<Account> find(String name) {
+        return name == null || !Account.NAME.matcher(name).matches() ? Optional.empty()
+                : Optional.ofNullable(em.find(Account.class, name));
+    }
+
+    /** Creates the account unless one with that name exists; returns whether it did. */
+    public boolean createIfAbsent(String name, String displayName, char[] password) {
+        if (find(name).isPresent()) {
+            return false;
+        }
+        em.persist(new Account(name, displayName, hashing.generate(password), OffsetDateTime.now(ZoneOffset.UTC)));
+        return true;
+    }
+
+    /** The account, if the name and password match one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Account> verify(String name, char[] password) {
+        return find(name).filter(account -> hashing.verify(password, account.passwordHash()));
+    }
+
+    /** What to call the user: the account's display name, or the user id itself for users without an account. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String displayName(String user) {
+        return find(user).map(Account::displayName).orElse(user);
+    }
+}
