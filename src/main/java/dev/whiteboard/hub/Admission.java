@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * A client admitted by the handshake: its connection id (already named in the {@code connect} event) and who it
  * is and may be, after the event handler's answer: {@code userId} overrides the token's, {@code roles} replace
- * them, {@code groups} replace them when not empty. Or a reliable client's recovery of an existing connection.
+ * them, {@code groups} replace them when not empty; its {@code ce-connectionState} is the connection's initial state
+ * ({@code ""} for none). Or a reliable client's recovery of an existing connection, which keeps the state it had.
  */
 public record Admission(String connectionId, Optional<String> userId, List<String> roles, List<String> groups,
-                        boolean recovery) {
+                        String connectionState, boolean recovery) {
 
     public Admission {
         roles = List.copyOf(roles);
@@ -20,7 +21,7 @@ public record Admission(String connectionId, Optional<String> userId, List<Strin
         return new Admission(connectionId,
                 decision.userId().filter(u -> !u.isEmpty()).or(claims::userId),
                 decision.roles().orElse(claims.roles()),
-                decision.groups().orElse(claims.groups()), false);
+                decision.groups().orElse(claims.groups()), decision.connectionState(), false);
     }
 
     /**
@@ -28,7 +29,7 @@ public record Admission(String connectionId, Optional<String> userId, List<Strin
      * be closed with 1008, which tells the SDK clients to stop recovering and connect afresh.
      */
     static Admission recovery(String connectionId) {
-        return new Admission(connectionId, Optional.empty(), List.of(), List.of(), true);
+        return new Admission(connectionId, Optional.empty(), List.of(), List.of(), "", true);
     }
 
     public boolean recoverable() {

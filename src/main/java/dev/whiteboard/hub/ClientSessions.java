@@ -79,7 +79,7 @@ public class ClientSessions {
         String reconnectionToken = kind == HubConnection.Kind.RELIABLE ? newConnectionId() + newConnectionId() : null;
         HubConnection connection = new HubConnection(admission.connectionId(), Hub.normalise(hubName),
                 admission.userId(), kind, new Permissions(admission.roles()), new Outbox(session), reconnectionToken,
-                settings.maxFramesPerSecond());
+                settings.maxFramesPerSecond(), admission.connectionState());
         hub.add(connection);
         // in its groups before it hears it is connected: nothing published after that can miss it
         admission.groups().stream().filter(ClientFrameDecoder::isValidGroup).forEach(group -> hub.join(connection, group));

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * has had carried out, and the socket it currently uses ({@link Outbox}). On the reliable subprotocol the
  * connection outlives its socket: every data message gets a {@code sequenceId} and stays buffered until the client
  * acknowledges it (at most 1,000 messages or 16 MB), and a client that reconnects with its reconnection token within
- * 30 s gets the same connection back with the unacknowledged messages replayed in order.
+ * 30 s gets the same connection back with the unacknowledged messages replayed in order. The connection also keeps
+ * the state the event handler gave it ({@code ce-connectionState}), which therefore survives a recovery.
  * <p>Thread-safe: delivery and acknowledgement hold the connection's lock; the outbox has its own.
  */
 public final class HubConnection {
@@ -56,10 +57,11 @@ public final class HubConnection {
     private volatile Outbox outbox;
     private volatile Instant lastSeen = Instant.now();
     private volatile Instant detachedAt;
+    private volatile String connectionState;
     private volatile boolean ended;
 
     HubConnection(String id, String hub, Optional<String> userId, Kind kind, Permissions permissions, Outbox outbox,
-                  String reconnectionToken, int maxFramesPerSecond) {
+                  String reconnectionToken, int maxFramesPerSecond, String connectionState) {
         this.budget = new FrameBudget(maxFramesPerSecond);
         this.id = id;
         this.hub = hub;
@@ -68,6 +70,7 @@ public final class HubConnection {
         this.permissions = permissions;
         this.outbox = outbox;
         this.reconnectionToken = reconnectionToken;
+        this.connectionState = connectionState;
     }
 
     public String id() {
@@ -106,6 +109,16 @@ public final class HubConnection {
     /** The groups the connection is in (a live view). */
     public Set<String> groups() {
         return groups;
+    }
+
+    /** The state the event handler last set ({@code ce-connectionState}); {@code ""} for none. */
+    public String connectionState() {
+        return connectionState;
+    }
+
+    /** Replaces the state (the event handler answered a blocking event with a {@code ce-connectionState}). */
+    void connectionState(String state) {
+        connectionState = state;
     }
 
     /** Whether {@code token} is this connection's reconnection token (compared in constant time). */

@@ -6,6 +6,8 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +24,9 @@ import java.util.Set;
  * Verifies the hub's tokens the way Azure Web PubSub does: HS256 signed with the primary or the secondary
  * access key, an {@code exp} (with a small allowance for clock skew), and an audience naming what the token is
  * for. Audiences are compared by path, so tokens stay valid whatever host, port or scheme ({@code http}/{@code ws})
- * the caller was given: for clients {@code /client/hubs/{hub}} (hub case-insensitive); for the REST API the
- * request's own path, with or without its query (the SDKs sign the full URL; the documentation says without).
+ * the caller was given: for clients {@code /client/hubs/{hub}} or {@code /client/?hub={hub}}, whichever form the
+ * client connects with (hub case-insensitive); for the REST API the request's own path, with or without its query
+ * (the SDKs sign the full URL; the documentation says without).
  * Claims may be strings or arrays of strings: the SDKs write arrays, other issuers a plain string for one value.
  * <p>Thread-safe and immutable.
  */
@@ -126,17 +129,39 @@ public final class TokenVerifier {
         return false;
     }
 
+    /**
+     * Whether a client token's audience names {@code hub}, in either form of the client URL:
+     * {@code …/client/hubs/{hub}} or {@code …/client/?hub={hub}} (also without the slash). Either form is good for
+     * either URL the client connects with.
+     */
     private static boolean isThisHub(String audience, String hub) {
         try {
-            String path = URI.create(audience.strip()).getPath();
-            if (path == null) {
-                return false;
+            URI aud = URI.create(audience.strip());
+            String path = trimSlash(aud.getPath()).toLowerCase(Locale.ROOT);
+            String wanted = hub.toLowerCase(Locale.ROOT);
+            if (path.endsWith("/client/hubs/" + wanted)) {
+                return true;
             }
-            String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-            return trimmed.toLowerCase(Locale.ROOT).endsWith("/client/hubs/" + hub.toLowerCase(Locale.ROOT));
+            return path.endsWith("/client") && hubParameters(aud.getRawQuery()).stream()
+                    .anyMatch(named -> named.toLowerCase(Locale.ROOT).equals(wanted));
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The values of the {@code hub} parameters of a raw query (may be null). */
+    private static List<String> hubParameters(String rawQuery) {
+        if (rawQuery == null) {
+            return List.of();
+        }
+        List<String> hubs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals("hub")) {
+                hubs.add(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return hubs;
     }
 
     private static List<String> groups(JWTClaimsSet claims) throws InvalidTokenException {

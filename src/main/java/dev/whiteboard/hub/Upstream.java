@@ -50,27 +50,43 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code OPTIONS} handshake must grant the hub's origin (a success is remembered for ten minutes). Blocking events
  * ({@code connect}, user events) wait at most {@value #TIMEOUT_SECONDS} s; {@code connected} and
  * {@code disconnected} are retried after 1, 3 and 5 s on 408, 5xx and network errors, then only logged.
+ * <p>Connection state (§3.6): the {@code ce-connectionState} header of the answer to a blocking event replaces the
+ * connection's state (an empty value clears it, no header keeps it), and every later event of that connection carries
+ * the state in the same header (none while it is empty). The hub keeps at most {@value #MAX_CONNECTION_STATE}
+ * characters of printable ASCII (what SDKs put there is base64): a larger or unprintable state is a failure of the
+ * handler's answer, so a {@code connect} is refused with 500 and a user event fails like any failed event, and the
+ * state stays as it was.
  */
 @ApplicationScoped
 public class Upstream {
 
     static final int TIMEOUT_SECONDS = 10;
+    /** The largest connection state the hub keeps: 4 KiB. */
+    static final int MAX_CONNECTION_STATE = 4096;
+    private static final String CONNECTION_STATE = "ce-connectionState";
     private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
     private static final Duration VALIDATION_KEPT = Duration.ofMinutes(10);
     private static final int[] RETRY_SECONDS = {1, 3, 5};
     private static final DateTimeFormatter CE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** The outcome of {@code connect}: refused with a status, or accepted with what the handler changed. */
+    /**
+     * The outcome of {@code connect}: refused with a status, or accepted with what the handler changed and the
+     * connection's initial state ({@code ""} for none).
+     */
     public record ConnectDecision(int refusedStatus, String refusal, Optional<String> userId,
-                                  Optional<List<String>> roles, Optional<List<String>> groups) {
+                                  Optional<List<String>> roles, Optional<List<String>> groups, String connectionState) {
 
         static ConnectDecision accept() {
-            return new ConnectDecision(0, null, Optional.empty(), Optional.empty(), Optional.empty());
+            return accept("");
+        }
+
+        static ConnectDecision accept(String connectionState) {
+            return new ConnectDecision(0, null, Optional.empty(), Optional.empty(), Optional.empty(), connectionState);
         }
 
         static ConnectDecision refuse(int status, String why) {
-            return new ConnectDecision(status, why, Optional.empty(), Optional.empty(), Optional.empty());
+            return new ConnectDecision(status, why, Optional.empty(), Optional.empty(), Optional.empty(), "");
         }
 
         public boolean accepted() {
@@ -80,6 +96,26 @@ public class Upstream {
 
     /** A user event's answer: the payload to pass back to the client, if any. */
     public record EventReply(Optional<Payload> payload) {
+    }
+
+    /** The connection an event is about, as its {@code ce-*} headers name it. */
+    private record Source(String hub, String connectionId, Optional<String> userId, Optional<String> subprotocol,
+                          String connectionState) {
+
+        static Source of(HubConnection connection) {
+            return new Source(connection.hub(), connection.id(), connection.userId(), connection.subprotocol(),
+                    connection.connectionState());
+        }
+    }
+
+    /** A {@code ce-connectionState} answer the hub does not keep. */
+    private static final class InvalidConnectionStateException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidConnectionStateException(String message) {
+            super(message);
+        }
     }
 
     @Inject
@@ -113,8 +149,9 @@ public class Upstream {
                 .build().toString();
         HttpResponse<byte[]> response;
         try {
-            response = send(hub, "connect", "azure.webpubsub.sys.connect", connectionId, claims.userId(), null, 0,
-                    "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
+            response = send(new Source(hub, connectionId, claims.userId(), Optional.empty(), ""), "connect",
+                    "azure.webpubsub.sys.connect", 0, "application/json; charset=utf-8",
+                    body.getBytes(StandardCharsets.UTF_8))
                     .get(TIMEOUT_SECONDS + 1L, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "The connect event for hub {0} failed: {1}", new Object[] {hub, e.toString()});
@@ -124,19 +161,26 @@ public class Upstream {
             return ConnectDecision.refuse(response.statusCode() >= 500 ? 500 : response.statusCode(),
                     "refused by the event handler: " + abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
         }
+        String state;
+        try {
+            state = connectionState(response).orElse("");
+        } catch (InvalidConnectionStateException e) {
+            LOG.log(Level.WARNING, "Refused a connection to hub {0}: {1}", new Object[] {hub, e.getMessage()});
+            return ConnectDecision.refuse(500, e.getMessage());
+        }
         String answerText = new String(response.body(), StandardCharsets.UTF_8);
         if (answerText.isBlank()) {
-            return ConnectDecision.accept();
+            return ConnectDecision.accept(state);
         }
         try (var reader = JSON.createReader(new StringReader(answerText))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject answer)) {
-                return ConnectDecision.accept();
+                return ConnectDecision.accept(state);
             }
             Optional<String> userId = answer.get("userId") instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
             Optional<List<String>> roles = strings(answer.get("roles"));
             Optional<List<String>> groups = strings(answer.get("groups")).filter(g -> !g.isEmpty());
-            return new ConnectDecision(0, null, userId, roles, groups);
+            return new ConnectDecision(0, null, userId, roles, groups, state);
         } catch (RuntimeException e) {
             return ConnectDecision.refuse(500, "the event handler's connect answer is not JSON");
         }
@@ -153,17 +197,46 @@ public class Upstream {
                 JSON.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
     }
 
-    /** A blocking user event; the handler's 200 body, if any, is the reply to pass to the client. */
+    /**
+     * A blocking user event; the handler's 200 body, if any, is the reply to pass to the client. A
+     * {@code ce-connectionState} in the answer becomes the connection's state before the reply is passed on.
+     */
     public CompletableFuture<EventReply> userEvent(HubConnection connection, String event, Payload payload) {
-        return send(connection.hub(), event, "azure.webpubsub.user." + event, connection.id(), connection.userId(),
-                connection.subprotocol().orElse(null), connection.nextEventId(), payload.type().contentType(),
-                payload.asBytes())
+        return send(Source.of(connection), event, "azure.webpubsub.user." + event, connection.nextEventId(),
+                payload.type().contentType(), payload.asBytes())
                 .thenApply(response -> {
                     if (response.statusCode() >= 300) {
                         throw new IllegalStateException("the event handler answered " + response.statusCode());
                     }
+                    try {
+                        connectionState(response).ifPresent(connection::connectionState);
+                    } catch (InvalidConnectionStateException e) {
+                        LOG.log(Level.WARNING, "The {0} event of connection {1} failed: {2}",
+                                new Object[] {event, connection.id(), e.getMessage()});
+                        throw e;
+                    }
                     return new EventReply(reply(response));
                 });
+    }
+
+    /**
+     * The state a blocking event's answer sets, if it has a {@code ce-connectionState} header (the last one if it has
+     * several, as the emulator does); an empty value clears the state.
+     */
+    private static Optional<String> connectionState(HttpResponse<?> response) {
+        List<String> values = response.headers().allValues(CONNECTION_STATE);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String state = values.get(values.size() - 1).strip();
+        if (state.length() > MAX_CONNECTION_STATE) {
+            throw new InvalidConnectionStateException("the event handler's connection state has " + state.length()
+                    + " characters; the hub keeps at most " + MAX_CONNECTION_STATE);
+        }
+        if (!state.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new InvalidConnectionStateException("the event handler's connection state is not printable ASCII");
+        }
+        return Optional.of(state);
     }
 
     /**
@@ -184,14 +257,13 @@ public class Upstream {
         }
     }
 
+    /** Sends a non-blocking event; retries carry the same id and state as the first attempt. */
     private void fireAndRetry(HubConnection connection, String event, String type, String body) {
-        attempt(connection, event, type, body, connection.nextEventId(), 0);
+        attempt(Source.of(connection), event, type, body, connection.nextEventId(), 0);
     }
 
-    private void attempt(HubConnection connection, String event, String type, String body, long eventId, int retry) {
-        send(connection.hub(), event, type, connection.id(), connection.userId(),
-                connection.subprotocol().orElse(null), eventId,
-                "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
+    private void attempt(Source source, String event, String type, String body, long eventId, int retry) {
+        send(source, event, type, eventId, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
                 .whenComplete((response, failure) -> {
                     boolean transientFailure = failure != null || response.statusCode() == 408 || response.statusCode() >= 500;
                     if (!transientFailure) {
@@ -199,17 +271,19 @@ public class Upstream {
                     }
                     if (retry < RETRY_SECONDS.length) {
                         CompletableFuture.delayedExecutor(RETRY_SECONDS[retry], TimeUnit.SECONDS, executor)
-                                .execute(() -> attempt(connection, event, type, body, eventId, retry + 1));
+                                .execute(() -> attempt(source, event, type, body, eventId, retry + 1));
                     } else {
                         LOG.log(Level.WARNING, "The {0} event of connection {1} was not delivered: {2}", new Object[] {
-                            event, connection.id(), failure != null ? failure.toString() : "status " + response.statusCode()});
+                            event, source.connectionId(),
+                            failure != null ? failure.toString() : "status " + response.statusCode()});
                     }
                 });
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> send(String hub, String event, String ceType, String connectionId,
-                                                         Optional<String> userId, String subprotocol, long eventId,
+    private CompletableFuture<HttpResponse<byte[]>> send(Source source, String event, String ceType, long eventId,
                                                          String contentType, byte[] body) {
+        String hub = source.hub();
+        String connectionId = source.connectionId();
         String template = settings.eventHandlerUrlTemplate(hub).orElseThrow();
         URI target = URI.create(fill(template, hub, event));
         return validate(template, hub, target).thenCompose(granted -> {
@@ -232,9 +306,10 @@ public class Upstream {
                     .header("ce-eventName", event)
                     .header("WebHook-Request-Origin", settings.origin())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            userId.ifPresent(u -> request.header("ce-userId", u));
-            if (subprotocol != null) {
-                request.header("ce-subprotocol", subprotocol);
+            source.userId().ifPresent(u -> request.header("ce-userId", u));
+            source.subprotocol().ifPresent(p -> request.header("ce-subprotocol", p));
+            if (!source.connectionState().isEmpty()) {
+                request.header(CONNECTION_STATE, source.connectionState());
             }
             return client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         });

@@ -16,7 +16,7 @@ class ConnectionFilterTest {
 
     private static HubConnection connection(String id, String user, String... groups) {
         HubConnection c = new HubConnection(id, "hub", Optional.ofNullable(user), HubConnection.Kind.JSON,
-                new Permissions(List.of()), null, null, 100);
+                new Permissions(List.of()), null, null, 100, "");
         c.groups().addAll(List.of(groups));
         return c;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
+import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -17,6 +18,7 @@ import dev.whiteboard.testing.TestServer;
 import dev.whiteboard.testing.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The built-in hub's client endpoint, driven by real WebSocket clients holding tokens from the official Java
- * SDK: the handshake, every client message and reply, permissions, acks, plain clients and the error closes.
+ * SDK: the handshake (at {@code /client/hubs/{hub}} and at {@code /client/?hub={hub}}), every client message and
+ * reply, permissions, acks, plain clients and the error closes.
  */
 @ExtendWith(SharedServer.class)
 class HubClientIT {
@@ -129,6 +132,74 @@ class HubClientIT {
         String otherHub = SharedServer.hubClient("chat").getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + otherHub));
         assertEquals(400, WsClient.refusedStatus(good, "protobuf.webpubsub.azure.v1"));
+    }
+
+    /** The SDK's client URL ({@code …/client/hubs/{hub}?access_token=…}) in the query form ({@code …{path}?hub={hub}&…}). */
+    private static String queryForm(String sdkUrl, String path) {
+        int hubs = sdkUrl.indexOf("/client/hubs/");
+        int query = sdkUrl.indexOf('?');
+        return sdkUrl.substring(0, hubs) + path + "?hub=" + sdkUrl.substring(hubs + "/client/hubs/".length(), query)
+                + "&" + sdkUrl.substring(query + 1);
+    }
+
+    private static String webSocketBase() {
+        return SharedServer.baseUri().toString().replaceFirst("^http", "ws").replaceFirst("/$", "");
+    }
+
+    @Test
+    void theHubCanBeNamedInTheQueryOfTheClientUrl() throws Exception {
+        String alicesUrl = queryForm(editor("alice"), "/client/");
+        assertTrue(alicesUrl.contains("/client/?hub=Whiteboard&access_token="), alicesUrl);
+        String queryAudience = sign(AccessKey.of(TestServer.HUB_ACCESS_KEY), "bob", Instant.now().plusSeconds(600),
+                webSocketBase() + "/client/?hub=whiteboard");
+        try (WsClient alice = WsClient.json(alicesUrl);
+             WsClient bob = WsClient.json(webSocketBase() + "/client?hub=WhiteBoard&access_token=" + queryAudience)) {
+            assertEquals("json.webpubsub.azure.v1", alice.subprotocol());
+            assertEquals("alice", connected(alice).getString("userId"));
+            assertEquals("bob", connected(bob).getString("userId"), "without the slash, with a query-form audience");
+            alice.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
+            assertAck(alice, 1);
+            sdk.sendToGroup(group, "{\"via\":\"query\"}", WebPubSubContentType.APPLICATION_JSON);
+            JsonObject message = alice.next();
+            assertEquals("group", message.getString("from"));
+            assertEquals(group, message.getString("group"));
+            assertEquals("query", message.getJsonObject("data").getString("via"));
+            bob.assertNothingWithin(QUIET);
+        }
+    }
+
+    @Test
+    void theQueryFormRefusesHandshakesWithoutAValidTokenWith401() throws Exception {
+        String base = webSocketBase() + "/client/?hub=Whiteboard";
+        assertEquals(401, WsClient.refusedStatus(base, "json.webpubsub.azure.v1"));
+        assertEquals(401, WsClient.refusedStatus(base + "&access_token=garbage"));
+        String forged = sign(AccessKey.generate(), "alice", Instant.now().plusSeconds(600), base);
+        assertEquals(401, WsClient.refusedStatus(base + "&access_token=" + forged, "json.webpubsub.azure.v1"));
+        String otherHub = SharedServer.hubClient("chat").getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        assertEquals(401, WsClient.refusedStatus(base + "&access_token=" + otherHub, "json.webpubsub.azure.v1"));
+        String otherHubInQuery = sign(AccessKey.of(TestServer.HUB_ACCESS_KEY), "alice", Instant.now().plusSeconds(600),
+                webSocketBase() + "/client/?hub=chat");
+        assertEquals(401, WsClient.refusedStatus(base + "&access_token=" + otherHubInQuery, "json.webpubsub.azure.v1"));
+        String good = sdk.getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        assertEquals(404, WsClient.refusedStatus(webSocketBase() + "/client/?access_token=" + good,
+                "json.webpubsub.azure.v1"), "no hub named");
+    }
+
+    @Test
+    void aReliableClientRecoversThroughTheQueryForm() {
+        String url = queryForm(sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("rita")
+                .addGroup(group)).getUrl(), "/client/");
+        WsClient first = WsClient.reliable(url);
+        JsonObject hello = connected(first);
+        first.close();
+        sdk.sendToGroup(group, "{\"n\":1}", WebPubSubContentType.APPLICATION_JSON);
+        String token = URLEncoder.encode(hello.getString("reconnectionToken"), StandardCharsets.UTF_8);
+        try (WsClient back = WsClient.reliable(url + "&awps_connection_id=" + hello.getString("connectionId")
+                + "&awps_reconnection_token=" + token)) {
+            JsonObject replayed = back.next();
+            assertEquals(1, replayed.getJsonNumber("sequenceId").longValue());
+            assertEquals(1, replayed.getJsonObject("data").getInt("n"));
+        }
     }
 
     @Test

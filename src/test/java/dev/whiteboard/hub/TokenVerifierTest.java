@@ -96,6 +96,23 @@ class TokenVerifierTest {
     }
 
     @Test
+    void acceptsAnAudienceInTheQueryFormOfTheClientUrl() throws Exception {
+        for (String audience : List.of("http://localhost:8080/client/?hub=Whiteboard",
+                "https://intranet.example/wb/client?hub=whiteboard", "ws://localhost/client/?other=1&hub=WHITEBOARD")) {
+            String token = sign(PRIMARY, new JWTClaimsSet.Builder().audience(audience).subject("carol")
+                    .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+            assertEquals(Optional.of("carol"), verifier().verify(token, "whiteboard").userId(), audience);
+        }
+        for (String audience : List.of("http://localhost/client/?hub=chat", "http://localhost/client/",
+                "http://localhost/other/?hub=whiteboard", "http://localhost/client/hubs/?hub=whiteboard",
+                "http://localhost/client/?hubs=whiteboard")) {
+            String token = sign(PRIMARY, new JWTClaimsSet.Builder().audience(audience)
+                    .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+            assertRefused(token, "whiteboard", "another endpoint or hub");
+        }
+    }
+
+    @Test
     void expiryAllowsFiveMinutesOfClockSkewAndNoMore() throws Exception {
         String token = sdk(PRIMARY, "whiteboard").getClientAccessToken(new GetClientAccessTokenOptions()
                 .setExpiresAfter(Duration.ofMinutes(10))).getToken();

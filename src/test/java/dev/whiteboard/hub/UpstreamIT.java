@@ -16,8 +16,12 @@ import dev.whiteboard.testing.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The hub's CloudEvents to a real HTTP event handler (in the test JVM): headers, signatures, the
  * abuse-protection handshake, blocking {@code connect} and user events and their replies, and the
- * non-blocking {@code connected} and {@code disconnected}.
+ * non-blocking {@code connected} and {@code disconnected}, and the connection state the handler keeps in the hub.
  */
 @ExtendWith(SharedServer.class)
 class UpstreamIT {
@@ -48,6 +52,23 @@ class UpstreamIT {
             options.addRole(role);
         }
         return sdk.getClientAccessToken(options).getUrl();
+    }
+
+    /** An answer that sets the connection's state. */
+    private static Answer withState(String state) {
+        return new Answer(204, Map.of("ce-connectionState", state), "");
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends the event {@code name} with {@code ackId} and awaits its successful ack. */
+    private static void event(WsClient client, String name, int ackId) {
+        client.send("{\"type\":\"event\",\"event\":\"" + name + "\",\"ackId\":" + ackId
+                + ",\"dataType\":\"text\",\"data\":\"x\"}");
+        JsonObject ack = client.next();
+        assertTrue(ack.getBoolean("success"), ack::toString);
     }
 
     private static JsonObject json(String text) {
@@ -90,6 +111,7 @@ class UpstreamIT {
             assertEquals("azure.webpubsub.sys.connected", connected.header("ce-type"));
             assertEquals("json.webpubsub.azure.v1", connected.header("ce-subprotocol"));
             assertEquals("{}", connected.text());
+            assertNull(connected.header("ce-connectionState"), "no state until the handler sets one");
         }
         Received disconnected = upstream.next(hub, "disconnected");
         assertEquals(connectionId, disconnected.header("ce-connectionId"));
@@ -175,6 +197,79 @@ class UpstreamIT {
             assertEquals("azure.webpubsub.user.message", message.header("ce-type"));
             assertTrue(message.header("Content-Type").startsWith("text/plain"));
             assertNull(message.header("ce-subprotocol"));
+        }
+    }
+
+    @Test
+    void theStateTheHandlerAnswersWithComesWithEveryLaterEventOfTheConnection() {
+        String board = base64("{\"board\":\"b1\"}");
+        String renamed = base64("{\"board\":\"b2\"}");
+        upstream.answer(hub, request -> switch (request.event()) {
+            case "connect" -> withState(board);
+            case "rename" -> withState(renamed);
+            case "forget" -> withState("");
+            default -> Answer.of(204);
+        });
+        String connectionId;
+        try (WsClient client = WsClient.json(url("alice"))) {
+            connectionId = client.next().getString("connectionId");
+            assertNull(upstream.next(hub, "connect").header("ce-connectionState"), "a new connection has no state");
+            assertEquals(board, upstream.next(hub, "connected").header("ce-connectionState"));
+            event(client, "shape", 1);
+            assertEquals(board, upstream.next(hub, "shape").header("ce-connectionState"));
+            event(client, "rename", 2);
+            assertEquals(board, upstream.next(hub, "rename").header("ce-connectionState"), "it was sent with the old one");
+            event(client, "shape", 3);
+            assertEquals(renamed, upstream.next(hub, "shape").header("ce-connectionState"), "its answer set a new one");
+            event(client, "forget", 4);
+            assertEquals(renamed, upstream.next(hub, "forget").header("ce-connectionState"));
+            event(client, "shape", 5);
+            assertNull(upstream.next(hub, "shape").header("ce-connectionState"), "an empty state clears it");
+            event(client, "rename", 6);
+            assertNull(upstream.next(hub, "rename").header("ce-connectionState"));
+        }
+        Received disconnected = upstream.next(hub, "disconnected");
+        assertEquals(connectionId, disconnected.header("ce-connectionId"));
+        assertEquals(renamed, disconnected.header("ce-connectionState"));
+    }
+
+    @Test
+    void aStateOverTheLimitIsAFailureOfTheHandlersAnswer() {
+        String tooLarge = "a".repeat(Upstream.MAX_CONNECTION_STATE + 1);
+        String largest = "b".repeat(Upstream.MAX_CONNECTION_STATE);
+        upstream.answer(hub, request -> {
+            if (request.event().equals("connect")) {
+                return withState("mallory".equals(request.header("ce-userId")) ? tooLarge : largest);
+            }
+            return request.event().equals("grow") ? withState(tooLarge) : Answer.of(204);
+        });
+        assertEquals(500, WsClient.refusedStatus(url("mallory"), "json.webpubsub.azure.v1"));
+        try (WsClient client = WsClient.json(url("alice"))) {
+            client.next();
+            client.send("{\"type\":\"event\",\"event\":\"grow\",\"ackId\":1,\"dataType\":\"text\",\"data\":\"x\"}");
+            JsonObject failed = client.next();
+            assertFalse(failed.getBoolean("success"));
+            assertEquals("InternalServerError", failed.getJsonObject("error").getString("name"));
+            event(client, "shape", 2);
+            assertEquals(largest, upstream.next(hub, "shape").header("ce-connectionState"), "the state stays as it was");
+        }
+    }
+
+    @Test
+    void theStateSurvivesAReliableRecovery() {
+        String state = base64("{\"seat\":7}");
+        upstream.answer(hub, request -> request.event().equals("connect") ? withState(state) : Answer.of(204));
+        String url = url("rita");
+        WsClient first = WsClient.reliable(url);
+        JsonObject connected = first.next();
+        first.close();
+        String token = URLEncoder.encode(connected.getString("reconnectionToken"), StandardCharsets.UTF_8);
+        try (WsClient back = WsClient.reliable(url + "&awps_connection_id=" + connected.getString("connectionId")
+                + "&awps_reconnection_token=" + token)) {
+            event(back, "shape", 1);
+            Received event = upstream.next(hub, "shape");
+            assertEquals(connected.getString("connectionId"), event.header("ce-connectionId"));
+            assertEquals(state, event.header("ce-connectionState"));
         }
     }
 }

@@ -19,14 +19,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The client endpoint of the built-in hub, {@code /client/hubs/{hub}}: JSON subprotocol clients and plain
- * WebSocket clients. A thin boundary: each callback hands the frame to {@link ClientSessions}. Frames over
- * 1 MB are refused by the container with 1009 (Too Big).
+ * The client endpoint of the built-in hub: JSON subprotocol clients and plain WebSocket clients, at both forms of
+ * the client URL the service accepts, {@code /client/hubs/{hub}} ({@link HubInPath}) and {@code /client/?hub={hub}}
+ * ({@link HubInQuery}, and {@link HubInQueryWithoutSlash} for {@code /client?hub=}). A thin boundary: each callback
+ * hands the frame to {@link ClientSessions}. Frames over 1 MB are refused by the container with 1009 (Too Big).
+ * <p>A query cannot be part of a WebSocket path template, hence one endpoint per form; and WebSocket annotations
+ * are not inherited (Jakarta WebSocket §4.8), so each form only re-declares the callbacks and hands them here.
  */
-@ServerEndpoint(value = "/client/hubs/{hub}",
-        subprotocols = {HandshakeRequests.RELIABLE_SUBPROTOCOL, HandshakeRequests.JSON_SUBPROTOCOL},
-        configurator = ClientHandshake.class)
-public class ClientEndpoint {
+public abstract class ClientEndpoint {
 
     /** The largest frame a client may send, as on the service. */
     public static final int MAX_FRAME_BYTES = 1024 * 1024;
@@ -36,8 +36,7 @@ public class ClientEndpoint {
     @Inject
     ClientSessions sessions;
 
-    @OnOpen
-    public void open(Session session) throws IOException {
+    protected final void opened(Session session) throws IOException {
         Object admission = session.getUserProperties().get(ClientHandshake.ADMISSION);
         Object hub = session.getUserProperties().get(ClientHandshake.HUB);
         if (!(admission instanceof Admission admitted) || !(hub instanceof String hubName)) {
@@ -62,8 +61,7 @@ public class ClientEndpoint {
         session.getUserProperties().put(CONNECTION, sessions.open(hubName, admitted, kind, session));
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void text(Session session, String text) {
+    protected final void textFrame(Session session, String text) {
         Thread thread = enterApplication();
         try {
             connection(session).ifPresent(c -> sessions.onText(c, text));
@@ -72,8 +70,7 @@ public class ClientEndpoint {
         }
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void binary(Session session, ByteBuffer bytes) {
+    protected final void binaryFrame(Session session, ByteBuffer bytes) {
         Thread thread = enterApplication();
         try {
             byte[] data = new byte[bytes.remaining()];
@@ -102,22 +99,130 @@ public class ClientEndpoint {
         thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
     }
 
-    @OnMessage
-    public void pong(Session session, PongMessage pong) {
+    protected final void pongFrame(Session session) {
         connection(session).ifPresent(sessions::onPong);
     }
 
-    @OnClose
-    public void close(Session session, CloseReason reason) {
+    protected final void socketClosed(Session session, CloseReason reason) {
         connection(session).ifPresent(c -> sessions.socketClosed(c, session, reason.getReasonPhrase()));
     }
 
-    @OnError
-    public void error(Session session, Throwable failure) {
+    protected final void failed(Throwable failure) {
         LOG.log(Level.FINE, "Client connection failed", failure);
     }
 
     private static Optional<HubConnection> connection(Session session) {
         return Optional.ofNullable((HubConnection) session.getUserProperties().get(CONNECTION));
+    }
+
+    /** {@code /client/hubs/{hub}}: the form the SDKs build. */
+    @ServerEndpoint(value = "/client/hubs/{hub}",
+            subprotocols = {HandshakeRequests.RELIABLE_SUBPROTOCOL, HandshakeRequests.JSON_SUBPROTOCOL},
+            configurator = ClientHandshake.class)
+    public static class HubInPath extends ClientEndpoint {
+
+        @OnOpen
+        public void open(Session session) throws IOException {
+            opened(session);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void text(Session session, String text) {
+            textFrame(session, text);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void binary(Session session, ByteBuffer bytes) {
+            binaryFrame(session, bytes);
+        }
+
+        @OnMessage
+        public void pong(Session session, PongMessage pong) {
+            pongFrame(session);
+        }
+
+        @OnClose
+        public void close(Session session, CloseReason reason) {
+            socketClosed(session, reason);
+        }
+
+        @OnError
+        public void error(Session session, Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    /** {@code /client/?hub={hub}}: the hub in the query. */
+    @ServerEndpoint(value = "/client/",
+            subprotocols = {HandshakeRequests.RELIABLE_SUBPROTOCOL, HandshakeRequests.JSON_SUBPROTOCOL},
+            configurator = ClientHandshake.class)
+    public static class HubInQuery extends ClientEndpoint {
+
+        @OnOpen
+        public void open(Session session) throws IOException {
+            opened(session);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void text(Session session, String text) {
+            textFrame(session, text);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void binary(Session session, ByteBuffer bytes) {
+            binaryFrame(session, bytes);
+        }
+
+        @OnMessage
+        public void pong(Session session, PongMessage pong) {
+            pongFrame(session);
+        }
+
+        @OnClose
+        public void close(Session session, CloseReason reason) {
+            socketClosed(session, reason);
+        }
+
+        @OnError
+        public void error(Session session, Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    /** {@code /client?hub={hub}}: the same without the slash (a different path to the container). */
+    @ServerEndpoint(value = "/client",
+            subprotocols = {HandshakeRequests.RELIABLE_SUBPROTOCOL, HandshakeRequests.JSON_SUBPROTOCOL},
+            configurator = ClientHandshake.class)
+    public static class HubInQueryWithoutSlash extends ClientEndpoint {
+
+        @OnOpen
+        public void open(Session session) throws IOException {
+            opened(session);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void text(Session session, String text) {
+            textFrame(session, text);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void binary(Session session, ByteBuffer bytes) {
+            binaryFrame(session, bytes);
+        }
+
+        @OnMessage
+        public void pong(Session session, PongMessage pong) {
+            pongFrame(session);
+        }
+
+        @OnClose
+        public void close(Session session, CloseReason reason) {
+            socketClosed(session, reason);
+        }
+
+        @OnError
+        public void error(Session session, Throwable failure) {
+            failed(failure);
+        }
     }
 }

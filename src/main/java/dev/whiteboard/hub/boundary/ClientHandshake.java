@@ -35,7 +35,9 @@ public class ClientHandshake extends ServerEndpointConfig.Configurator {
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        Optional<String> hub = HandshakeRequests.hub(request.getRequestURI().getPath());
+        List<String> hubParameter = request.getParameterMap().get("hub");
+        Optional<String> hub = HandshakeRequests.hub(request.getRequestURI().getPath(),
+                hubParameter == null || hubParameter.isEmpty() ? null : hubParameter.get(0));
         Optional<Admission> admission = CDI.current().select(PendingHandshakes.class).get()
                 .take(HandshakeRequests.header(request.getHeaders(), "Sec-WebSocket-Key").orElse(null));
         if (hub.isPresent() && admission.isPresent()) {

@@ -13,18 +13,28 @@ final class HandshakeRequests {
     static final String JSON_SUBPROTOCOL = "json.webpubsub.azure.v1";
     static final String RELIABLE_SUBPROTOCOL = "json.reliable.webpubsub.azure.v1";
     private static final Pattern HUB_PATH = Pattern.compile(".*/client/hubs/([^/?]+)/?$");
+    private static final Pattern QUERY_PATH = Pattern.compile(".*/client/?$");
     private static final Pattern HUB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}");
 
     private HandshakeRequests() {
     }
 
-    /** The hub named by the path, if it is a valid hub name. */
-    static Optional<String> hub(String path) {
-        Matcher matcher = HUB_PATH.matcher(path == null ? "" : path);
-        if (!matcher.matches()) {
+    /**
+     * The hub a client asks for, if it is a valid hub name: named by the path ({@code /client/hubs/{hub}}) or, on
+     * {@code /client/} and {@code /client}, by the query parameter {@code hub} ({@code hubParameter}, already decoded;
+     * may be null), the two forms the service accepts.
+     */
+    static Optional<String> hub(String path, String hubParameter) {
+        String requested = path == null ? "" : path;
+        Matcher matcher = HUB_PATH.matcher(requested);
+        String hub;
+        if (matcher.matches()) {
+            hub = java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        } else if (QUERY_PATH.matcher(requested).matches() && hubParameter != null) {
+            hub = hubParameter;
+        } else {
             return Optional.empty();
         }
-        String hub = java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
         return HUB_NAME.matcher(hub).matches() ? Optional.of(hub) : Optional.empty();
     }
 

@@ -28,10 +28,10 @@ import java.util.logging.Logger;
  * service does: 401 for a missing, forged, expired or foreign token, 403 for an origin outside the policy,
  * 400 for a subprotocol the hub does not speak, 404 when the built-in hub is off. The WebSocket API itself can
  * only refuse with a close frame, after the upgrade. Here too the event handler's blocking {@code connect} is
- * asked, and its refusal becomes the handshake's status. Admitted handshakes continue to {@link ClientEndpoint},
- * which takes the admission from {@link PendingHandshakes}.
+ * asked, and its refusal becomes the handshake's status. Admitted handshakes continue to a {@link ClientEndpoint}
+ * (either form of the client URL), which takes the admission from {@link PendingHandshakes}.
  */
-@WebFilter(urlPatterns = "/client/*", asyncSupported = true)
+@WebFilter(urlPatterns = {"/client", "/client/*"}, asyncSupported = true)
 public class HubHandshakeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -57,9 +57,9 @@ public class HubHandshakeFilter extends HttpFilter {
             refuse(response, 400, "a WebSocket upgrade is required");
             return;
         }
-        Optional<String> hub = HandshakeRequests.hub(request.getRequestURI());
+        Optional<String> hub = HandshakeRequests.hub(request.getRequestURI(), request.getParameter("hub"));
         if (hub.isEmpty()) {
-            refuse(response, 404, "no such hub: connect to /client/hubs/{hub}");
+            refuse(response, 404, "no such hub: connect to /client/hubs/{hub} or /client/?hub={hub}");
             return;
         }
         if (!settings.allowsOrigin(request.getHeader("Origin"))) {
