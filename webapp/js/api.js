@@ -8,8 +8,19 @@ export class ApiError extends Error {
     }
 }
 
+/** Where a page sends someone who is not signed in: the sign-in page, which brings them back afterwards. */
+export function signInUrl() {
+    const here = location.pathname + location.search;
+    return new URL(`signin.html?next=${encodeURIComponent(here)}`, document.baseURI).toString();
+}
+
+// X-Requested-With tells the server this is the app's own page: a 401 then comes without a Basic challenge, so the
+// browser shows no password dialog of its own, and the page goes to the sign-in page instead.
 export async function api(path, options = {}) {
-    const init = { ...options, headers: { Accept: 'application/json', ...(options.headers || {}) } };
+    const init = {
+        ...options,
+        headers: { Accept: 'application/json', 'X-Requested-With': 'fetch', ...(options.headers || {}) },
+    };
     if (options.json !== undefined) {
         init.body = JSON.stringify(options.json);
         init.headers['Content-Type'] = 'application/json';
@@ -24,6 +35,9 @@ export async function api(path, options = {}) {
         } catch {
             body = { message: text };
         }
+    }
+    if (response.status === 401 && !options.noSignInRedirect) {
+        location.assign(signInUrl());
     }
     if (!response.ok) {
         throw new ApiError(response.status, body);

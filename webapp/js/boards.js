@@ -1,5 +1,5 @@
 // The boards page: lists boards newest first and creates new ones. All user text is set as text, never HTML.
-import { api } from './api.js';
+import { api, signInUrl } from './api.js';
 
 const list = document.getElementById('board-list');
 const status = document.getElementById('list-status');
@@ -22,6 +22,20 @@ function boardItem(board) {
     item.append(name, meta);
     return item;
 }
+
+const who = document.getElementById('who');
+const signOut = document.getElementById('sign-out');
+
+async function showCaller() {
+    const caller = await api('api/session');
+    who.textContent = `Signed in as ${caller.name}`;
+    signOut.hidden = false;
+}
+
+signOut.addEventListener('click', async () => {
+    await api('api/session', { method: 'DELETE', noSignInRedirect: true });
+    location.assign(signInUrl());
+});
 
 async function load() {
     try {
@@ -58,4 +72,5 @@ form.addEventListener('submit', async (event) => {
     }
 });
 
+showCaller().catch(() => {});
 load();

@@ -34,10 +34,10 @@ class HubUnderContextPathIT {
 
     @Test
     void theSdkWorksWithAnEndpointThatHasAPath() {
-        WebPubSubServiceClient sdk = server.hubClient("whiteboard");
+        WebPubSubServiceClient sdk = server.hubClient("sketches");
         String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("carla").addGroup("board-1"))
                 .getUrl();
-        assertTrue(url.startsWith("ws://localhost:" + server.baseUri().getPort() + "/wb/client/hubs/whiteboard?"), url);
+        assertTrue(url.startsWith("ws://localhost:" + server.baseUri().getPort() + "/wb/client/hubs/sketches?"), url);
         try (WsClient client = WsClient.json(url)) {
             assertEquals("carla", client.next().getString("userId"));
             assertTrue(sdk.groupExistsWithResponse("board-1", null).getValue());
@@ -45,6 +45,10 @@ class HubUnderContextPathIT {
             JsonObject message = client.next();
             assertEquals("/wb", message.getJsonObject("data").getString("via"));
         }
+        String appHub = server.hubClient("whiteboard").getClientAccessToken(new GetClientAccessTokenOptions()
+                .setUserId("alice")).getUrl();
+        assertEquals(400, WsClient.refusedStatus(appHub, "json.webpubsub.azure.v1"),
+                "the app's own hub calls the app's webhook under the context path, which wants a board");
         assertEquals(200, new Http(server.baseUri()).get("api/health").status());
         assertEquals(404, new Http(server.baseUri().resolve("/")).get("api/health").status(), "nothing at the root");
     }

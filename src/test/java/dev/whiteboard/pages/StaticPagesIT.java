@@ -19,7 +19,7 @@ class StaticPagesIT {
         assertEquals(200, page.status());
         assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
         assertTrue(page.text().contains("<script type=\"module\" src=\"js/boards.js\">"), page.text());
-        for (String asset : new String[] {"js/boards.js", "js/api.js", "css/app.css"}) {
+        for (String asset : new String[] {"js/boards.js", "js/api.js", "css/app.css", "signin.html", "js/signin.js"}) {
             Http.Reply reply = http.get(asset);
             assertEquals(200, reply.status(), asset);
             assertTrue(reply.body().length > 100, asset);

@@ -76,6 +76,13 @@ class KillWhileDrawingIT {
         assertTrue(stored.containsAll(acknowledgedBeforeTheKill), "lost: " + difference(acknowledgedBeforeTheKill, stored));
         assertEquals(stored.size(), diagram.getInt("version"), "one version per stored shape, none half-applied");
 
+        assertEquals(0, alice.get("api/boards/" + board + "/presence").array().size(),
+                "the killed run's connections are gone, and presence says so");
+        try (BoardClient again = BoardClient.join(server.baseUri(), "bob", board)) {
+            again.nextFromServer("presence");
+            assertEquals(Set.of("bob"), RealtimeBoardIT.users(alice.get("api/boards/" + board + "/presence").array()),
+                    "presence is rebuilt from the connections made after the restart");
+        }
         try (BoardClient again = BoardClient.join(server.baseUri(), "bob", board);
              BoardClient watcher = BoardClient.join(server.baseUri(), "alice", board)) {
             JsonObject result = again.draw("after-restart");

@@ -84,6 +84,42 @@ class RealtimeBoardIT {
     }
 
     @Test
+    void aRecoveredConnectionCatchesUpOnWhatItMissedWithoutReloading() throws Exception {
+        String board = newBoard("Recovered");
+        int port = AppServer.baseUri().getPort();
+        try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board);
+             dev.whiteboard.testing.TcpProxy proxy = new dev.whiteboard.testing.TcpProxy("127.0.0.1", port)) {
+            String url = Http.as(AppServer.baseUri(), "bob").get("api/negotiate?board=" + board).json().getString("url");
+            WsClient first = WsClient.reliable(url.replace(":" + port + "/", ":" + proxy.port() + "/"));
+            JsonObject connected = first.next();
+            a.draw("x1");
+            assertEquals(1, first.nextMatching(m -> BoardClient.isServerMessage(m, "shapesChanged"))
+                    .getJsonObject("data").getInt("version"));
+
+            proxy.cut();
+            first.close();
+            a.draw("x2");
+            a.draw("x3");
+
+            try (WsClient back = WsClient.reliable(url + "&awps_connection_id=" + connected.getString("connectionId")
+                    + "&awps_reconnection_token=" + java.net.URLEncoder.encode(connected.getString("reconnectionToken"),
+                    StandardCharsets.UTF_8))) {
+                long seen = 1;
+                while (seen < 3) {
+                    JsonObject change = back.nextMatching(m -> BoardClient.isServerMessage(m, "shapesChanged"))
+                            .getJsonObject("data");
+                    if (change.getInt("version") <= seen) {
+                        continue; // replayed, already applied: ignored by its version
+                    }
+                    assertEquals(seen, change.getInt("fromVersion"), "no gap: the missed changes come in order");
+                    seen = change.getInt("version");
+                }
+                assertEquals(3, seen);
+            }
+        }
+    }
+
+    @Test
     void strokesInProgressGoPeerToPeerAndViewersCanOnlyWatch() {
         String board = newBoard("Viewers");
         assertEquals(200, alice.putJson("api/boards/" + board + "/members/dave", "{\"role\":\"viewer\"}").status());
@@ -152,6 +188,17 @@ class RealtimeBoardIT {
             assertEquals("bob", change.getString("by"));
             assertEquals(204, alice.delete("api/boards/" + board + "/shapes/r1").status());
             assertEquals("r1", a.nextFromServer("shapesChanged").getJsonArray("removed").getString(0));
+
+            String other = newBoard("Elsewhere");
+            try (BoardClient elsewhere = BoardClient.join(AppServer.baseUri(), "bob", other)) {
+                assertEquals(200, alice.put("api/boards/" + board + "/background", "image/png",
+                        dev.whiteboard.testing.Images.encode("png")).status());
+                JsonObject background = a.nextFromServer("backgroundChanged");
+                assertEquals("image/png", background.getJsonObject("background").getString("contentType"));
+                assertEquals(3, background.getInt("version"));
+                elsewhere.socket().assertNothingWithinMatching(Duration.ofMillis(500),
+                        m -> BoardClient.isServerMessage(m, "backgroundChanged"));
+            }
         }
     }
 
