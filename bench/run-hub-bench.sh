@@ -6,13 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RECEIVERS=${1:-200} SENDERS=${2:-20} RATE=${3:-30} SECONDS_=${4:-20}
 PORT=18080 RELAY_PORT=18090
-WORK=target/bench
-mkdir -p "$WORK"
-
-(cd bench && npm install --no-audit --no-fund --silent)
-[ -f target/whiteboard.war ] || mvn -B -q package -DskipTests
-[ -f "$WORK/payara-micro.jar" ] || mvn -B -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 \
-    -Dmdep.stripVersion=true -DoutputDirectory="$WORK"
+. bench/prepare.sh
 
 KEY=$(head -c 32 /dev/urandom | base64)
 rm -rf "$WORK/data"

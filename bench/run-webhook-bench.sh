@@ -7,15 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-500} SECONDS_=${2:-20} CONNECTIONS=${3:-20}
 PORT=18081
-WORK=target/bench
-mkdir -p "$WORK"
-
-(cd bench && npm install --no-audit --no-fund --silent)
-[ -f target/whiteboard.war ] || mvn -B -q package -DskipTests
-[ -f "$WORK/payara-micro.jar" ] || mvn -B -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 \
-    -Dmdep.stripVersion=true -DoutputDirectory="$WORK"
-[ -f "$WORK/postgresql.jar" ] || mvn -B -q dependency:copy -Dartifact=org.postgresql:postgresql:42.7.14 \
-    -Dmdep.stripVersion=true -DoutputDirectory="$WORK"
+. bench/prepare.sh
 
 run() { # name postboot-file
     local name=$1 postboot=$2

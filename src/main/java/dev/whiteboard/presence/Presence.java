@@ -88,7 +88,6 @@ public class Presence {
     }
 
     /** Who is on the board now. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Person> people(String boardId) {
         Map<String, String> states = new LinkedHashMap<>();
         for (PresenceConnection c : connections(boardId)) {

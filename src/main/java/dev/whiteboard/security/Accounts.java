@@ -50,13 +50,11 @@ public class Accounts {
     }
 
     /** The account, if the name and password match one. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Account> verify(String name, char[] password) {
         return find(name).filter(account -> hashing.verify(password, account.passwordHash()));
     }
 
     /** What to call the user: the account's display name, or the user id itself for users without an account. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public String displayName(String user) {
         return find(user).map(Account::displayName).orElse(user);
     }

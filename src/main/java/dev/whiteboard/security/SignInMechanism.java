@@ -1,9 +1,11 @@
 package dev.whiteboard.security;
 
+import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
+import dev.whiteboard.errors.Failures;
+import dev.whiteboard.wire.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -47,18 +49,23 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        Credential credential = context.getAuthParameters().getCredential();
-        if (credential != null) {
-            return signIn(request, context, identities.validate(credential));
-        }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            CredentialValidationResult result = basic(authorization.substring(6).strip())
-                    .map(identities::validate).orElse(CredentialValidationResult.INVALID_RESULT);
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+        try {
+            Credential credential = context.getAuthParameters().getCredential();
+            if (credential != null) {
+                return signIn(request, context, identities.validate(credential));
             }
-            return unauthorized(request, response, "wrong user name or password");
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                CredentialValidationResult result = basic(authorization.substring(6).strip())
+                        .map(identities::validate).orElse(CredentialValidationResult.INVALID_RESULT);
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(result);
+                }
+                return unauthorized(request, response, "wrong user name or password");
+            }
+        } catch (RuntimeException e) {
+            // the accounts could not be read (the database is down): say so, rather than "wrong password"
+            return failed(response, Failures.describe(e));
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof SignedIn signedIn) {
@@ -103,20 +110,33 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
     }
 
+    private static AuthenticationStatus failed(HttpServletResponse response, ErrorBody error) {
+        response.setStatus(error.status());
+        if (error.retryable()) {
+            response.setHeader("Retry-After", "5");
+        }
+        write(response, WireJson.write(error));
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static void write(HttpServletResponse response, String json) {
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
                                                      String message) {
         response.setStatus(ErrorKind.UNAUTHENTICATED.status());
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        try {
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("status", ErrorKind.UNAUTHENTICATED.status()).add("error", ErrorKind.UNAUTHENTICATED.code()).add("message", message).build().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(response, WireJson.write(new ErrorBody(ErrorKind.UNAUTHENTICATED.status(), ErrorKind.UNAUTHENTICATED.code(),
+                message, null)));
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

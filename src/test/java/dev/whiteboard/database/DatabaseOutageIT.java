@@ -66,6 +66,7 @@ class DatabaseOutageIT {
         assertError(http.putJson("api/boards/" + board + "/shapes/s", "{\"kind\":\"pen\",\"points\":[0,0]}"),
                 503, "unavailable", null);
         assertError(http.get("api/boards?limit=x"), 400, "invalid", "limit");
+        assertError(Http.as(server.baseUri(), "dave").get("api/boards"), 503, "unavailable", null);
         assertEquals(200, http.get("").status(), "the pages are still served");
 
         proxy.restore();
@@ -84,6 +85,7 @@ class DatabaseOutageIT {
              BoardClient bob = BoardClient.join(server.baseUri(), "bob", board)) {
             String change = "{\"board\":\"" + board + "\",\"requestId\":\"r1\",\"put\":[" + BoardClient.pen("kept") + "]}";
             proxy.cut();
+            awaitHealth(503);
             JsonObject failed = alice.sendRaw("changeShapes", change, "r1");
             assertFalse(failed.getBoolean("ok"), failed::toString);
             assertEquals(503, failed.getJsonObject("error").getInt("status"));

@@ -1,10 +1,8 @@
 package dev.whiteboard.boards.boundary;
 
-import dev.whiteboard.boards.control.BoardAccess;
-import dev.whiteboard.boards.control.BoardStore;
+import dev.whiteboard.boards.control.BoardEditing;
 import dev.whiteboard.boards.control.BoardUpdate;
 import dev.whiteboard.boards.control.ShapeEdit;
-import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.Failures;
 import dev.whiteboard.errors.InvalidInputException;
@@ -26,7 +24,7 @@ import java.util.Set;
 
 /**
  * Board changes sent as real-time user events ({@code changeShapes}, {@code clearBoard}, {@code setBackground}):
- * read, checked against the sender's role on the board (editors change, owners clear), stored by {@link BoardStore}
+ * read, checked against the sender's role on the board (editors change, owners clear) and stored by {@link BoardEditing}
  * (idempotent by shape id: a replay changes nothing), announced to the board's group by {@link BoardBroadcaster},
  * and answered with a {@link BoardMessages.Result}, which also carries every failure: a rejected change is never
  * silent, and a retryable one ({@code "retryable":true}, e.g. the database is down) can be sent again as is.
@@ -40,10 +38,7 @@ public class BoardEvents implements UserEventHandler {
     private static final int MAX_REQUEST_ID_LENGTH = 64;
 
     @Inject
-    BoardStore store;
-
-    @Inject
-    BoardAccess access;
+    BoardEditing editing;
 
     @Override
     public Set<String> events() {
@@ -73,22 +68,16 @@ public class BoardEvents implements UserEventHandler {
         switch (name) {
             case CHANGE_SHAPES: {
                 BoardMessages.ChangeShapes change = WireJson.read(json, BoardMessages.ChangeShapes.class);
-                List<ShapeEdit> edits = edits(change);
-                access.require(change.board(), user, BoardRole.EDITOR);
-                return store.apply(change.board(), edits, user);
+                return editing.changeShapes(change.board(), edits(change), user);
             }
             case CLEAR_BOARD: {
                 BoardMessages.ClearBoard clear = WireJson.read(json, BoardMessages.ClearBoard.class);
-                access.require(clear.board(), user, BoardRole.OWNER);
-                return store.clear(clear.board(), user);
+                return editing.clear(clear.board(), user);
             }
             default: {
                 BoardMessages.SetBackground background = WireJson.read(json, BoardMessages.SetBackground.class);
-                access.require(background.board(), user, BoardRole.EDITOR);
-                if (Boolean.TRUE.equals(background.removeImage())) {
-                    store.removeBackground(background.board(), user);
-                }
-                return store.paintBackground(background.board(), background.color(), user);
+                return editing.background(background.board(), background.color(),
+                        Boolean.TRUE.equals(background.removeImage()), user);
             }
         }
     }

@@ -48,7 +48,6 @@ public class BoardAccess {
     }
 
     /** The caller's role on the board, if they have any. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<BoardRole> role(Board board, String user) {
         if (board.createdBy().equals(user)) {
             return Optional.of(BoardRole.OWNER);
@@ -61,7 +60,6 @@ public class BoardAccess {
      * The board and the caller's role on it, if that role includes {@code needed}; otherwise
      * {@link NotAllowedOnBoardException} (or {@link BoardNotFoundException}).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Allowed require(String boardId, String user, BoardRole needed) {
         Board board = BoardId.isWellFormed(boardId) ? em.find(Board.class, boardId) : null;
         if (board == null) {
@@ -83,7 +81,6 @@ public class BoardAccess {
         return defaultRole.isPresent();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<BoardMember> members(String boardId) {
         return em.createNamedQuery(BoardMember.OF_BOARD, BoardMember.class).setParameter("board", boardId)
                 .getResultList();
