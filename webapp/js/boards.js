@@ -13,12 +13,13 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 function boardItem(board) {
     const item = document.createElement('li');
     item.dataset.boardId = board.id;
-    const name = document.createElement('span');
+    const name = document.createElement('a');
     name.className = 'board-title';
+    name.href = `board.html?id=${encodeURIComponent(board.id)}`;
     name.textContent = board.title;
     const meta = document.createElement('span');
     meta.className = 'board-meta';
-    meta.textContent = `${board.createdBy} · ${dateFormat.format(new Date(board.createdAt))}`;
+    meta.textContent = `${board.role ? `${board.role} · ` : ''}${board.createdBy} · ${dateFormat.format(new Date(board.createdAt))}`;
     item.append(name, meta);
     return item;
 }

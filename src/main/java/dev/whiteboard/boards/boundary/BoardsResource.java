@@ -7,6 +7,7 @@ import dev.whiteboard.security.CurrentCaller;
 import java.util.Optional;
 import dev.whiteboard.boards.control.NoBackgroundException;
 import dev.whiteboard.boards.control.ShapeChange;
+import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.BoardBackground;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
@@ -60,10 +61,11 @@ public class BoardsResource {
 
     @GET
     public List<BoardView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        Optional<String> member = access.everyoneSeesEveryBoard() ? Optional.empty() : Optional.of(caller.name());
-        return store.list(number("offset", offset, 0), number("limit", limit, 100), member).stream()
-                .map(BoardView::of)
-                .toList();
+        String user = caller.name();
+        Optional<String> member = access.everyoneSeesEveryBoard() ? Optional.empty() : Optional.of(user);
+        List<Board> boards = store.list(number("offset", offset, 0), number("limit", limit, 100), member);
+        java.util.Map<String, BoardRole> roles = access.roles(boards, user);
+        return boards.stream().map(board -> BoardView.of(board, roles.get(board.id()))).toList();
     }
 
     @POST

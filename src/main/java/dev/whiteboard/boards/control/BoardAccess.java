@@ -56,6 +56,23 @@ public class BoardAccess {
         return member != null ? Optional.of(member.role()) : defaultRole;
     }
 
+    /** The caller's role on each of the boards (absent where they have none), with one query for all of them. */
+    public java.util.Map<String, BoardRole> roles(List<Board> boards, String user) {
+        java.util.Map<String, BoardRole> granted = new java.util.HashMap<>();
+        if (!boards.isEmpty()) {
+            em.createNamedQuery(BoardMember.OF_USER_ON_BOARDS, BoardMember.class).setParameter("user", user)
+                    .setParameter("boards", boards.stream().map(Board::id).toList())
+                    .getResultList().forEach(m -> granted.put(m.boardId(), m.role()));
+        }
+        java.util.Map<String, BoardRole> roles = new java.util.HashMap<>();
+        for (Board board : boards) {
+            Optional<BoardRole> role = board.createdBy().equals(user) ? Optional.of(BoardRole.OWNER)
+                    : Optional.ofNullable(granted.get(board.id())).or(() -> defaultRole);
+            role.ifPresent(r -> roles.put(board.id(), r));
+        }
+        return roles;
+    }
+
     /**
      * The board and the caller's role on it, if that role includes {@code needed}; otherwise
      * {@link NotAllowedOnBoardException} (or {@link BoardNotFoundException}).

@@ -18,9 +18,12 @@ import java.util.Objects;
 @IdClass(BoardMember.Key.class)
 @NamedQuery(name = BoardMember.OF_BOARD,
         query = "SELECT m FROM BoardMember m WHERE m.boardId = :board ORDER BY m.user")
+@NamedQuery(name = BoardMember.OF_USER_ON_BOARDS,
+        query = "SELECT m FROM BoardMember m WHERE m.user = :user AND m.boardId IN :boards")
 public class BoardMember {
 
     public static final String OF_BOARD = "BoardMember.ofBoard";
+    public static final String OF_USER_ON_BOARDS = "BoardMember.ofUserOnBoards";
 
     @Id
     @Column(name = "board_id", length = 32)

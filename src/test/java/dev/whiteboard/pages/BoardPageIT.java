@@ -1,0 +1,114 @@
+package dev.whiteboard.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whiteboard.testing.AppServer;
+import dev.whiteboard.testing.Browser;
+import dev.whiteboard.testing.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The pages in a real browser (headless Chromium): signing in, the boards list with roles, and two people drawing
+ * on one board in two browsers.
+ */
+@ExtendWith(AppServer.class)
+class BoardPageIT {
+
+    @Test
+    void aBrowserWithoutASessionIsSentToTheSignInPageAndBack() {
+        try (Browser browser = new Browser(AppServer.baseUri())) {
+            browser.open("");
+            browser.await(d -> d.getCurrentUrl().contains("signin.html"));
+            browser.find(By.id("name")).sendKeys("alice");
+            browser.find(By.id("password")).sendKeys("wrong");
+            browser.find(By.id("signin-button")).click();
+            assertEquals("Wrong user name or password.", browser.find(By.id("signin-error")).getText());
+
+            browser.find(By.id("password")).clear();
+            browser.find(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
+            browser.find(By.id("signin-button")).click();
+            browser.await(d -> !d.getCurrentUrl().contains("signin.html"));
+            assertTrue(browser.find(By.id("who")).getText().contains("Alice Andersen"));
+            browser.screenshot("boards-page");
+        }
+    }
+
+    @Test
+    void aStrokeDrawnByOnePersonAppearsForTheOtherAndForALateJoiner() {
+        String board = Http.as(AppServer.baseUri(), "alice").postJson("api/boards", "{\"title\":\"Browsers <b>draw</b>\"}")
+                .json().getString("id");
+        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD);
+             Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD)) {
+            alice.open("");
+            WebElement link = alice.await(d -> d.findElements(By.cssSelector("[data-board-id='" + board + "'] a"))
+                    .stream().findFirst().orElse(null));
+            assertEquals("Browsers <b>draw</b>", link.getText(), "titles are text, never HTML");
+            link.click();
+            awaitLive(alice);
+            bob.open("board.html?id=" + board);
+            awaitLive(bob);
+
+            WebElement canvas = alice.find(By.id("canvas"));
+            new Actions(alice.driver()).moveToElement(canvas, -100, -50).clickAndHold()
+                    .moveByOffset(40, 10).moveByOffset(40, 20).moveByOffset(40, -10).release().perform();
+
+            bob.await(d -> shapeCount(bob) == 1 ? true : null);
+            bob.await(d -> inkedPixels(bob) > 50 ? true : null); // and it is drawn on the canvas
+            alice.await(d -> shapeCount(alice) == 1 && unsaved(alice) == 0 ? true : null);
+            bob.screenshot("board-bob-sees-alice");
+            assertTrue(bob.find(By.id("people")).getText().contains("Alice Andersen"));
+
+            try (Browser carol = new Browser(AppServer.baseUri()).signIn("carol", Http.DEMO_PASSWORD)) {
+                carol.open("board.html?id=" + board);
+                awaitLive(carol);
+                carol.await(d -> shapeCount(carol) == 1 ? true : null);
+            }
+        }
+    }
+
+    @Test
+    void aViewerSeesLiveChangesButCannotDraw() {
+        Http owner = Http.as(AppServer.baseUri(), "alice");
+        String board = owner.postJson("api/boards", "{\"title\":\"Look only\"}").json().getString("id");
+        owner.putJson("api/boards/" + board + "/members/dave", "{\"role\":\"viewer\"}");
+        try (Browser dave = new Browser(AppServer.baseUri()).signIn("dave", Http.DEMO_PASSWORD)) {
+            dave.open("board.html?id=" + board);
+            awaitLive(dave);
+            assertEquals("viewer", dave.find(By.id("role")).getText());
+            WebElement canvas = dave.find(By.id("canvas"));
+            new Actions(dave.driver()).moveToElement(canvas).clickAndHold().moveByOffset(80, 40).release().perform();
+            assertEquals(0L, shapeCount(dave));
+
+            owner.putJson("api/boards/" + board + "/shapes/from-alice",
+                    "{\"kind\":\"rectangle\",\"points\":[10,10,200,120]}");
+            dave.await(d -> shapeCount(dave) == 1 ? true : null);
+            dave.screenshot("board-viewer");
+        }
+    }
+
+    private static void awaitLive(Browser browser) {
+        browser.await(d -> "online".equals(d.findElement(By.id("status")).getAttribute("data-state")) ? true : null);
+    }
+
+    private static long shapeCount(Browser browser) {
+        return (Long) browser.script("const s = window.whiteboard.state;"
+                + " return new Set([...s.shapes.keys(), ...s.local.keys()]).size - s.localRemoved.size;");
+    }
+
+    /** Pixels of the canvas that are not background (white). */
+    private static long inkedPixels(Browser browser) {
+        return (Long) browser.script("const c = document.getElementById('canvas');"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + " for (let i = 0; i < d.length; i += 4) { if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++; }"
+                + " return n;");
+    }
+
+    private static long unsaved(Browser browser) {
+        return (Long) browser.script("return window.whiteboard.connection ? window.whiteboard.connection.unsaved : -1;");
+    }
+}

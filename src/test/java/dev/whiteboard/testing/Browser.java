@@ -1,0 +1,104 @@
+package dev.whiteboard.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser for the page tests: Debian's headless Chromium through Selenium, one profile (cookies, storage)
+ * per instance, so two instances are two people. Screenshots go to {@code target/it/screenshots}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private final WebDriver driver;
+    private final URI base;
+
+    public Browser(URI base) {
+        this(base, 1280, 800);
+    }
+
+    public Browser(URI base, int width, int height) {
+        this.base = base;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("whiteboard.it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("whiteboard.it.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    public Browser open(String path) {
+        driver.get(base.resolve(path).toString());
+        return this;
+    }
+
+    /** Signs in through the sign-in page (it is where the app sends a browser without a session). */
+    public Browser signIn(String user, String password) {
+        open("signin.html");
+        find(By.id("name")).sendKeys(user);
+        find(By.id("password")).sendKeys(password);
+        find(By.id("signin-button")).click();
+        await(d -> !d.getCurrentUrl().contains("signin.html"));
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return await(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    public <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition::apply);
+    }
+
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public Object asyncScript(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Keeps a screenshot as a test artifact, {@code target/it/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("whiteboard.it.work-dir", "target/it")).resolve("screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

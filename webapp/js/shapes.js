@@ -1,0 +1,129 @@
+// Drawing, bounds and hit-testing of the shapes of a board, in board coordinates. Text is drawn with fillText:
+// what people type is never interpreted.
+
+/** [minX, minY, maxX, maxY] of the shape, including its stroke. */
+export function bounds(shape) {
+    const p = shape.points;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let i = 0; i + 1 < p.length; i += 2) {
+        x0 = Math.min(x0, p[i]); y0 = Math.min(y0, p[i + 1]);
+        x1 = Math.max(x1, p[i]); y1 = Math.max(y1, p[i + 1]);
+    }
+    if (shape.kind === 'text') {
+        const size = shape.width || 16;
+        const lines = String(shape.text || '').split('\n');
+        x1 = Math.max(x1, x0 + size * 0.6 * Math.max(...lines.map((l) => l.length)));
+        y1 = Math.max(y1, y0 + size * 1.25 * lines.length);
+    }
+    const pad = (shape.width || 2) / 2 + 2;
+    return [x0 - pad, y0 - pad, x1 + pad, y1 + pad];
+}
+
+export function drawShape(ctx, shape) {
+    const p = shape.points;
+    if (!p || p.length < 2) return;
+    ctx.save();
+    ctx.globalAlpha = shape.opacity ?? 1;
+    ctx.strokeStyle = shape.stroke || '#1e1e1e';
+    ctx.fillStyle = shape.fill || 'transparent';
+    ctx.lineWidth = shape.width || 2;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    switch (shape.kind) {
+        case 'pen': pen(ctx, p); break;
+        case 'line': line(ctx, p); break;
+        case 'arrow': line(ctx, p); arrowHead(ctx, p, shape.width || 2); break;
+        case 'rectangle': rectangle(ctx, p, shape.fill); break;
+        case 'ellipse': ellipse(ctx, p, shape.fill); break;
+        case 'text': text(ctx, shape); break;
+        default: break;
+    }
+    ctx.restore();
+}
+
+function pen(ctx, p) {
+    ctx.beginPath();
+    ctx.moveTo(p[0], p[1]);
+    if (p.length === 2) {
+        ctx.lineTo(p[0] + 0.01, p[1]);
+    }
+    // smoothed: quadratic curves through the midpoints of the recorded points
+    for (let i = 2; i + 3 < p.length; i += 2) {
+        ctx.quadraticCurveTo(p[i], p[i + 1], (p[i] + p[i + 2]) / 2, (p[i + 1] + p[i + 3]) / 2);
+    }
+    if (p.length >= 4) ctx.lineTo(p[p.length - 2], p[p.length - 1]);
+    ctx.stroke();
+}
+
+function line(ctx, p) {
+    ctx.beginPath();
+    ctx.moveTo(p[0], p[1]);
+    ctx.lineTo(p[2] ?? p[0], p[3] ?? p[1]);
+    ctx.stroke();
+}
+
+function arrowHead(ctx, p, width) {
+    const angle = Math.atan2(p[3] - p[1], p[2] - p[0]);
+    const size = 8 + width * 2;
+    ctx.beginPath();
+    ctx.moveTo(p[2], p[3]);
+    ctx.lineTo(p[2] - size * Math.cos(angle - 0.45), p[3] - size * Math.sin(angle - 0.45));
+    ctx.moveTo(p[2], p[3]);
+    ctx.lineTo(p[2] - size * Math.cos(angle + 0.45), p[3] - size * Math.sin(angle + 0.45));
+    ctx.stroke();
+}
+
+function rectangle(ctx, p, fill) {
+    const x = Math.min(p[0], p[2]), y = Math.min(p[1], p[3]);
+    const w = Math.abs(p[2] - p[0]), h = Math.abs(p[3] - p[1]);
+    if (fill) ctx.fillRect(x, y, w, h);
+    ctx.strokeRect(x, y, w, h);
+}
+
+function ellipse(ctx, p, fill) {
+    ctx.beginPath();
+    ctx.ellipse((p[0] + p[2]) / 2, (p[1] + p[3]) / 2, Math.abs(p[2] - p[0]) / 2, Math.abs(p[3] - p[1]) / 2, 0, 0, 2 * Math.PI);
+    if (fill) ctx.fill();
+    ctx.stroke();
+}
+
+function text(ctx, shape) {
+    const size = shape.width || 16;
+    ctx.fillStyle = shape.stroke || '#1e1e1e';
+    ctx.font = `${size}px system-ui, sans-serif`;
+    ctx.textBaseline = 'top';
+    String(shape.text || '').split('\n').forEach((row, i) => ctx.fillText(row, shape.points[0], shape.points[1] + i * size * 1.25));
+}
+
+/** Whether (x, y) is on the shape, within `tolerance` board units. */
+export function hitTest(shape, x, y, tolerance) {
+    const [x0, y0, x1, y1] = bounds(shape);
+    if (x < x0 - tolerance || x > x1 + tolerance || y < y0 - tolerance || y > y1 + tolerance) return false;
+    const p = shape.points;
+    const reach = tolerance + (shape.width || 2) / 2;
+    if (shape.kind === 'text' || ((shape.kind === 'rectangle' || shape.kind === 'ellipse') && shape.fill)) return true;
+    if (shape.kind === 'rectangle') {
+        const corners = [p[0], p[1], p[2], p[1], p[2], p[3], p[0], p[3], p[0], p[1]];
+        return nearPolyline(corners, x, y, reach);
+    }
+    if (shape.kind === 'ellipse') {
+        const rx = Math.abs(p[2] - p[0]) / 2 || 1, ry = Math.abs(p[3] - p[1]) / 2 || 1;
+        const d = Math.hypot((x - (p[0] + p[2]) / 2) / rx, (y - (p[1] + p[3]) / 2) / ry);
+        return Math.abs(d - 1) * Math.min(rx, ry) <= reach;
+    }
+    return nearPolyline(p.length === 2 ? [p[0], p[1], p[0], p[1]] : p, x, y, reach);
+}
+
+function nearPolyline(p, x, y, reach) {
+    for (let i = 0; i + 3 < p.length; i += 2) {
+        if (segmentDistance(x, y, p[i], p[i + 1], p[i + 2], p[i + 3]) <= reach) return true;
+    }
+    return false;
+}
+
+function segmentDistance(px, py, ax, ay, bx, by) {
+    const dx = bx - ax, dy = by - ay;
+    const length = dx * dx + dy * dy;
+    const t = length ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length)) : 0;
+    return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
