@@ -180,7 +180,9 @@ export class BoardConnection {
             this.#reply(frame.data);
         } else if (frame.type === 'message' && frame.from === 'group') {
             if (frame.fromUserId === undefined) {
-                this.handlers.onServerMessage(frame.data); // the app, through the service's REST API
+                // the app, through the service's REST API; several at once under load, in order
+                const messages = frame.data && frame.data.type === 'batch' ? frame.data.messages : [frame.data];
+                messages.forEach((message) => this.handlers.onServerMessage(message));
             } else {
                 this.handlers.onPeerMessage(frame.data, frame.fromUserId);
             }

@@ -23,6 +23,11 @@ CREATE INDEX board_members_user ON board_members (user_name);
 
 ALTER TABLE boards ADD COLUMN background_color VARCHAR(9);
 
+-- How many live shapes a board has, kept by every change under the board's lock: the board limit is then checked
+-- without counting the shapes on every put.
+ALTER TABLE boards ADD COLUMN live_shapes INTEGER DEFAULT 0 NOT NULL;
+UPDATE boards SET live_shapes = (SELECT COUNT(*) FROM shapes s WHERE s.board_id = boards.id AND s.removed = FALSE);
+
 -- One row per real-time connection on a board: written when the service asks whether the connection may open
 -- (state CONNECTING), confirmed when it is open (ACTIVE or AWAY), removed when it ends. Kept in the database so
 -- that presence survives a restart of the app while the service keeps the connections (Azure).

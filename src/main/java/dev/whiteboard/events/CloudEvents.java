@@ -1,6 +1,7 @@
 package dev.whiteboard.events;
 
-import jakarta.json.Json;
+import static dev.whiteboard.runtime.JsonSupport.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -72,7 +73,7 @@ final class CloudEvents {
     }
 
     private static JsonObject json(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException | ClassCastException e) {
             throw new MalformedEventException(null, "the event body is not a JSON object");

@@ -148,11 +148,12 @@ final class Outbox {
      * made that scan the largest cost of a fan-out. Nothing of the send needs the application's classes.
      */
     private boolean start(Frame frame) {
-        RemoteEndpoint.Async remote = session.getAsyncRemote();
         Thread thread = Thread.currentThread();
         ClassLoader application = thread.getContextClassLoader();
         thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
         try {
+            // inside the try: a session that closed meanwhile throws here, and only this connection may pay for it
+            RemoteEndpoint.Async remote = session.getAsyncRemote();
             if (frame.ping()) {
                 remote.sendPing(PING.duplicate());
             } else if (frame.text() != null) {

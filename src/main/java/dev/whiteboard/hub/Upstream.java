@@ -1,9 +1,10 @@
 package dev.whiteboard.hub;
 
-import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+import static dev.whiteboard.runtime.JsonSupport.JSON;
 
 import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
+import dev.whiteboard.runtime.LeanExecutor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -270,7 +271,7 @@ public class Upstream {
                         return;
                     }
                     if (retry < RETRY_SECONDS.length) {
-                        CompletableFuture.delayedExecutor(RETRY_SECONDS[retry], TimeUnit.SECONDS, executor)
+                        CompletableFuture.delayedExecutor(RETRY_SECONDS[retry], TimeUnit.SECONDS, LeanExecutor.of(executor))
                                 .execute(() -> attempt(source, event, type, body, eventId, retry + 1));
                     } else {
                         LOG.log(Level.WARNING, "The {0} event of connection {1} was not delivered: {2}", new Object[] {
@@ -366,7 +367,7 @@ public class Upstream {
         if (known == null) {
             synchronized (this) {
                 if (http == null) {
-                    http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5))
+                    http = HttpClient.newBuilder().executor(LeanExecutor.of(executor)).connectTimeout(Duration.ofSeconds(5))
                             .version(HttpClient.Version.HTTP_1_1).build();
                 }
                 known = http;

@@ -88,12 +88,7 @@ public class PresenceEvents implements UserEventHandler {
     }
 
     private void announce(Presence.Change change) {
-        try {
-            realtime.sendToGroup(BoardGroup.of(change.boardId()), WireJson.write(new PresenceMessage("presence",
-                    change.boardId(), change.people(), change.joined(), change.left())));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not announce presence on board {0}: {1}",
-                    new Object[] {change.boardId(), e.toString()});
-        }
+        realtime.publish(BoardGroup.of(change.boardId()), WireJson.write(new PresenceMessage("presence",
+                change.boardId(), change.people(), change.joined(), change.left())));
     }
 }

@@ -8,12 +8,22 @@ import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import com.azure.messaging.webpubsub.models.WebPubSubClientAccessToken;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
+import dev.whiteboard.runtime.LeanExecutor;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The app's client of the real-time service, through the official SDK: client access URLs, and JSON messages to
@@ -28,6 +38,24 @@ public class RealtimeService {
 
     @Inject
     RealtimeSettings settings;
+
+    private static final Logger LOG = Logger.getLogger(RealtimeService.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Most messages in one batch (each is at most a few hundred KB; a batch stays well under 1 MB frames). */
+    private static final int MAX_BATCH = 50;
+
+    /** Per group, the messages waiting to be sent; a queue exists only while something is waiting or sending. */
+    private final Map<String, GroupQueue> queues = new ConcurrentHashMap<>();
+
+    private Executor lean;
+
+    @PostConstruct
+    void leanExecutor() {
+        lean = LeanExecutor.of(executor);
+    }
 
     private volatile WebPubSubServiceClient client;
 
@@ -44,9 +72,54 @@ public class RealtimeService {
     public record ClientAccess(URI url, String token, String hub) {
     }
 
-    /** Sends a JSON message to every connection in the group (clients see {@code "from":"server"}). */
-    public void sendToGroup(String group, String json) {
-        client().sendToGroup(group, json, WebPubSubContentType.APPLICATION_JSON);
+    /**
+     * Queues a JSON message to every connection in the group (clients see a group message without
+     * {@code fromUserId}): sent in the background, in the order queued for that group, so the caller (a webhook
+     * call, a REST request) never waits on the service. Waiting would also starve the built-in hub, which answers
+     * the SDK on the very threads such callers hold. Messages that queue up while one is being sent go out
+     * together as one {@code {"type":"batch","messages":[…]}} message, in order: under load a group gets fewer,
+     * larger messages instead of falling behind. A failed send is logged.
+     */
+    public void publish(String group, String json) {
+        GroupQueue queue = queues.computeIfAbsent(group, g -> new GroupQueue());
+        boolean start;
+        synchronized (queue) {
+            queue.pending.add(json);
+            start = !queue.sending;
+            queue.sending = true;
+        }
+        if (start) {
+            lean.execute(() -> drain(group, queue));
+        }
+    }
+
+    /** The messages waiting for a group, and whether a task is sending them. */
+    private static final class GroupQueue {
+        final List<String> pending = new ArrayList<>();
+        boolean sending;
+    }
+
+    private void drain(String group, GroupQueue queue) {
+        while (true) {
+            List<String> messages;
+            synchronized (queue) {
+                if (queue.pending.isEmpty()) {
+                    queue.sending = false;
+                    queues.remove(group, queue);
+                    return;
+                }
+                messages = List.copyOf(queue.pending.subList(0, Math.min(MAX_BATCH, queue.pending.size())));
+                queue.pending.subList(0, messages.size()).clear();
+            }
+            String body = messages.size() == 1 ? messages.get(0)
+                    : "{\"type\":\"batch\",\"messages\":[" + String.join(",", messages) + "]}";
+            try {
+                client().sendToGroup(group, body, WebPubSubContentType.APPLICATION_JSON);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not send {0} message(s) to group {1}: {2}",
+                        new Object[] {messages.size(), group, e.toString()});
+            }
+        }
     }
 
     public java.time.Duration tokenLifetime() {

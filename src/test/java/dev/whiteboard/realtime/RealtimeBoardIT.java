@@ -203,6 +203,23 @@ class RealtimeBoardIT {
     }
 
     @Test
+    void changesInQuickSuccessionReachClientsOnceAndInOrder() {
+        String board = newBoard("Quick");
+        try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board)) {
+            for (int i = 0; i < 40; i++) {
+                assertEquals(201, alice.putJson("api/boards/" + board + "/shapes/q" + i, BoardClient.pen("q" + i)).status());
+            }
+            long seen = 0;
+            for (int i = 0; i < 40; i++) {
+                JsonObject change = a.nextFromServer("shapesChanged");
+                assertEquals(seen, change.getInt("fromVersion"), "in order, none twice (batched or not)");
+                seen = change.getInt("version");
+            }
+            assertEquals(40, seen);
+        }
+    }
+
+    @Test
     void presenceCountsPeopleNotConnectionsAndAnnouncesLeaves() {
         String board = newBoard("Presence");
         try (BoardClient tab1 = BoardClient.join(AppServer.baseUri(), "alice", board)) {

@@ -206,6 +206,31 @@ public final class WsClient implements AutoCloseable {
         socket.abort();
     }
 
+    /**
+     * The frames as the page reads them: a batch the app sent to a group ({@code {"type":"batch","messages":[…]}}
+     * in a group message without {@code fromUserId}) becomes one frame per message, in order, each in the same
+     * envelope. Every other frame stays as it came.
+     */
+    static java.util.List<String> unbatched(String frame) {
+        if (!frame.contains("\"batch\"")) {
+            return java.util.List.of(frame);
+        }
+        JsonObject json;
+        try (var reader = Json.createReader(new StringReader(frame))) {
+            json = reader.readObject();
+        } catch (RuntimeException e) {
+            return java.util.List.of(frame);
+        }
+        if (!"group".equals(json.getString("from", "")) || json.containsKey("fromUserId")
+                || !(json.get("data") instanceof JsonObject data) || !"batch".equals(data.getString("type", ""))) {
+            return java.util.List.of(frame);
+        }
+        java.util.List<String> frames = new java.util.ArrayList<>();
+        data.getJsonArray("messages").forEach(message -> frames.add(Json.createObjectBuilder(json)
+                .add("data", message).build().toString()));
+        return frames;
+    }
+
     private Object poll(Duration timeout) {
         Object kept = stash.poll();
         return kept != null ? kept : pollReceived(timeout);
@@ -228,7 +253,7 @@ public final class WsClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
-                received.add(text.toString());
+                received.addAll(unbatched(text.toString()));
                 text.setLength(0);
             }
             if (!stalled) {

@@ -8,29 +8,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Tells a board's group what was committed, after the transaction succeeded, whichever way the change came (a
- * real-time event or the REST API). A failed send is logged and not retried: the change is stored, and a client
- * that misses a message sees the gap in the versions of the next one (or reconnects) and loads the diagram again.
+ * real-time event or the REST API). The message is queued (see {@link RealtimeService#publish}): the sender's reply
+ * may arrive before it. A failed send is logged and not retried: the change is stored, and a client that misses a
+ * message (or gets two out of order, when two commits to a board finish at the same instant) sees the gap in the
+ * versions and loads the diagram again.
  */
 @ApplicationScoped
 public class BoardBroadcaster {
-
-    private static final Logger LOG = Logger.getLogger(BoardBroadcaster.class.getName());
 
     @Inject
     RealtimeService realtime;
 
     void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardChange change) {
-        try {
-            realtime.sendToGroup(BoardGroup.of(change.boardId()), WireJson.write(message(change)));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not announce version {0} of board {1}: {2}",
-                    new Object[] {change.version(), change.boardId(), e.toString()});
-        }
+        realtime.publish(BoardGroup.of(change.boardId()), WireJson.write(message(change)));
     }
 
     static Object message(BoardChange change) {

@@ -1,5 +1,7 @@
 package dev.whiteboard.boards.boundary;
 
+import static dev.whiteboard.runtime.JsonSupport.JSON;
+
 import dev.whiteboard.boards.control.BoardEditing;
 import dev.whiteboard.boards.control.BoardUpdate;
 import dev.whiteboard.boards.control.ShapeEdit;
@@ -12,7 +14,6 @@ import dev.whiteboard.security.NotSignedInException;
 import dev.whiteboard.wire.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -109,7 +110,7 @@ public class BoardEvents implements UserEventHandler {
     }
 
     private static JsonObject object(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new InvalidInputException(null, "the event's data must be a JSON object");

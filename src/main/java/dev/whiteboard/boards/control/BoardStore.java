@@ -142,6 +142,7 @@ public class BoardStore {
             long version = board.nextVersion();
             OffsetDateTime now = now();
             live.forEach(shape -> shape.remove(version, now));
+            board.cleared();
             changes.fire(new BoardChange.Cleared(board.id(), from, version, user(user)));
         }
         return new BoardUpdate(board.id(), from, board.version());
@@ -153,7 +154,7 @@ public class BoardStore {
         if (existing.isPresent() && !existing.get().differsFrom(data)) {
             return new ShapeChange(existing.get(), false, false);
         }
-        if (existing.map(Shape::removed).orElse(true) && liveShapes(board) >= Limits.MAX_SHAPES_PER_BOARD) {
+        if (existing.map(Shape::removed).orElse(true) && !board.shapeAdded()) {
             throw new BoardFullException();
         }
         long version = board.nextVersion();
@@ -169,7 +170,10 @@ public class BoardStore {
 
     private boolean remove(Board board, String shapeId) {
         Optional<Shape> shape = shape(board, shapeId).filter(s -> !s.removed());
-        shape.ifPresent(s -> s.remove(board.nextVersion(), now()));
+        shape.ifPresent(s -> {
+            s.remove(board.nextVersion(), now());
+            board.shapeRemoved();
+        });
         return shape.isPresent();
     }
 
@@ -241,10 +245,6 @@ public class BoardStore {
                 .setParameter("shape", shapeId)
                 .getResultStream()
                 .findFirst();
-    }
-
-    private long liveShapes(Board board) {
-        return em.createNamedQuery(Shape.COUNT_LIVE, Long.class).setParameter("board", board.id()).getSingleResult();
     }
 
     private static String user(String user) {

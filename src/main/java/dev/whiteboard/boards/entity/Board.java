@@ -52,6 +52,9 @@ public class Board {
     @Column(name = "background_color", length = 9)
     private String backgroundColor;
 
+    @Column(name = "live_shapes", nullable = false)
+    private int liveShapes;
+
     protected Board() {
         // for JPA
     }
@@ -80,6 +83,30 @@ public class Board {
             throw new InvalidInputException("title", "title cannot contain control characters");
         }
         return trimmed;
+    }
+
+    /** How many shapes are on the board (not removed). */
+    public int liveShapes() {
+        return liveShapes;
+    }
+
+    /** A shape was added, or a removed one restored; {@code false} (and nothing counted) when the board is full. */
+    public boolean shapeAdded() {
+        if (liveShapes >= Limits.MAX_SHAPES_PER_BOARD) {
+            return false;
+        }
+        liveShapes++;
+        return true;
+    }
+
+    /** A live shape was removed. */
+    public void shapeRemoved() {
+        liveShapes = Math.max(0, liveShapes - 1);
+    }
+
+    /** Every shape was removed. */
+    public void cleared() {
+        liveShapes = 0;
     }
 
     /** Counts one committed change and returns the board's new version. */

@@ -27,13 +27,10 @@ import java.util.regex.Pattern;
         query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.removed = false ORDER BY s.z, s.id")
 @NamedQuery(name = Shape.BY_SHAPE_ID,
         query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.shapeId = :shape")
-@NamedQuery(name = Shape.COUNT_LIVE,
-        query = "SELECT COUNT(s) FROM Shape s WHERE s.boardId = :board AND s.removed = false")
 public class Shape {
 
     public static final String LIVE_ON_BOARD = "Shape.liveOnBoard";
     public static final String BY_SHAPE_ID = "Shape.byShapeId";
-    public static final String COUNT_LIVE = "Shape.countLive";
 
     private static final Pattern SHAPE_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Limits.MAX_SHAPE_ID_LENGTH + "}");
 

@@ -1,6 +1,6 @@
 package dev.whiteboard.hub.boundary;
 
-import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+import static dev.whiteboard.runtime.JsonSupport.JSON;
 
 import dev.whiteboard.hub.ClientClaims;
 import dev.whiteboard.hub.ClientSessions;

@@ -1,6 +1,6 @@
 package dev.whiteboard.hub.boundary;
 
-import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+import static dev.whiteboard.runtime.JsonSupport.JSON;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;

@@ -1,6 +1,6 @@
 package dev.whiteboard.hub.protocol;
 
-import static dev.whiteboard.hub.protocol.JsonSupport.JSON;
+import static dev.whiteboard.runtime.JsonSupport.JSON;
 
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.Limits;
-import dev.whiteboard.boards.entity.Shape;
 import dev.whiteboard.boards.entity.ShapeData;
 import dev.whiteboard.database.SchemaMigrations;
 import jakarta.annotation.Resource;
@@ -114,6 +113,8 @@ class BoardStoreIT {
                 .setParameter(1, board)
                 .setParameter(2, Limits.MAX_SHAPES_PER_BOARD - 1)
                 .executeUpdate();
+        em.createNativeQuery("UPDATE boards SET live_shapes = live_shapes + ? WHERE id = ?")
+                .setParameter(1, Limits.MAX_SHAPES_PER_BOARD - 1).setParameter(2, board).executeUpdate();
         transaction.commit();
 
         assertThrows(BoardFullException.class, () -> store.putShape(board, "one-too-many", pen(1), "alice"));
@@ -122,7 +123,9 @@ class BoardStoreIT {
         assertTrue(store.putShape(board, "room-again", pen(1), "alice").created());
         Board stored = store.get(board);
         assertEquals(4, stored.version());
-        assertEquals(Limits.MAX_SHAPES_PER_BOARD, (long) em.createNamedQuery(Shape.COUNT_LIVE, Long.class)
-                .setParameter("board", board).getSingleResult());
+        long counted = em.createQuery("SELECT COUNT(s) FROM Shape s WHERE s.boardId = :board AND s.removed = false",
+                Long.class).setParameter("board", board).getSingleResult();
+        assertEquals(Limits.MAX_SHAPES_PER_BOARD, counted);
+        assertEquals(counted, stored.liveShapes(), "the board's count of live shapes agrees with its shapes");
     }
 }

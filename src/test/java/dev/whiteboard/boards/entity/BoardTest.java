@@ -70,4 +70,31 @@ class BoardTest {
         assertFalse(BoardId.isWellFormed("a".repeat(33)));
         assertThrows(IllegalArgumentException.class, () -> new Board("../x", "t", "alice", NOW));
     }
+
+    @Test
+    void theCountOfLiveShapesStopsAtTheLimit() {
+        Board board = new Board("k3m9x2p7qa", "Full", "alice", NOW);
+        for (int i = 0; i < Limits.MAX_SHAPES_PER_BOARD; i++) {
+            assertTrue(board.shapeAdded());
+        }
+        assertFalse(board.shapeAdded(), "one more than the limit is refused");
+        assertEquals(Limits.MAX_SHAPES_PER_BOARD, board.liveShapes());
+        board.shapeRemoved();
+        assertTrue(board.shapeAdded(), "room again after a removal");
+        board.cleared();
+        assertEquals(0, board.liveShapes());
+        board.shapeRemoved();
+        assertEquals(0, board.liveShapes(), "never below zero");
+    }
+
+    @Test
+    void theBackgroundColourIsAColourOrNothing() {
+        Board board = new Board("k3m9x2p7qa", "Painted", "alice", NOW);
+        board.paintBackground("#FDF6E3");
+        assertEquals(java.util.Optional.of("#fdf6e3"), board.backgroundColor());
+        assertThrows(InvalidInputException.class,
+                () -> board.paintBackground("red; background:url(x)"));
+        board.paintBackground(null);
+        assertTrue(board.backgroundColor().isEmpty());
+    }
 }
