@@ -3,6 +3,7 @@ package dev.whiteboard.boards.boundary;
 import static dev.whiteboard.runtime.JsonSupport.JSON;
 
 import dev.whiteboard.boards.control.BoardEditing;
+import dev.whiteboard.boards.control.BoardTurns;
 import dev.whiteboard.boards.control.BoardUpdate;
 import dev.whiteboard.boards.control.ShapeEdit;
 import dev.whiteboard.boards.entity.Limits;
@@ -41,6 +42,9 @@ public class BoardEvents implements UserEventHandler {
     @Inject
     BoardEditing editing;
 
+    @Inject
+    BoardTurns turns;
+
     @Override
     public Set<String> events() {
         return Set.of(CHANGE_SHAPES, CLEAR_BOARD, SET_BACKGROUND);
@@ -58,7 +62,7 @@ public class BoardEvents implements UserEventHandler {
             requestId = requestId(data);
             board = data.get("board") instanceof JsonString s ? s.getString() : null;
             String user = event.userId().orElseThrow(() -> new NotSignedInException("the event has no user id"));
-            BoardUpdate update = apply(event.name(), event.text(), user);
+            BoardUpdate update = turns.inTurn(board, () -> apply(event.name(), event.text(), user));
             return reply(BoardMessages.Result.ok(event.name(), requestId, board, update.version()));
         } catch (RuntimeException e) {
             return reply(BoardMessages.Result.failed(event.name(), requestId, board, Failures.describe(e)));
