@@ -418,11 +418,11 @@ function paint(target, ratio, width, height, view) {
     }
 }
 
-function exportPng() {
+/** The board's shapes as a PNG image (a Blob), cropped to what is drawn; null when the board is empty. */
+function renderPng() {
     const shapes = visibleShapes();
     if (!shapes.length) {
-        showMessage('The board is empty.');
-        return;
+        return Promise.resolve(null);
     }
     const box = shapes.map(bounds).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
     const margin = 20;
@@ -432,13 +432,20 @@ function exportPng() {
     out.width = width;
     out.height = height;
     paint(out.getContext('2d'), 1, width, height, { x: margin - box[0], y: margin - box[1], scale: 1 });
-    out.toBlob((blob) => {
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(blob);
-        link.download = `${document.getElementById('board-title').textContent || 'board'}.png`;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    }, 'image/png');
+    return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+}
+
+async function exportPng() {
+    const blob = await renderPng();
+    if (!blob) {
+        showMessage('The board is empty.');
+        return;
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${document.getElementById('board-title').textContent || 'board'}.png`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 // ---- controls --------------------------------------------------------------------------------------------
@@ -511,5 +518,5 @@ async function start() {
     showPeople(presence);
 }
 
-window.whiteboard = { state, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, renderPng, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

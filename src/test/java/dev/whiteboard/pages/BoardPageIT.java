@@ -72,6 +72,40 @@ class BoardPageIT {
     }
 
     @Test
+    void aDroppedConnectionComesBackAndNothingDrawnMeanwhileIsLost() throws Exception {
+        String board = Http.as(AppServer.baseUri(), "alice").postJson("api/boards", "{\"title\":\"Dropped\"}")
+                .json().getString("id");
+        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD);
+             Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD)) {
+            alice.open("board.html?id=" + board);
+            bob.open("board.html?id=" + board);
+            awaitLive(alice);
+            awaitLive(bob);
+
+            // bob's socket drops; he keeps drawing, alice draws too
+            bob.script("window.whiteboard.connection.socket.close(4000, 'test: network gone');");
+            new Actions(bob.driver()).moveToElement(bob.find(By.id("canvas")), -150, 0).clickAndHold()
+                    .moveByOffset(60, 30).moveByOffset(60, -30).release().perform();
+            Http.as(AppServer.baseUri(), "alice").putJson("api/boards/" + board + "/shapes/while-away",
+                    "{\"kind\":\"ellipse\",\"points\":[300,100,400,160]}");
+
+            awaitLive(bob);
+            bob.await(d -> shapeCount(bob) == 2 && unsaved(bob) == 0 ? true : null);
+            alice.await(d -> shapeCount(alice) == 2 ? true : null);
+            assertEquals(2, Http.as(AppServer.baseUri(), "carol").get("api/boards/" + board + "/diagram").json()
+                    .getJsonArray("shapes").size(), "bob's offline stroke is stored");
+            bob.screenshot("board-after-reconnect");
+
+            String png = (String) alice.asyncScript("const done = arguments[arguments.length - 1];"
+                    + " window.whiteboard.renderPng().then(blob => { const r = new FileReader();"
+                    + " r.onload = () => done(r.result); r.readAsDataURL(blob); });");
+            byte[] bytes = java.util.Base64.getDecoder().decode(png.substring(png.indexOf(',') + 1));
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            assertTrue(image != null && image.getWidth() > 100 && image.getHeight() > 50, "the PNG export is an image");
+        }
+    }
+
+    @Test
     void aViewerSeesLiveChangesButCannotDraw() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = owner.postJson("api/boards", "{\"title\":\"Look only\"}").json().getString("id");
