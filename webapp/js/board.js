@@ -35,6 +35,8 @@ const state = {
     undo: [],
     redo: [],
     dirty: false,
+    frames: 0,          // rendered frames and the last one's cost, for the large-board benchmark (B5)
+    lastRenderMs: 0,
 };
 let connection;
 let seq = 0;
@@ -379,6 +381,7 @@ function invalidate() {
 }
 
 function render() {
+    const started = performance.now();
     state.dirty = false;
     const ratio = window.devicePixelRatio || 1;
     const width = canvas.clientWidth;
@@ -388,6 +391,8 @@ function render() {
         canvas.height = Math.round(height * ratio);
     }
     paint(ctx, ratio, width, height, state.view);
+    state.frames += 1;
+    state.lastRenderMs = performance.now() - started;
 }
 
 function paint(target, ratio, width, height, view) {
