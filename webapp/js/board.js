@@ -31,6 +31,7 @@ const state = {
     backgroundColor: null,
     view: { x: 0, y: 0, scale: 1 },
     tool: 'pen',
+    selected: null,     // id of the selected shape (Select tool)
     drawing: null,
     undo: [],
     redo: [],
@@ -242,7 +243,11 @@ function toBoard(event) {
 function selectTool(tool) {
     state.tool = tool;
     document.querySelectorAll('[data-tool]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === tool)));
-    canvas.style.cursor = tool === 'hand' ? 'grab' : tool === 'eraser' ? 'cell' : 'crosshair';
+    canvas.style.cursor = tool === 'hand' ? 'grab' : tool === 'eraser' ? 'cell' : tool === 'select' ? 'default' : 'crosshair';
+    if (tool !== 'select' && state.selected) {
+        state.selected = null;
+        invalidate();
+    }
 }
 
 let spaceDown = false;
@@ -254,6 +259,10 @@ canvas.addEventListener('pointerdown', (event) => {
     const panning = state.tool === 'hand' || spaceDown || event.button === 1 || state.role === 'viewer';
     if (panning) {
         state.drawing = { pan: true, x: event.clientX, y: event.clientY };
+        return;
+    }
+    if (state.tool === 'select') {
+        startSelecting(x, y);
         return;
     }
     if (state.tool === 'eraser') {
@@ -292,6 +301,11 @@ canvas.addEventListener('pointermove', (event) => {
         erase(x, y);
         return;
     }
+    if (drawing.edit) {
+        state.local.set(drawing.edit.id, edited(drawing, x, y));
+        invalidate();
+        return;
+    }
     const points = drawing.shape.points;
     if (drawing.shape.kind === 'pen') {
         const [lx, ly] = points.slice(-2);
@@ -325,6 +339,12 @@ function finish() {
         if (drawing.erase.size) change([], [...drawing.erase]);
         return;
     }
+    if (drawing.edit) {
+        const result = state.local.get(drawing.edit.id);
+        restorePreview(drawing);
+        if (result && result.points.some((v, i) => v !== drawing.edit.points[i])) change([result], []);
+        return;
+    }
     const shape = drawing.shape;
     if (shape.kind !== 'pen' && shape.points[0] === shape.points[2] && shape.points[1] === shape.points[3]) return;
     change([shape], []);
@@ -332,6 +352,69 @@ function finish() {
 
 canvas.addEventListener('pointerup', finish);
 canvas.addEventListener('pointercancel', finish);
+
+// ---- selecting, moving, resizing ---------------------------------------------------------------------------
+
+function startSelecting(x, y) {
+    const handle = 8 / state.view.scale;
+    const selected = state.selected && current(state.selected);
+    if (selected) {
+        const box = bounds(selected);
+        if (Math.abs(x - box[2]) <= handle && Math.abs(y - box[3]) <= handle) {
+            state.drawing = { edit: selected, resize: true, box, x, y, hadLocal: state.local.get(selected.id) };
+            return;
+        }
+    }
+    const tolerance = 6 / state.view.scale;
+    const hit = visibleShapes().reverse().find((shape) => hitTest(shape, x, y, tolerance));
+    state.selected = hit ? hit.id : null;
+    if (hit) {
+        state.drawing = { edit: hit, resize: false, box: bounds(hit), x, y, hadLocal: state.local.get(hit.id) };
+    }
+    invalidate();
+}
+
+/** The edited shape for the pointer at (x, y): moved by the drag, or scaled from its box's top-left corner. */
+function edited(drawing, x, y) {
+    const shape = drawing.edit;
+    if (!drawing.resize) {
+        const dx = x - drawing.x, dy = y - drawing.y;
+        return { ...shape, points: shape.points.map((v, i) => v + (i % 2 ? dy : dx)) };
+    }
+    const [x0, y0, x1, y1] = drawing.box;
+    const sx = Math.max(0.05, (x - x0) / Math.max(1, x1 - x0));
+    const sy = Math.max(0.05, (y - y0) / Math.max(1, y1 - y0));
+    const scaled = { ...shape, points: shape.points.map((v, i) => (i % 2 ? y0 + (v - y0) * sy : x0 + (v - x0) * sx)) };
+    if (shape.kind === 'text') scaled.width = Math.min(500, Math.max(4, shape.width * sy));
+    return scaled;
+}
+
+function restorePreview(drawing) {
+    if (drawing.hadLocal) state.local.set(drawing.edit.id, drawing.hadLocal);
+    else state.local.delete(drawing.edit.id);
+}
+
+function removeSelected() {
+    if (state.selected && current(state.selected) && state.role !== 'viewer') {
+        change([], [state.selected]);
+        state.selected = null;
+    }
+}
+
+function paintSelection(target, ratio) {
+    const shape = state.selected && current(state.selected);
+    if (!shape) return;
+    const [x0, y0, x1, y1] = bounds(shape);
+    const v = state.view;
+    target.setTransform(ratio, 0, 0, ratio, 0, 0);
+    target.strokeStyle = '#2f6fed';
+    target.setLineDash([4, 4]);
+    target.lineWidth = 1;
+    target.strokeRect(x0 * v.scale + v.x, y0 * v.scale + v.y, (x1 - x0) * v.scale, (y1 - y0) * v.scale);
+    target.setLineDash([]);
+    target.fillStyle = '#2f6fed';
+    target.fillRect(x1 * v.scale + v.x - 4, y1 * v.scale + v.y - 4, 8, 8);
+}
 
 function erase(x, y) {
     const tolerance = 6 / state.view.scale;
@@ -391,6 +474,7 @@ function render() {
         canvas.height = Math.round(height * ratio);
     }
     paint(ctx, ratio, width, height, state.view);
+    paintSelection(ctx, ratio);
     state.frames += 1;
     state.lastRenderMs = performance.now() - started;
 }
@@ -468,7 +552,7 @@ clearButton.addEventListener('click', () => {
     }
 });
 
-const keys = { p: 'pen', l: 'line', a: 'arrow', r: 'rectangle', o: 'ellipse', t: 'text', e: 'eraser', h: 'hand' };
+const keys = { v: 'select', p: 'pen', l: 'line', a: 'arrow', r: 'rectangle', o: 'ellipse', t: 'text', e: 'eraser', h: 'hand' };
 window.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
     if (event.key === ' ') { spaceDown = true; canvas.style.cursor = 'grab'; event.preventDefault(); return; }
@@ -478,6 +562,8 @@ window.addEventListener('keydown', (event) => {
         return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Delete' || event.key === 'Backspace') { removeSelected(); event.preventDefault(); return; }
+    if (event.key === 'Escape') { state.selected = null; invalidate(); return; }
     if (keys[event.key]) selectTool(keys[event.key]);
     else if (event.key === '+' || event.key === '=') zoomCentre(1.25);
     else if (event.key === '-') zoomCentre(0.8);

@@ -106,6 +106,30 @@ class BoardPageIT {
     }
 
     @Test
+    void aShapeIsSelectedMovedAndDeleted() {
+        Http owner = Http.as(AppServer.baseUri(), "alice");
+        String board = owner.postJson("api/boards", "{\"title\":\"Select\"}").json().getString("id");
+        owner.putJson("api/boards/" + board + "/shapes/box", "{\"kind\":\"rectangle\",\"fill\":\"#ffc9c9\",\"points\":[100,100,300,200]}");
+        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD)) {
+            alice.open("board.html?id=" + board);
+            awaitLive(alice);
+            alice.await(d -> shapeCount(alice) == 1 ? true : null);
+            alice.find(By.cssSelector("[data-tool='select']")).click();
+            WebElement canvas = alice.find(By.id("canvas"));
+            int left = canvas.getRect().getX();
+            int top = canvas.getRect().getY();
+            new Actions(alice.driver()).moveToLocation(left + 200, top + 150).clickAndHold()
+                    .moveByOffset(50, 20).moveByOffset(50, 20).release().perform();
+            alice.await(d -> unsaved(alice) == 0 && owner.get("api/boards/" + board + "/diagram").json()
+                    .getJsonArray("shapes").getJsonObject(0).getJsonArray("points").getJsonNumber(0).doubleValue() == 200.0
+                    ? true : null);
+            alice.screenshot("board-selected");
+            new Actions(alice.driver()).sendKeys(org.openqa.selenium.Keys.DELETE).perform();
+            alice.await(d -> owner.get("api/boards/" + board + "/diagram").json().getJsonArray("shapes").isEmpty() ? true : null);
+        }
+    }
+
+    @Test
     void aViewerSeesLiveChangesButCannotDraw() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = owner.postJson("api/boards", "{\"title\":\"Look only\"}").json().getString("id");
