@@ -530,9 +530,69 @@ async function exportPng() {
         showMessage('The board is empty.');
         return;
     }
+    download(blob, 'image/png', 'png');
+}
+
+/** The board's shapes as a JSON document other boards can import. */
+function exportJson() {
+    return JSON.stringify({ format: 'whiteboard', version: 1, shapes: visibleShapes().map(wire) }, null, 1);
+}
+
+/** Adds the shapes of a JSON export to this board (new ids, so nothing here is overwritten); returns how many. */
+function importJson(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    } catch {
+        throw new Error('this file is not JSON');
+    }
+    if (!document || document.format !== 'whiteboard' || !Array.isArray(document.shapes)) {
+        throw new Error('this is not a whiteboard export');
+    }
+    const kinds = new Set(['pen', 'line', 'arrow', 'rectangle', 'ellipse', 'text']);
+    const shapes = document.shapes
+        .filter((s) => s && kinds.has(s.kind) && Array.isArray(s.points) && s.points.every(Number.isFinite))
+        .map((s) => ({ ...s, id: newId(), z: undefined }));
+    for (let i = 0; i < shapes.length; i += 500) {
+        change(shapes.slice(i, i + 500), []);
+    }
+    return shapes.length;
+}
+
+function svgEscape(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** The board as an SVG drawing (text escaped: what people typed stays text). */
+function exportSvg() {
+    const shapes = visibleShapes();
+    const box = shapes.length ? shapes.map(bounds).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]),
+        Math.max(a[2], b[2]), Math.max(a[3], b[3])]) : [0, 0, 100, 100];
+    const attrs = (s) => `stroke="${svgEscape(s.stroke || '#1e1e1e')}" stroke-width="${s.width || 2}" fill="${svgEscape(s.fill || 'none')}"`
+        + ` opacity="${s.opacity ?? 1}" stroke-linecap="round" stroke-linejoin="round"`;
+    const body = shapes.map((s) => {
+        const p = s.points;
+        switch (s.kind) {
+            case 'pen': return `<polyline points="${p.join(' ')}" ${attrs({ ...s, fill: null })}/>`;
+            case 'line': case 'arrow': return `<line x1="${p[0]}" y1="${p[1]}" x2="${p[2]}" y2="${p[3]}" ${attrs(s)}/>`;
+            case 'rectangle': return `<rect x="${Math.min(p[0], p[2])}" y="${Math.min(p[1], p[3])}" width="${Math.abs(p[2] - p[0])}"`
+                + ` height="${Math.abs(p[3] - p[1])}" ${attrs(s)}/>`;
+            case 'ellipse': return `<ellipse cx="${(p[0] + p[2]) / 2}" cy="${(p[1] + p[3]) / 2}" rx="${Math.abs(p[2] - p[0]) / 2}"`
+                + ` ry="${Math.abs(p[3] - p[1]) / 2}" ${attrs(s)}/>`;
+            case 'text': return `<text x="${p[0]}" y="${p[1]}" font-size="${s.width || 16}" dominant-baseline="hanging"`
+                + ` fill="${svgEscape(s.stroke || '#1e1e1e')}">${svgEscape(s.text || '')}</text>`;
+            default: return '';
+        }
+    }).join('\n');
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${box[0]} ${box[1]} ${box[2] - box[0]} ${box[3] - box[1]}">\n`
+        + `<rect x="${box[0]}" y="${box[1]}" width="${box[2] - box[0]}" height="${box[3] - box[1]}" fill="${svgEscape(state.backgroundColor || '#ffffff')}"/>\n`
+        + `${body}\n</svg>\n`;
+}
+
+function download(content, type, extension) {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${document.getElementById('board-title').textContent || 'board'}.png`;
+    link.href = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
+    link.download = `${document.getElementById('board-title').textContent || 'board'}.${extension}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
@@ -546,6 +606,19 @@ document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.
 document.getElementById('zoom-out').addEventListener('click', () => zoomCentre(0.8));
 document.getElementById('zoom-reset').addEventListener('click', () => zoomCentre(1 / state.view.scale));
 document.getElementById('export-png').addEventListener('click', exportPng);
+document.getElementById('export-svg').addEventListener('click', () => download(exportSvg(), 'image/svg+xml', 'svg'));
+document.getElementById('export-json').addEventListener('click', () => download(exportJson(), 'application/json', 'json'));
+document.getElementById('import-json').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    event.target.value = '';
+    if (!file) return;
+    if (state.role === 'viewer') { showMessage('Viewers cannot add shapes.'); return; }
+    try {
+        showMessage(`Imported ${importJson(await file.text())} shapes.`);
+    } catch (e) {
+        showMessage(`Not imported: ${e.message}`);
+    }
+});
 clearButton.addEventListener('click', () => {
     if (confirm('Remove every shape from this board, for everyone?')) {
         connection.send('clearBoard', {}).catch((r) => showMessage(`Not cleared: ${r.error ? r.error.message : 'rejected'}`));
@@ -609,5 +682,5 @@ async function start() {
     showPeople(presence);
 }
 
-window.whiteboard = { state, renderPng, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, renderPng, exportJson, importJson, exportSvg, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

@@ -130,6 +130,31 @@ class BoardPageIT {
     }
 
     @Test
+    void aBoardExportedAsJsonImportsIntoAnotherAndSvgKeepsTextAsText() {
+        Http owner = Http.as(AppServer.baseUri(), "alice");
+        String from = owner.postJson("api/boards", "{\"title\":\"Export\"}").json().getString("id");
+        String to = owner.postJson("api/boards", "{\"title\":\"Import\"}").json().getString("id");
+        owner.putJson("api/boards/" + from + "/shapes/t", "{\"kind\":\"text\",\"text\":\"<script>alert(1)</script>\",\"points\":[10,10]}");
+        owner.putJson("api/boards/" + from + "/shapes/r", "{\"kind\":\"rectangle\",\"points\":[0,0,50,40]}");
+        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD)) {
+            alice.open("board.html?id=" + from);
+            awaitLive(alice);
+            alice.await(d -> shapeCount(alice) == 2 ? true : null);
+            String json = (String) alice.script("return window.whiteboard.exportJson();");
+            String svg = (String) alice.script("return window.whiteboard.exportSvg();");
+            assertTrue(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !svg.contains("<script>"), svg);
+
+            alice.open("board.html?id=" + to);
+            awaitLive(alice);
+            assertEquals(2L, alice.script("return window.whiteboard.importJson(arguments[0]);", json));
+            alice.await(d -> unsaved(alice) == 0 && owner.get("api/boards/" + to + "/diagram").json()
+                    .getJsonArray("shapes").size() == 2 ? true : null);
+            assertEquals(2, owner.get("api/boards/" + from + "/diagram").json().getJsonArray("shapes").size(),
+                    "the exported board is unchanged: the import gave the shapes new ids");
+        }
+    }
+
+    @Test
     void aViewerSeesLiveChangesButCannotDraw() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = owner.postJson("api/boards", "{\"title\":\"Look only\"}").json().getString("id");
