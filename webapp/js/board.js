@@ -589,6 +589,28 @@ function exportSvg() {
         + `${body}\n</svg>\n`;
 }
 
+/**
+ * Sets the board's background image: made at most 2,048 pixels on its longer side in the browser and sent as
+ * JPEG, well under the 10 MiB limit. Everyone on the board gets the change from the app.
+ */
+async function uploadBackground(file) {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, 2048 / Math.max(bitmap.width, bitmap.height));
+    const out = document.createElement('canvas');
+    out.width = Math.max(1, Math.round(bitmap.width * scale));
+    out.height = Math.max(1, Math.round(bitmap.height * scale));
+    out.getContext('2d').drawImage(bitmap, 0, 0, out.width, out.height);
+    const blob = await new Promise((resolve) => out.toBlob(resolve, 'image/jpeg', 0.85));
+    const response = await fetch(new URL(`api/boards/${encodeURIComponent(boardId)}/background`, document.baseURI), {
+        method: 'PUT', body: blob, headers: { 'Content-Type': 'image/jpeg', 'X-Requested-With': 'fetch' },
+    });
+    if (!response.ok) {
+        const body = await response.json().catch(() => ({}));
+        throw new Error(body.message || `upload failed (${response.status})`);
+    }
+    return response.json();
+}
+
 function download(content, type, extension) {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
@@ -608,6 +630,20 @@ document.getElementById('zoom-reset').addEventListener('click', () => zoomCentre
 document.getElementById('export-png').addEventListener('click', exportPng);
 document.getElementById('export-svg').addEventListener('click', () => download(exportSvg(), 'image/svg+xml', 'svg'));
 document.getElementById('export-json').addEventListener('click', () => download(exportJson(), 'application/json', 'json'));
+document.getElementById('background').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+        await uploadBackground(file);
+    } catch (e) {
+        showMessage(`Background not set: ${e.message}`);
+    }
+});
+document.getElementById('remove-background').addEventListener('click', () => {
+    connection.send('setBackground', { color: state.backgroundColor, removeImage: true })
+        .catch((r) => showMessage(`Not removed: ${r.error ? r.error.message : 'rejected'}`));
+});
 document.getElementById('import-json').addEventListener('change', async (event) => {
     const file = event.target.files[0];
     event.target.value = '';
@@ -682,5 +718,5 @@ async function start() {
     showPeople(presence);
 }
 
-window.whiteboard = { state, renderPng, exportJson, importJson, exportSvg, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, renderPng, exportJson, importJson, exportSvg, uploadBackground, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

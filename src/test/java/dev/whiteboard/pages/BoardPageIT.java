@@ -155,6 +155,33 @@ class BoardPageIT {
     }
 
     @Test
+    void aBackgroundImageIsMadeSmallerInTheBrowserAndReachesEveryone() throws Exception {
+        Http owner = Http.as(AppServer.baseUri(), "alice");
+        String board = owner.postJson("api/boards", "{\"title\":\"Background\"}").json().getString("id");
+        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD);
+             Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD)) {
+            alice.open("board.html?id=" + board);
+            bob.open("board.html?id=" + board);
+            awaitLive(alice);
+            awaitLive(bob);
+            alice.asyncScript("const done = arguments[arguments.length - 1];"
+                    + " const c = document.createElement('canvas'); c.width = 3000; c.height = 1500;"
+                    + " const g = c.getContext('2d'); g.fillStyle = '#8ce99a'; g.fillRect(0, 0, 3000, 1500);"
+                    + " c.toBlob(b => window.whiteboard.uploadBackground(b).then(() => done('ok'), e => done(e.message)), 'image/png');");
+            bob.await(d -> bob.script("return window.whiteboard.state.background && window.whiteboard.state.background.url;") != null
+                    ? true : null);
+            Http.Reply image = owner.get("api/boards/" + board + "/background");
+            assertEquals("image/jpeg", image.header("Content-Type"));
+            java.awt.image.BufferedImage stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()));
+            assertEquals(2048, stored.getWidth(), "made at most 2,048 pixels wide before the upload");
+            bob.screenshot("board-background");
+
+            alice.find(By.id("remove-background")).click();
+            bob.await(d -> Boolean.FALSE.equals(bob.script("return !!window.whiteboard.state.background;")) ? true : null);
+        }
+    }
+
+    @Test
     void aViewerSeesLiveChangesButCannotDraw() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = owner.postJson("api/boards", "{\"title\":\"Look only\"}").json().getString("id");
