@@ -126,6 +126,11 @@ function resync() {
 
 /** A live stroke from someone drawing right now (not stored; the committed shape replaces it). */
 function onPeerMessage(data, from) {
+    if (data && data.type === 'cursor' && Number.isFinite(data.x) && Number.isFinite(data.y)) {
+        cursors.set(from, { x: data.x, y: data.y, at: Date.now() });
+        invalidate();
+        return;
+    }
     if (!data || data.type !== 'stroke' || typeof data.id !== 'string' || !Array.isArray(data.points)) {
         return;
     }
@@ -139,7 +144,10 @@ function onPeerMessage(data, from) {
     invalidate();
 }
 
+const names = new Map();      // user -> display name, from presence
+
 function showPeople(list) {
+    list.forEach((person) => names.set(person.user, person.name));
     people.replaceChildren(...list.map((person) => {
         const item = document.createElement('li');
         item.textContent = person.name;
@@ -253,8 +261,28 @@ function selectTool(tool) {
 let spaceDown = false;
 let lastPublish = 0;
 
+// Two fingers pan and pinch-zoom; one finger (or a mouse, or a pen) uses the tool.
+const touches = new Map();
+let gesture = null;
+
+function touchCentre() {
+    const [a, b] = [...touches.values()];
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, distance: Math.hypot(a.x - b.x, a.y - b.y) || 1 };
+}
+
 canvas.addEventListener('pointerdown', (event) => {
     canvas.setPointerCapture(event.pointerId);
+    if (event.pointerType === 'touch') {
+        touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
+        if (touches.size === 2) {
+            if (state.drawing && state.drawing.edit) restorePreview(state.drawing);
+            state.drawing = null; // the first finger's stroke was the start of a gesture
+            gesture = touchCentre();
+            invalidate();
+            return;
+        }
+    }
+    if (gesture) return;
     const [x, y] = toBoard(event);
     const panning = state.tool === 'hand' || spaceDown || event.button === 1 || state.role === 'viewer';
     if (panning) {
@@ -286,6 +314,19 @@ canvas.addEventListener('pointerdown', (event) => {
 });
 
 canvas.addEventListener('pointermove', (event) => {
+    trackCursor(event);
+    if (touches.has(event.pointerId)) {
+        touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
+        if (gesture && touches.size === 2) {
+            const now = touchCentre();
+            const rect = canvas.getBoundingClientRect();
+            state.view.x += now.x - gesture.x;
+            state.view.y += now.y - gesture.y;
+            zoomAt(now.x - rect.left, now.y - rect.top, now.distance / gesture.distance);
+            gesture = now;
+            return;
+        }
+    }
     const drawing = state.drawing;
     if (!drawing) return;
     if (drawing.pan) {
@@ -350,8 +391,51 @@ function finish() {
     change([shape], []);
 }
 
-canvas.addEventListener('pointerup', finish);
-canvas.addEventListener('pointercancel', finish);
+function pointerEnded(event) {
+    touches.delete(event.pointerId);
+    if (gesture) {
+        if (touches.size === 0) gesture = null;
+        return;
+    }
+    finish();
+}
+
+canvas.addEventListener('pointerup', pointerEnded);
+canvas.addEventListener('pointercancel', pointerEnded);
+
+// ---- named cursors: where the others point, a few times a second (editors publish; everyone sees) ---------
+
+const cursors = new Map();   // user -> {x, y, at}
+let lastCursor = 0;
+setInterval(() => { if (cursors.size) invalidate(); }, 1_000); // so that a cursor left still goes away
+
+function trackCursor(event) {
+    const now = performance.now();
+    if (now - lastCursor < 100 || !connection || event.pointerType === 'touch') return;
+    lastCursor = now;
+    const [x, y] = toBoard(event);
+    connection.publish({ type: 'cursor', x: Math.round(x), y: Math.round(y) });
+}
+
+function paintCursors(target, ratio) {
+    const now = Date.now();
+    const v = state.view;
+    target.setTransform(ratio, 0, 0, ratio, 0, 0);
+    target.font = '12px system-ui, sans-serif';
+    for (const [user, cursor] of cursors) {
+        if (now - cursor.at > 5_000) { cursors.delete(user); continue; }
+        const px = cursor.x * v.scale + v.x, py = cursor.y * v.scale + v.y;
+        target.fillStyle = '#e8590c';
+        target.beginPath();
+        target.moveTo(px, py); target.lineTo(px + 10, py + 4); target.lineTo(px + 4, py + 10); target.closePath();
+        target.fill();
+        const label = names.get(user) || user;
+        const width = target.measureText(label).width + 8;
+        target.fillRect(px + 10, py + 10, width, 16);
+        target.fillStyle = '#ffffff';
+        target.fillText(label, px + 14, py + 22);
+    }
+}
 
 // ---- selecting, moving, resizing ---------------------------------------------------------------------------
 
@@ -475,6 +559,7 @@ function render() {
     }
     paint(ctx, ratio, width, height, state.view);
     paintSelection(ctx, ratio);
+    paintCursors(ctx, ratio);
     state.frames += 1;
     state.lastRenderMs = performance.now() - started;
 }
@@ -718,5 +803,5 @@ async function start() {
     showPeople(presence);
 }
 
-window.whiteboard = { state, renderPng, exportJson, importJson, exportSvg, uploadBackground, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, cursors, renderPng, exportJson, importJson, exportSvg, uploadBackground, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

@@ -59,6 +59,8 @@ class BoardPageIT {
 
             bob.await(d -> shapeCount(bob) == 1 ? true : null);
             bob.await(d -> inkedPixels(bob) > 50 ? true : null); // and it is drawn on the canvas
+            new Actions(alice.driver()).moveToElement(canvas, 100, 80).moveByOffset(10, 10).perform();
+            bob.await(d -> Boolean.TRUE.equals(bob.script("return window.whiteboard.cursors.has('alice');")) ? true : null);
             alice.await(d -> shapeCount(alice) == 1 && unsaved(alice) == 0 ? true : null);
             bob.screenshot("board-bob-sees-alice");
             assertTrue(bob.find(By.id("people")).getText().contains("Alice Andersen"));
