@@ -9,3 +9,20 @@ for artifact in fish.payara.extras:payara-micro:6.2025.10 org.postgresql:postgre
     [ -f "$WORK/$name.jar" ] || mvn -B -q dependency:copy -Dartifact="$artifact" -Dmdep.stripVersion=true \
         -DoutputDirectory="$WORK"
 done
+
+# start_server NAME PORT POSTBOOT-FILE [VAR=VALUE ...]: starts the WAR on Payara Micro like the run command, with a
+# fresh data folder target/bench/data-NAME and its log in target/bench/server-NAME.log; waits for /api/health and
+# leaves the process id in SERVER. The caller stops it (a trap in each script).
+start_server() {
+    local name=$1 port=$2 postboot=$3
+    shift 3
+    rm -rf "$WORK/data-$name"
+    env "$@" WHITEBOARD_DATA_DIR="$PWD/$WORK/data-$name" WHITEBOARD_PORT="$port" \
+        java -Xmx1g -jar "$WORK/payara-micro.jar" --nocluster --port "$port" --addlibs "$WORK/postgresql.jar" \
+        --postbootcommandfile "$postboot" --deploy target/whiteboard.war --contextroot / > "$WORK/server-$name.log" 2>&1 &
+    SERVER=$!
+    until curl -sf -o /dev/null "http://localhost:$port/api/health"; do
+        kill -0 "$SERVER" 2>/dev/null || { echo "server did not start, see $WORK/server-$name.log"; exit 1; }
+        sleep 1
+    done
+}

@@ -9,19 +9,10 @@ PORT=18080 RELAY_PORT=18090
 . bench/prepare.sh
 
 KEY=$(head -c 32 /dev/urandom | base64)
-rm -rf "$WORK/data"
-WHITEBOARD_DATA_DIR="$PWD/$WORK/data" WHITEBOARD_HUB_ACCESS_KEY="$KEY" WHITEBOARD_PORT=$PORT \
-    java -Xmx1g -jar "$WORK/payara-micro.jar" --nocluster --port $PORT \
-    --postbootcommandfile server-config/payara-micro/postboot-h2.asadmin \
-    --deploy target/whiteboard.war --contextroot / > "$WORK/server.log" 2>&1 &
-SERVER=$!
+start_server hub $PORT server-config/payara-micro/postboot-h2.asadmin WHITEBOARD_HUB_ACCESS_KEY="$KEY"
 node bench/relay.mjs $RELAY_PORT > "$WORK/relay.log" 2>&1 &
 RELAY=$!
 trap 'kill $SERVER $RELAY 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null "http://localhost:$PORT/api/health"; do
-    kill -0 $SERVER 2>/dev/null || { echo "server did not start, see $WORK/server.log"; exit 1; }
-    sleep 1
-done
 JAVA_PID=$SERVER
 
 echo "B1 warm-up (5 s, discarded)"

@@ -7,15 +7,6 @@ cd "$(dirname "$0")/.."
 SHAPES=${1:-10000}
 PORT=18084
 . bench/prepare.sh
-rm -rf "$WORK/data-b5"
-WHITEBOARD_DATA_DIR="$PWD/$WORK/data-b5" WHITEBOARD_PORT=$PORT \
-    java -Xmx1g -jar "$WORK/payara-micro.jar" --nocluster --port $PORT \
-    --postbootcommandfile server-config/payara-micro/postboot-h2.asadmin \
-    --deploy target/whiteboard.war --contextroot / > "$WORK/server-b5.log" 2>&1 &
-SERVER=$!
+start_server b5 $PORT server-config/payara-micro/postboot-h2.asadmin
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null "http://localhost:$PORT/api/health"; do
-    kill -0 $SERVER 2>/dev/null || { echo "server did not start, see $WORK/server-b5.log"; exit 1; }
-    sleep 1
-done
 node bench/large-board.mjs "http://localhost:$PORT/" "$SHAPES"

@@ -11,16 +11,9 @@ PORT=18081
 
 run() { # name postboot-file
     local name=$1 postboot=$2
-    rm -rf "$WORK/data-$name"
-    WHITEBOARD_DATA_DIR="$PWD/$WORK/data-$name" WHITEBOARD_PORT=$PORT \
-        java -Xmx1g -jar "$WORK/payara-micro.jar" --nocluster --port $PORT --addlibs "$WORK/postgresql.jar" \
-        --postbootcommandfile "$postboot" --deploy target/whiteboard.war --contextroot / > "$WORK/server-$name.log" 2>&1 &
-    local server=$!
+    start_server "$name" $PORT "$postboot"
+    local server=$SERVER
     trap "kill $server 2>/dev/null || true" EXIT
-    until curl -sf -o /dev/null "http://localhost:$PORT/api/health"; do
-        kill -0 $server 2>/dev/null || { echo "server did not start, see $WORK/server-$name.log"; exit 1; }
-        sleep 1
-    done
     # Payara's JIT needs a while: a short warm-up at the full rate leaves a backlog that spoils the measured run
     echo "B4 warm-up on $name (20 s at 100 events/s, discarded)"
     node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" 100 20 > /dev/null

@@ -65,9 +65,7 @@ class BoardPageIT {
             bob.screenshot("board-bob-sees-alice");
             assertTrue(bob.find(By.id("people")).getText().contains("Alice Andersen"));
 
-            try (Browser carol = new Browser(AppServer.baseUri()).signIn("carol", Http.DEMO_PASSWORD)) {
-                carol.open("board.html?id=" + board);
-                awaitLive(carol);
+            try (Browser carol = onBoard("carol", board)) {
                 carol.await(d -> shapeCount(carol) == 1 ? true : null);
             }
         }
@@ -77,12 +75,7 @@ class BoardPageIT {
     void aDroppedConnectionComesBackAndNothingDrawnMeanwhileIsLost() throws Exception {
         String board = Http.as(AppServer.baseUri(), "alice").postJson("api/boards", "{\"title\":\"Dropped\"}")
                 .json().getString("id");
-        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD);
-             Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD)) {
-            alice.open("board.html?id=" + board);
-            bob.open("board.html?id=" + board);
-            awaitLive(alice);
-            awaitLive(bob);
+        try (Browser alice = onBoard("alice", board); Browser bob = onBoard("bob", board)) {
 
             // bob's socket drops; he keeps drawing, alice draws too
             bob.script("window.whiteboard.connection.socket.close(4000, 'test: network gone');");
@@ -112,9 +105,7 @@ class BoardPageIT {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = owner.postJson("api/boards", "{\"title\":\"Select\"}").json().getString("id");
         owner.putJson("api/boards/" + board + "/shapes/box", "{\"kind\":\"rectangle\",\"fill\":\"#ffc9c9\",\"points\":[100,100,300,200]}");
-        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD)) {
-            alice.open("board.html?id=" + board);
-            awaitLive(alice);
+        try (Browser alice = onBoard("alice", board)) {
             alice.await(d -> shapeCount(alice) == 1 ? true : null);
             alice.find(By.cssSelector("[data-tool='select']")).click();
             WebElement canvas = alice.find(By.id("canvas"));
@@ -138,9 +129,7 @@ class BoardPageIT {
         String to = owner.postJson("api/boards", "{\"title\":\"Import\"}").json().getString("id");
         owner.putJson("api/boards/" + from + "/shapes/t", "{\"kind\":\"text\",\"text\":\"<script>alert(1)</script>\",\"points\":[10,10]}");
         owner.putJson("api/boards/" + from + "/shapes/r", "{\"kind\":\"rectangle\",\"points\":[0,0,50,40]}");
-        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD)) {
-            alice.open("board.html?id=" + from);
-            awaitLive(alice);
+        try (Browser alice = onBoard("alice", from)) {
             alice.await(d -> shapeCount(alice) == 2 ? true : null);
             String json = (String) alice.script("return window.whiteboard.exportJson();");
             String svg = (String) alice.script("return window.whiteboard.exportSvg();");
@@ -160,12 +149,7 @@ class BoardPageIT {
     void aBackgroundImageIsMadeSmallerInTheBrowserAndReachesEveryone() throws Exception {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = owner.postJson("api/boards", "{\"title\":\"Background\"}").json().getString("id");
-        try (Browser alice = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD);
-             Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD)) {
-            alice.open("board.html?id=" + board);
-            bob.open("board.html?id=" + board);
-            awaitLive(alice);
-            awaitLive(bob);
+        try (Browser alice = onBoard("alice", board); Browser bob = onBoard("bob", board)) {
             alice.asyncScript("const done = arguments[arguments.length - 1];"
                     + " const c = document.createElement('canvas'); c.width = 3000; c.height = 1500;"
                     + " const g = c.getContext('2d'); g.fillStyle = '#8ce99a'; g.fillRect(0, 0, 3000, 1500);"
@@ -188,9 +172,7 @@ class BoardPageIT {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = owner.postJson("api/boards", "{\"title\":\"Look only\"}").json().getString("id");
         owner.putJson("api/boards/" + board + "/members/dave", "{\"role\":\"viewer\"}");
-        try (Browser dave = new Browser(AppServer.baseUri()).signIn("dave", Http.DEMO_PASSWORD)) {
-            dave.open("board.html?id=" + board);
-            awaitLive(dave);
+        try (Browser dave = onBoard("dave", board)) {
             assertEquals("viewer", dave.find(By.id("role")).getText());
             WebElement canvas = dave.find(By.id("canvas"));
             new Actions(dave.driver()).moveToElement(canvas).clickAndHold().moveByOffset(80, 40).release().perform();
@@ -201,6 +183,14 @@ class BoardPageIT {
             dave.await(d -> shapeCount(dave) == 1 ? true : null);
             dave.screenshot("board-viewer");
         }
+    }
+
+    /** A browser of the demo user, signed in through the sign-in page, on the board page with a live connection. */
+    private static Browser onBoard(String user, String board) {
+        Browser browser = new Browser(AppServer.baseUri()).signIn(user, Http.DEMO_PASSWORD);
+        browser.open("board.html?id=" + board);
+        awaitLive(browser);
+        return browser;
     }
 
     private static void awaitLive(Browser browser) {
