@@ -3,78 +3,53 @@ package dev.whiteboard.hub.boundary;
 import dev.whiteboard.hub.Admission;
 import dev.whiteboard.hub.ClientSessions;
 import dev.whiteboard.hub.HubConnection;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The client endpoint of the built-in hub: JSON subprotocol clients and plain WebSocket clients, at every form of
- * the client URL the service accepts, {@code /client/hubs/{hub}}, {@code /client/?hub={hub}} and {@code /client?hub=}
- * (see {@link HubEndpoints}). A thin boundary: each frame is handed to {@link ClientSessions}. Frames over 1 MB are
- * refused with 1009 (Too Big).
- * <p>A query cannot be part of a WebSocket path template, so the endpoint is registered once per form. It is a
- * programmatic endpoint because an annotated one has exactly one path and WebSocket annotations are not inherited
- * (Jakarta WebSocket §4.8): each form would be a class of its own re-declaring every callback.
+ * The client endpoint of the built-in hub: JSON subprotocol clients and plain WebSocket clients, at both forms of
+ * the client URL the service accepts, {@code /client/hubs/{hub}} ({@link HubInPath}) and {@code /client/?hub={hub}}
+ * ({@link HubInQuery}, and {@link HubInQueryWithoutSlash} for {@code /client?hub=}). A thin boundary: each callback
+ * hands the frame to {@link ClientSessions}. Frames over 1 MB are refused by the container with 1009 (Too Big).
+ * <p>A query cannot be part of a WebSocket path template, hence one endpoint per form; and WebSocket annotations
+ * are not inherited (Jakarta WebSocket §4.8), so each form only re-declares the callbacks and hands them here.
  */
-public class ClientEndpoint extends Endpoint {
+public abstract class ClientEndpoint {
 
     /** The largest frame a client may send, as on the service. */
     public static final int MAX_FRAME_BYTES = 1024 * 1024;
     private static final String CONNECTION = "whiteboard.hub.connection";
     private static final Logger LOG = Logger.getLogger(ClientEndpoint.class.getName());
 
-    /**
-     * Looked up rather than injected: the container creates a programmatic endpoint through its configurator, and
-     * not every server injects into it. One instance per connection, so one look-up per admitted connection.
-     */
-    private ClientSessions sessions;
+    @Inject
+    ClientSessions sessions;
 
-    @Override
-    public void onOpen(Session session, EndpointConfig config) {
+    protected final void opened(Session session) throws IOException {
         Object admission = session.getUserProperties().get(ClientHandshake.ADMISSION);
         Object hub = session.getUserProperties().get(ClientHandshake.HUB);
         if (!(admission instanceof Admission admitted) || !(hub instanceof String hubName)) {
-            close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized"));
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized"));
             return;
         }
-        sessions = CDI.current().select(ClientSessions.class).get();
         session.setMaxIdleTimeout(0);
-        // The container applies these to a message that comes in fragments; a single frame is checked below.
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
-        // Anonymous classes, not lambdas: Tyrus finds a handler's message type (the pong's at least) by reflection.
-        session.addMessageHandler(String.class, new MessageHandler.Whole<String>() {
-            @Override
-            public void onMessage(String text) {
-                textFrame(session, text);
-            }
-        });
-        session.addMessageHandler(ByteBuffer.class, new MessageHandler.Whole<ByteBuffer>() {
-            @Override
-            public void onMessage(ByteBuffer bytes) {
-                binaryFrame(session, bytes);
-            }
-        });
-        session.addMessageHandler(PongMessage.class, new MessageHandler.Whole<PongMessage>() {
-            @Override
-            public void onMessage(PongMessage pong) {
-                connection(session).ifPresent(c -> sessions.onPong(c));
-            }
-        });
         if (admitted.recovery()) {
             Optional<HubConnection> recovered = sessions.resume(hubName, admitted, session);
             if (recovered.isEmpty()) {
-                close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "the connection cannot be recovered"));
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "the connection cannot be recovered"));
                 return;
             }
             session.getUserProperties().put(CONNECTION, recovered.get());
@@ -86,12 +61,7 @@ public class ClientEndpoint extends Endpoint {
         session.getUserProperties().put(CONNECTION, sessions.open(hubName, admitted, kind, session));
     }
 
-    private void textFrame(Session session, String text) {
-        // UTF-8 takes at most three bytes per char, so only a long text needs counting
-        if (text.length() > MAX_FRAME_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
-            tooBig(session);
-            return;
-        }
+    protected final void textFrame(Session session, String text) {
         Thread thread = enterApplication();
         try {
             connection(session).ifPresent(c -> sessions.onText(c, text));
@@ -100,11 +70,7 @@ public class ClientEndpoint extends Endpoint {
         }
     }
 
-    private void binaryFrame(Session session, ByteBuffer bytes) {
-        if (bytes.remaining() > MAX_FRAME_BYTES) {
-            tooBig(session);
-            return;
-        }
+    protected final void binaryFrame(Session session, ByteBuffer bytes) {
         Thread thread = enterApplication();
         try {
             byte[] data = new byte[bytes.remaining()];
@@ -113,16 +79,6 @@ public class ClientEndpoint extends Endpoint {
         } finally {
             leaveToPlatform(thread);
         }
-    }
-
-    /**
-     * A whole message handler added at run time has no size limit of its own ({@code @OnMessage(maxMessageSize)}
-     * is for annotated endpoints), and Tyrus applies the session's buffer sizes only to fragmented messages: a
-     * single frame over the limit is closed here, with the code the container uses.
-     */
-    private static void tooBig(Session session) {
-        close(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
-                "Message too long; allowed message size is " + MAX_FRAME_BYTES + " bytes."));
     }
 
     /** The frame is handled with the application's class loader as the thread's context loader. */
@@ -143,25 +99,130 @@ public class ClientEndpoint extends Endpoint {
         thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
     }
 
-    @Override
-    public void onClose(Session session, CloseReason reason) {
+    protected final void pongFrame(Session session) {
+        connection(session).ifPresent(sessions::onPong);
+    }
+
+    protected final void socketClosed(Session session, CloseReason reason) {
         connection(session).ifPresent(c -> sessions.socketClosed(c, session, reason.getReasonPhrase()));
     }
 
-    @Override
-    public void onError(Session session, Throwable failure) {
+    protected final void failed(Throwable failure) {
         LOG.log(Level.FINE, "Client connection failed", failure);
-    }
-
-    private static void close(Session session, CloseReason reason) {
-        try {
-            session.close(reason);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Client connection could not be closed", e);
-        }
     }
 
     private static Optional<HubConnection> connection(Session session) {
         return Optional.ofNullable((HubConnection) session.getUserProperties().get(CONNECTION));
+    }
+
+    /** {@code /client/hubs/{hub}}: the form the SDKs build. */
+    @ServerEndpoint(value = "/client/hubs/{hub}",
+            subprotocols = {HandshakeRequests.RELIABLE_SUBPROTOCOL, HandshakeRequests.JSON_SUBPROTOCOL},
+            configurator = ClientHandshake.class)
+    public static class HubInPath extends ClientEndpoint {
+
+        @OnOpen
+        public void open(Session session) throws IOException {
+            opened(session);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void text(Session session, String text) {
+            textFrame(session, text);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void binary(Session session, ByteBuffer bytes) {
+            binaryFrame(session, bytes);
+        }
+
+        @OnMessage
+        public void pong(Session session, PongMessage pong) {
+            pongFrame(session);
+        }
+
+        @OnClose
+        public void close(Session session, CloseReason reason) {
+            socketClosed(session, reason);
+        }
+
+        @OnError
+        public void error(Session session, Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    /** {@code /client/?hub={hub}}: the hub in the query. */
+    @ServerEndpoint(value = "/client/",
+            subprotocols = {HandshakeRequests.RELIABLE_SUBPROTOCOL, HandshakeRequests.JSON_SUBPROTOCOL},
+            configurator = ClientHandshake.class)
+    public static class HubInQuery extends ClientEndpoint {
+
+        @OnOpen
+        public void open(Session session) throws IOException {
+            opened(session);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void text(Session session, String text) {
+            textFrame(session, text);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void binary(Session session, ByteBuffer bytes) {
+            binaryFrame(session, bytes);
+        }
+
+        @OnMessage
+        public void pong(Session session, PongMessage pong) {
+            pongFrame(session);
+        }
+
+        @OnClose
+        public void close(Session session, CloseReason reason) {
+            socketClosed(session, reason);
+        }
+
+        @OnError
+        public void error(Session session, Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    /** {@code /client?hub={hub}}: the same without the slash (a different path to the container). */
+    @ServerEndpoint(value = "/client",
+            subprotocols = {HandshakeRequests.RELIABLE_SUBPROTOCOL, HandshakeRequests.JSON_SUBPROTOCOL},
+            configurator = ClientHandshake.class)
+    public static class HubInQueryWithoutSlash extends ClientEndpoint {
+
+        @OnOpen
+        public void open(Session session) throws IOException {
+            opened(session);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void text(Session session, String text) {
+            textFrame(session, text);
+        }
+
+        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        public void binary(Session session, ByteBuffer bytes) {
+            binaryFrame(session, bytes);
+        }
+
+        @OnMessage
+        public void pong(Session session, PongMessage pong) {
+            pongFrame(session);
+        }
+
+        @OnClose
+        public void close(Session session, CloseReason reason) {
+            socketClosed(session, reason);
+        }
+
+        @OnError
+        public void error(Session session, Throwable failure) {
+            failed(failure);
+        }
     }
 }

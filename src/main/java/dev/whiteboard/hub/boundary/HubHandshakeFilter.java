@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * 400 for a subprotocol the hub does not speak, 404 when the built-in hub is off. The WebSocket API itself can
  * only refuse with a close frame, after the upgrade. Here too the event handler's blocking {@code connect} is
  * asked, and its refusal becomes the handshake's status. Admitted handshakes continue to a {@link ClientEndpoint}
- * (any form of the client URL), which takes the admission from {@link PendingHandshakes}.
+ * (either form of the client URL), which takes the admission from {@link PendingHandshakes}.
  */
 @WebFilter(urlPatterns = {"/client", "/client/*"}, asyncSupported = true)
 public class HubHandshakeFilter extends HttpFilter {
