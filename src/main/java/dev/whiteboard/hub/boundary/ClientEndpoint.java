@@ -25,6 +25,8 @@ import java.util.logging.Logger;
  * hands the frame to {@link ClientSessions}. Frames over 1 MB are refused by the container with 1009 (Too Big).
  * <p>A query cannot be part of a WebSocket path template, hence one endpoint per form; and WebSocket annotations
  * are not inherited (Jakarta WebSocket §4.8), so each form only re-declares the callbacks and hands them here.
+ * One programmatic endpoint registered for the three paths was tried (branch {@code endpoint-dedupe}): it doubled
+ * the p99 of the fan-out benchmark (B1) on Payara, so the repetition stays.
  */
 public abstract class ClientEndpoint {
 
