@@ -13,7 +13,12 @@ public record ErrorBody(int status, String error, String message, String field) 
 
     /** The body for an expected failure. */
     public static ErrorBody of(WhiteboardException e) {
-        return new ErrorBody(e.kind().status(), e.kind().code(), e.getMessage(), e.field().orElse(null));
+        return of(e.kind(), e.getMessage(), e.field().orElse(null));
+    }
+
+    /** The body for a failure of this kind (its status and code come from the kind). */
+    public static ErrorBody of(ErrorKind kind, String message, String field) {
+        return new ErrorBody(kind.status(), kind.code(), message, field);
     }
 
     /** Whether sending the same request again later may succeed (the failure was not the request's fault). */

@@ -43,7 +43,7 @@ public class WebhookServlet extends HttpServlet {
     protected void doOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requested = request.getHeader("WebHook-Request-Origin");
         if (requested == null || requested.isBlank()) {
-            error(response, new ErrorBody(400, ErrorKind.INVALID.code(),
+            error(response, ErrorBody.of(ErrorKind.INVALID,
                     "an abuse-protection request names its origin in WebHook-Request-Origin", "WebHook-Request-Origin"));
             return;
         }
@@ -53,7 +53,7 @@ public class WebhookServlet extends HttpServlet {
                 .findFirst();
         if (granted.isEmpty()) {
             LOG.log(Level.WARNING, "Refused the abuse-protection handshake of origin {0}", abbreviate(requested));
-            error(response, new ErrorBody(403, ErrorKind.FORBIDDEN.code(),
+            error(response, ErrorBody.of(ErrorKind.FORBIDDEN,
                     "this webhook serves only its configured Web PubSub service", "WebHook-Request-Origin"));
             return;
         }
@@ -66,7 +66,7 @@ public class WebhookServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!Signatures.valid(request.getHeader("ce-signature"), request.getHeader("ce-connectionId"),
                 settings.webhookKeys())) {
-            error(response, new ErrorBody(401, ErrorKind.UNAUTHENTICATED.code(),
+            error(response, ErrorBody.of(ErrorKind.UNAUTHENTICATED,
                     "ce-signature does not match the service's access keys", "ce-signature"));
             return;
         }
@@ -95,18 +95,14 @@ public class WebhookServlet extends HttpServlet {
             WebhookEvent.User user = (WebhookEvent.User) event;
             Optional<String> reply = router.handlerOf(user)
                     .map(handler -> handler.handle(user))
-                    .orElseGet(() -> Optional.of(WireJson.write(new UnknownEvent("error", user.name(),
-                            new ErrorBody(400, ErrorKind.INVALID.code(), "no such event: " + user.name(), "event")))));
+                    .orElseGet(() -> Optional.of(WireJson.write(new EventError(user.name(),
+                            ErrorBody.of(ErrorKind.INVALID, "no such event: " + user.name(), "event")))));
             if (reply.isPresent()) {
                 json(response, 200, reply.get());
             } else {
                 response.setStatus(204);
             }
         }
-    }
-
-    /** The reply to an event nobody handles: {@code {"type":"error","event":"…","error":{…}}}. */
-    public record UnknownEvent(String type, String event, ErrorBody error) {
     }
 
     private static byte[] read(HttpServletRequest request) throws IOException {

@@ -1,5 +1,6 @@
 package dev.whiteboard.hub;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -95,8 +98,25 @@ public class HubSettings {
         contextPath = context.getContextPath();
     }
 
+    /** The comma-separated settings, read once: they are consulted for every handshake and every event. */
+    private Set<String> origins;
+    private Set<String> handledSystemEvents;
+    private Set<String> handledUserEvents;
+
     private volatile List<AccessKey> keys;
     private volatile TokenVerifier verifier;
+
+    @PostConstruct
+    void readLists() {
+        origins = lowerCaseSet(allowedOrigins.orElse(""));
+        handledSystemEvents = lowerCaseSet(systemEvents);
+        handledUserEvents = lowerCaseSet(userEvents);
+    }
+
+    private static Set<String> lowerCaseSet(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(e -> e.strip().toLowerCase(Locale.ROOT))
+                .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** On unless switched off, or unless the app is configured for an Azure Web PubSub service. */
     public boolean enabled() {
@@ -136,16 +156,13 @@ public class HubSettings {
      * {@code https://board.intranet.example} ({@code *} allows all).
      */
     public boolean allowsOrigin(String origin) {
-        List<String> allowed = allowedOrigins.stream().flatMap(list -> Arrays.stream(list.split(",")))
-                .map(String::strip).filter(o -> !o.isEmpty()).toList();
-        if (allowed.isEmpty() || allowed.contains("*")) {
+        if (origins.isEmpty() || origins.contains("*")) {
             return true;
         }
         if (origin == null || origin.isBlank()) {
             return true; // not a browser: nothing for an origin policy to protect
         }
-        String normalised = origin.strip().toLowerCase(Locale.ROOT);
-        return allowed.stream().anyMatch(a -> a.strip().toLowerCase(Locale.ROOT).equals(normalised));
+        return origins.contains(origin.strip().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -164,14 +181,13 @@ public class HubSettings {
 
     /** Whether the hub's event handler takes the system event ({@code connect}, {@code connected}, {@code disconnected}). */
     public boolean handlesSystemEvent(String hub, String event) {
-        return eventHandlerUrlTemplate(hub).isPresent() && Arrays.stream(systemEvents.split(","))
-                .map(String::strip).anyMatch(e -> e.equalsIgnoreCase(event));
+        return eventHandlerUrlTemplate(hub).isPresent() && handledSystemEvents.contains(event.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the hub's event handler takes the user event: {@code *}, or one of a comma-separated list of names. */
     public boolean handlesUserEvent(String hub, String event) {
-        return eventHandlerUrlTemplate(hub).isPresent() && Arrays.stream(userEvents.split(","))
-                .map(String::strip).anyMatch(e -> e.equals("*") || e.equalsIgnoreCase(event));
+        return eventHandlerUrlTemplate(hub).isPresent()
+                && (handledUserEvents.contains("*") || handledUserEvents.contains(event.toLowerCase(Locale.ROOT)));
     }
 
     /**

@@ -112,8 +112,11 @@ public class Presence {
         return connections(boardId).stream().anyMatch(c -> c.user().equals(user));
     }
 
+    /** The person's state on the board: active when any of their connections is; "" when they are not there. */
     private String stateOf(String boardId, String user) {
-        return people(boardId).stream().filter(p -> p.user().equals(user)).map(Person::state).findFirst().orElse("");
+        List<PresenceConnection> theirs = connections(boardId).stream().filter(c -> c.user().equals(user)).toList();
+        return theirs.isEmpty() ? "" : theirs.stream().anyMatch(c -> c.state() == PresenceConnection.State.ACTIVE)
+                ? "active" : "away";
     }
 
     private List<PresenceConnection> connections(String boardId) {

@@ -2,9 +2,9 @@ package dev.whiteboard.presence;
 
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.database.SchemaMigrations;
-import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.Failures;
 import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.events.EventError;
 import dev.whiteboard.events.UserEventHandler;
 import dev.whiteboard.events.WebhookEvent;
 import dev.whiteboard.realtime.RealtimeService;
@@ -45,10 +45,6 @@ public class PresenceEvents implements UserEventHandler {
     public record StateReport(String board, String state) {
     }
 
-    /** A failed presence event's reply: {@code {"type":"error","event":"presence","error":{…}}}. */
-    public record PresenceError(String type, String event, ErrorBody error) {
-    }
-
     /** The built-in hub's connections ended with the last run of the app: nobody is on any board yet. */
     void forgetOldConnections(@Observes @Priority(SchemaMigrations.FIRST + 1) Startup startup) {
         if (realtime.builtIn()) {
@@ -83,7 +79,7 @@ public class PresenceEvents implements UserEventHandler {
                     .ifPresent(this::announce);
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of(WireJson.write(new PresenceError("error", PRESENCE, Failures.describe(e))));
+            return Optional.of(WireJson.write(new EventError(PRESENCE, Failures.describe(e))));
         }
     }
 

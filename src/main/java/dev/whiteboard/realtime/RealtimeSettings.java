@@ -1,6 +1,5 @@
 package dev.whiteboard.realtime;
 
-import dev.whiteboard.hub.AccessKey;
 import dev.whiteboard.hub.HubSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +37,7 @@ public class RealtimeSettings {
 
     @Inject
     @ConfigProperty(name = "whiteboard.webpubsub.webhook-origins")
-    Optional<String> webhookOrigins;
+    Optional<String> configuredWebhookOrigins;
 
     @Inject
     @ConfigProperty(name = "whiteboard.negotiate.token-minutes", defaultValue = "60")
@@ -46,6 +45,9 @@ public class RealtimeSettings {
 
     @Inject
     HubSettings builtInHub;
+
+    private volatile List<byte[]> webhookKeys;
+    private volatile Set<String> webhookOrigins;
 
     /** Whether the app uses its own built-in hub (no connection string configured). */
     public boolean builtIn() {
@@ -67,28 +69,36 @@ public class RealtimeSettings {
         return Duration.ofMinutes(Math.max(1, Math.min(24 * 60, tokenMinutes)));
     }
 
-    /** The keys a webhook call may be signed with: the primary first. */
+    /** The keys a webhook call may be signed with: the primary first. Read once (every webhook call checks them). */
     public List<byte[]> webhookKeys() {
-        if (builtIn()) {
-            return builtInHub.keys().stream().map(AccessKey::secret).toList();
+        List<byte[]> known = webhookKeys;
+        if (known == null) {
+            List<byte[]> keys = new ArrayList<>();
+            if (builtIn()) {
+                builtInHub.keys().forEach(key -> keys.add(key.secret()));
+            } else {
+                keys.add(ConnectionString.parse(connectionString()).accessKey().getBytes(StandardCharsets.UTF_8));
+                secondaryAccessKey.filter(k -> !k.isBlank())
+                        .ifPresent(k -> keys.add(k.strip().getBytes(StandardCharsets.UTF_8)));
+            }
+            known = List.copyOf(keys);
+            webhookKeys = known;
         }
-        List<byte[]> keys = new ArrayList<>();
-        keys.add(ConnectionString.parse(connectionString()).accessKey().getBytes(StandardCharsets.UTF_8));
-        secondaryAccessKey.filter(k -> !k.isBlank())
-                .ifPresent(k -> keys.add(k.strip().getBytes(StandardCharsets.UTF_8)));
-        return List.copyOf(keys);
+        return known;
     }
 
     /** The hosts whose abuse-protection handshake the webhook grants: the service's, never {@code *}. */
     public Set<String> webhookOrigins() {
-        Set<String> listed = webhookOrigins.stream().flatMap(list -> Arrays.stream(list.split(",")))
-                .map(o -> o.strip().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty() && !o.equals("*"))
-                .collect(Collectors.toUnmodifiableSet());
-        if (!listed.isEmpty()) {
-            return listed;
+        Set<String> known = webhookOrigins;
+        if (known == null) {
+            Set<String> listed = configuredWebhookOrigins.stream().flatMap(list -> Arrays.stream(list.split(",")))
+                    .map(o -> o.strip().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty() && !o.equals("*"))
+                    .collect(Collectors.toUnmodifiableSet());
+            known = !listed.isEmpty() ? listed : Set.of((builtIn() ? builtInHub.origin()
+                    : ConnectionString.parse(connectionString()).endpoint().getHost()).toLowerCase(Locale.ROOT));
+            webhookOrigins = known;
         }
-        return Set.of((builtIn() ? builtInHub.origin() : ConnectionString.parse(connectionString()).endpoint().getHost())
-                .toLowerCase(Locale.ROOT));
+        return known;
     }
 
     private Optional<String> configured() {

@@ -135,8 +135,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
-        write(response, WireJson.write(new ErrorBody(ErrorKind.UNAUTHENTICATED.status(), ErrorKind.UNAUTHENTICATED.code(),
-                message, null)));
+        write(response, WireJson.write(ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null)));
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -68,26 +68,30 @@ public final class BoardClient implements AutoCloseable {
 
     /** Sends an event with the given JSON data as is; returns the reply that names {@code requestId}. */
     public JsonObject sendRaw(String event, String json, String requestId) {
-        long ackId = ackIds.incrementAndGet();
-        socket.send(Json.createObjectBuilder().add("type", "event").add("event", event).add("ackId", ackId)
-                .add("dataType", "json").add("data", Json.createReader(new java.io.StringReader(json)).readValue())
-                .build().toString());
+        long ackId = sendEvent(event, json);
         JsonObject result = socket.nextMatching(m -> "message".equals(m.getString("type", ""))
                 && "server".equals(m.getString("from", "")) && m.get("data") instanceof JsonObject d
                 && ("result".equals(d.getString("type", "")) || "error".equals(d.getString("type", "")))
                 && (requestId == null || requestId.equals(d.getString("requestId", null))))
                 .getJsonObject("data");
-        JsonObject ack = socket.nextMatching(m -> "ack".equals(m.getString("type", "")) && m.getInt("ackId") == ackId);
-        assertEquals(true, ack.getBoolean("success"), ack::toString);
+        assertAcknowledged(ackId);
         return result;
     }
 
     /** Sends an event that gets no reply when it succeeds (e.g. {@code presence}); waits for its ack. */
     public void emit(String event, String data) {
+        assertAcknowledged(sendEvent(event, "{\"board\":\"" + board + "\"," + data + "}"));
+    }
+
+    private long sendEvent(String event, String json) {
         long ackId = ackIds.incrementAndGet();
         socket.send(Json.createObjectBuilder().add("type", "event").add("event", event).add("ackId", ackId)
-                .add("dataType", "json").add("data", Json.createReader(new java.io.StringReader(
-                        "{\"board\":\"" + board + "\"," + data + "}")).readValue()).build().toString());
+                .add("dataType", "json").add("data", Json.createReader(new java.io.StringReader(json)).readValue())
+                .build().toString());
+        return ackId;
+    }
+
+    private void assertAcknowledged(long ackId) {
         JsonObject ack = socket.nextMatching(m -> "ack".equals(m.getString("type", "")) && m.getInt("ackId") == ackId);
         assertEquals(true, ack.getBoolean("success"), ack::toString);
     }
