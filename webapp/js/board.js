@@ -146,7 +146,7 @@ function resync() {
 /** A live stroke from someone drawing right now (not stored; the committed shape replaces it). */
 function onPeerMessage(data, from) {
     if (data && data.type === 'cursor' && Number.isFinite(data.x) && Number.isFinite(data.y)) {
-        cursors.set(from, { x: data.x, y: data.y, at: Date.now() });
+        if (showCursors.checked) cursors.set(from, { x: data.x, y: data.y, at: Date.now() });
         invalidate();
         return;
     }
@@ -463,11 +463,18 @@ canvas.addEventListener('pointercancel', pointerEnded);
 
 const cursors = new Map();   // user -> {x, y, at}
 let lastCursor = 0;
+const showCursors = document.getElementById('show-cursors');
+showCursors.checked = localStorage.getItem('whiteboard.cursors') !== 'off';
+showCursors.addEventListener('change', () => {
+    localStorage.setItem('whiteboard.cursors', showCursors.checked ? 'on' : 'off');
+    cursors.clear();
+    invalidate();
+});
 setInterval(() => { if (cursors.size) invalidate(); }, 1_000); // so that a cursor left still goes away
 
 function trackCursor(event) {
     const now = performance.now();
-    if (now - lastCursor < 100 || !connection || event.pointerType === 'touch') return;
+    if (now - lastCursor < 100 || !connection || event.pointerType === 'touch' || !showCursors.checked) return;
     lastCursor = now;
     const [x, y] = toBoard(event);
     connection.publish({ type: 'cursor', x: Math.round(x), y: Math.round(y) });

@@ -151,6 +151,34 @@ class CanvasInputIT {
         }
     }
 
+    @Test
+    void namedCursorsCanBeTurnedOff() {
+        String board = Http.as(AppServer.baseUri(), "alice").postJson("api/boards", "{\"title\":\"Cursors\"}").json().getString("id");
+        try (Browser alice = onBoard("alice", board); Browser bob = onBoard("bob", board); Browser carol = onBoard("carol", board)) {
+            moveOver(bob, 100);
+            alice.await(d -> hasCursorOf(alice, "bob") ? true : null);
+            alice.find(By.id("show-cursors")).click();
+            assertEquals(false, hasCursorOf(alice, "bob"), "turned off, the others' cursors go at once");
+            moveOver(bob, 300);
+            carol.await(d -> ((Number) carol.script("const c = window.whiteboard.cursors.get('bob'); return c ? c.x : 0;"))
+                    .doubleValue() > 250 ? true : null);
+            assertEquals(false, hasCursorOf(alice, "bob"), "and stay away while off");
+            alice.driver().navigate().refresh();
+            BoardPages.awaitLive(alice);
+            assertEquals(Boolean.FALSE, alice.script("return document.getElementById('show-cursors').checked;"), "remembered");
+        }
+    }
+
+    private static void moveOver(Browser browser, int x) {
+        double[] origin = canvasOrigin(browser);
+        new Actions(browser.driver()).moveToLocation((int) origin[0] + x, (int) origin[1] + 200)
+                .moveByOffset(10, 5).pause(java.time.Duration.ofMillis(150)).moveByOffset(10, 5).perform();
+    }
+
+    private static boolean hasCursorOf(Browser browser, String user) {
+        return Boolean.TRUE.equals(browser.script("return window.whiteboard.cursors.has(arguments[0]);", user));
+    }
+
     private static double[] at(double[] origin, double x, double y) {
         return new double[] {origin[0] + x, origin[1] + y};
     }
