@@ -11,6 +11,12 @@ final class BoardPages {
     private BoardPages() {
     }
 
+    /** A new board of {@code owner}'s, by the REST API; its id. */
+    static String newBoard(Http owner, String title) {
+        return owner.postJson("api/boards", jakarta.json.Json.createObjectBuilder().add("title", title).build().toString())
+                .json().getString("id");
+    }
+
     /** A browser of the demo user, signed in through the sign-in page, on the board page with a live connection. */
     static Browser onBoard(String user, String board) {
         return onBoard(new Browser(AppServer.baseUri()), user, board);

@@ -1,6 +1,7 @@
 package dev.whiteboard.pages;
 
 import static dev.whiteboard.pages.BoardPages.canvasOrigin;
+import static dev.whiteboard.pages.BoardPages.newBoard;
 import static dev.whiteboard.pages.BoardPages.onBoard;
 import static dev.whiteboard.pages.BoardPages.pixel;
 import static dev.whiteboard.pages.BoardPages.shapeCount;
@@ -34,7 +35,7 @@ class CanvasInputIT {
     @Test
     void aFingerDrawsTwoFingersPanAndPinchAndAStylusDraws() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
-        String board = owner.postJson("api/boards", "{\"title\":\"Touch\"}").json().getString("id");
+        String board = newBoard(owner, "Touch");
         try (Browser alice = onBoard("alice", board)) {
             double[] origin = canvasOrigin(alice);
             double cx = 640, cy = 300; // a point of the canvas, in its own CSS pixels (= board units at 100%)
@@ -86,7 +87,7 @@ class CanvasInputIT {
     @Test
     void textIsTypedInPlaceAndThePaletteAndOpacityApply() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
-        String board = owner.postJson("api/boards", "{\"title\":\"Text\"}").json().getString("id");
+        String board = newBoard(owner, "Text");
         try (Browser alice = onBoard("alice", board)) {
             double[] origin = canvasOrigin(alice);
             alice.find(By.cssSelector("[data-colour='#e03131']")).click();
@@ -123,7 +124,7 @@ class CanvasInputIT {
     @Test
     void atPhoneSizeEveryControlIsOnScreenNamedAndAFingerDraws() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
-        String board = owner.postJson("api/boards", "{\"title\":\"Phone\"}").json().getString("id");
+        String board = newBoard(owner, "Phone");
         try (Browser phone = onBoard(new Browser(AppServer.baseUri(), 390, 844), "alice", board)) {
             assertEquals(Boolean.TRUE, phone.script("return document.documentElement.scrollWidth <= window.innerWidth;"),
                     "nothing runs off the side of the screen");
@@ -153,7 +154,7 @@ class CanvasInputIT {
 
     @Test
     void namedCursorsCanBeTurnedOff() {
-        String board = Http.as(AppServer.baseUri(), "alice").postJson("api/boards", "{\"title\":\"Cursors\"}").json().getString("id");
+        String board = newBoard(Http.as(AppServer.baseUri(), "alice"), "Cursors");
         try (Browser alice = onBoard("alice", board); Browser bob = onBoard("bob", board); Browser carol = onBoard("carol", board)) {
             moveOver(bob, 100);
             alice.await(d -> hasCursorOf(alice, "bob") ? true : null);
