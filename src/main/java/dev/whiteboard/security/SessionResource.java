@@ -20,14 +20,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.security.Principal;
 
 /**
  * {@code /api/session}: the browser's sign-in. {@code POST} (form fields {@code name}, {@code password}) signs in
- * and starts an HTTP session; {@code GET} says who is signed in (401 if nobody); {@code DELETE} signs out. Open
+ * with a built-in account and starts an HTTP session; {@code GET} says who is signed in (401 if nobody);
+ * {@code DELETE} signs out; {@code GET /api/session/method} tells the sign-in page how to sign in. With OpenID
+ * Connect on, a browser signs in at {@code /api/session/oidc?next=…} and comes back through
+ * {@code /api/session/callback} (both handled by {@link OidcMechanism} first), and {@code POST} is refused. Open
  * to everyone (see {@code web.xml}); wrong credentials get 401 without a Basic challenge.
  */
 @Path("session")
@@ -44,14 +49,24 @@ public class SessionResource {
     @Inject
     Accounts accounts;
 
+    @Inject
+    OidcSettings oidc;
+
     @Context
     HttpServletRequest request;
 
     @Context
     HttpServletResponse response;
 
-    /** Who is signed in: {@code {"user":"alice","name":"Alice Andersen"}}. */
-    public record Caller(String user, String name) {
+    /** Who is signed in, and how: {@code {"user":"alice","name":"Alice Andersen","method":"password"}}. */
+    public record Caller(String user, String name, String method) {
+    }
+
+    /**
+     * How to sign in here: {@code {"method":"password"}} (built-in accounts), or {@code {"method":"oidc",
+     * "provider":"Example Corp","start":"api/session/oidc"}} (relative to the app, {@code next} to be added).
+     */
+    public record Method(String method, String provider, String start) {
     }
 
     @GET
@@ -60,12 +75,44 @@ public class SessionResource {
         if (principal == null) {
             throw new NotSignedInException("nobody is signed in");
         }
-        return new Caller(principal.getName(), accounts.displayName(principal.getName()));
+        return new Caller(principal.getName(), accounts.displayName(principal.getName()), method().method());
+    }
+
+    @GET
+    @Path("method")
+    public Method method() {
+        return oidc.enabled() ? new Method("oidc", oidc.providerName(), OidcSettings.START_PATH.substring(1))
+                : new Method("password", null, null);
+    }
+
+    /** Where the provider's sign-in ends (after the OIDC mechanism took the code): back to the page wanted. */
+    @GET
+    @Path("callback")
+    public Response signedIn() {
+        HttpSession session = request.getSession(false);
+        Object next = session == null ? null : session.getAttribute(OidcMechanism.NEXT);
+        if (session != null) {
+            session.removeAttribute(OidcMechanism.NEXT);
+        }
+        String path = next instanceof String wanted && !wanted.equals("/") ? wanted : request.getContextPath() + "/";
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    /** Reached only by a caller who is signed in already (otherwise the mechanism sends the browser away). */
+    @GET
+    @Path("oidc")
+    public Response signInWithProvider(@QueryParam("next") String next) {
+        String path = OidcMechanism.localPath(next);
+        return Response.seeOther(URI.create(path.equals("/") ? request.getContextPath() + "/" : path)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Caller signIn(@FormParam("name") String name, @FormParam("password") String password) {
+        if (oidc.enabled()) {
+            throw new NotSignedInException("this server signs in with " + oidc.providerName()
+                    + ": use " + OidcSettings.START_PATH.substring(1));
+        }
         if (name == null || name.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException(name == null || name.isBlank() ? "name" : "password",
                     "name and password are required");
@@ -79,7 +126,7 @@ public class SessionResource {
         if (status != AuthenticationStatus.SUCCESS) {
             throw new NotSignedInException("the sign-in did not succeed");
         }
-        return new Caller(credential.getCaller(), accounts.displayName(credential.getCaller()));
+        return new Caller(credential.getCaller(), accounts.displayName(credential.getCaller()), "password");
     }
 
     @DELETE

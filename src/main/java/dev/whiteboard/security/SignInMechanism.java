@@ -1,9 +1,7 @@
 package dev.whiteboard.security;
 
 import dev.whiteboard.errors.ErrorBody;
-import dev.whiteboard.errors.ErrorKind;
 import dev.whiteboard.errors.Failures;
-import dev.whiteboard.wire.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -15,14 +13,9 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How a request gets its caller, in this order: a sign-in the app itself started ({@code /api/session}, which then
@@ -36,15 +29,10 @@ import java.util.Set;
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {
 
-    static final String SESSION_CALLER = "whiteboard.caller";
     private static final String REALM = "Whiteboard";
 
     @Inject
     IdentityStoreHandler identities;
-
-    /** The caller kept in the HTTP session after a sign-in through the page. */
-    record SignedIn(String name, Set<String> groups) implements Serializable {
-    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -67,9 +55,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             // the accounts could not be read (the database is down): say so, rather than "wrong password"
             return failed(response, Failures.describe(e));
         }
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_CALLER) instanceof SignedIn signedIn) {
-            return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+        Optional<SessionCaller.SignedIn> signedIn = SessionCaller.of(request);
+        if (signedIn.isPresent()) {
+            return context.notifyContainerAboutLogin(signedIn.get().name(), signedIn.get().groups());
         }
         if (context.isProtected()) {
             return unauthorized(request, response, "sign in first: use the sign-in page, or HTTP Basic");
@@ -79,10 +67,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SESSION_CALLER);
-        }
+        SessionCaller.forget(request);
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
@@ -91,11 +76,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        if (request.getSession(false) != null) {
-            request.changeSessionId(); // no session fixation: a signed-in session never keeps an id from before
-        }
-        request.getSession(true).setAttribute(SESSION_CALLER,
-                new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        SessionCaller.keep(request, result.getCallerPrincipal().getName(), result.getCallerGroups());
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -111,31 +92,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus failed(HttpServletResponse response, ErrorBody error) {
-        response.setStatus(error.status());
-        if (error.retryable()) {
-            response.setHeader("Retry-After", "5");
-        }
-        write(response, WireJson.write(error));
-        return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    private static void write(HttpServletResponse response, String json) {
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        try {
-            response.getWriter().write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MechanismResponses.fail(response, error);
     }
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
                                                      String message) {
-        response.setStatus(ErrorKind.UNAUTHENTICATED.status());
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
-        write(response, WireJson.write(ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null)));
-        return AuthenticationStatus.SEND_FAILURE;
+        return MechanismResponses.unauthorized(response, message);
     }
 }

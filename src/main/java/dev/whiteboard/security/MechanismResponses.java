@@ -1,0 +1,39 @@
+package dev.whiteboard.security;
+
+import dev.whiteboard.errors.ErrorBody;
+import dev.whiteboard.errors.ErrorKind;
+import dev.whiteboard.wire.WireJson;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The error answers of the authentication mechanisms: the same JSON body as every other error of the API
+ * ({@link ErrorBody}), written before any JAX-RS resource runs.
+ */
+final class MechanismResponses {
+
+    private MechanismResponses() {
+    }
+
+    /** Writes the error and ends the request with it. */
+    static AuthenticationStatus fail(HttpServletResponse response, ErrorBody error) {
+        response.setStatus(error.status());
+        if (error.retryable()) {
+            response.setHeader("Retry-After", "5");
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write(WireJson.write(error));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+        return fail(response, ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null));
+    }
+}

@@ -1,0 +1,232 @@
+package dev.whiteboard.security;
+
+import dev.whiteboard.errors.ErrorBody;
+import dev.whiteboard.errors.ErrorKind;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
+import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sign-in through the company's OpenID Connect provider, when {@code whiteboard.oidc.provider-uri} is set
+ * ({@link SignInChoice} makes this the app's one mechanism then). How a request gets its caller:
+ * <ul>
+ * <li>{@code Authorization: Bearer <access token>} from the provider (scripts, tests): checked by
+ *     {@link BearerTokens} on every request, no session;</li>
+ * <li>a browser: {@value OidcSettings#START_PATH}{@code ?next=/page} starts the authorization-code flow, the
+ *     provider comes back to {@value OidcSettings#CALLBACK_PATH}; both steps are the Jakarta Security OIDC
+ *     mechanism's (the annotation below), this class only keeps the caller it signed in in the HTTP session
+ *     ({@link SessionCaller}) and sends the browser on to {@code next};</li>
+ * <li>{@code Authorization: Basic} is refused: built-in accounts are off while OIDC is on.</li>
+ * </ul>
+ * Any other protected request without a caller gets 401 with a JSON body, never a redirect to the provider: the
+ * pages' {@code fetch} calls cannot follow one, and go to the sign-in page instead.
+ * <p>The annotation's mechanism is a bean of type {@code HttpAuthenticationMechanism} too; this class is an enabled
+ * alternative, so it is the one the container uses, and it hands the two OIDC steps to the other one. The
+ * provider's groups are recorded in {@link CallerGroups} for the decisions made without a request at hand.
+ */
+@OpenIdAuthenticationMechanismDefinition(
+        providerURI = "${oidcConfig.providerUri}",
+        clientId = "${oidcConfig.clientId}",
+        clientSecret = "${oidcConfig.clientSecret}",
+        redirectURI = "${baseURL}" + OidcSettings.CALLBACK_PATH,
+        scopeExpression = "${oidcConfig.scopes}",
+        redirectToOriginalResource = false,
+        claimsDefinition = @ClaimsDefinition(
+                callerNameClaim = "${oidcConfig.callerNameClaim}",
+                callerGroupsClaim = "${oidcConfig.groupsClaim}"))
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class OidcMechanism implements HttpAuthenticationMechanism {
+
+    static final String NEXT = "whiteboard.oidc.next";
+    private static final Logger LOG = Logger.getLogger(OidcMechanism.class.getName());
+
+    @Inject
+    BeanManager beans;
+
+    private volatile HttpAuthenticationMechanism codeFlow;
+
+    @Inject
+    BearerTokens bearerTokens;
+
+    @Inject
+    CallerGroups callerGroups;
+
+    @Inject
+    OidcSettings settings;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            AuthenticationStatus status = bearer(authorization.substring(7).strip(), response, context);
+            if (status != null) {
+                return status;
+            }
+        } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return MechanismResponses.unauthorized(response, "this server signs in with " + settings.providerName()
+                    + " (OpenID Connect): send the provider's access token as Authorization: Bearer");
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(OidcSettings.START_PATH)) {
+            return start(request, response, context);
+        }
+        if (path.equals(OidcSettings.CALLBACK_PATH)) {
+            return callback(request, response, context);
+        }
+        Optional<SessionCaller.SignedIn> signedIn = SessionCaller.of(request);
+        if (signedIn.isPresent()) {
+            return context.notifyContainerAboutLogin(signedIn.get().name(), signedIn.get().groups());
+        }
+        if (context.isProtected()) {
+            return MechanismResponses.unauthorized(response, "sign in first: with " + settings.providerName()
+                    + " on the sign-in page, or with a bearer token");
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        SessionCaller.forget(request);
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /**
+     * A bearer token: the caller, or 401 when the request needs one. On open URLs an unknown token is left alone
+     * (returns {@code null}): the built-in hub's REST API has bearer tokens of its own.
+     */
+    private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
+        Optional<BearerTokens.Caller> caller;
+        try {
+            caller = bearerTokens.verify(token);
+        } catch (IllegalStateException e) {
+            LOG.log(Level.WARNING, "Bearer token not checked: {0}", e.getMessage());
+            return MechanismResponses.fail(response, ErrorBody.of(ErrorKind.UNAVAILABLE,
+                    "the identity provider cannot be reached to check the token; try again", null));
+        }
+        if (caller.isPresent()) {
+            record(caller.get().name(), caller.get().groups());
+            return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
+        }
+        return context.isProtected()
+                ? MechanismResponses.unauthorized(response, "the bearer token is not valid here (forged, expired, or"
+                        + " issued for another audience)")
+                : null;
+    }
+
+    /** A browser's sign-in: remember where to go afterwards, then the OIDC mechanism redirects to the provider. */
+    private AuthenticationStatus start(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) throws AuthenticationException {
+        request.getSession(true).setAttribute(NEXT, localPath(request.getParameter("next")));
+        SessionCaller.forget(request);
+        return codeFlow().validateRequest(request, response, new HttpMessageContextWrapper(context) {
+            @Override
+            public boolean isProtected() {
+                return true; // the OIDC mechanism redirects to the provider for protected resources only
+            }
+        });
+    }
+
+    /** The provider sent the browser back: the OIDC mechanism checks the code; the caller is kept in the session. */
+    private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response,
+                                          HttpMessageContext context) throws AuthenticationException {
+        Signing signing = new Signing(context);
+        AuthenticationStatus status = codeFlow().validateRequest(request, response, signing);
+        if (status == AuthenticationStatus.SUCCESS && signing.name != null) {
+            SessionCaller.keep(request, signing.name, signing.groups);
+            record(signing.name, signing.groups);
+        } else if (status != AuthenticationStatus.SEND_CONTINUE && status != AuthenticationStatus.SEND_FAILURE) {
+            return MechanismResponses.unauthorized(response, "the sign-in with " + settings.providerName()
+                    + " did not succeed; start again from the sign-in page");
+        }
+        return status;
+    }
+
+    private void record(String user, Set<String> groups) {
+        try {
+            callerGroups.record(user, groups);
+        } catch (RuntimeException e) {
+            // access by group is then decided on the groups recorded before; the sign-in itself stands
+            LOG.log(Level.WARNING, "The groups of {0} could not be recorded: {1}", new Object[] {user, e.getMessage()});
+        }
+    }
+
+    /**
+     * The Jakarta Security OIDC mechanism (the annotation's bean): the other mechanism bean, not this one. Looked up
+     * in the {@code BeanManager}, because resolution (an {@code Instance}) would only ever give this alternative.
+     */
+    private HttpAuthenticationMechanism codeFlow() {
+        HttpAuthenticationMechanism found = codeFlow;
+        if (found == null) {
+            Bean<?> bean = beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
+                    .filter(b -> !OidcMechanism.class.isAssignableFrom(b.getBeanClass())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the Jakarta Security OpenID Connect mechanism is"
+                            + " not deployed"));
+            found = (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
+                    beans.createCreationalContext(bean));
+            codeFlow = found;
+        }
+        return found;
+    }
+
+    /** Where to go after signing in: a path of this site only (never another site: no open redirect). */
+    static String localPath(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
+                && next.chars().noneMatch(Character::isISOControl) ? next : "/";
+    }
+
+    /** Passes the OIDC mechanism's login on to the container, and remembers who it was. */
+    private static final class Signing extends HttpMessageContextWrapper {
+        private String name;
+        private Set<String> groups = Set.of();
+
+        Signing(HttpMessageContext wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                name = result.getCallerPrincipal().getName();
+                groups = Set.copyOf(result.getCallerGroups());
+            }
+            return super.notifyContainerAboutLogin(result);
+        }
+
+        @Override
+        public AuthenticationStatus notifyContainerAboutLogin(Principal principal, Set<String> callerGroups) {
+            name = principal.getName();
+            groups = Set.copyOf(callerGroups);
+            return super.notifyContainerAboutLogin(principal, callerGroups);
+        }
+
+        @Override
+        public AuthenticationStatus notifyContainerAboutLogin(String callerName, Set<String> callerGroups) {
+            name = callerName;
+            groups = Set.copyOf(callerGroups);
+            return super.notifyContainerAboutLogin(callerName, callerGroups);
+        }
+    }
+}

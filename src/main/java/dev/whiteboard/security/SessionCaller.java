@@ -1,0 +1,47 @@
+package dev.whiteboard.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The caller a browser signed in as, kept in its HTTP session by the mechanism that signed it in (built-in or
+ * OIDC), so that later requests need no password and no round trip to the identity provider.
+ */
+final class SessionCaller {
+
+    private static final String ATTRIBUTE = "whiteboard.caller";
+
+    /** The caller kept in the HTTP session after a sign-in through the page. */
+    record SignedIn(String name, Set<String> groups) implements Serializable {
+        SignedIn {
+            groups = Set.copyOf(groups);
+        }
+    }
+
+    private SessionCaller() {
+    }
+
+    static Optional<SignedIn> of(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(ATTRIBUTE) instanceof SignedIn signedIn
+                ? Optional.of(signedIn) : Optional.empty();
+    }
+
+    /** Keeps the caller in the session, under a new session id (no session fixation). */
+    static void keep(HttpServletRequest request, String name, Set<String> groups) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(ATTRIBUTE, new SignedIn(name, groups));
+    }
+
+    static void forget(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(ATTRIBUTE);
+        }
+    }
+}
