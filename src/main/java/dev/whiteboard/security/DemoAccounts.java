@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Creates the demo accounts at start-up (once; existing accounts are left alone) unless
  * {@code whiteboard.security.demo-accounts=false}. They are documented in the README; switch them off wherever
- * the app is reachable by more than its developers.
+ * the app is reachable by more than its developers. Never with OpenID Connect on: the provider knows the users then.
  */
 @ApplicationScoped
 public class DemoAccounts {
@@ -33,8 +33,11 @@ public class DemoAccounts {
     @Inject
     Accounts accounts;
 
+    @Inject
+    OidcSettings oidc;
+
     void create(@Observes Startup startup) {
-        if (!enabled) {
+        if (!enabled || oidc.enabled()) {
             return;
         }
         int created = 0;

@@ -4,7 +4,6 @@ import dev.whiteboard.boards.control.BoardAccess;
 import dev.whiteboard.boards.control.BoardStore;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.security.CurrentCaller;
-import java.util.Optional;
 import dev.whiteboard.boards.control.NoBackgroundException;
 import dev.whiteboard.boards.control.ShapeChange;
 import dev.whiteboard.boards.entity.Board;
@@ -62,8 +61,7 @@ public class BoardsResource {
     @GET
     public List<BoardView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         String user = caller.name();
-        Optional<String> member = access.everyoneSeesEveryBoard() ? Optional.empty() : Optional.of(user);
-        List<Board> boards = store.list(number("offset", offset, 0), number("limit", limit, 100), member);
+        List<Board> boards = store.list(number("offset", offset, 0), number("limit", limit, 100), access.listed(user));
         java.util.Map<String, BoardRole> roles = access.roles(boards, user);
         return boards.stream().map(board -> BoardView.of(board, roles.get(board.id()))).toList();
     }

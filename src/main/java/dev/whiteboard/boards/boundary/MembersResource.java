@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * {@code /api/boards/{board}/members}: who has which role on a board. Everyone on the board may read the list;
  * owners grant ({@code PUT …/members/{user}} with {@code {"role":"editor"}}) and take back ({@code DELETE}) roles.
- * Users without a granted role have the configured default role.
+ * {@code {user}} is a user id, or {@code group:<name>} for everyone in a group of the identity provider. Users
+ * without a granted role (of their own or through a group) have the configured default role.
  */
 @Path("boards/{board}/members")
 @RequestScoped

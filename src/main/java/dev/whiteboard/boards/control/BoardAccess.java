@@ -6,6 +6,8 @@ import dev.whiteboard.boards.entity.BoardMember;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.security.CallerGroups;
+import dev.whiteboard.security.OidcSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,16 +16,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Who may do what on a board: the one place that decides a caller's {@link BoardRole}. The creator is an owner;
- * someone an owner granted a role has that role; every other signed-in user has the configured default
- * ({@code whiteboard.boards.default-role}: {@code editor} (the default), {@code viewer}, or {@code none} for
- * boards only their members see).
+ * Who may do what on a board: the one place that decides a caller's {@link BoardRole}. In this order: the creator
+ * is an owner; members of an administrators' group of the identity provider ({@code whiteboard.oidc.admin-groups})
+ * own every board; otherwise the highest role an owner granted the user or one of the user's groups
+ * ({@code group:<name>}); otherwise the configured default ({@code whiteboard.boards.default-role}: {@code editor}
+ * (the default), {@code viewer}, or {@code none} for boards only their members see). A user's groups are the
+ * provider's, as {@link CallerGroups} last recorded them (built-in accounts have none).
  */
 @ApplicationScoped
 @Transactional
@@ -31,6 +37,10 @@ public class BoardAccess {
 
     /** User ids that may be granted a role: what identity providers use as names, without spaces or controls. */
     private static final Pattern USER = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,255}");
+    /** How a group is named where a role is granted to everyone in it: {@code group:design}. */
+    public static final String GROUP_PREFIX = "group:";
+    /** Group names that may be granted a role (after the prefix): letters, digits, spaces and . _ @ + -. */
+    private static final Pattern GROUP = Pattern.compile("[\\p{L}\\p{N}._@+ -]{1,200}");
 
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;
@@ -39,7 +49,20 @@ public class BoardAccess {
     @ConfigProperty(name = "whiteboard.boards.default-role", defaultValue = "editor")
     String defaultRoleSetting;
 
+    @Inject
+    CallerGroups callerGroups;
+
+    @Inject
+    OidcSettings oidc;
+
     private Optional<BoardRole> defaultRole;
+
+    /** Whom roles may have been granted to on behalf of a user: the user id, and {@code group:<g>} for each group. */
+    public record Grantees(String user, Set<String> names) {
+        public Grantees {
+            names = Set.copyOf(names);
+        }
+    }
 
     @PostConstruct
     void readDefault() {
@@ -49,28 +72,44 @@ public class BoardAccess {
 
     /** The caller's role on the board, if they have any. */
     public Optional<BoardRole> role(Board board, String user) {
-        if (board.createdBy().equals(user)) {
-            return Optional.of(BoardRole.OWNER);
-        }
-        BoardMember member = em.find(BoardMember.class, new BoardMember.Key(board.id(), user));
-        return member != null ? Optional.of(member.role()) : defaultRole;
+        return Optional.ofNullable(roles(List.of(board), user).get(board.id()));
     }
 
     /** The caller's role on each of the boards (absent where they have none), with one query for all of them. */
     public java.util.Map<String, BoardRole> roles(List<Board> boards, String user) {
+        boolean administrator = administers(user);
         java.util.Map<String, BoardRole> granted = new java.util.HashMap<>();
-        if (!boards.isEmpty()) {
-            em.createNamedQuery(BoardMember.OF_USER_ON_BOARDS, BoardMember.class).setParameter("user", user)
+        if (!boards.isEmpty() && !administrator) {
+            em.createNamedQuery(BoardMember.OF_GRANTEES_ON_BOARDS, BoardMember.class)
+                    .setParameter("grantees", grantees(user).names())
                     .setParameter("boards", boards.stream().map(Board::id).toList())
-                    .getResultList().forEach(m -> granted.put(m.boardId(), m.role()));
+                    .getResultList().forEach(m -> granted.merge(m.boardId(), m.role(),
+                            (a, b) -> a.includes(b) ? a : b));
         }
         java.util.Map<String, BoardRole> roles = new java.util.HashMap<>();
         for (Board board : boards) {
-            Optional<BoardRole> role = board.createdBy().equals(user) ? Optional.of(BoardRole.OWNER)
+            Optional<BoardRole> role = administrator || board.createdBy().equals(user) ? Optional.of(BoardRole.OWNER)
                     : Optional.ofNullable(granted.get(board.id())).or(() -> defaultRole);
             role.ifPresent(r -> roles.put(board.id(), r));
         }
         return roles;
+    }
+
+    /** Which boards the user's list shows: all ({@code empty}), or those created by or granted to the grantees. */
+    public Optional<Grantees> listed(String user) {
+        return defaultRole.isPresent() || administers(user) ? Optional.empty() : Optional.of(grantees(user));
+    }
+
+    private Grantees grantees(String user) {
+        Set<String> names = new HashSet<>();
+        names.add(user);
+        callerGroups.of(user).forEach(group -> names.add(GROUP_PREFIX + group));
+        return new Grantees(user, names);
+    }
+
+    private boolean administers(String user) {
+        Set<String> admins = oidc.adminGroups();
+        return !admins.isEmpty() && callerGroups.of(user).stream().anyMatch(admins::contains);
     }
 
     /**
@@ -93,17 +132,15 @@ public class BoardAccess {
     public record Allowed(Board board, BoardRole role) {
     }
 
-    /** Whether every signed-in user sees every board (a default role is configured). */
-    public boolean everyoneSeesEveryBoard() {
-        return defaultRole.isPresent();
-    }
-
     public List<BoardMember> members(String boardId) {
         return em.createNamedQuery(BoardMember.OF_BOARD, BoardMember.class).setParameter("board", boardId)
                 .getResultList();
     }
 
-    /** Grants {@code user} the role (an owner's decision); the creator's own role cannot be changed. */
+    /**
+     * Grants {@code user} (a user id, or {@code group:<name>} for everyone in a group) the role (an owner's
+     * decision); the creator's own role cannot be changed.
+     */
     public BoardMember grant(String boardId, String user, BoardRole role, String owner) {
         Board board = require(boardId, owner, BoardRole.OWNER).board();
         String member = validUser(user);
@@ -132,6 +169,13 @@ public class BoardAccess {
     }
 
     private static String validUser(String user) {
+        if (user != null && user.startsWith(GROUP_PREFIX)) {
+            if (!GROUP.matcher(user.substring(GROUP_PREFIX.length())).matches()) {
+                throw new InvalidInputException("user", "a group is group:<name>, the name 1 to 200 letters, digits,"
+                        + " spaces or . _ @ + -");
+            }
+            return user;
+        }
         if (user == null || !USER.matcher(user).matches() || user.length() > Limits.MAX_USER_LENGTH) {
             throw new InvalidInputException("user", "a user id is 1 to 255 letters, digits or . _ @ + -");
         }

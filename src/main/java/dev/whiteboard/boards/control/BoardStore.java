@@ -44,8 +44,11 @@ public class BoardStore {
         return board;
     }
 
-    /** Boards, newest first: all of them, or ({@code member} given) those it created or was granted a role on. */
-    public List<Board> list(int offset, int limit, Optional<String> member) {
+    /**
+     * Boards, newest first: all of them, or ({@code member} given) those the user created or was granted a role on
+     * (themselves or through a group).
+     */
+    public List<Board> list(int offset, int limit, Optional<BoardAccess.Grantees> member) {
         if (offset < 0) {
             throw new InvalidInputException("offset", "offset cannot be negative");
         }
@@ -53,7 +56,8 @@ public class BoardStore {
             throw new InvalidInputException("limit", "limit must be between 1 and " + Limits.MAX_PAGE_SIZE);
         }
         jakarta.persistence.TypedQuery<Board> query = member.isPresent()
-                ? em.createNamedQuery(Board.NEWEST_FIRST_FOR_MEMBER, Board.class).setParameter("user", member.get())
+                ? em.createNamedQuery(Board.NEWEST_FIRST_FOR_MEMBER, Board.class)
+                        .setParameter("user", member.get().user()).setParameter("grantees", member.get().names())
                 : em.createNamedQuery(Board.NEWEST_FIRST, Board.class);
         return query
                 .setFirstResult(offset)

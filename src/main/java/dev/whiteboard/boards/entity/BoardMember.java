@@ -12,18 +12,21 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** A role an owner granted someone on a board. */
+/**
+ * A role an owner granted on a board: to a user (their user id), or to everyone in a group of the identity provider
+ * ({@code group:<name>}; user ids never contain {@code ':'}).
+ */
 @Entity
 @Table(name = "board_members")
 @IdClass(BoardMember.Key.class)
 @NamedQuery(name = BoardMember.OF_BOARD,
         query = "SELECT m FROM BoardMember m WHERE m.boardId = :board ORDER BY m.user")
-@NamedQuery(name = BoardMember.OF_USER_ON_BOARDS,
-        query = "SELECT m FROM BoardMember m WHERE m.user = :user AND m.boardId IN :boards")
+@NamedQuery(name = BoardMember.OF_GRANTEES_ON_BOARDS,
+        query = "SELECT m FROM BoardMember m WHERE m.user IN :grantees AND m.boardId IN :boards")
 public class BoardMember {
 
     public static final String OF_BOARD = "BoardMember.ofBoard";
-    public static final String OF_USER_ON_BOARDS = "BoardMember.ofUserOnBoards";
+    public static final String OF_GRANTEES_ON_BOARDS = "BoardMember.ofGranteesOnBoards";
 
     @Id
     @Column(name = "board_id", length = 32)
