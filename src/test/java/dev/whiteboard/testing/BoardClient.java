@@ -22,8 +22,8 @@ public final class BoardClient implements AutoCloseable {
     private final WsClient socket;
     private final String connectionId;
 
-    private BoardClient(URI base, String user, String board) {
-        this.http = Http.as(base, user);
+    private BoardClient(Http http, String user, String board) {
+        this.http = http;
         this.user = user;
         this.board = board;
         Http.Reply reply = http.get("api/negotiate?board=" + board);
@@ -37,7 +37,12 @@ public final class BoardClient implements AutoCloseable {
     }
 
     public static BoardClient join(URI base, String user, String board) {
-        return new BoardClient(base, user, board);
+        return new BoardClient(Http.as(base, user), user, board);
+    }
+
+    /** Joins as {@code user}, signed in however {@code http} is (a session cookie, a bearer token). */
+    public static BoardClient join(Http http, String user, String board) {
+        return new BoardClient(http, user, board);
     }
 
     public JsonObject negotiated() {

@@ -49,6 +49,11 @@ public final class Http {
         return new Http(base, CLIENT, basic(user, password));
     }
 
+    /** Signed in with an access token of an OpenID Connect provider ({@code Authorization: Bearer}). */
+    public static Http withBearer(URI base, String token) {
+        return new Http(base, CLIENT, "Bearer " + token);
+    }
+
     /** Not signed in. */
     public static Http anonymous(URI base) {
         return new Http(base, CLIENT, null);

@@ -1,0 +1,222 @@
+package dev.whiteboard.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.whiteboard.testing.BoardClient;
+import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.OidcProvider;
+import dev.whiteboard.testing.TestServer;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sign-in through a real OpenID Connect provider (mock-oauth2-server, see {@link OidcProvider}) on a server
+ * configured for it: a browser's authorization-code flow, then the real-time connection; bearer tokens for scripts;
+ * the provider's groups as board roles. Boards are private here ({@code default-role=none}), so that who sees what
+ * is decided by owners, groups and administrators only.
+ */
+class OidcIT {
+
+    private static OidcProvider provider;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        provider = OidcProvider.start();
+        server = TestServer.onConfiguredDatabase("oidc")
+                .withEnvironment("WHITEBOARD_OIDC_PROVIDER_URI", provider.issuer())
+                .withEnvironment("WHITEBOARD_OIDC_CLIENT_ID", OidcProvider.CLIENT_ID)
+                .withEnvironment("WHITEBOARD_OIDC_CLIENT_SECRET", OidcProvider.CLIENT_SECRET)
+                .withEnvironment("WHITEBOARD_OIDC_ADMIN_GROUPS", OidcProvider.ADMINS)
+                .withEnvironment("WHITEBOARD_OIDC_PROVIDER_NAME", "Example Corp")
+                .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
+                .startFresh();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    @Test
+    void aBrowserSignsInWithTheProviderAndComesBackToThePageItWanted() throws Exception {
+        HttpClient browser = browser();
+        URI base = server.baseUri();
+        HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(
+                base.resolve("api/session/oidc?next=%2Fboard.html%3Fboard%3Dabc")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, landed.statusCode());
+        assertEquals(base.resolve("board.html?board=abc"), landed.uri(), "back on the page the user wanted");
+
+        Http page = Http.via(browser, base, null);
+        JsonObject caller = page.get("api/session").json();
+        assertEquals("alice", caller.getString("user"));
+        assertEquals("oidc", caller.getString("method"));
+    }
+
+    @Test
+    void afterSigningInTheBrowserNegotiatesAndDrawsOverTheRealTimeConnection() throws Exception {
+        Http page = signedInBrowser();
+        Http.Reply created = page.postJson("api/boards", "{\"title\":\"Signed in with OIDC\"}");
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("alice", created.json().getString("createdBy"));
+        String board = created.json().getString("id");
+
+        try (BoardClient alice = BoardClient.join(page, "alice", board)) {
+            assertEquals("owner", alice.negotiated().getString("role"));
+            JsonObject result = alice.draw("oidc-1");
+            assertEquals("result", result.getString("type"), result::toString);
+        }
+        JsonArray shapes = page.get("api/boards/" + board + "/diagram").json().getJsonArray("shapes");
+        assertEquals(1, shapes.size(), shapes::toString);
+        assertEquals("oidc-1", shapes.getJsonObject(0).getString("id"));
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndPagesGet401JsonNotARedirect() throws Exception {
+        Http page = signedInBrowser();
+        assertEquals(200, page.get("api/boards").status());
+        assertEquals(204, page.delete("api/session").status());
+
+        Http.Reply after = page.send(page.request("api/boards").header("X-Requested-With", "fetch").GET());
+        assertEquals(401, after.status(), "an API call is never redirected to the provider");
+        assertEquals("unauthenticated", after.json().getString("error"));
+        assertNull(after.header("Location"));
+        assertEquals("oidc", Http.anonymous(server.baseUri()).get("api/session/method").json().getString("method"));
+    }
+
+    @Test
+    void scriptsCallTheApiWithTheProvidersAccessToken() {
+        Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
+        JsonObject caller = bob.get("api/session").json();
+        assertEquals("bob", caller.getString("user"));
+        Http.Reply created = bob.postJson("api/boards", "{\"title\":\"Bob's script\"}");
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("bob", created.json().getString("createdBy"));
+    }
+
+    @Test
+    void forgedExpiredAndOtherAudiencesTokensAreRefused() throws Exception {
+        for (String token : List.of(forgedToken(), provider.accessToken("expired"), provider.accessToken("elsewhere"),
+                "not-a-token")) {
+            Http.Reply reply = Http.withBearer(server.baseUri(), token).get("api/boards");
+            assertEquals(401, reply.status(), reply::toString);
+            assertEquals("unauthenticated", reply.json().getString("error"));
+        }
+    }
+
+    @Test
+    void builtInAccountsAreOffWhileOidcIsOn() {
+        Http.Reply basic = Http.withPassword(server.baseUri(), "alice", "whiteboard").get("api/boards");
+        assertEquals(401, basic.status(), basic::toString);
+        Http.Reply form = Http.anonymous(server.baseUri()).send("POST", "api/session",
+                "application/x-www-form-urlencoded", "name=alice&password=whiteboard");
+        assertEquals(401, form.status(), form::toString);
+    }
+
+    @Test
+    void administratorsSeeAndOwnEveryBoard() {
+        Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
+        Http erin = Http.withBearer(server.baseUri(), provider.accessToken("erin"));
+        Http carol = Http.withBearer(server.baseUri(), provider.accessToken("carol"));
+        String board = bob.postJson("api/boards", "{\"title\":\"Bob's private board\"}").json().getString("id");
+
+        assertTrue(ids(erin.get("api/boards").array()).contains(board), "the administrator sees it");
+        assertEquals("owner", erin.get("api/boards/" + board).json().getString("role"));
+        assertEquals(200, erin.putJson("api/boards/" + board + "/members/carol", "{\"role\":\"viewer\"}").status());
+        assertEquals("viewer", carol.get("api/boards/" + board).json().getString("role"));
+        assertEquals(204, erin.delete("api/boards/" + board + "/members/carol").status());
+        assertEquals(403, carol.get("api/boards/" + board).status(), "private again");
+    }
+
+    @Test
+    void aBoardGrantedToAGroupIsVisibleToItsMembersAndNotToOthers() throws Exception {
+        Http carol = Http.withBearer(server.baseUri(), provider.accessToken("carol"));
+        Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
+        Http frank = Http.withBearer(server.baseUri(), provider.accessToken("frank"));
+        String board = carol.postJson("api/boards", "{\"title\":\"Sales for design\"}").json().getString("id");
+        assertEquals(403, bob.get("api/boards/" + board).status());
+
+        Http.Reply granted = carol.putJson("api/boards/" + board + "/members/group:" + OidcProvider.DESIGN,
+                "{\"role\":\"viewer\"}");
+        assertEquals(200, granted.status(), granted::toString);
+        assertEquals("group:design", granted.json().getString("user"));
+
+        assertTrue(ids(bob.get("api/boards").array()).contains(board), "a member of the group sees it");
+        assertEquals("viewer", bob.get("api/boards/" + board).json().getString("role"));
+        assertEquals(403, bob.putJson("api/boards/" + board + "/shapes/b1", BoardClient.pen("b1")).status(),
+                "viewers do not draw");
+        Http alice = signedInBrowser();
+        assertEquals("viewer", alice.get("api/boards/" + board).json().getString("role"), "signed in by browser");
+
+        assertFalse(ids(frank.get("api/boards").array()).contains(board), "not in the group");
+        assertEquals(403, frank.get("api/boards/" + board).status());
+        assertEquals(403, frank.get("api/negotiate?board=" + board).status());
+
+        assertEquals(200, carol.putJson("api/boards/" + board + "/members/group:" + OidcProvider.DESIGN,
+                "{\"role\":\"editor\"}").status());
+        try (BoardClient drawing = BoardClient.join(bob, "bob", board)) {
+            assertEquals("editor", drawing.negotiated().getString("role"));
+            assertEquals("result", drawing.draw("group-1").getString("type"), "the webhook knows bob's groups");
+        }
+        assertEquals(400, carol.putJson("api/boards/" + board + "/members/group:", "{\"role\":\"viewer\"}").status());
+    }
+
+    private static Http signedInBrowser() throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, landed.statusCode(), landed::body);
+        return Http.via(browser, server.baseUri(), null);
+    }
+
+    /** A client that behaves like a browser here: keeps cookies and follows redirects (to the provider and back). */
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A token that looks like the provider's (its issuer, its key id, our audience) but is signed with another key. */
+    private static String forgedToken() throws Exception {
+        String kid = provider.keys().getJsonArray("keys").getJsonObject(0).getString("kid");
+        RSAKey key = new RSAKeyGenerator(2048).keyID(kid).generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(provider.issuer()).subject("bob")
+                .claim("preferred_username", "bob").audience(OidcProvider.CLIENT_ID)
+                .claim("groups", List.of(OidcProvider.ADMINS))
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static List<String> ids(JsonArray boards) {
+        return boards.getValuesAs(JsonObject.class).stream().map(b -> b.getString("id")).toList();
+    }
+}
