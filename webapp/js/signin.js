@@ -1,5 +1,8 @@
 // The sign-in page: posts the name and password to /api/session, then goes back where the user came from (only
-// to a page of this app: `next` must be a path, never another site).
+// to a page of this app: `next` must be a path, never another site). When the server signs in with an OpenID
+// Connect provider (GET api/session/method says so), it offers "Sign in with <provider>" instead: a plain link to
+// the server's start URL, which runs the authorization-code flow and comes back to `next`. Never automatic, so that
+// signing out does not sign the user straight back in with the provider's own session.
 import { api } from './api.js';
 
 const form = document.getElementById('signin-form');
@@ -39,4 +42,23 @@ form.addEventListener('submit', async (event) => {
     }
 });
 
+async function offerProvider() {
+    let method;
+    try {
+        method = await api('api/session/method', { noSignInRedirect: true });
+    } catch {
+        return; // the form stays; its own errors say what is wrong
+    }
+    if (method.method !== 'oidc') {
+        return;
+    }
+    const link = document.getElementById('provider-link');
+    link.href = new URL(`${method.start}?next=${encodeURIComponent(destination())}`, document.baseURI).toString();
+    link.textContent = `Sign in with ${method.provider}`;
+    document.getElementById('provider-signin').hidden = false;
+    form.hidden = true;
+    link.focus();
+}
+
 name.focus();
+offerProvider();
