@@ -1,0 +1,20 @@
+package dev.whiteboard.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class OidcMechanismTest {
+
+    @Test
+    void afterSigningInTheBrowserGoesOnlyToAPageOfThisSite() {
+        assertEquals("/board.html?board=abc", OidcMechanism.localPath("/board.html?board=abc"));
+        assertEquals("/wb/index.html", OidcMechanism.localPath("/wb/index.html"));
+        assertEquals("/", OidcMechanism.localPath(null));
+        assertEquals("/", OidcMechanism.localPath("https://evil.example/"));
+        assertEquals("/", OidcMechanism.localPath("//evil.example/"));
+        assertEquals("/", OidcMechanism.localPath("/\\evil.example/"));
+        assertEquals("/", OidcMechanism.localPath("/a\r\nSet-Cookie: x=1"));
+        assertEquals("/", OidcMechanism.localPath("board.html"));
+    }
+}
