@@ -157,11 +157,14 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
         if (status == AuthenticationStatus.SUCCESS && signing.name != null) {
             SessionCaller.keep(request, signing.name, signing.groups);
             record(signing.name, signing.groups);
-        } else if (status != AuthenticationStatus.SEND_CONTINUE && status != AuthenticationStatus.SEND_FAILURE) {
-            return MechanismResponses.unauthorized(response, "the sign-in with " + settings.providerName()
-                    + " did not succeed; start again from the sign-in page");
+            return status;
         }
-        return status;
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            return status;
+        }
+        // no code, a stale or forged state, or a code the provider refused
+        return MechanismResponses.unauthorized(response, "the sign-in with " + settings.providerName()
+                + " did not succeed; start again from the sign-in page");
     }
 
     private void record(String user, Set<String> groups) {

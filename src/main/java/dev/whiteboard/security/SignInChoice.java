@@ -26,6 +26,9 @@ public class SignInChoice implements Extension {
         }
         if (oidc == null) {
             oidc = OidcSettings.configured(ConfigProvider.getConfig(candidate.getClassLoader()));
+            if (oidc) {
+                new OidcSettings(); // incomplete settings stop the deployment here, with their message
+            }
             LOG.log(Level.INFO, "Sign-in: {0}", oidc ? "OpenID Connect (whiteboard.oidc.provider-uri is set)"
                     : "built-in accounts (set whiteboard.oidc.provider-uri for OpenID Connect)");
         }

@@ -113,6 +113,15 @@ class OidcIT {
     }
 
     @Test
+    void aCallbackThatTheProviderDidNotSendSignsNobodyIn() throws Exception {
+        Http page = Http.via(browser(), server.baseUri(), null);
+        Http.Reply forged = page.get("api/session/callback?code=made-up&state=made-up");
+        assertEquals(401, forged.status(), forged::toString);
+        assertEquals("unauthenticated", forged.json().getString("error"));
+        assertEquals(401, page.get("api/session").status());
+    }
+
+    @Test
     void scriptsCallTheApiWithTheProvidersAccessToken() {
         Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
         JsonObject caller = bob.get("api/session").json();
