@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.whiteboard.testing.BoardClient;
+import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.OidcProvider;
 import dev.whiteboard.testing.TestServer;
@@ -30,6 +31,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Sign-in through a real OpenID Connect provider (mock-oauth2-server, see {@link OidcProvider}) on a server
@@ -79,6 +82,27 @@ class OidcIT {
         JsonObject caller = page.get("api/session").json();
         assertEquals("alice", caller.getString("user"));
         assertEquals("oidc", caller.getString("method"));
+    }
+
+    @Test
+    void theSignInPageOffersTheProviderAndARealBrowserSignsInThroughIt() {
+        try (Browser browser = new Browser(server.baseUri())) {
+            browser.open("index.html");
+            browser.await(d -> d.getCurrentUrl().contains("signin.html"));
+            WebElement link = browser.find(By.id("provider-link"));
+            assertEquals("Sign in with Example Corp", link.getText());
+            assertFalse(browser.driver().findElement(By.id("signin-form")).isDisplayed(), "no password form");
+            link.click();
+            browser.await(d -> d.getCurrentUrl().endsWith("/index.html"));
+            assertEquals("Signed in as alice", browser.find(By.id("who")).getText());
+
+            browser.find(By.id("sign-out")).click();
+            browser.await(d -> d.getCurrentUrl().contains("signin.html"));
+            browser.find(By.id("provider-link"));
+            assertEquals(401, ((Number) browser.asyncScript("const done = arguments[arguments.length - 1];"
+                    + " fetch('api/boards', {headers: {'X-Requested-With': 'fetch'}}).then(r => done(r.status));"))
+                    .intValue(), "signed out, and the page's API calls get 401, not the provider");
+        }
     }
 
     @Test
