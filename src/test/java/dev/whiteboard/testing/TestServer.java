@@ -181,7 +181,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the JDK client's default h2c upgrade was seen to stall against a starting Payara Micro, and then
+        // every later probe on that client stalled too, until the start timed out (see hubClient below)
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("api/health")).timeout(Duration.ofSeconds(10)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         int last = -1;
