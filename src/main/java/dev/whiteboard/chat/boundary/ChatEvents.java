@@ -71,8 +71,8 @@ public class ChatEvents implements UserEventHandler {
                     ChatMessages.MessageView.of(sent.message())));
         } catch (RuntimeException e) {
             Long retryAfter = rateLimit(e);
-            return reply(ChatMessages.Result.failed(CHAT_SEND, requestId, conversation, Failures.describe(e),
-                    retryAfter));
+            return reply(ChatMessages.Result.failed(CHAT_SEND, requestId, canonical(conversation),
+                    Failures.describe(e), retryAfter));
         }
     }
 
@@ -104,6 +104,15 @@ public class ChatEvents implements UserEventHandler {
 
     private static String user(WebhookEvent.User event) {
         return event.userId().orElseThrow(() -> new NotSignedInException("the event has no user id"));
+    }
+
+    /** The conversation's canonical key when it has one; as sent otherwise. */
+    private static String canonical(String conversation) {
+        try {
+            return Conversation.parse(conversation).key();
+        } catch (RuntimeException malformed) {
+            return conversation;
+        }
     }
 
     private static Long rateLimit(Throwable e) {

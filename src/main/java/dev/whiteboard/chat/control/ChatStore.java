@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,9 @@ public class ChatStore {
         }
         Audience audience = access.mayPost(conversation, user);
         rateLimit.take(user);
-        ChatMessage message = new ChatMessage(conversation.key(), user, body, id, OffsetDateTime.now(ZoneOffset.UTC));
+        // to the millisecond: what the database keeps, so the live message and the history say the same time
+        OffsetDateTime sentAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        ChatMessage message = new ChatMessage(conversation.key(), user, body, id, sentAt);
         em.persist(message);
         em.flush();
         follow(user, conversation.key()).readUpTo(message.id());
