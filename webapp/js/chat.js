@@ -86,6 +86,8 @@ export class ChatView {
             }
         });
         this.text.addEventListener('input', () => this.#typing());
+        // keys typed in the chat are the chat's: the page around it (the board's shortcuts) does not see them
+        root.addEventListener('keydown', (event) => event.stopPropagation());
     }
 
     /** Shows the conversation: its newest page of history. */

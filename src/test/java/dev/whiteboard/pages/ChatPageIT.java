@@ -26,8 +26,8 @@ class ChatPageIT {
         try (Browser alice = onBoardWithChat("alice", board); Browser bob = onBoardWithChat("bob", board)) {
             WebElement box = alice.find(By.id("chat-text"));
             box.sendKeys(HTML);
-            bob.await(d -> d.findElement(By.cssSelector("#chat [data-chat='typing']")).getText()
-                    .contains("alice is typing") ? true : null);
+            bob.await(d -> String.valueOf(bob.script("return document.querySelector('#chat [data-chat=typing]')"
+                    + ".textContent;")).contains("alice is typing") ? true : null);
             box.sendKeys(Keys.ENTER);
 
             WebElement seen = bob.await(d -> d.findElements(By.cssSelector("#chat .chat-message .chat-text")).stream()
