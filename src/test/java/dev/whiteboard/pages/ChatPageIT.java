@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.Browser;
+import dev.whiteboard.testing.ChatClient;
 import dev.whiteboard.testing.Http;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-/** Two people chatting beside a board in two real browsers (headless Chromium); user text is shown as text (F16). */
+/**
+ * The chat in real browsers (headless Chromium): two people chatting beside a board, and a direct message reaching
+ * someone on the boards list; user text is shown as text, never HTML (F16).
+ */
 @ExtendWith(AppServer.class)
 class ChatPageIT {
 
@@ -52,11 +56,40 @@ class ChatPageIT {
         }
     }
 
+    @Test
+    void aDirectMessageToSomeoneOnTheBoardsListShowsANotificationAsText() {
+        Http bobHttp = Http.as(AppServer.baseUri(), "bob");
+        try (Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD);
+             ChatClient alice = ChatClient.inLobby(AppServer.baseUri(), "alice")) {
+            bob.open("");
+            // the boards list's own connection is open once the app lists bob there
+            bob.await(d -> bobHttp.get("api/presence").array().stream().map(v -> v.asJsonObject())
+                    .anyMatch(p -> "bob".equals(p.getString("user")) && p.getBoolean("lobby")) ? true : null);
+            String text = "<i>psst</i> " + System.nanoTime();
+            assertTrue(alice.send("dm:alice:bob", text, "toast-" + System.nanoTime()).getBoolean("ok"));
+
+            WebElement toast = bob.await(d -> d.findElements(By.cssSelector(".chat-toast")).stream()
+                    .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+            assertEquals("New message from alice: " + text, toast.getText());
+            assertTrue(bob.driver().findElements(By.cssSelector(".chat-toast i")).isEmpty(), "no element from the text");
+            bob.await(d -> d.findElement(By.id("chat-unread")).isDisplayed() ? true : null);
+            assertTrue(bob.find(By.id("chat-unread")).getText().endsWith("unread"));
+
+            bob.find(By.cssSelector("#dms button")).click();
+            bob.await(d -> texts(bob, "#lobby-chat").contains(text) ? true : null);
+            bob.screenshot("chat-boards-list");
+        }
+    }
+
     /** The texts of the messages shown, top to bottom (sent ones only: "sending…" ones are left out). */
-    @SuppressWarnings("unchecked")
     private static List<String> texts(Browser browser) {
-        return (List<String>) browser.script("return [...document.querySelectorAll('#chat .chat-message:not(.pending)"
-                + " .chat-text')].map(e => e.textContent);");
+        return texts(browser, "#chat");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(Browser browser, String panel) {
+        return (List<String>) browser.script("return [...document.querySelectorAll(arguments[0] + ' .chat-message:not(.pending)"
+                + " .chat-text')].map(e => e.textContent);", panel);
     }
 
     private static Browser onBoardWithChat(String user, String board) {
