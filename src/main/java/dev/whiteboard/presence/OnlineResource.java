@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /api/presence}: who is online anywhere in the product, active or away, and where: the boards they
@@ -36,14 +38,14 @@ public class OnlineResource {
     public List<Presence.Online> online() {
         String user = caller.name();
         List<Presence.Online> everyone = presence.everyone();
-        java.util.Set<String> visible = visibleBoards(user, everyone);
+        Set<String> visible = visibleBoards(user, everyone);
         return everyone.stream().map(o -> new Presence.Online(o.user(), o.name(), o.state(),
                 o.boards().stream().filter(visible::contains).toList(), o.lobby())).toList();
     }
 
-    private java.util.Set<String> visibleBoards(String user, List<Presence.Online> everyone) {
+    /** The boards among those people are on that the caller has a role on (the others are left out). */
+    private Set<String> visibleBoards(String user, List<Presence.Online> everyone) {
         List<String> ids = everyone.stream().flatMap(o -> o.boards().stream()).distinct().toList();
-        return access.roles(ids.stream().map(boards::find).flatMap(java.util.Optional::stream).toList(), user)
-                .keySet();
+        return access.roles(ids.stream().map(boards::find).flatMap(Optional::stream).toList(), user).keySet();
     }
 }

@@ -10,9 +10,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -119,11 +121,11 @@ public class Presence {
         Map<String, List<PresenceConnection>> byUser = new LinkedHashMap<>();
         for (PresenceConnection c : em.createNamedQuery(PresenceConnection.OPEN, PresenceConnection.class)
                 .setParameter("connecting", PresenceConnection.State.CONNECTING).getResultList()) {
-            byUser.computeIfAbsent(c.user(), u -> new java.util.ArrayList<>()).add(c);
+            byUser.computeIfAbsent(c.user(), u -> new ArrayList<>()).add(c);
         }
         return byUser.entrySet().stream().map(e -> new Online(e.getKey(), accounts.displayName(e.getKey()),
                 e.getValue().stream().anyMatch(c -> c.state() == PresenceConnection.State.ACTIVE) ? "active" : "away",
-                e.getValue().stream().map(PresenceConnection::boardId).filter(java.util.Objects::nonNull).distinct()
+                e.getValue().stream().map(PresenceConnection::boardId).filter(Objects::nonNull).distinct()
                         .sorted().toList(),
                 e.getValue().stream().anyMatch(c -> c.boardId() == null))).toList();
     }

@@ -1,6 +1,7 @@
 package dev.whiteboard.chat.boundary;
 
 import dev.whiteboard.chat.control.ChatStore;
+import dev.whiteboard.chat.entity.Conversation;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,7 +38,7 @@ public class ChatResource {
     public ChatMessages.HistoryPage history(@PathParam("conversation") String conversation,
                                             @QueryParam("before") String before, @QueryParam("limit") String limit) {
         ChatStore.Page page = store.history(caller.name(), conversation, number("before", before),
-                number("limit", limit) == null ? null : number("limit", limit).intValue());
+                number("limit", limit));
         return new ChatMessages.HistoryPage(page.conversation(),
                 page.messages().stream().map(ChatMessages.MessageView::of).toList(), page.more());
     }
@@ -50,7 +51,7 @@ public class ChatResource {
             throw new InvalidInputException(null, "a JSON body is required: {\"lastReadId\":42}");
         }
         long marker = store.read(caller.name(), conversation, body.lastReadId());
-        return new ChatMessages.ReadMarker(dev.whiteboard.chat.entity.Conversation.parse(conversation).key(), marker);
+        return new ChatMessages.ReadMarker(Conversation.parse(conversation).key(), marker);
     }
 
     @GET

@@ -115,8 +115,8 @@ public class ChatRooms {
     }
 
     private Listed listed(ChatRoom room, String user) {
-        long members = list(user).stream().filter(l -> l.room().id() == room.id()).mapToLong(Listed::members)
-                .findFirst().orElse(0);
+        long members = em.createNamedQuery(ChatRoomMember.COUNT_OF_ROOM, Long.class).setParameter("room", room.id())
+                .getSingleResult();
         return new Listed(room, members, access.isMember(room.id(), user));
     }
 

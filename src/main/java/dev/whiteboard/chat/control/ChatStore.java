@@ -80,16 +80,16 @@ public class ChatStore {
     }
 
     /** Up to {@code limit} messages older than {@code before} (all when absent), newest first. */
-    public Page history(String user, String conversationKey, Long before, Integer limit) {
+    public Page history(String user, String conversationKey, Long before, Long limit) {
         Conversation conversation = Conversation.parse(conversationKey);
         access.mayRead(conversation, user);
         if (before != null && before < 1) {
             throw new InvalidInputException("before", "before is a message id (1 or more)");
         }
-        int size = limit == null ? ChatLimits.DEFAULT_PAGE : limit;
-        if (size < 1 || size > ChatLimits.MAX_PAGE) {
+        if (limit != null && (limit < 1 || limit > ChatLimits.MAX_PAGE)) {
             throw new InvalidInputException("limit", "limit is 1 to " + ChatLimits.MAX_PAGE);
         }
+        int size = limit == null ? ChatLimits.DEFAULT_PAGE : limit.intValue();
         List<ChatMessage> found = em.createNamedQuery(ChatMessage.NEWEST_FIRST, ChatMessage.class)
                 .setParameter("conversation", conversation.key())
                 .setParameter("before", before == null ? Long.MAX_VALUE : before)
