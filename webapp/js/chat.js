@@ -279,8 +279,16 @@ export function boardChat(boardId, getConnection) {
             view.text.focus();
         }
     });
-    api(`api/boards/${encodeURIComponent(boardId)}/chat-settings`).then((settings) => {
-        panel.dataset.viewersMayChat = String(settings.viewersMayChat);
+    let role = null;
+    let viewersMayChat = true;
+    const showMayPost = () => {
+        const may = role !== 'viewer' || viewersMayChat;
+        view.text.disabled = !may;
+        view.text.placeholder = may ? 'Message the board' : 'The board\'s owners turned chat off for viewers';
+    };
+    const loadSettings = () => api(`api/boards/${encodeURIComponent(boardId)}/chat-settings`).then((settings) => {
+        viewersMayChat = settings.viewersMayChat;
+        showMayPost();
     }).catch(() => {});
     let opened = false;
     return {
@@ -300,6 +308,8 @@ export function boardChat(boardId, getConnection) {
         },
         onFresh(negotiated) {
             me = negotiated.userId;
+            role = negotiated.role;
+            loadSettings();
             if (!opened) {
                 opened = true;
                 view.open(`board:${boardId}`);
