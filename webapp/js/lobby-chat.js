@@ -191,11 +191,18 @@ function active() {
 document.addEventListener('visibilitychange', () => report(document.hidden));
 ['pointermove', 'keydown'].forEach((type) => window.addEventListener(type, active));
 
+const statusLine = document.getElementById('chat-status');
+const STATUS_TEXT = { connecting: 'Connecting…', online: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' };
+function showStatus(state, detail) {
+    statusLine.dataset.state = state;
+    statusLine.textContent = detail ? `${STATUS_TEXT[state] || state}: ${detail}` : (STATUS_TEXT[state] || state);
+}
+
 async function start() {
     const session = await api('api/session');
     me = session.user;
     connection = new BoardConnection(null, {
-        onStatus: () => {},
+        onStatus: showStatus,
         onServerMessage,
         onPeerMessage: () => {},
         onFresh: () => { loadUnread(); view.refresh(); },

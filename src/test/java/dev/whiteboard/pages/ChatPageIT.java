@@ -62,7 +62,7 @@ class ChatPageIT {
         try (Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD);
              ChatClient alice = ChatClient.inLobby(AppServer.baseUri(), "alice")) {
             bob.open("");
-            // the boards list's own connection is open once the app lists bob there
+            bob.await(d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
             bob.await(d -> bobHttp.get("api/presence").array().stream().map(v -> v.asJsonObject())
                     .anyMatch(p -> "bob".equals(p.getString("user")) && p.getBoolean("lobby")) ? true : null);
             String text = "<i>psst</i> " + System.nanoTime();
