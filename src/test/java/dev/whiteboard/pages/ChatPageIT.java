@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -78,6 +79,58 @@ class ChatPageIT {
             bob.find(By.cssSelector("#dms button")).click();
             bob.await(d -> texts(bob, "#lobby-chat").contains(text) ? true : null);
             bob.screenshot("chat-boards-list");
+        }
+    }
+
+    @Test
+    void roomsOnTheBoardsListAreCreatedJoinedAndDeletedByTheirOwner() {
+        String name = "Room <u>" + System.nanoTime() + "</u>";
+        try (Browser carol = onBoardsList("carol"); Browser bob = onBoardsList("bob")) {
+            carol.find(By.id("room-name")).sendKeys(name);
+            carol.find(By.cssSelector("#room-form button[type='submit']")).click();
+            WebElement open = roomButton(carol, name, "Open");
+            assertTrue(carol.driver().findElements(By.cssSelector("#rooms .room-name")).stream()
+                    .anyMatch(e -> e.getText().equals(name + " (1 in it, owner carol)")), "room names are text");
+            assertTrue(carol.driver().findElements(By.cssSelector("#rooms u")).isEmpty(), "never HTML");
+            open.click();
+            carol.find(By.id("lobby-chat-text")).sendKeys("welcome to the room", Keys.ENTER);
+            carol.await(d -> texts(carol, "#lobby-chat").contains("welcome to the room") ? true : null);
+
+            bob.open(""); // bob's list was loaded before the room was made
+            bob.await(d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
+            roomButton(bob, name, "Join").click();
+            roomButton(bob, name, "Open").click();
+            assertTrue(bob.driver().findElements(By.xpath("//ul[@id='rooms']//button[starts-with(., 'Delete ')]")).isEmpty(),
+                    "only the owner is offered to delete it");
+            bob.await(d -> texts(bob, "#lobby-chat").contains("welcome to the room") ? true : null);
+
+            roomButton(carol, name, "Delete").click();
+            bob.await(d -> d.findElements(By.cssSelector(".chat-toast")).stream()
+                    .anyMatch(e -> e.getText().equals("The room " + name + " was deleted")) ? true : null);
+            bob.await(d -> d.findElements(By.cssSelector("#rooms .room-name")).stream()
+                    .noneMatch(e -> e.getText().startsWith(name)) ? true : null);
+        }
+    }
+
+    private static Browser onBoardsList(String user) {
+        Browser browser = new Browser(AppServer.baseUri()).signIn(user, Http.DEMO_PASSWORD);
+        browser.open("");
+        browser.await(d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
+        return browser;
+    }
+
+    /** The room's button for this verb ("Join", "Open", "Leave", "Delete"), once the list offers it. */
+    private static WebElement roomButton(Browser browser, String name, String verb) {
+        return browser.await(d -> d.findElements(By.cssSelector("#rooms button")).stream()
+                .filter(b -> textOf(b).equals(verb + " " + name)).findFirst().orElse(null));
+    }
+
+    /** The element's text; empty when the list was drawn again meanwhile (the next try finds the new one). */
+    private static String textOf(WebElement element) {
+        try {
+            return element.getText();
+        } catch (StaleElementReferenceException redrawn) {
+            return "";
         }
     }
 
