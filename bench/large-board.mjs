@@ -1,7 +1,8 @@
 // B5 of quality-bar.md: a board with 10,000 shapes. Creates it through the real-time channel (changeShapes events
 // of 500 shapes), then measures: the diagram snapshot served over HTTP; the board page in headless Chromium
-// (Debian's /usr/bin/chromium through puppeteer-core) until the 10,000 shapes are drawn; and frames per second while
-// panning (mouse drag with the Pan tool) and zooming (wheel). Prints one JSON line.
+// (Debian's /usr/bin/chromium through puppeteer-core) until the 10,000 shapes are drawn; and frames per second (with
+// the slowest frame and the page's render cost) while panning (mouse drag with the Pan tool) and zooming (wheel).
+// Prints one JSON line.
 //   node bench/large-board.mjs <base-url> [shapes]
 import WebSocket from 'ws';
 import puppeteer from 'puppeteer-core';
@@ -73,26 +74,42 @@ await page.waitForFunction((n) => window.whiteboard && window.whiteboard.state.s
 const renderedAfter = performance.now() - opened;
 const fullRender = await page.evaluate(() => window.whiteboard.state.lastRenderMs);
 
+// Frames per second as the page's animation frames while the action runs (a long render delays them), and what
+// the page's own renders cost meanwhile.
 async function fps(action) {
-  const before = await page.evaluate(() => window.whiteboard.state.frames);
-  const started = performance.now();
+  await page.evaluate(() => {
+    window.benchFrames = [];
+    window.whiteboard.state.renderMs.length = 0;
+    window.benchBuilds = window.whiteboard.layer.builds;
+    const loop = (t) => { if (window.benchFrames) { window.benchFrames.push(t); requestAnimationFrame(loop); } };
+    requestAnimationFrame(loop);
+  });
   await action();
-  const frames = (await page.evaluate(() => window.whiteboard.state.frames)) - before;
-  return Math.round((frames / ((performance.now() - started) / 1000)) * 10) / 10;
+  return page.evaluate(() => {
+    const frames = window.benchFrames;
+    window.benchFrames = null;
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    const renders = window.whiteboard.state.renderMs.slice().sort((a, b) => a - b);
+    const at = (list, p) => list.length ? Math.round(list[Math.min(list.length - 1, Math.floor(list.length * p))] * 10) / 10 : null;
+    return { fps: Math.round(((frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000)) * 10) / 10,
+      frameP95Ms: at(gaps, 0.95), slowestFrameMs: at(gaps, 1), framesOver33Ms: gaps.filter((g) => g > 33.4).length, renders: renders.length, renderP50Ms: at(renders, 0.5), renderP95Ms: at(renders, 0.95),
+      layerBuilds: window.whiteboard.layer.builds - window.benchBuilds };
+  });
 }
 await page.click('[data-tool="hand"]');
-const panFps = await fps(async () => {
+const pan = await fps(async () => {
   await page.mouse.move(640, 450);
   await page.mouse.down();
   for (let i = 0; i < 90; i++) { await page.mouse.move(640 - i * 4, 450 - i * 2); await sleep(16); }
   await page.mouse.up();
 });
-const zoomFps = await fps(async () => {
+const zoom = await fps(async () => {
   for (let i = 0; i < 60; i++) { await page.mouse.wheel({ deltaY: i < 30 ? 40 : -40 }); await sleep(16); }
+  await sleep(300); // and the sharp redraw once the zoom has settled
 });
 await browser.close();
 const round = (x) => Math.round(x * 10) / 10;
 console.log(JSON.stringify({ benchmark: 'B5', shapes: SHAPES, snapshotBytes: bytes,
   snapshotMs: { p50: round(percentile(measured, 50)), max: round(measured[measured.length - 1]) },
-  pageRenderedMs: round(renderedAfter), fullRenderMs: round(fullRender), panFps, zoomFps }));
+  pageRenderedMs: round(renderedAfter), fullRenderMs: round(fullRender), pan, zoom }));
 process.exit(0);

@@ -19,14 +19,31 @@ const message = document.getElementById('message');
 const strokeInput = document.getElementById('stroke');
 const widthInput = document.getElementById('width');
 const fillInput = document.getElementById('fill');
+const opacityInput = document.getElementById('opacity');
+const textEditor = document.getElementById('text-editor');
 const clearButton = document.getElementById('clear');
+
+// The shapes on the board change rarely compared with how often it is drawn (every frame of a pan or zoom), so
+// every change to them counts up `scene.version`: what is derived from them (the z-ordered list, the cached layer)
+// is rebuilt only when that number moved.
+const scene = { version: 0, list: [], listVersion: -1 };
+class SceneMap extends Map {
+    set(key, value) { scene.version++; return super.set(key, value); }
+    delete(key) { scene.version++; return super.delete(key); }
+    clear() { scene.version++; super.clear(); }
+}
+class SceneSet extends Set {
+    add(value) { scene.version++; return super.add(value); }
+    delete(value) { scene.version++; return super.delete(value); }
+    clear() { scene.version++; super.clear(); }
+}
 
 const state = {
     role: 'viewer',
     version: 0,
-    shapes: new Map(),        // id -> shape as stored (server truth)
-    local: new Map(),         // id -> shape drawn here, not yet confirmed
-    localRemoved: new Set(),  // ids removed here, not yet confirmed
+    shapes: new SceneMap(),        // id -> shape as stored (server truth)
+    local: new SceneMap(),         // id -> shape drawn here, not yet confirmed
+    localRemoved: new SceneSet(),  // ids removed here, not yet confirmed
     peers: new Map(),         // live stroke id -> {shape, at}
     background: null,         // {image, url}
     backgroundColor: null,
@@ -37,8 +54,9 @@ const state = {
     undo: [],
     redo: [],
     dirty: false,
-    frames: 0,          // rendered frames and the last one's cost, for the large-board benchmark (B5)
+    frames: 0,          // rendered frames and what the recent ones cost, for the large-board benchmark (B5)
     lastRenderMs: 0,
+    renderMs: [],
 };
 let connection;
 let seq = 0;
@@ -52,7 +70,7 @@ async function loadDiagram() {
     document.title = `${diagram.board.title} · Whiteboard`;
     setRole(diagram.board.role);
     state.version = diagram.version;
-    state.shapes = new Map(diagram.shapes.map((s) => [s.id, s]));
+    state.shapes = new SceneMap(diagram.shapes.map((s) => [s.id, s]));
     showBackground(diagram.board.background, diagram.board.backgroundColor);
     invalidate();
 }
@@ -70,10 +88,11 @@ function setRole(role) {
 function showBackground(background, color) {
     state.backgroundColor = color || null;
     if (!background) {
+        if (state.background) scene.version++;
         state.background = null;
     } else if (!state.background || state.background.url !== background.url) {
         const image = new Image();
-        image.onload = invalidate;
+        image.onload = () => { scene.version++; invalidate(); };
         image.src = new URL(background.url, document.baseURI).toString();
         state.background = { image, url: background.url };
     }
@@ -128,7 +147,7 @@ function resync() {
 /** A live stroke from someone drawing right now (not stored; the committed shape replaces it). */
 function onPeerMessage(data, from) {
     if (data && data.type === 'cursor' && Number.isFinite(data.x) && Number.isFinite(data.y)) {
-        cursors.set(from, { x: data.x, y: data.y, at: Date.now() });
+        if (showCursors.checked) cursors.set(from, { x: data.x, y: data.y, at: Date.now() });
         invalidate();
         return;
     }
@@ -272,11 +291,15 @@ function touchCentre() {
 }
 
 canvas.addEventListener('pointerdown', (event) => {
+    if (!textEditor.hidden) {
+        closeTextEditor(true); // a click elsewhere places the text being typed
+        event.preventDefault();
+        return;
+    }
     canvas.setPointerCapture(event.pointerId);
     if (event.pointerType === 'touch') {
         touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
         if (touches.size === 2) {
-            if (state.drawing && state.drawing.edit) restorePreview(state.drawing);
             state.drawing = null; // the first finger's stroke was the start of a gesture
             gesture = touchCentre();
             invalidate();
@@ -300,16 +323,12 @@ canvas.addEventListener('pointerdown', (event) => {
         return;
     }
     if (state.tool === 'text') {
-        const text = prompt('Text');
-        if (text && text.trim()) {
-            change([{ id: newId(), kind: 'text', stroke: strokeInput.value, width: Number(widthInput.value) * 8,
-                points: [x, y], text: text.slice(0, 10_000) }], []);
-        }
+        openTextEditor(x, y);
         return;
     }
     const shape = { id: newId(), kind: state.tool, stroke: strokeInput.value, width: Number(widthInput.value),
         fill: fillInput.checked && (state.tool === 'rectangle' || state.tool === 'ellipse') ? strokeInput.value + '40' : undefined,
-        points: [x, y, x, y] };
+        opacity: Number(opacityInput.value), points: [x, y, x, y] };
     if (shape.kind === 'pen') shape.points = [x, y];
     state.drawing = { shape, sent: 0 };
 });
@@ -344,7 +363,7 @@ canvas.addEventListener('pointermove', (event) => {
         return;
     }
     if (drawing.edit) {
-        state.local.set(drawing.edit.id, edited(drawing, x, y));
+        drawing.preview = edited(drawing, x, y); // drawn over the cached layer until the change is made
         invalidate();
         return;
     }
@@ -365,6 +384,43 @@ canvas.addEventListener('pointermove', (event) => {
     }
 });
 
+// ---- text: typed in place, in a text box over the canvas, then drawn as a shape ----------------------------
+
+let textAt = null;
+
+function openTextEditor(x, y) {
+    const size = Number(widthInput.value) * 8;
+    textAt = { x, y, size };
+    const v = state.view;
+    textEditor.value = '';
+    textEditor.style.left = `${x * v.scale + v.x}px`;
+    textEditor.style.top = `${y * v.scale + v.y}px`;
+    textEditor.style.fontSize = `${size * v.scale}px`;
+    textEditor.style.color = strokeInput.value;
+    textEditor.rows = 1;
+    textEditor.hidden = false;
+    setTimeout(() => textEditor.focus(), 0); // after the pointer's own focus change
+}
+
+function closeTextEditor(place) {
+    if (textEditor.hidden) return;
+    textEditor.hidden = true;
+    const text = textEditor.value.replace(/\s+$/, '');
+    if (place && text.trim() && textAt && state.role !== 'viewer') {
+        change([{ id: newId(), kind: 'text', stroke: strokeInput.value, width: textAt.size, opacity: Number(opacityInput.value),
+            points: [textAt.x, textAt.y], text: text.slice(0, 10_000) }], []);
+    }
+    textAt = null;
+    canvas.focus();
+}
+
+textEditor.addEventListener('input', () => { textEditor.rows = textEditor.value.split('\n').length; });
+textEditor.addEventListener('blur', () => closeTextEditor(true));
+textEditor.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') { event.preventDefault(); closeTextEditor(false); }
+    else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); closeTextEditor(true); }
+});
+
 function publishStroke(drawing) {
     const shape = drawing.shape;
     const incremental = shape.kind === 'pen';
@@ -382,9 +438,9 @@ function finish() {
         return;
     }
     if (drawing.edit) {
-        const result = state.local.get(drawing.edit.id);
-        restorePreview(drawing);
+        const result = drawing.preview;
         if (result && result.points.some((v, i) => v !== drawing.edit.points[i])) change([result], []);
+        else invalidate();
         return;
     }
     const shape = drawing.shape;
@@ -408,11 +464,18 @@ canvas.addEventListener('pointercancel', pointerEnded);
 
 const cursors = new Map();   // user -> {x, y, at}
 let lastCursor = 0;
+const showCursors = document.getElementById('show-cursors');
+showCursors.checked = localStorage.getItem('whiteboard.cursors') !== 'off';
+showCursors.addEventListener('change', () => {
+    localStorage.setItem('whiteboard.cursors', showCursors.checked ? 'on' : 'off');
+    cursors.clear();
+    invalidate();
+});
 setInterval(() => { if (cursors.size) invalidate(); }, 1_000); // so that a cursor left still goes away
 
 function trackCursor(event) {
     const now = performance.now();
-    if (now - lastCursor < 100 || !connection || event.pointerType === 'touch') return;
+    if (now - lastCursor < 100 || !connection || event.pointerType === 'touch' || !showCursors.checked) return;
     lastCursor = now;
     const [x, y] = toBoard(event);
     connection.publish({ type: 'cursor', x: Math.round(x), y: Math.round(y) });
@@ -446,15 +509,15 @@ function startSelecting(x, y) {
     if (selected) {
         const box = bounds(selected);
         if (Math.abs(x - box[2]) <= handle && Math.abs(y - box[3]) <= handle) {
-            state.drawing = { edit: selected, resize: true, box, x, y, hadLocal: state.local.get(selected.id) };
+            state.drawing = { edit: selected, resize: true, box, x, y };
             return;
         }
     }
     const tolerance = 6 / state.view.scale;
-    const hit = visibleShapes().reverse().find((shape) => hitTest(shape, x, y, tolerance));
+    const hit = topmostAt(x, y, tolerance);
     state.selected = hit ? hit.id : null;
     if (hit) {
-        state.drawing = { edit: hit, resize: false, box: bounds(hit), x, y, hadLocal: state.local.get(hit.id) };
+        state.drawing = { edit: hit, resize: false, box: bounds(hit), x, y };
     }
     invalidate();
 }
@@ -474,11 +537,6 @@ function edited(drawing, x, y) {
     return scaled;
 }
 
-function restorePreview(drawing) {
-    if (drawing.hadLocal) state.local.set(drawing.edit.id, drawing.hadLocal);
-    else state.local.delete(drawing.edit.id);
-}
-
 function removeSelected() {
     if (state.selected && current(state.selected) && state.role !== 'viewer') {
         change([], [state.selected]);
@@ -487,7 +545,9 @@ function removeSelected() {
 }
 
 function paintSelection(target, ratio) {
-    const shape = state.selected && current(state.selected);
+    const editing = state.drawing && state.drawing.edit;
+    const shape = editing && editing.id === state.selected ? (state.drawing.preview || editing)
+        : state.selected && current(state.selected);
     if (!shape) return;
     const [x0, y0, x1, y1] = bounds(shape);
     const v = state.view;
@@ -502,15 +562,21 @@ function paintSelection(target, ratio) {
 }
 
 function erase(x, y) {
-    const tolerance = 6 / state.view.scale;
-    for (const shape of visibleShapes().reverse()) {
-        if (!state.drawing.erase.has(shape.id) && hitTest(shape, x, y, tolerance)) {
-            state.drawing.erase.add(shape.id);
-            state.localRemoved.add(shape.id);
-            invalidate();
-            return;
-        }
+    const shape = topmostAt(x, y, 6 / state.view.scale);
+    if (shape && !state.drawing.erase.has(shape.id)) {
+        state.drawing.erase.add(shape.id);
+        state.localRemoved.add(shape.id);
+        invalidate();
     }
+}
+
+/** The shape drawn on top at (x, y), or undefined. */
+function topmostAt(x, y, tolerance) {
+    const list = visibleShapes();
+    for (let i = list.length - 1; i >= 0; i--) {
+        if (hitTest(list[i], x, y, tolerance)) return list[i];
+    }
+    return undefined;
 }
 
 canvas.addEventListener('wheel', (event) => {
@@ -533,12 +599,33 @@ function zoomCentre(factor) {
 }
 
 // ---- rendering -------------------------------------------------------------------------------------------
+//
+// The stored and pending shapes (and the background image) are drawn into an off-screen layer that covers the
+// view and a margin around it. A frame then copies that layer, moved and scaled to the current view, and draws
+// on top only what moves: strokes in progress (here and other people's), the shape being moved or resized, the
+// selection and the cursors. The layer is drawn again only when the shapes change, when the view leaves the
+// area it covers, and once a zoom has settled (while zooming, the scaled copy stands in for it).
 
+/** The shapes on the board, lowest first (memoised until they change). */
 function visibleShapes() {
-    const merged = new Map(state.shapes);
-    state.local.forEach((s, id) => merged.set(id, s));
-    state.localRemoved.forEach((id) => merged.delete(id));
-    return [...merged.values()].sort((a, b) => (a.z ?? Infinity) - (b.z ?? Infinity));
+    if (scene.listVersion !== scene.version) {
+        const merged = new Map(state.shapes);
+        state.local.forEach((s, id) => merged.set(id, s));
+        state.localRemoved.forEach((id) => merged.delete(id));
+        scene.list = [...merged.values()].sort((a, b) => (a.z ?? Infinity) - (b.z ?? Infinity));
+        scene.listVersion = scene.version;
+    }
+    return scene.list;
+}
+
+const boxes = new WeakMap(); // shape -> bounds; shapes in the scene are never changed in place
+function boxOf(shape) {
+    let box = boxes.get(shape);
+    if (!box) {
+        box = bounds(shape);
+        boxes.set(shape, box);
+    }
+    return box;
 }
 
 function invalidate() {
@@ -547,6 +634,14 @@ function invalidate() {
         requestAnimationFrame(render);
     }
 }
+
+// The layer on show, and the one being drawn: a new layer is drawn a slice at a time (about 8 ms a frame) while
+// the old one, moved and scaled, stays on show, so a large board never holds a frame up. Only the very first
+// layer is drawn in one go.
+const layer = { canvas: document.createElement('canvas'), view: null, version: -1, hidden: null, ratio: 0,
+    margin: { x: 0, y: 0 }, width: 0, height: 0, stale: false, settle: 0, builds: 0 };
+const next = { canvas: document.createElement('canvas'), running: false, list: [], index: 0, area: null };
+const SLICE_MS = 8;
 
 function render() {
     const started = performance.now();
@@ -558,38 +653,134 @@ function render() {
         canvas.width = Math.round(width * ratio);
         canvas.height = Math.round(height * ratio);
     }
-    paint(ctx, ratio, width, height, state.view);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = state.backgroundColor || '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    const editing = state.drawing && state.drawing.edit;
+    const hidden = editing ? editing.id : null;
+    if (layerNeedsBuilding(width, height, ratio, hidden)) {
+        startLayer(width, height, ratio, hidden);
+    }
+    if (next.running) {
+        continueLayer(layer.view ? started + SLICE_MS : Infinity);
+    }
+    copyLayer(ratio);
+    const v = state.view;
+    ctx.setTransform(ratio * v.scale, 0, 0, ratio * v.scale, ratio * v.x, ratio * v.y);
+    const now = Date.now();
+    for (const [id, peer] of state.peers) {
+        if (now - peer.at > 10_000) state.peers.delete(id);
+        else drawShape(ctx, peer.shape);
+    }
+    if (editing) drawShape(ctx, state.drawing.preview || editing);
+    if (state.drawing && state.drawing.shape) drawShape(ctx, state.drawing.shape);
     paintSelection(ctx, ratio);
     paintCursors(ctx, ratio);
     state.frames += 1;
     state.lastRenderMs = performance.now() - started;
+    if (state.renderMs.push(state.lastRenderMs) > 600) state.renderMs.splice(0, 300);
+    if (next.running) invalidate();
 }
 
-function paint(target, ratio, width, height, view) {
-    target.setTransform(ratio, 0, 0, ratio, 0, 0);
-    target.fillStyle = state.backgroundColor || '#ffffff';
-    target.fillRect(0, 0, width, height);
-    target.setTransform(ratio * view.scale, 0, 0, ratio * view.scale, ratio * view.x, ratio * view.y);
+/** Whether a new layer is wanted for this frame (see above); schedules a sharp one for when a zoom has settled. */
+function layerNeedsBuilding(width, height, ratio, hidden) {
+    if (!layer.view || layer.stale || layer.version !== scene.version || layer.hidden !== hidden || layer.ratio !== ratio) {
+        return true;
+    }
+    const k = state.view.scale / layer.view.scale;
+    // the area the layer covers, in today's screen coordinates
+    const left = (-layer.margin.x - layer.view.x) * k + state.view.x;
+    const top = (-layer.margin.y - layer.view.y) * k + state.view.y;
+    const right = (layer.width + layer.margin.x - layer.view.x) * k + state.view.x;
+    const bottom = (layer.height + layer.margin.y - layer.view.y) * k + state.view.y;
+    const covered = left <= 0 && top <= 0 && right >= width && bottom >= height;
+    if (covered && k === 1) {
+        return false;
+    }
+    clearTimeout(layer.settle);
+    layer.settle = setTimeout(() => { layer.stale = true; invalidate(); }, 150);
+    return !covered;
+}
+
+/** Starts drawing a layer for the current view, unless one for the same shapes is being drawn already. */
+function startLayer(width, height, ratio, hidden) {
+    if (next.running && next.version === scene.version && next.hidden === hidden && next.ratio === ratio && !layer.stale) {
+        return;
+    }
+    const margin = ratio > 1 ? 0.25 : 0.5; // of the view on each side; keeps the layer to a few megapixels
+    next.margin = { x: Math.round(width * margin), y: Math.round(height * margin) };
+    next.width = width;
+    next.height = height;
+    const w = Math.round((width + 2 * next.margin.x) * ratio);
+    const h = Math.round((height + 2 * next.margin.y) * ratio);
+    if (next.canvas.width !== w || next.canvas.height !== h) {
+        next.canvas.width = w;
+        next.canvas.height = h;
+    }
+    const target = next.canvas.getContext('2d');
+    target.setTransform(1, 0, 0, 1, 0, 0);
+    target.clearRect(0, 0, w, h);
+    const v = { ...state.view };
+    target.setTransform(ratio * v.scale, 0, 0, ratio * v.scale, ratio * (v.x + next.margin.x), ratio * (v.y + next.margin.y));
     if (state.background && state.background.image.complete && state.background.image.naturalWidth) {
         target.drawImage(state.background.image, 0, 0);
     }
-    const left = -view.x / view.scale;
-    const top = -view.y / view.scale;
-    const right = left + width / view.scale;
-    const bottom = top + height / view.scale;
+    next.view = v;
+    next.area = [(-next.margin.x - v.x) / v.scale, (-next.margin.y - v.y) / v.scale,
+        (width + next.margin.x - v.x) / v.scale, (height + next.margin.y - v.y) / v.scale];
+    next.list = visibleShapes();
+    next.index = 0;
+    next.version = scene.version;
+    next.hidden = hidden;
+    next.ratio = ratio;
+    next.running = true;
+    layer.stale = false;
+}
+
+/** Draws the next shapes of the layer in progress until `deadline`; puts the layer on show when it is complete. */
+function continueLayer(deadline) {
+    const target = next.canvas.getContext('2d');
+    const [left, top, right, bottom] = next.area;
+    const list = next.list;
+    let i = next.index;
+    while (i < list.length) {
+        const shape = list[i++];
+        const [x0, y0, x1, y1] = boxOf(shape);
+        if (x1 >= left && x0 <= right && y1 >= top && y0 <= bottom && shape.id !== next.hidden) {
+            drawShape(target, shape);
+        }
+        if (i % 64 === 0 && performance.now() > deadline) break;
+    }
+    next.index = i;
+    if (i < list.length) return;
+    next.running = false;
+    [layer.canvas, next.canvas] = [next.canvas, layer.canvas];
+    for (const key of ['view', 'version', 'hidden', 'ratio', 'margin', 'width', 'height']) layer[key] = next[key];
+    layer.builds += 1;
+}
+
+/** Copies the layer onto the canvas, moved and scaled from the view it was drawn for to the current one. */
+function copyLayer(ratio) {
+    if (!layer.view) return;
+    const k = state.view.scale / layer.view.scale;
+    ctx.setTransform(k, 0, 0, k, ratio * ((-layer.margin.x - layer.view.x) * k + state.view.x),
+        ratio * ((-layer.margin.y - layer.view.y) * k + state.view.y));
+    ctx.imageSmoothingEnabled = k !== 1;
+    ctx.drawImage(layer.canvas, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+}
+
+/** The background image and every shape whose bounds meet `area` ([x0, y0, x1, y1], board units), for exports. */
+function paintShapes(target, area) {
+    if (state.background && state.background.image.complete && state.background.image.naturalWidth) {
+        target.drawImage(state.background.image, 0, 0);
+    }
+    const [left, top, right, bottom] = area;
     for (const shape of visibleShapes()) {
-        const [x0, y0, x1, y1] = bounds(shape);
+        const [x0, y0, x1, y1] = boxOf(shape);
         if (x1 >= left && x0 <= right && y1 >= top && y0 <= bottom) {
             drawShape(target, shape);
         }
-    }
-    const now = Date.now();
-    for (const [id, peer] of state.peers) {
-        if (now - peer.at > 10_000) state.peers.delete(id);
-        else drawShape(target, peer.shape);
-    }
-    if (state.drawing && state.drawing.shape) {
-        drawShape(target, state.drawing.shape);
     }
 }
 
@@ -606,7 +797,11 @@ function renderPng() {
     const out = document.createElement('canvas');
     out.width = width;
     out.height = height;
-    paint(out.getContext('2d'), 1, width, height, { x: margin - box[0], y: margin - box[1], scale: 1 });
+    const target = out.getContext('2d');
+    target.fillStyle = state.backgroundColor || '#ffffff';
+    target.fillRect(0, 0, width, height);
+    target.translate(margin - box[0], margin - box[1]);
+    paintShapes(target, [box[0] - margin, box[1] - margin, box[0] - margin + width, box[1] - margin + height]);
     return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
 }
 
@@ -708,6 +903,16 @@ function download(content, type, extension) {
 // ---- controls --------------------------------------------------------------------------------------------
 
 document.querySelectorAll('[data-tool]').forEach((button) => button.addEventListener('click', () => selectTool(button.dataset.tool)));
+function selectColour(colour) {
+    strokeInput.value = colour;
+    document.querySelectorAll('[data-colour]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.colour === colour)));
+}
+document.querySelectorAll('[data-colour]').forEach((button) => {
+    button.style.background = button.dataset.colour;
+    button.addEventListener('click', () => selectColour(button.dataset.colour));
+});
+strokeInput.addEventListener('input', () => selectColour(strokeInput.value));
+selectColour(strokeInput.value);
 document.getElementById('undo').addEventListener('click', undo);
 document.getElementById('redo').addEventListener('click', redo);
 document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.25));
@@ -749,7 +954,8 @@ clearButton.addEventListener('click', () => {
 
 const keys = { v: 'select', p: 'pen', l: 'line', a: 'arrow', r: 'rectangle', o: 'ellipse', t: 'text', e: 'eraser', h: 'hand' };
 window.addEventListener('keydown', (event) => {
-    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement
+        || event.target instanceof HTMLTextAreaElement || event.target.isContentEditable) return;
     if (event.key === ' ') { spaceDown = true; canvas.style.cursor = 'grab'; event.preventDefault(); return; }
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
         event.preventDefault();
@@ -805,5 +1011,5 @@ async function start() {
     showPeople(presence);
 }
 
-window.whiteboard = { state, cursors, renderPng, exportJson, importJson, exportSvg, uploadBackground, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

@@ -5,9 +5,11 @@ import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.realtime.RealtimeService;
+import dev.whiteboard.realtime.RealtimeSettings;
 import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,8 +46,14 @@ public class NegotiateResource {
     @Inject
     RealtimeService realtime;
 
+    @Inject
+    RealtimeSettings settings;
+
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
 
     /**
      * {@code {"url":"ws://…/client/hubs/whiteboard?access_token=…&board=k3m9x2p7qa","hub":"whiteboard",
@@ -92,16 +100,13 @@ public class NegotiateResource {
                 expiresAt)).cacheControl(noStore).build();
     }
 
-    /** The built-in hub is reached where the caller reached this app; Azure where the service is. */
+    /**
+     * The URL browsers use: behind a gateway, the gateway's ({@code whiteboard.public-url} or
+     * {@code whiteboard.webpubsub.client-endpoint}); with the built-in hub and no gateway configured, the host, port
+     * and context path the caller used to reach this app; with Azure, the service's own.
+     */
     private URI reachable(URI url) {
-        if (!realtime.builtIn()) {
-            return url;
-        }
-        URI base = uri.getBaseUri();
-        return UriBuilder.fromUri(url)
-                .scheme("https".equals(base.getScheme()) ? "wss" : "ws")
-                .host(base.getHost())
-                .port(base.getPort())
-                .build();
+        URI appBase = UriBuilder.fromUri(uri.getBaseUri()).replacePath(request.getContextPath() + "/").build();
+        return settings.clientUrl(url, appBase);
     }
 }

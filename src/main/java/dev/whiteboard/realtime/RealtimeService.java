@@ -211,14 +211,15 @@ public class RealtimeService {
         if (known == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = new WebPubSubServiceClientBuilder()
+                    WebPubSubServiceClientBuilder builder = new WebPubSubServiceClientBuilder()
                             .connectionString(settings.connectionString())
                             .hub(settings.hub())
                             .httpClient(new JdkHttpClientBuilder(HttpClient.newBuilder()
                                     .version(HttpClient.Version.HTTP_1_1)
                                     .connectTimeout(TIMEOUT)).build())
-                            .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(250))))
-                            .buildClient();
+                            .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(250))));
+                    settings.reverseProxyEndpoint().ifPresent(proxy -> builder.reverseProxyEndpoint(proxy.toString()));
+                    client = builder.buildClient();
                 }
                 known = client;
             }

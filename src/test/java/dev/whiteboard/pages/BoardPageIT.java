@@ -1,5 +1,10 @@
 package dev.whiteboard.pages;
 
+import static dev.whiteboard.pages.BoardPages.awaitLive;
+import static dev.whiteboard.pages.BoardPages.inkedPixels;
+import static dev.whiteboard.pages.BoardPages.onBoard;
+import static dev.whiteboard.pages.BoardPages.shapeCount;
+import static dev.whiteboard.pages.BoardPages.unsaved;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -183,34 +188,5 @@ class BoardPageIT {
             dave.await(d -> shapeCount(dave) == 1 ? true : null);
             dave.screenshot("board-viewer");
         }
-    }
-
-    /** A browser of the demo user, signed in through the sign-in page, on the board page with a live connection. */
-    private static Browser onBoard(String user, String board) {
-        Browser browser = new Browser(AppServer.baseUri()).signIn(user, Http.DEMO_PASSWORD);
-        browser.open("board.html?id=" + board);
-        awaitLive(browser);
-        return browser;
-    }
-
-    private static void awaitLive(Browser browser) {
-        browser.await(d -> "online".equals(d.findElement(By.id("status")).getAttribute("data-state")) ? true : null);
-    }
-
-    private static long shapeCount(Browser browser) {
-        return (Long) browser.script("const s = window.whiteboard.state;"
-                + " return new Set([...s.shapes.keys(), ...s.local.keys()]).size - s.localRemoved.size;");
-    }
-
-    /** Pixels of the canvas that are not background (white). */
-    private static long inkedPixels(Browser browser) {
-        return (Long) browser.script("const c = document.getElementById('canvas');"
-                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
-                + " for (let i = 0; i < d.length; i += 4) { if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++; }"
-                + " return n;");
-    }
-
-    private static long unsaved(Browser browser) {
-        return (Long) browser.script("return window.whiteboard.connection ? window.whiteboard.connection.unsaved : -1;");
     }
 }

@@ -7,6 +7,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -74,6 +77,31 @@ public final class Browser implements AutoCloseable {
 
     public Object asyncScript(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /**
+     * Touch input as a phone or tablet makes it (Chrome DevTools {@code Input.dispatchTouchEvent}): {@code type} is
+     * {@code touchStart}, {@code touchMove} or {@code touchEnd}; each point is {@code {x, y}} in CSS pixels of the
+     * window, its index the finger's id. The page sees pointer events of type {@code touch}.
+     */
+    public void touch(String type, double[]... points) {
+        List<Map<String, Object>> touchPoints = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            touchPoints.add(Map.of("x", points[i][0], "y", points[i][1], "id", i));
+        }
+        ((ChromeDriver) driver).executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", touchPoints));
+    }
+
+    /** A stylus stroke through {@code points} ({@code {x, y}}, CSS pixels of the window): pointer events of type pen. */
+    public void penStroke(double[]... points) {
+        for (int i = 0; i < points.length; i++) {
+            String type = i == 0 ? "mousePressed" : "mouseMoved";
+            ((ChromeDriver) driver).executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", points[i][0],
+                    "y", points[i][1], "button", "left", "buttons", 1, "clickCount", 1, "pointerType", "pen", "force", 0.5));
+        }
+        double[] last = points[points.length - 1];
+        ((ChromeDriver) driver).executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseReleased", "x", last[0],
+                "y", last[1], "button", "left", "buttons", 0, "clickCount", 1, "pointerType", "pen"));
     }
 
     public WebDriver driver() {
