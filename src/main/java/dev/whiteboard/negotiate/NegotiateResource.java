@@ -26,7 +26,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * {@code GET /api/negotiate?board=<id>}: the client access URL for the board's real-time channel. The URL names
+ * {@code GET /api/negotiate?board=<id>}: the client access URL for the board's real-time channel
+ * ({@code GET /api/negotiate?lobby=true}: for a connection on no board, the boards list's). The URL names
  * the board ({@code board=<id>}), which the webhook's {@code connect} checks again. With the built-in hub, the URL
  * points at the host and port the caller used to reach this app, so it works through a gateway and from other
  * machines; with Azure it is the service's own.
@@ -65,9 +66,13 @@ public class NegotiateResource {
     }
 
     @GET
-    public Response negotiate(@QueryParam("board") String boardId) {
+    public Response negotiate(@QueryParam("board") String boardId, @QueryParam("lobby") String lobby) {
+        if ((boardId == null || boardId.isBlank()) && "true".equals(lobby)) {
+            return lobby(caller.name());
+        }
         if (boardId == null || boardId.isBlank()) {
-            throw new InvalidInputException("board", "name the board: negotiate?board=<id>");
+            throw new InvalidInputException("board", "name the board: negotiate?board=<id> (or negotiate?lobby=true"
+                    + " for a connection on no board)");
         }
         String user = caller.name();
         BoardRole role = access.require(boardId, user, BoardRole.VIEWER).role();
@@ -79,6 +84,20 @@ public class NegotiateResource {
         noStore.setNoStore(true);
         return Response.ok(new Negotiated(url.toString(), access.hub(), user, boardId, role.wireName(),
                 List.of(BoardGroup.of(boardId)), permissions, expiresAt)).cacheControl(noStore).build();
+    }
+
+    /**
+     * A connection on no board (the boards list page): it hears direct messages (sent to the user) and the rooms the
+     * user is in (their groups are added when it connects); the URL says {@code lobby=true}.
+     */
+    private Response lobby(String user) {
+        OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(realtime.tokenLifetime());
+        RealtimeService.ClientAccess access = realtime.clientAccess(user, List.of());
+        URI url = UriBuilder.fromUri(reachable(access.url())).queryParam("lobby", "true").build();
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(new Negotiated(url.toString(), access.hub(), user, null, null, List.of(), List.of(),
+                expiresAt)).cacheControl(noStore).build();
     }
 
     /**

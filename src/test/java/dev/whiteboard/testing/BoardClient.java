@@ -26,7 +26,7 @@ public final class BoardClient implements AutoCloseable {
         this.http = http;
         this.user = user;
         this.board = board;
-        Http.Reply reply = http.get("api/negotiate?board=" + board);
+        Http.Reply reply = http.get(board == null ? "api/negotiate?lobby=true" : "api/negotiate?board=" + board);
         assertEquals(200, reply.status(), reply::toString);
         this.negotiated = reply.json();
         this.socket = WsClient.json(negotiated.getString("url"));
@@ -43,6 +43,11 @@ public final class BoardClient implements AutoCloseable {
     /** Joins as {@code user}, signed in however {@code http} is (a session cookie, a bearer token). */
     public static BoardClient join(Http http, String user, String board) {
         return new BoardClient(http, user, board);
+    }
+
+    /** A connection on no board (the boards list page's): {@code negotiate?lobby=true}. */
+    public static BoardClient lobby(URI base, String user) {
+        return new BoardClient(Http.as(base, user), user, null);
     }
 
     public JsonObject negotiated() {
@@ -86,6 +91,11 @@ public final class BoardClient implements AutoCloseable {
     /** Sends an event that gets no reply when it succeeds (e.g. {@code presence}); waits for its ack. */
     public void emit(String event, String data) {
         assertAcknowledged(sendEvent(event, "{\"board\":\"" + board + "\"," + data + "}"));
+    }
+
+    /** Sends an event with the given JSON data as is and waits for its ack (for events with no reply on success). */
+    public void emitRaw(String event, String json) {
+        assertAcknowledged(sendEvent(event, json));
     }
 
     private long sendEvent(String event, String json) {
