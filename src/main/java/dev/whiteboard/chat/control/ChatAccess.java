@@ -6,7 +6,7 @@ import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.chat.entity.ChatRoom;
 import dev.whiteboard.chat.entity.ChatRoomMember;
 import dev.whiteboard.chat.entity.Conversation;
-import dev.whiteboard.security.Accounts;
+import dev.whiteboard.security.KnownUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,7 +30,7 @@ public class ChatAccess {
     BoardAccess boards;
 
     @Inject
-    Accounts accounts;
+    KnownUsers users;
 
     /** The conversation's audience, if the user may read it; otherwise the failure saying why not. */
     public Audience mayRead(Conversation conversation, String user) {
@@ -87,8 +87,8 @@ public class ChatAccess {
             throw new NotInConversationException("a direct conversation is only for its two people");
         }
         String other = direct.other(user);
-        if (post && accounts.find(other).isEmpty()) {
-            throw new ChatNotFoundException("there is no account named " + other, "conversation");
+        if (post && !users.exists(other)) {
+            throw new ChatNotFoundException("there is no user named " + other, "conversation");
         }
         return new Audience.Users(List.of(direct.a(), direct.b()));
     }
