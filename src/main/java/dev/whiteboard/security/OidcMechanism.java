@@ -152,8 +152,20 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
     /** The provider sent the browser back: the OIDC mechanism checks the code; the caller is kept in the session. */
     private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response,
                                           HttpMessageContext context) throws AuthenticationException {
+        if (request.getSession(false) == null || request.getParameter("state") == null) {
+            // not the end of a sign-in this browser started here (the mechanism keeps its state in the session)
+            return MechanismResponses.unauthorized(response, "no sign-in with " + settings.providerName()
+                    + " was started in this browser; start from the sign-in page");
+        }
         Signing signing = new Signing(context);
-        AuthenticationStatus status = codeFlow().validateRequest(request, response, signing);
+        AuthenticationStatus status;
+        try {
+            status = codeFlow().validateRequest(request, response, signing);
+        } catch (RuntimeException e) {
+            // Soteria 3.0.3 fails with NoSuchElementException on a callback whose state it no longer has
+            LOG.log(Level.INFO, "OIDC callback refused: {0}", e.toString());
+            status = AuthenticationStatus.SEND_FAILURE;
+        }
         if (status == AuthenticationStatus.SUCCESS && signing.name != null) {
             SessionCaller.keep(request, signing.name, signing.groups);
             record(signing.name, signing.groups);

@@ -143,6 +143,17 @@ class OidcIT {
         assertEquals(401, forged.status(), forged::toString);
         assertEquals("unauthenticated", forged.json().getString("error"));
         assertEquals(401, page.get("api/session").status());
+
+        HttpClient started = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> toProvider = started.send(HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, toProvider.statusCode());
+        assertTrue(toProvider.headers().firstValue("Location").orElseThrow().startsWith(provider.issuer()));
+        Http sameBrowser = Http.via(started, server.baseUri(), null);
+        Http.Reply wrongState = sameBrowser.get("api/session/callback?code=made-up&state=not-the-one-sent");
+        assertEquals(401, wrongState.status(), wrongState::toString);
+        assertEquals(401, sameBrowser.get("api/session").status());
     }
 
     @Test
