@@ -65,7 +65,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             }
         } catch (RuntimeException e) {
             // the accounts could not be read (the database is down): say so, rather than "wrong password"
-            return failed(response, Failures.describe(e));
+            return failed(request, response, Failures.describe(e));
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof SignedIn signedIn) {
@@ -110,16 +110,19 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    private static AuthenticationStatus failed(HttpServletResponse response, ErrorBody error) {
+    private static AuthenticationStatus failed(HttpServletRequest request, HttpServletResponse response, ErrorBody error) {
         response.setStatus(error.status());
         if (error.retryable()) {
             response.setHeader("Retry-After", "5");
         }
-        write(response, WireJson.write(error));
+        write(request, response, WireJson.write(error));
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private static void write(HttpServletResponse response, String json) {
+    private static void write(HttpServletRequest request, HttpServletResponse response, String json) {
+        // Kept for the error page too: some servers (WildFly) answer a failed authentication with sendError,
+        // which drops this body for the application's error page of the status (AuthenticationFailurePage).
+        request.setAttribute(AuthenticationFailurePage.BODY, json);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         try {
@@ -135,7 +138,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
-        write(response, WireJson.write(ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null)));
+        write(request, response, WireJson.write(ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null)));
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

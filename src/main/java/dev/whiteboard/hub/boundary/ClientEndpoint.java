@@ -109,8 +109,22 @@ public abstract class ClientEndpoint {
         connection(session).ifPresent(c -> sessions.socketClosed(c, session, reason.getReasonPhrase()));
     }
 
-    protected final void failed(Throwable failure) {
+    /**
+     * A frame the container could not take. Tyrus closes a connection whose frame is over {@code maxMessageSize}
+     * with 1009 by itself; Undertow (WildFly) reports it here as an {@link IOException} with the session still open
+     * and then drops the TCP connection without a close frame, so the client would not learn why. The endpoint
+     * closes it first, as Too Big: a frame over the limit is what a container fails to read on an open session (a
+     * vanished client's session is not open, or the close goes nowhere).
+     */
+    protected final void failed(Session session, Throwable failure) {
         LOG.log(Level.FINE, "Client connection failed", failure);
+        if (failure instanceof IOException && session.isOpen()) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frame over " + MAX_FRAME_BYTES + " bytes"));
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Could not close a failed client connection", e);
+            }
+        }
     }
 
     private static Optional<HubConnection> connection(Session session) {
@@ -150,7 +164,7 @@ public abstract class ClientEndpoint {
 
         @OnError
         public void error(Session session, Throwable failure) {
-            failed(failure);
+            failed(session, failure);
         }
     }
 
@@ -187,7 +201,7 @@ public abstract class ClientEndpoint {
 
         @OnError
         public void error(Session session, Throwable failure) {
-            failed(failure);
+            failed(session, failure);
         }
     }
 
@@ -224,7 +238,7 @@ public abstract class ClientEndpoint {
 
         @OnError
         public void error(Session session, Throwable failure) {
-            failed(failure);
+            failed(session, failure);
         }
     }
 }
