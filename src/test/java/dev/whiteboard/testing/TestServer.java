@@ -46,6 +46,8 @@ public final class TestServer implements AutoCloseable {
         Path work = Path.of(property("whiteboard.it.work-dir"));
         this.dataDir = work.resolve(name + "-data");
         this.log = work.resolve(name + ".log");
+        // A test run that is interrupted (Ctrl-C) takes its servers with it: WildFly's JVM would outlive its script.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::kill, name + "-killer"));
     }
 
     /** A server on the database the test run was given (H2 in a fresh folder of its own by default). */
