@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { BoardConnection } from './realtime.js';
 import { drawShape, hitTest, bounds } from './shapes.js';
+import { boardChat } from './chat.js'; // chat (issue 6)
 
 const boardId = new URLSearchParams(location.search).get('id');
 if (!boardId) {
@@ -982,10 +983,10 @@ function reportPresence(nowAway) {
     }
 }
 document.addEventListener('visibilitychange', () => reportPresence(document.hidden));
-let idleTimer = setTimeout(() => reportPresence(true), 120_000);
+let idleTimer = setTimeout(() => reportPresence(true), 60_000);
 ['pointermove', 'keydown'].forEach((type) => window.addEventListener(type, () => {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => reportPresence(true), 120_000);
+    idleTimer = setTimeout(() => reportPresence(true), 60_000);
     if (!document.hidden) reportPresence(false);
 }));
 
@@ -998,11 +999,12 @@ async function start() {
         if (e.status !== 401) showMessage(e.status === 404 ? 'There is no such board.' : `Could not open the board: ${e.message}`);
         return;
     }
+    const chat = boardChat(boardId, () => connection); // chat (issue 6): the panel shares this connection
     connection = new BoardConnection(boardId, {
         onStatus: showStatus,
-        onServerMessage,
+        onServerMessage: (data) => chat.onServerMessage(data) || onServerMessage(data),
         onPeerMessage,
-        onFresh: (negotiated) => { setRole(negotiated.role); resync(); },
+        onFresh: (negotiated) => { setRole(negotiated.role); resync(); chat.onFresh(negotiated); },
     });
     await connection.start();
     const presence = await api(`api/boards/${encodeURIComponent(boardId)}/presence`).catch(() => []);

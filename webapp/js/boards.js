@@ -1,5 +1,6 @@
 // The boards page: lists boards newest first and creates new ones. All user text is set as text, never HTML.
 import { api, signInUrl } from './api.js';
+import './lobby-chat.js'; // chat (issue 6): people online, direct messages, rooms
 
 const list = document.getElementById('board-list');
 const status = document.getElementById('list-status');

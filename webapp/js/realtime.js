@@ -12,7 +12,8 @@ const EVENT_TIMEOUT_MS = 15_000;
 
 export class BoardConnection {
     /**
-     * @param board the board id
+     * @param board the board id; null for a connection on no board (the boards list page: negotiate?lobby=true),
+     *              which hears direct messages and the rooms of its user
      * @param handlers {onStatus(status, detail), onServerMessage(data), onPeerMessage(data, fromUserId),
      *                  onFresh(negotiated)}: onFresh runs after every new (not recovered) connection
      */
@@ -57,6 +58,15 @@ export class BoardConnection {
         });
     }
 
+    /**
+     * Sends an event that has no reply when it is taken (e.g. chatTyping): not queued, dropped while offline.
+     */
+    emit(event, data) {
+        if (this.#open()) {
+            this.socket.send(JSON.stringify({ type: 'event', event, ackId: ++this.ackId, dataType: 'json', data }));
+        }
+    }
+
     /** Events that have not been answered yet (shown as "saving…"). */
     get unsaved() {
         return this.pending.size;
@@ -89,7 +99,8 @@ export class BoardConnection {
     async #fresh() {
         this.handlers.onStatus('connecting');
         try {
-            this.negotiated = await api(`api/negotiate?board=${encodeURIComponent(this.board)}`);
+            this.negotiated = await api(this.board === null ? 'api/negotiate?lobby=true'
+                : `api/negotiate?board=${encodeURIComponent(this.board)}`);
         } catch (e) {
             this.handlers.onStatus('offline', e.message);
             if (e.status === 403 || e.status === 404) {
@@ -176,6 +187,11 @@ export class BoardConnection {
             this.handlers.onStatus('reconnecting', frame.message);
         } else if (frame.type === 'ack' && !frame.success && frame.error?.name !== 'Duplicate') {
             // the service could not reach the app: the pending event stays queued and is sent again
+        } else if (frame.type === 'message' && frame.from === 'server' && frame.data
+            && frame.data.type !== 'result' && frame.data.type !== 'error') {
+            // the app, to this user (send-to-user: direct messages), one or several at once
+            const messages = frame.data.type === 'batch' ? frame.data.messages : [frame.data];
+            messages.forEach((message) => this.handlers.onServerMessage(message));
         } else if (frame.type === 'message' && frame.from === 'server') {
             this.#reply(frame.data);
         } else if (frame.type === 'message' && frame.from === 'group') {
@@ -194,7 +210,7 @@ export class BoardConnection {
             return;
         }
         const entry = this.pending.get(data.requestId);
-        if (!data.ok && data.retryable) {
+        if (!data.ok && data.retryable && !data.retryAfterMs) {
             entry.sentAt = Date.now() - EVENT_TIMEOUT_MS + 3_000; // the database is away: try again in 3 s
             this.handlers.onStatus('online', 'saving is delayed: the server cannot store changes right now');
             return;

@@ -20,7 +20,9 @@ public enum ErrorKind {
     /** The caller has not signed in (or the credentials are wrong). */
     UNAUTHENTICATED("unauthenticated", 401),
     /** The caller is signed in but their role does not allow this. */
-    FORBIDDEN("forbidden", 403);
+    FORBIDDEN("forbidden", 403),
+    /** The caller sent too much too fast (a rate limit); the same request may succeed a little later. */
+    RATE_LIMITED("rate_limited", 429);
 
     private final String code;
     private final int status;

@@ -5,9 +5,11 @@ import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.realtime.RealtimeService;
+import dev.whiteboard.realtime.RealtimeSettings;
 import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,7 +26,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * {@code GET /api/negotiate?board=<id>}: the client access URL for the board's real-time channel. The URL names
+ * {@code GET /api/negotiate?board=<id>}: the client access URL for the board's real-time channel
+ * ({@code GET /api/negotiate?lobby=true}: for a connection on no board, the boards list's). The URL names
  * the board ({@code board=<id>}), which the webhook's {@code connect} checks again. With the built-in hub, the URL
  * points at the host and port the caller used to reach this app, so it works through a gateway and from other
  * machines; with Azure it is the service's own.
@@ -43,8 +46,14 @@ public class NegotiateResource {
     @Inject
     RealtimeService realtime;
 
+    @Inject
+    RealtimeSettings settings;
+
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
 
     /**
      * {@code {"url":"ws://…/client/hubs/whiteboard?access_token=…&board=k3m9x2p7qa","hub":"whiteboard",
@@ -57,9 +66,13 @@ public class NegotiateResource {
     }
 
     @GET
-    public Response negotiate(@QueryParam("board") String boardId) {
+    public Response negotiate(@QueryParam("board") String boardId, @QueryParam("lobby") String lobby) {
+        if ((boardId == null || boardId.isBlank()) && "true".equals(lobby)) {
+            return lobby(caller.name());
+        }
         if (boardId == null || boardId.isBlank()) {
-            throw new InvalidInputException("board", "name the board: negotiate?board=<id>");
+            throw new InvalidInputException("board", "name the board: negotiate?board=<id> (or negotiate?lobby=true"
+                    + " for a connection on no board)");
         }
         String user = caller.name();
         BoardRole role = access.require(boardId, user, BoardRole.VIEWER).role();
@@ -73,16 +86,27 @@ public class NegotiateResource {
                 List.of(BoardGroup.of(boardId)), permissions, expiresAt)).cacheControl(noStore).build();
     }
 
-    /** The built-in hub is reached where the caller reached this app; Azure where the service is. */
+    /**
+     * A connection on no board (the boards list page): it hears direct messages (sent to the user) and the rooms the
+     * user is in (their groups are added when it connects); the URL says {@code lobby=true}.
+     */
+    private Response lobby(String user) {
+        OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(realtime.tokenLifetime());
+        RealtimeService.ClientAccess access = realtime.clientAccess(user, List.of());
+        URI url = UriBuilder.fromUri(reachable(access.url())).queryParam("lobby", "true").build();
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(new Negotiated(url.toString(), access.hub(), user, null, null, List.of(), List.of(),
+                expiresAt)).cacheControl(noStore).build();
+    }
+
+    /**
+     * The URL browsers use: behind a gateway, the gateway's ({@code whiteboard.public-url} or
+     * {@code whiteboard.webpubsub.client-endpoint}); with the built-in hub and no gateway configured, the host, port
+     * and context path the caller used to reach this app; with Azure, the service's own.
+     */
     private URI reachable(URI url) {
-        if (!realtime.builtIn()) {
-            return url;
-        }
-        URI base = uri.getBaseUri();
-        return UriBuilder.fromUri(url)
-                .scheme("https".equals(base.getScheme()) ? "wss" : "ws")
-                .host(base.getHost())
-                .port(base.getPort())
-                .build();
+        URI appBase = UriBuilder.fromUri(uri.getBaseUri()).replacePath(request.getContextPath() + "/").build();
+        return settings.clientUrl(url, appBase);
     }
 }

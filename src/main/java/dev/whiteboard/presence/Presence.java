@@ -10,9 +10,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,10 @@ public class Presence {
         if (connection == null || connection.state() != PresenceConnection.State.CONNECTING) {
             return Optional.empty();
         }
+        if (connection.boardId() == null) {
+            connection.change(PresenceConnection.State.ACTIVE, now());
+            return Optional.empty();
+        }
         boolean wasThere = isThere(connection.boardId(), connection.user());
         connection.change(PresenceConnection.State.ACTIVE, now());
         em.flush();
@@ -66,7 +72,7 @@ public class Presence {
         boolean counted = connection.state() != PresenceConnection.State.CONNECTING;
         em.remove(connection);
         em.flush();
-        if (!counted) {
+        if (!counted || connection.boardId() == null) {
             return Optional.empty();
         }
         boolean stillThere = isThere(connection.boardId(), connection.user());
@@ -78,6 +84,10 @@ public class Presence {
         PresenceConnection connection = em.find(PresenceConnection.class, connectionId);
         if (connection == null || !connection.user().equals(user)
                 || connection.state() == PresenceConnection.State.CONNECTING) {
+            return Optional.empty();
+        }
+        if (connection.boardId() == null) {
+            connection.change(away ? PresenceConnection.State.AWAY : PresenceConnection.State.ACTIVE, now());
             return Optional.empty();
         }
         String before = stateOf(connection.boardId(), user);
@@ -97,6 +107,27 @@ public class Presence {
         return states.entrySet().stream()
                 .map(e -> new Person(e.getKey(), accounts.displayName(e.getKey()), e.getValue()))
                 .toList();
+    }
+
+    /**
+     * Someone online anywhere in the product: active when any of their connections is, the boards they are on, and
+     * whether they are on the boards list ({@code lobby}).
+     */
+    public record Online(String user, String name, String state, List<String> boards, boolean lobby) {
+    }
+
+    /** Everyone with an open connection, by user id. */
+    public List<Online> everyone() {
+        Map<String, List<PresenceConnection>> byUser = new LinkedHashMap<>();
+        for (PresenceConnection c : em.createNamedQuery(PresenceConnection.OPEN, PresenceConnection.class)
+                .setParameter("connecting", PresenceConnection.State.CONNECTING).getResultList()) {
+            byUser.computeIfAbsent(c.user(), u -> new ArrayList<>()).add(c);
+        }
+        return byUser.entrySet().stream().map(e -> new Online(e.getKey(), accounts.displayName(e.getKey()),
+                e.getValue().stream().anyMatch(c -> c.state() == PresenceConnection.State.ACTIVE) ? "active" : "away",
+                e.getValue().stream().map(PresenceConnection::boardId).filter(Objects::nonNull).distinct()
+                        .sorted().toList(),
+                e.getValue().stream().anyMatch(c -> c.boardId() == null))).toList();
     }
 
     /** Forgets every connection (the built-in hub's connections all ended with the previous run). */

@@ -10,16 +10,19 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** One real-time connection on a board, and its state. */
+/** One real-time connection on a board (or on no board: {@code boardId} null, the boards list page), and its state. */
 @Entity
 @Table(name = "presence_connections")
 @NamedQuery(name = PresenceConnection.ON_BOARD,
         query = "SELECT p FROM PresenceConnection p WHERE p.boardId = :board AND p.state <> :connecting"
                 + " ORDER BY p.user")
+@NamedQuery(name = PresenceConnection.OPEN,
+        query = "SELECT p FROM PresenceConnection p WHERE p.state <> :connecting ORDER BY p.user")
 @NamedQuery(name = PresenceConnection.DELETE_ALL, query = "DELETE FROM PresenceConnection p")
 public class PresenceConnection {
 
     static final String ON_BOARD = "PresenceConnection.onBoard";
+    static final String OPEN = "PresenceConnection.open";
     static final String DELETE_ALL = "PresenceConnection.deleteAll";
 
     /** Accepted but not yet open; then active or away as the client says. */
@@ -29,7 +32,7 @@ public class PresenceConnection {
     @Column(name = "connection_id", length = 128)
     private String connectionId;
 
-    @Column(name = "board_id", nullable = false, length = 32)
+    @Column(name = "board_id", length = 32)
     private String boardId;
 
     @Column(name = "user_name", nullable = false)
@@ -48,7 +51,7 @@ public class PresenceConnection {
 
     PresenceConnection(String connectionId, String boardId, String user, OffsetDateTime now) {
         this.connectionId = Objects.requireNonNull(connectionId);
-        this.boardId = Objects.requireNonNull(boardId);
+        this.boardId = boardId;
         this.user = Objects.requireNonNull(user);
         this.state = State.CONNECTING;
         this.updatedAt = now;

@@ -84,6 +84,9 @@ public class PresenceEvents implements UserEventHandler {
     }
 
     private void announce(Presence.Change change) {
+        if (change.boardId() == null) {
+            return;
+        }
         realtime.publish(BoardGroup.of(change.boardId()), WireJson.write(new PresenceMessage("presence",
                 change.boardId(), change.people(), change.joined(), change.left())));
     }

@@ -1,5 +1,6 @@
 /**
- * Who is on each board: people, not connections (two tabs count once), with an active/away state the client
+ * Who is on each board, and who is online anywhere ({@code GET /api/presence}: a connection on the boards list has
+ * no board): people, not connections (two tabs count once), with an active/away state the client
  * reports. Connections are recorded when the board accepts them, confirmed by {@code connected}, dropped by
  * {@code disconnected}; the list is announced to the board's group whenever it changes. Rows live in the database,
  * so presence survives an app restart while Azure keeps the connections; with the built-in hub (whose connections

@@ -1,8 +1,10 @@
 package dev.whiteboard.realtime;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.http.rest.RequestOptions;
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
@@ -26,10 +28,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The app's client of the real-time service, through the official SDK: client access URLs, and JSON messages to
- * groups. Thread-safe; one SDK client for the app, built on first use. The SDK's JDK transport is kept to HTTP/1.1
- * (an h2c upgrade attempt to Payara was seen to stall a request until the SDK retried it) and retries once after a
- * short delay, so a service outage costs a caller at most a few seconds.
+ * The app's client of the real-time service, through the official SDK: client access URLs, JSON messages to
+ * groups and users, and users joining and leaving groups. Thread-safe; one SDK client for the app, built on first
+ * use. The SDK's JDK transport is kept to HTTP/1.1 (an h2c upgrade attempt to Payara was seen to stall a request
+ * until the SDK retried it) and retries once after a short delay, so a service outage costs a caller at most a few
+ * seconds.
  */
 @ApplicationScoped
 public class RealtimeService {
@@ -47,8 +50,8 @@ public class RealtimeService {
     /** Most messages in one batch (each is at most a few hundred KB; a batch stays well under 1 MB frames). */
     private static final int MAX_BATCH = 50;
 
-    /** Per group, the messages waiting to be sent; a queue exists only while something is waiting or sending. */
-    private final Map<String, GroupQueue> queues = new ConcurrentHashMap<>();
+    /** Per group or user, what waits to be sent; a queue exists only while something is waiting or sending. */
+    private final Map<Target, TargetQueue> queues = new ConcurrentHashMap<>();
 
     private Executor lean;
 
@@ -81,44 +84,116 @@ public class RealtimeService {
      * larger messages instead of falling behind. A failed send is logged.
      */
     public void publish(String group, String json) {
-        GroupQueue queue = queues.computeIfAbsent(group, g -> new GroupQueue());
+        enqueue(new Target(false, group), new Operation.Message(json));
+    }
+
+    /**
+     * Queues a JSON message to every connection of the user (clients see {@code "from":"server"}), like
+     * {@link #publish}: in the background, in order for that user, batched when several wait.
+     */
+    public void sendToUser(String user, String json) {
+        enqueue(new Target(true, user), new Operation.Message(json));
+    }
+
+    /**
+     * Adds every current connection of the user to the group, in the group's queue: a message published to the group
+     * after this call reaches them. A user without a connection is not an error (their next connection is given
+     * its groups when it connects).
+     */
+    public void addUserToGroup(String user, String group) {
+        enqueue(new Target(false, group), new Operation.AddUser(user));
+    }
+
+    /** Takes every current connection of the user out of the group, in the group's queue. */
+    public void removeUserFromGroup(String user, String group) {
+        enqueue(new Target(false, group), new Operation.RemoveUser(user));
+    }
+
+    /** Where queued operations go: a group, or a user's connections. */
+    private record Target(boolean user, String name) {
+    }
+
+    /** What waits in a queue: messages (batched when consecutive), or a user joining or leaving the group. */
+    private sealed interface Operation {
+        record Message(String json) implements Operation {
+        }
+
+        record AddUser(String user) implements Operation {
+        }
+
+        record RemoveUser(String user) implements Operation {
+        }
+    }
+
+    private void enqueue(Target target, Operation operation) {
+        TargetQueue queue = queues.computeIfAbsent(target, g -> new TargetQueue());
         boolean start;
         synchronized (queue) {
-            queue.pending.add(json);
+            queue.pending.add(operation);
             start = !queue.sending;
             queue.sending = true;
         }
         if (start) {
-            lean.execute(() -> drain(group, queue));
+            lean.execute(() -> drain(target, queue));
         }
     }
 
-    /** The messages waiting for a group, and whether a task is sending them. */
-    private static final class GroupQueue {
-        final List<String> pending = new ArrayList<>();
+    /** The operations waiting for a target, and whether a task is carrying them out. */
+    private static final class TargetQueue {
+        final List<Operation> pending = new ArrayList<>();
         boolean sending;
     }
 
-    private void drain(String group, GroupQueue queue) {
+    private void drain(Target target, TargetQueue queue) {
         while (true) {
-            List<String> messages;
+            List<Operation> next = new ArrayList<>();
             synchronized (queue) {
                 if (queue.pending.isEmpty()) {
                     queue.sending = false;
-                    queues.remove(group, queue);
+                    queues.remove(target, queue);
                     return;
                 }
-                messages = List.copyOf(queue.pending.subList(0, Math.min(MAX_BATCH, queue.pending.size())));
-                queue.pending.subList(0, messages.size()).clear();
+                next.add(queue.pending.get(0));
+                if (next.get(0) instanceof Operation.Message) {
+                    for (int i = 1; i < queue.pending.size() && next.size() < MAX_BATCH
+                            && queue.pending.get(i) instanceof Operation.Message; i++) {
+                        next.add(queue.pending.get(i));
+                    }
+                }
+                queue.pending.subList(0, next.size()).clear();
             }
-            String body = messages.size() == 1 ? messages.get(0)
-                    : "{\"type\":\"batch\",\"messages\":[" + String.join(",", messages) + "]}";
             try {
-                client().sendToGroup(group, body, WebPubSubContentType.APPLICATION_JSON);
+                carryOut(target, next);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not send {0} message(s) to group {1}: {2}",
-                        new Object[] {messages.size(), group, e.toString()});
+                LOG.log(Level.WARNING, "Could not send {0} operation(s) to {1} {2}: {3}",
+                        new Object[] {next.size(), target.user() ? "user" : "group", target.name(), e.toString()});
             }
+        }
+    }
+
+    private void carryOut(Target target, List<Operation> operations) {
+        if (operations.get(0) instanceof Operation.AddUser add) {
+            try {
+                client().addUserToGroupWithResponse(target.name(), add.user(), new RequestOptions());
+            } catch (HttpResponseException e) {
+                if (e.getResponse() == null || e.getResponse().getStatusCode() != 404) {
+                    throw e;
+                }
+                // 404: the user has no connection now; their next one gets the group when it connects
+            }
+            return;
+        }
+        if (operations.get(0) instanceof Operation.RemoveUser remove) {
+            client().removeUserFromGroupWithResponse(target.name(), remove.user(), new RequestOptions());
+            return;
+        }
+        List<String> messages = operations.stream().map(o -> ((Operation.Message) o).json()).toList();
+        String body = messages.size() == 1 ? messages.get(0)
+                : "{\"type\":\"batch\",\"messages\":[" + String.join(",", messages) + "]}";
+        if (target.user()) {
+            client().sendToUser(target.name(), body, WebPubSubContentType.APPLICATION_JSON);
+        } else {
+            client().sendToGroup(target.name(), body, WebPubSubContentType.APPLICATION_JSON);
         }
     }
 
@@ -136,14 +211,15 @@ public class RealtimeService {
         if (known == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = new WebPubSubServiceClientBuilder()
+                    WebPubSubServiceClientBuilder builder = new WebPubSubServiceClientBuilder()
                             .connectionString(settings.connectionString())
                             .hub(settings.hub())
                             .httpClient(new JdkHttpClientBuilder(HttpClient.newBuilder()
                                     .version(HttpClient.Version.HTTP_1_1)
                                     .connectTimeout(TIMEOUT)).build())
-                            .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(250))))
-                            .buildClient();
+                            .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(250))));
+                    settings.reverseProxyEndpoint().ifPresent(proxy -> builder.reverseProxyEndpoint(proxy.toString()));
+                    client = builder.buildClient();
                 }
                 known = client;
             }

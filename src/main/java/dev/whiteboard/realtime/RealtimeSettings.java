@@ -3,6 +3,8 @@ package dev.whiteboard.realtime;
 import dev.whiteboard.hub.HubSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,18 @@ public class RealtimeSettings {
     @Inject
     @ConfigProperty(name = "whiteboard.negotiate.token-minutes", defaultValue = "60")
     int tokenMinutes;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.client-endpoint")
+    Optional<String> clientEndpoint;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.reverse-proxy-endpoint")
+    Optional<String> reverseProxyEndpoint;
 
     @Inject
     HubSettings builtInHub;
@@ -99,6 +113,52 @@ public class RealtimeSettings {
             webhookOrigins = known;
         }
         return known;
+    }
+
+    /**
+     * Where browsers reach the real-time service, when that is not where the SDK's client access URLs point:
+     * {@code whiteboard.webpubsub.client-endpoint} if set (a gateway in front of Azure Web PubSub or of the hub);
+     * otherwise, with the built-in hub, {@code whiteboard.public-url} (this app behind a gateway) or else
+     * {@code appBase}, where the caller reached this app. Empty means the SDK's URL as it is (Azure, no gateway).
+     */
+    public Optional<URI> clientBase(URI appBase) {
+        Optional<URI> endpoint = absolute("whiteboard.webpubsub.client-endpoint", clientEndpoint);
+        if (endpoint.isPresent() || !builtIn()) {
+            return endpoint;
+        }
+        return Optional.of(absolute("whiteboard.public-url", publicUrl).orElse(appBase));
+    }
+
+    /** {@code accessUrl} (the SDK's) as browsers reach it: see {@link #clientBase(URI)}. */
+    public URI clientUrl(URI accessUrl, URI appBase) {
+        return clientBase(appBase)
+                .map(base -> ClientUrls.rebase(accessUrl, ConnectionString.parse(connectionString()).endpoint(), base))
+                .orElse(accessUrl);
+    }
+
+    /** The endpoint the SDK sends its REST calls through instead of the service's own (a gateway), if any. */
+    public Optional<URI> reverseProxyEndpoint() {
+        return absolute("whiteboard.webpubsub.reverse-proxy-endpoint", reverseProxyEndpoint);
+    }
+
+    /** The configured URL, which must be absolute with an http(s) or ws(s) scheme and a host; empty when unset. */
+    static Optional<URI> absolute(String property, Optional<String> value) {
+        Optional<String> text = value.map(String::strip).filter(v -> !v.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text.get());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (Set.of("http", "https", "ws", "wss").contains(scheme) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalStateException(property + " must be an absolute http(s) URL such as https://board.example.com/,"
+                + " not '" + text.get() + "'");
     }
 
     private Optional<String> configured() {

@@ -21,7 +21,7 @@ class HealthIT {
         JsonObject health = reply.json();
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("2", health.getString("schema"));
+        assertEquals("3", health.getString("schema"));
         assertFalse(health.containsKey("problem"));
         assertTrue(reply.header("Cache-Control").contains("no-store"), reply.header("Cache-Control"));
         assertEquals(200, http.send("HEAD", "api/health", null, null).status());

@@ -26,7 +26,7 @@ public final class BoardClient implements AutoCloseable {
         this.http = Http.as(base, user);
         this.user = user;
         this.board = board;
-        Http.Reply reply = http.get("api/negotiate?board=" + board);
+        Http.Reply reply = http.get(board == null ? "api/negotiate?lobby=true" : "api/negotiate?board=" + board);
         assertEquals(200, reply.status(), reply::toString);
         this.negotiated = reply.json();
         this.socket = WsClient.json(negotiated.getString("url"));
@@ -38,6 +38,11 @@ public final class BoardClient implements AutoCloseable {
 
     public static BoardClient join(URI base, String user, String board) {
         return new BoardClient(base, user, board);
+    }
+
+    /** A connection on no board (the boards list page's): {@code negotiate?lobby=true}. */
+    public static BoardClient lobby(URI base, String user) {
+        return new BoardClient(base, user, null);
     }
 
     public JsonObject negotiated() {
@@ -81,6 +86,11 @@ public final class BoardClient implements AutoCloseable {
     /** Sends an event that gets no reply when it succeeds (e.g. {@code presence}); waits for its ack. */
     public void emit(String event, String data) {
         assertAcknowledged(sendEvent(event, "{\"board\":\"" + board + "\"," + data + "}"));
+    }
+
+    /** Sends an event with the given JSON data as is and waits for its ack (for events with no reply on success). */
+    public void emitRaw(String event, String json) {
+        assertAcknowledged(sendEvent(event, json));
     }
 
     private long sendEvent(String event, String json) {

@@ -54,6 +54,11 @@ public final class Http {
         return new Http(base, CLIENT, null);
     }
 
+    /** Signed in as the demo user {@code user}, through {@code client} (e.g. one that trusts a test gateway). */
+    public static Http via(HttpClient client, URI base, String user) {
+        return new Http(base, client, user == null ? null : basic(user, DEMO_PASSWORD));
+    }
+
     /** A client with connections of its own, for requests that may leave a connection unusable (huge uploads). */
     public static Http withOwnConnections(URI base) {
         return new Http(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

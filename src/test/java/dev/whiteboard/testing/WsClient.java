@@ -37,7 +37,11 @@ public final class WsClient implements AutoCloseable {
     }
 
     private WsClient(URI uri, String origin, java.util.List<String> subprotocols) {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        this(HTTP, uri, origin, subprotocols);
+    }
+
+    private WsClient(HttpClient http, URI uri, String origin, java.util.List<String> subprotocols) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
         if (origin != null) {
             builder.header("Origin", origin);
         }
@@ -50,6 +54,11 @@ public final class WsClient implements AutoCloseable {
     /** Connects with the JSON subprotocol. */
     public static WsClient json(String url) {
         return new WsClient(URI.create(url), "json.webpubsub.azure.v1");
+    }
+
+    /** Connects with the JSON subprotocol through {@code http} (e.g. one that trusts a test gateway's certificate). */
+    public static WsClient json(HttpClient http, String url) {
+        return new WsClient(http, URI.create(url), null, java.util.List.of("json.webpubsub.azure.v1"));
     }
 
     /** Connects with the reliable JSON subprotocol. */

@@ -55,6 +55,9 @@ public class Board {
     @Column(name = "live_shapes", nullable = false)
     private int liveShapes;
 
+    @Column(name = "viewers_may_chat", nullable = false)
+    private boolean viewersMayChat = true;
+
     protected Board() {
         // for JPA
     }
@@ -83,6 +86,15 @@ public class Board {
             throw new InvalidInputException("title", "title cannot contain control characters");
         }
         return trimmed;
+    }
+
+    /** Whether viewers may post in the board's chat (editors and owners always may); owners decide. */
+    public boolean viewersMayChat() {
+        return viewersMayChat;
+    }
+
+    public void letViewersChat(boolean allowed) {
+        viewersMayChat = allowed;
     }
 
     /** How many shapes are on the board (not removed). */

@@ -62,7 +62,7 @@ class BoardStoreIT {
 
     @Test
     void theSchemaIsMigratedAtStartUp() {
-        assertEquals("2", migrations.version());
+        assertEquals("3", migrations.version());
         Number failed = (Number) em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
                 .getSingleResult();
         assertEquals(0, failed.intValue());

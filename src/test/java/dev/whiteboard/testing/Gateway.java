@@ -1,0 +1,162 @@
+package dev.whiteboard.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * nginx (Debian's package) on loopback in front of a test server, configured from the product's own
+ * {@code server-config/gateway/nginx.conf.template} with a certificate made for {@code localhost} by openssl.
+ * {@link #client()} trusts exactly that certificate.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private final Path dir;
+    private final int port;
+    private final Process process;
+    private final HttpClient client;
+
+    private Gateway(Path dir, int port, Process process, HttpClient client) {
+        this.dir = dir;
+        this.port = port;
+        this.process = process;
+        this.client = client;
+    }
+
+    /** The port the gateway will listen on, to tell the app its public URL before it starts. */
+    public static int choosePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts nginx on {@code port} with TLS, in front of the app listening on {@code appPort}. */
+    public static Gateway start(int port, int appPort) {
+        if (!Files.isExecutable(NGINX)) {
+            throw new IllegalStateException("nginx is not installed (apt-get install nginx-light); .ci/run installs it");
+        }
+        try {
+            Path dir = Path.of(System.getProperty("whiteboard.it.work-dir", "target/it"), "gateway-" + port).toAbsolutePath();
+            Files.createDirectories(dir);
+            Path cert = dir.resolve("cert.pem");
+            Path key = dir.resolve("key.pem");
+            run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString()), dir);
+            String config = Files.readString(Path.of("server-config/gateway/nginx.conf.template"));
+            for (Map.Entry<String, String> value : Map.of("GATEWAY_DIR", dir.toString(), "GATEWAY_PORT", String.valueOf(port),
+                    "TLS_CERT", cert.toString(), "TLS_KEY", key.toString(), "APP", "127.0.0.1:" + appPort).entrySet()) {
+                config = config.replace("${" + value.getKey() + "}", value.getValue());
+            }
+            if (java.util.regex.Pattern.compile("\\$\\{[A-Z_]+}").matcher(config).find()) {
+                throw new IllegalStateException("a value of the gateway template is not filled in: " + config);
+            }
+            Path conf = dir.resolve("nginx.conf");
+            Files.writeString(conf, config);
+            Process process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString(), "-g", "daemon off;")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+            awaitListening(port, process, dir);
+            return new Gateway(dir, port, process, trusting(cert));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code https://localhost:<port>/} */
+    public URI baseUri() {
+        return URI.create("https://localhost:" + port + "/");
+    }
+
+    /** An HTTP/1.1 client (also for WebSockets) that trusts the gateway's certificate, and only that. */
+    public HttpClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static HttpClient trusting(Path cert) {
+        try {
+            Certificate certificate = CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(cert)));
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry("gateway", certificate);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitListening(int port, Process process, Path dir) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("nginx stopped: " + Files.readString(dir.resolve("nginx.out"))
+                        + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep();
+            }
+        }
+        throw new IllegalStateException("nginx did not listen on " + port + " within 20 s");
+    }
+
+    private static void run(List<String> command, Path dir) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.out").toFile()).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed: " + Files.readString(dir.resolve("openssl.out")));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
