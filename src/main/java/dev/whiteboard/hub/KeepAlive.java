@@ -2,7 +2,7 @@ package dev.whiteboard.hub;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -10,14 +10,22 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Pings every client at the keep-alive interval (20 s by default, like the service) and closes the
  * connections not heard from (no frame, no pong) for two intervals, so that a client that vanished without a
  * close frame is gone within two intervals (a reliable one then has 30 s to recover). Also ends the reliable
  * connections whose client did not come back.
+ *
+ * <p>The sweeps run on one thread of the server's managed thread factory rather than as a periodic task of its
+ * managed scheduled executor: a periodic task that fails once is never run again, and WildFly fails every task of
+ * its managed executors while the server is still suspended at boot ({@code WFLYEE0111}), which the first sweep
+ * can hit. A sweep that fails for any reason is logged and the next one runs as planned.
  */
 @ApplicationScoped
 public class KeepAlive {
@@ -31,22 +39,33 @@ public class KeepAlive {
     @Inject
     ClientSessions sessions;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    private static final Logger LOG = Logger.getLogger(KeepAlive.class.getName());
 
-    private ScheduledFuture<?> task;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private ScheduledExecutorService scheduler;
 
     void onStart(@Observes Startup startup) {
         if (settings.enabled()) {
             long interval = settings.keepAlive().toMillis();
-            task = scheduler.scheduleAtFixedRate(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
+            scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+            scheduler.scheduleAtFixedRate(this::sweepLogged, interval, interval, TimeUnit.MILLISECONDS);
         }
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private void sweepLogged() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Keep-alive sweep failed; the next one runs as planned", e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
 import dev.whiteboard.wire.WireJson;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,23 +18,29 @@ final class MechanismResponses {
     private MechanismResponses() {
     }
 
-    /** Writes the error and ends the request with it. */
-    static AuthenticationStatus fail(HttpServletResponse response, ErrorBody error) {
+    /**
+     * Writes the error and ends the request with it. The body is kept for the error page too: some servers
+     * (WildFly) answer a failed authentication with {@code sendError}, which drops this body for the application's
+     * error page of the status ({@link AuthenticationFailurePage}).
+     */
+    static AuthenticationStatus fail(HttpServletRequest request, HttpServletResponse response, ErrorBody error) {
         response.setStatus(error.status());
         if (error.retryable()) {
             response.setHeader("Retry-After", "5");
         }
+        String json = WireJson.write(error);
+        request.setAttribute(AuthenticationFailurePage.BODY, json);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         try {
-            response.getWriter().write(WireJson.write(error));
+            response.getWriter().write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
-        return fail(response, ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null));
+    static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String message) {
+        return fail(request, response, ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null));
     }
 }

@@ -81,12 +81,12 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) throws AuthenticationException {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            AuthenticationStatus status = bearer(authorization.substring(7).strip(), response, context);
+            AuthenticationStatus status = bearer(authorization.substring(7).strip(), request, response, context);
             if (status != null) {
                 return status;
             }
         } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return MechanismResponses.unauthorized(response, "this server signs in with " + settings.providerName()
+            return MechanismResponses.unauthorized(request, response, "this server signs in with " + settings.providerName()
                     + " (OpenID Connect): send the provider's access token as Authorization: Bearer");
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -101,7 +101,7 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(signedIn.get().name(), signedIn.get().groups());
         }
         if (context.isProtected()) {
-            return MechanismResponses.unauthorized(response, "sign in first: with " + settings.providerName()
+            return MechanismResponses.unauthorized(request, response, "sign in first: with " + settings.providerName()
                     + " on the sign-in page, or with a bearer token");
         }
         return context.doNothing();
@@ -117,13 +117,14 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
      * A bearer token: the caller, or 401 when the request needs one. On open URLs an unknown token is left alone
      * (returns {@code null}): the built-in hub's REST API has bearer tokens of its own.
      */
-    private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
         Optional<BearerTokens.Caller> caller;
         try {
             caller = bearerTokens.verify(token);
         } catch (IllegalStateException e) {
             LOG.log(Level.WARNING, "Bearer token not checked: {0}", e.getMessage());
-            return MechanismResponses.fail(response, ErrorBody.of(ErrorKind.UNAVAILABLE,
+            return MechanismResponses.fail(request, response, ErrorBody.of(ErrorKind.UNAVAILABLE,
                     "the identity provider cannot be reached to check the token; try again", null));
         }
         if (caller.isPresent()) {
@@ -131,7 +132,7 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
         }
         return context.isProtected()
-                ? MechanismResponses.unauthorized(response, "the bearer token is not valid here (forged, expired, or"
+                ? MechanismResponses.unauthorized(request, response, "the bearer token is not valid here (forged, expired, or"
                         + " issued for another audience)")
                 : null;
     }
@@ -154,7 +155,7 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
                                           HttpMessageContext context) throws AuthenticationException {
         if (request.getSession(false) == null || request.getParameter("state") == null) {
             // not the end of a sign-in this browser started here (the mechanism keeps its state in the session)
-            return MechanismResponses.unauthorized(response, "no sign-in with " + settings.providerName()
+            return MechanismResponses.unauthorized(request, response, "no sign-in with " + settings.providerName()
                     + " was started in this browser; start from the sign-in page");
         }
         Signing signing = new Signing(context);
@@ -175,7 +176,7 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
             return status;
         }
         // no code, a stale or forged state, or a code the provider refused
-        return MechanismResponses.unauthorized(response, "the sign-in with " + settings.providerName()
+        return MechanismResponses.unauthorized(request, response, "the sign-in with " + settings.providerName()
                 + " did not succeed; start again from the sign-in page");
     }
 

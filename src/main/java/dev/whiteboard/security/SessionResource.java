@@ -69,9 +69,14 @@ public class SessionResource {
     public record Method(String method, String provider, String start) {
     }
 
+    /**
+     * The servlet request's principal rather than {@link SecurityContext#getCallerPrincipal()}: for a caller nobody
+     * signed in, WildFly's Jakarta Security answers the latter with a principal named {@code anonymous} instead of
+     * {@code null}; the request's principal is {@code null} on every server.
+     */
     @GET
     public Caller current() {
-        Principal principal = security.getCallerPrincipal();
+        Principal principal = request.getUserPrincipal();
         if (principal == null) {
             throw new NotSignedInException("nobody is signed in");
         }

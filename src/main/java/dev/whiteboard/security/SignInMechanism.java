@@ -53,7 +53,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             }
         } catch (RuntimeException e) {
             // the accounts could not be read (the database is down): say so, rather than "wrong password"
-            return failed(response, Failures.describe(e));
+            return failed(request, response, Failures.describe(e));
         }
         Optional<SessionCaller.SignedIn> signedIn = SessionCaller.of(request);
         if (signedIn.isPresent()) {
@@ -91,8 +91,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    private static AuthenticationStatus failed(HttpServletResponse response, ErrorBody error) {
-        return MechanismResponses.fail(response, error);
+    private static AuthenticationStatus failed(HttpServletRequest request, HttpServletResponse response, ErrorBody error) {
+        return MechanismResponses.fail(request, response, error);
     }
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
@@ -100,6 +100,6 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
-        return MechanismResponses.unauthorized(response, message);
+        return MechanismResponses.unauthorized(request, response, message);
     }
 }

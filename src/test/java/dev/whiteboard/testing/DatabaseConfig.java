@@ -1,7 +1,5 @@
 package dev.whiteboard.testing;
 
-import java.nio.file.Path;
-
 /**
  * Which database a test server uses: empty {@code url} means the embedded H2 file default, anything else
  * is a PostgreSQL JDBC URL. Taken from {@code -Dit.db.url}, {@code -Dit.db.user}, {@code -Dit.db.password}.
@@ -15,10 +13,5 @@ public record DatabaseConfig(String url, String user, String password) {
 
     public boolean embedded() {
         return url.isBlank();
-    }
-
-    Path postBootFile() {
-        Path dir = Path.of(TestServer.property("whiteboard.it.server-config"), "payara-micro");
-        return dir.resolve(embedded() ? "postboot-h2.asadmin" : "postboot-postgresql.asadmin");
     }
 }

@@ -11,16 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Payara Micro process running the built WAR at the context root, the way the run command starts it:
- * the same post-boot files from {@code server-config/}, H2 in a data folder of its own or the PostgreSQL
- * database named by {@code -Dit.db.url}. Used by the system tests, and by tests that stop, kill and restart
- * a server.
+ * One server process running the built WAR at the context root, configured only from {@code server-config/}:
+ * Payara Micro the way the run command starts it (the default), or WildFly ({@code mvn verify -Pwildfly}; see
+ * {@link ServerRuntime}). H2 in a data folder of its own or the PostgreSQL database named by {@code -Dit.db.url}.
+ * Used by the system tests, and by tests that stop, kill and restart a server.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -33,8 +32,10 @@ public final class TestServer implements AutoCloseable {
     private final Path dataDir;
     private final DatabaseConfig database;
     private final Path log;
+    private final ServerRuntime runtime = ServerRuntime.configured();
     private int port;
     private Process process;
+    private ServerRuntime.DeploymentCheck deploymentCheck;
     private long logOffset;
     private final Map<String, String> environment = new java.util.HashMap<>();
     private String contextRoot = "/";
@@ -45,6 +46,8 @@ public final class TestServer implements AutoCloseable {
         Path work = Path.of(property("whiteboard.it.work-dir"));
         this.dataDir = work.resolve(name + "-data");
         this.log = work.resolve(name + ".log");
+        // A test run that is interrupted (Ctrl-C) takes its servers with it: WildFly's JVM would outlive its script.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::kill, name + "-killer"));
     }
 
     /** A server on the database the test run was given (H2 in a fresh folder of its own by default). */
@@ -75,6 +78,7 @@ public final class TestServer implements AutoCloseable {
     /** Starts the server with a fresh data folder and waits until {@code /api/health} answers 200. */
     public TestServer startFresh() {
         deleteRecursively(dataDir);
+        runtime.forget(name);
         return start();
     }
 
@@ -86,20 +90,13 @@ public final class TestServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             port = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
-                    "-jar", property("whiteboard.it.payara-micro"),
-                    "--nocluster",
-                    "--port", String.valueOf(port),
-                    "--addlibs", property("whiteboard.it.postgresql-driver"),
-                    "--postbootcommandfile", database.postBootFile().toString(),
-                    "--deploy", property("whiteboard.it.war"),
-                    "--contextroot", contextRoot));
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ServerRuntime.Launch launch = runtime.launch(name, port, contextRoot, database);
+            deploymentCheck = launch.failed();
+            ProcessBuilder builder = new ProcessBuilder(launch.command())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
+            env.putAll(launch.environment());
             env.put("WHITEBOARD_PORT", String.valueOf(port));
             env.put("WHITEBOARD_DATA_DIR", dataDir.toAbsolutePath().toString());
             env.put("WHITEBOARD_DB_URL", database.url());
@@ -141,21 +138,21 @@ public final class TestServer implements AutoCloseable {
                 .buildClient();
     }
 
-    /** Stops the server the way Ctrl-C or a service manager does (SIGTERM), and waits for it. */
+    /** Stops the server the way Ctrl-C or a service manager does (SIGTERM to its JVM), and waits for it. */
     public void stop() {
         if (process == null) {
             return;
         }
-        process.destroy();
+        runtime.jvms(process).forEach(ProcessHandle::destroy);
         awaitExit(Duration.ofSeconds(60));
     }
 
-    /** Kills the server without warning ({@code kill -9}). */
+    /** Kills the server's JVM without warning ({@code kill -9}). */
     public void kill() {
         if (process == null) {
             return;
         }
-        process.destroyForcibly();
+        runtime.jvms(process).forEach(ProcessHandle::destroyForcibly);
         awaitExit(Duration.ofSeconds(30));
     }
 
@@ -169,10 +166,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void awaitExit(Duration timeout) {
+        List<ProcessHandle> jvms = runtime.jvms(process);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                jvms.forEach(ProcessHandle::destroyForcibly);
+                process.waitFor(30, TimeUnit.SECONDS);
             }
+            for (ProcessHandle jvm : jvms) {
+                // The port and the database file are free only once the JVM itself is gone.
+                jvm.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            jvms.forEach(ProcessHandle::destroyForcibly);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -217,7 +222,7 @@ public final class TestServer implements AutoCloseable {
     private boolean deploymentFailed() {
         try {
             String sinceStart = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-            return sinceStart.substring((int) Math.min(logOffset, sinceStart.length())).contains("Exception while loading the app");
+            return deploymentCheck.failed(sinceStart.substring((int) Math.min(logOffset, sinceStart.length())));
         } catch (IOException e) {
             return false;
         }

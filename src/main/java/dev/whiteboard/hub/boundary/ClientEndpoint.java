@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * The client endpoint of the built-in hub: JSON subprotocol clients and plain WebSocket clients, at both forms of
  * the client URL the service accepts, {@code /client/hubs/{hub}} ({@link HubInPath}) and {@code /client/?hub={hub}}
  * ({@link HubInQuery}, and {@link HubInQueryWithoutSlash} for {@code /client?hub=}). A thin boundary: each callback
- * hands the frame to {@link ClientSessions}. Frames over 1 MB are refused by the container with 1009 (Too Big).
+ * hands the frame to {@link ClientSessions}. Frames over 1 MB are closed with 1009 (Too Big): by this endpoint up to
+ * twice that, beyond it by the container ({@link #CONTAINER_FRAME_BYTES}).
  * <p>A query cannot be part of a WebSocket path template, hence one endpoint per form; and WebSocket annotations
  * are not inherited (Jakarta WebSocket §4.8), so each form only re-declares the callbacks and hands them here.
  * One programmatic endpoint registered for the three paths was tried (branch {@code endpoint-dedupe}): it doubled
@@ -32,6 +33,13 @@ public abstract class ClientEndpoint {
 
     /** The largest frame a client may send, as on the service. */
     public static final int MAX_FRAME_BYTES = 1024 * 1024;
+    /**
+     * The container's own limit, above {@link #MAX_FRAME_BYTES}, so that the endpoint itself refuses a frame over the
+     * hub's limit with a proper 1009 close on every server. Undertow (WildFly) cannot: it reports a frame over the
+     * container's limit as an error and drops the TCP connection without a close frame ({@link #failed}). Tyrus
+     * closes those with 1009 itself.
+     */
+    static final int CONTAINER_FRAME_BYTES = 2 * MAX_FRAME_BYTES;
     private static final String CONNECTION = "whiteboard.hub.connection";
     private static final Logger LOG = Logger.getLogger(ClientEndpoint.class.getName());
 
@@ -46,8 +54,8 @@ public abstract class ClientEndpoint {
             return;
         }
         session.setMaxIdleTimeout(0);
-        session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-        session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+        session.setMaxTextMessageBufferSize(CONTAINER_FRAME_BYTES);
+        session.setMaxBinaryMessageBufferSize(CONTAINER_FRAME_BYTES);
         if (admitted.recovery()) {
             Optional<HubConnection> recovered = sessions.resume(hubName, admitted, session);
             if (recovered.isEmpty()) {
@@ -66,7 +74,13 @@ public abstract class ClientEndpoint {
     protected final void textFrame(Session session, String text) {
         Thread thread = enterApplication();
         try {
-            connection(session).ifPresent(c -> sessions.onText(c, text));
+            connection(session).ifPresent(c -> {
+                if (utf8Length(text) > MAX_FRAME_BYTES) {
+                    c.close(CloseReason.CloseCodes.TOO_BIG, "frame over " + MAX_FRAME_BYTES + " bytes");
+                } else {
+                    sessions.onText(c, text);
+                }
+            });
         } finally {
             leaveToPlatform(thread);
         }
@@ -75,12 +89,42 @@ public abstract class ClientEndpoint {
     protected final void binaryFrame(Session session, ByteBuffer bytes) {
         Thread thread = enterApplication();
         try {
+            if (bytes.remaining() > MAX_FRAME_BYTES) {
+                connection(session).ifPresent(c ->
+                        c.close(CloseReason.CloseCodes.TOO_BIG, "frame over " + MAX_FRAME_BYTES + " bytes"));
+                return;
+            }
             byte[] data = new byte[bytes.remaining()];
             bytes.get(data);
             connection(session).ifPresent(c -> sessions.onBinary(c, data));
         } finally {
             leaveToPlatform(thread);
         }
+    }
+
+    /**
+     * The frame's size in UTF-8, counted only when it could be over the limit (a char is 1 to 3 bytes, a surrogate
+     * pair 4); below that the number of chars, which is then under the limit too.
+     */
+    static int utf8Length(String text) {
+        if (text.length() <= MAX_FRAME_BYTES / 3) {
+            return text.length();
+        }
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** The frame is handled with the application's class loader as the thread's context loader. */
@@ -109,8 +153,21 @@ public abstract class ClientEndpoint {
         connection(session).ifPresent(c -> sessions.socketClosed(c, session, reason.getReasonPhrase()));
     }
 
-    protected final void failed(Throwable failure) {
+    /**
+     * A frame the container could not take. Tyrus closes a connection whose frame is over {@code maxMessageSize}
+     * with 1009 by itself; Undertow (WildFly) reports it here as an {@link IOException} with the session still open
+     * and then drops the TCP connection. The endpoint asks for a 1009 close first, though Undertow may drop the
+     * connection before that close frame is out: frames up to {@link #CONTAINER_FRAME_BYTES} never come here.
+     */
+    protected final void failed(Session session, Throwable failure) {
         LOG.log(Level.FINE, "Client connection failed", failure);
+        if (failure instanceof IOException && session.isOpen()) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frame over " + MAX_FRAME_BYTES + " bytes"));
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Could not close a failed client connection", e);
+            }
+        }
     }
 
     private static Optional<HubConnection> connection(Session session) {
@@ -128,12 +185,12 @@ public abstract class ClientEndpoint {
             opened(session);
         }
 
-        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        @OnMessage(maxMessageSize = CONTAINER_FRAME_BYTES)
         public void text(Session session, String text) {
             textFrame(session, text);
         }
 
-        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        @OnMessage(maxMessageSize = CONTAINER_FRAME_BYTES)
         public void binary(Session session, ByteBuffer bytes) {
             binaryFrame(session, bytes);
         }
@@ -150,7 +207,7 @@ public abstract class ClientEndpoint {
 
         @OnError
         public void error(Session session, Throwable failure) {
-            failed(failure);
+            failed(session, failure);
         }
     }
 
@@ -165,12 +222,12 @@ public abstract class ClientEndpoint {
             opened(session);
         }
 
-        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        @OnMessage(maxMessageSize = CONTAINER_FRAME_BYTES)
         public void text(Session session, String text) {
             textFrame(session, text);
         }
 
-        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        @OnMessage(maxMessageSize = CONTAINER_FRAME_BYTES)
         public void binary(Session session, ByteBuffer bytes) {
             binaryFrame(session, bytes);
         }
@@ -187,7 +244,7 @@ public abstract class ClientEndpoint {
 
         @OnError
         public void error(Session session, Throwable failure) {
-            failed(failure);
+            failed(session, failure);
         }
     }
 
@@ -202,12 +259,12 @@ public abstract class ClientEndpoint {
             opened(session);
         }
 
-        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        @OnMessage(maxMessageSize = CONTAINER_FRAME_BYTES)
         public void text(Session session, String text) {
             textFrame(session, text);
         }
 
-        @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+        @OnMessage(maxMessageSize = CONTAINER_FRAME_BYTES)
         public void binary(Session session, ByteBuffer bytes) {
             binaryFrame(session, bytes);
         }
@@ -224,7 +281,7 @@ public abstract class ClientEndpoint {
 
         @OnError
         public void error(Session session, Throwable failure) {
-            failed(failure);
+            failed(session, failure);
         }
     }
 }

@@ -1,0 +1,154 @@
+package dev.whiteboard.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * WildFly, unpacked by Maven's {@code wildfly} profile into {@code target/} ({@code -Dwhiteboard.it.wildfly-home}),
+ * configured by the README's recipe: the CLI scripts of {@code server-config/wildfly/} run offline on a stock
+ * {@code standalone.xml} ({@code whiteboard.cli}, plus {@code postgresql.cli} for PostgreSQL). The scripts run
+ * once per test run and database kind, into a template; every server gets its own copy of that configuration as
+ * its own server folder ({@code jboss.server.base.dir}: data, logs, deployments), so several run side by side. The
+ * WAR is deployed by the deployment scanner as {@code ROOT.war} (context root {@code /}) or {@code <path>.war}.
+ * Every port is a free one (HTTP, HTTPS, management, AJP), so other WildFly servers on the machine do not matter.
+ */
+final class WildFlyRuntime implements ServerRuntime {
+
+    /** The templates made by this test run (one per database kind): never one left by an earlier run. */
+    private static final java.util.Set<Path> TEMPLATES = new java.util.HashSet<>();
+
+    private final Path home = Path.of(TestServer.property("whiteboard.it.wildfly-home"));
+    private final Path work = Path.of(TestServer.property("whiteboard.it.work-dir"));
+    private final Path scripts = Path.of(TestServer.property("whiteboard.it.server-config"), "wildfly");
+
+    @Override
+    public Launch launch(String name, int port, String contextRoot, DatabaseConfig database) throws IOException {
+        Path base = work.resolve(name + "-wildfly");
+        Path configuration = template(database).resolve("configuration");
+        deleteRecursively(base.resolve("configuration"));
+        copyRecursively(configuration, base.resolve("configuration"));
+        Path deployments = base.resolve("deployments");
+        deleteRecursively(deployments);
+        Files.createDirectories(deployments);
+        String warName = contextRoot.equals("/") ? "ROOT.war" : contextRoot.substring(1).replace('/', '#') + ".war";
+        Files.copy(Path.of(TestServer.property("whiteboard.it.war")), deployments.resolve(warName),
+                StandardCopyOption.REPLACE_EXISTING);
+        Path failedMarker = deployments.resolve(warName + ".failed");
+        List<String> command = List.of(
+                home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base.toAbsolutePath(),
+                "-b", "127.0.0.1",
+                "-Djboss.http.port=" + port,
+                "-Djboss.https.port=" + freePort(),
+                "-Djboss.management.http.port=" + freePort(),
+                "-Djboss.management.https.port=" + freePort(),
+                "-Djboss.ajp.port=" + freePort());
+        Map<String, String> environment = Map.of(
+                "JAVA_HOME", ServerRuntime.javaHome().toString(),
+                // standalone.sh then forwards SIGTERM to the JVM and waits for it.
+                "LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        return new Launch(command, environment, log -> Files.exists(failedMarker));
+    }
+
+    @Override
+    public void forget(String name) {
+        deleteRecursively(work.resolve(name + "-wildfly"));
+    }
+
+    /** standalone.sh forks the JVM: signals go to it, not (only) to the script. */
+    @Override
+    public List<ProcessHandle> jvms(Process launched) {
+        List<ProcessHandle> handles = new ArrayList<>(launched.descendants().toList());
+        handles.add(launched.toHandle());
+        return handles;
+    }
+
+    /** The configuration the CLI scripts made of a stock standalone.xml, for this run's database kind. */
+    private Path template(DatabaseConfig database) throws IOException {
+        synchronized (TEMPLATES) {
+            Path template = work.resolve("wildfly-config-" + (database.embedded() ? "h2" : "postgresql"));
+            if (TEMPLATES.contains(template)) {
+                return template;
+            }
+            deleteRecursively(template);
+            copyRecursively(home.resolve("standalone/configuration"), template.resolve("configuration"));
+            cli(template, scripts.resolve("whiteboard.cli"));
+            if (!database.embedded()) {
+                cli(template, scripts.resolve("postgresql.cli"),
+                        "-Dwhiteboard.postgresql.driver=" + TestServer.property("whiteboard.it.postgresql-driver"));
+            }
+            TEMPLATES.add(template);
+            return template;
+        }
+    }
+
+    private void cli(Path base, Path script, String... properties) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString()));
+        command.addAll(List.of(properties));
+        command.add("--file=" + script);
+        Path log = work.resolve("wildfly-cli.log");
+        Files.createDirectories(work);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("JAVA_HOME", ServerRuntime.javaHome().toString());
+        builder.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + base.toAbsolutePath());
+        Process cli = builder.start();
+        try {
+            if (!cli.waitFor(120, TimeUnit.SECONDS)) {
+                cli.destroyForcibly();
+                throw new IllegalStateException(script + " did not finish in 120 s; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + script, e);
+        }
+        if (cli.exitValue() != 0) {
+            throw new IllegalStateException(script + " failed (" + cli.exitValue() + "):\n" + Files.readString(log));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
