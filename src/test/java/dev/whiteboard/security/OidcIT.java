@@ -30,6 +30,7 @@ import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -41,6 +42,9 @@ import org.openqa.selenium.WebElement;
  * is decided by owners, groups and administrators only.
  */
 class OidcIT {
+
+    /** The tests that sign a browser in through the provider (left out on WildFly for now: see the pom). */
+    static final String CODE_FLOW = "oidc-code-flow";
 
     private static OidcProvider provider;
     private static TestServer server;
@@ -69,6 +73,7 @@ class OidcIT {
     }
 
     @Test
+    @Tag(CODE_FLOW)
     void aBrowserSignsInWithTheProviderAndComesBackToThePageItWanted() throws Exception {
         HttpClient browser = browser();
         URI base = server.baseUri();
@@ -85,6 +90,7 @@ class OidcIT {
     }
 
     @Test
+    @Tag(CODE_FLOW)
     void theSignInPageOffersTheProviderAndARealBrowserSignsInThroughIt() {
         try (Browser browser = new Browser(server.baseUri())) {
             browser.open("index.html");
@@ -106,6 +112,7 @@ class OidcIT {
     }
 
     @Test
+    @Tag(CODE_FLOW)
     void afterSigningInTheBrowserNegotiatesAndDrawsOverTheRealTimeConnection() throws Exception {
         Http page = signedInBrowser();
         Http.Reply created = page.postJson("api/boards", "{\"title\":\"Signed in with OIDC\"}");
@@ -124,6 +131,7 @@ class OidcIT {
     }
 
     @Test
+    @Tag(CODE_FLOW)
     void signingOutEndsTheSessionAndPagesGet401JsonNotARedirect() throws Exception {
         Http page = signedInBrowser();
         assertEquals(200, page.get("api/boards").status());
@@ -201,6 +209,7 @@ class OidcIT {
     }
 
     @Test
+    @Tag(CODE_FLOW)
     void aBoardGrantedToAGroupIsVisibleToItsMembersAndNotToOthers() throws Exception {
         Http carol = Http.withBearer(server.baseUri(), provider.accessToken("carol"));
         Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
