@@ -88,23 +88,23 @@ class ChatPageIT {
         try (Browser carol = onBoardsList("carol"); Browser bob = onBoardsList("bob")) {
             carol.find(By.id("room-name")).sendKeys(name);
             carol.find(By.cssSelector("#room-form button[type='submit']")).click();
-            WebElement open = roomButton(carol, name, "Open");
+            roomButton(carol, name, "Open");
             assertTrue(carol.driver().findElements(By.cssSelector("#rooms .room-name")).stream()
                     .anyMatch(e -> e.getText().equals(name + " (1 in it, owner carol)")), "room names are text");
             assertTrue(carol.driver().findElements(By.cssSelector("#rooms u")).isEmpty(), "never HTML");
-            open.click();
+            clickRoomButton(carol, name, "Open");
             carol.find(By.id("lobby-chat-text")).sendKeys("welcome to the room", Keys.ENTER);
             carol.await(d -> texts(carol, "#lobby-chat").contains("welcome to the room") ? true : null);
 
             bob.open(""); // bob's list was loaded before the room was made
             bob.await(d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
-            roomButton(bob, name, "Join").click();
-            roomButton(bob, name, "Open").click();
+            clickRoomButton(bob, name, "Join");
+            clickRoomButton(bob, name, "Open");
             assertTrue(bob.driver().findElements(By.xpath("//ul[@id='rooms']//button[starts-with(., 'Delete ')]")).isEmpty(),
                     "only the owner is offered to delete it");
             bob.await(d -> texts(bob, "#lobby-chat").contains("welcome to the room") ? true : null);
 
-            roomButton(carol, name, "Delete").click();
+            clickRoomButton(carol, name, "Delete");
             bob.await(d -> d.findElements(By.cssSelector(".chat-toast")).stream()
                     .anyMatch(e -> e.getText().equals("The room " + name + " was deleted")) ? true : null);
             bob.await(d -> d.findElements(By.cssSelector("#rooms .room-name")).stream()
@@ -123,6 +123,18 @@ class ChatPageIT {
     private static WebElement roomButton(Browser browser, String name, String verb) {
         return browser.await(d -> d.findElements(By.cssSelector("#rooms button")).stream()
                 .filter(b -> textOf(b).equals(verb + " " + name)).findFirst().orElse(null));
+    }
+
+    /** Clicks the room's button for this verb; when the list is drawn again under the click, clicks the new one. */
+    private static void clickRoomButton(Browser browser, String name, String verb) {
+        browser.await(d -> {
+            try {
+                roomButton(browser, name, verb).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
     }
 
     /** The element's text; empty when the list was drawn again meanwhile (the next try finds the new one). */
