@@ -62,6 +62,7 @@ public class RealtimeSettings {
 
     private volatile List<byte[]> webhookKeys;
     private volatile Set<String> webhookOrigins;
+    private volatile Addresses addresses;
 
     /** Whether the app uses its own built-in hub (no connection string configured). */
     public boolean builtIn() {
@@ -122,18 +123,32 @@ public class RealtimeSettings {
      * {@code appBase}, where the caller reached this app. Empty means the SDK's URL as it is (Azure, no gateway).
      */
     public Optional<URI> clientBase(URI appBase) {
-        Optional<URI> endpoint = absolute("whiteboard.webpubsub.client-endpoint", clientEndpoint);
-        if (endpoint.isPresent() || !builtIn()) {
-            return endpoint;
+        Addresses known = addresses();
+        if (known.clientEndpoint().isPresent() || !builtIn()) {
+            return known.clientEndpoint();
         }
-        return Optional.of(absolute("whiteboard.public-url", publicUrl).orElse(appBase));
+        return Optional.of(known.publicUrl().orElse(appBase));
     }
 
     /** {@code accessUrl} (the SDK's) as browsers reach it: see {@link #clientBase(URI)}. */
     public URI clientUrl(URI accessUrl, URI appBase) {
         return clientBase(appBase)
-                .map(base -> ClientUrls.rebase(accessUrl, ConnectionString.parse(connectionString()).endpoint(), base))
+                .map(base -> ClientUrls.rebase(accessUrl, addresses().serviceEndpoint(), base))
                 .orElse(accessUrl);
+    }
+
+    /** The configured addresses and the service's endpoint, parsed once (every negotiate asks for them). */
+    private record Addresses(Optional<URI> clientEndpoint, Optional<URI> publicUrl, URI serviceEndpoint) {
+    }
+
+    private Addresses addresses() {
+        Addresses known = addresses;
+        if (known == null) {
+            known = new Addresses(absolute("whiteboard.webpubsub.client-endpoint", clientEndpoint),
+                    absolute("whiteboard.public-url", publicUrl), ConnectionString.parse(connectionString()).endpoint());
+            addresses = known;
+        }
+        return known;
     }
 
     /** The endpoint the SDK sends its REST calls through instead of the service's own (a gateway), if any. */
