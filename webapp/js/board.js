@@ -722,9 +722,7 @@ function startLayer(width, height, ratio, hidden) {
     target.clearRect(0, 0, w, h);
     const v = { ...state.view };
     target.setTransform(ratio * v.scale, 0, 0, ratio * v.scale, ratio * (v.x + next.margin.x), ratio * (v.y + next.margin.y));
-    if (state.background && state.background.image.complete && state.background.image.naturalWidth) {
-        target.drawImage(state.background.image, 0, 0);
-    }
+    paintBackgroundImage(target);
     next.view = v;
     next.area = [(-next.margin.x - v.x) / v.scale, (-next.margin.y - v.y) / v.scale,
         (width + next.margin.x - v.x) / v.scale, (height + next.margin.y - v.y) / v.scale];
@@ -739,20 +737,8 @@ function startLayer(width, height, ratio, hidden) {
 
 /** Draws the next shapes of the layer in progress until `deadline`; puts the layer on show when it is complete. */
 function continueLayer(deadline) {
-    const target = next.canvas.getContext('2d');
-    const [left, top, right, bottom] = next.area;
-    const list = next.list;
-    let i = next.index;
-    while (i < list.length) {
-        const shape = list[i++];
-        const [x0, y0, x1, y1] = boxOf(shape);
-        if (x1 >= left && x0 <= right && y1 >= top && y0 <= bottom && shape.id !== next.hidden) {
-            drawShape(target, shape);
-        }
-        if (i % 64 === 0 && performance.now() > deadline) break;
-    }
-    next.index = i;
-    if (i < list.length) return;
+    next.index = drawShapesIn(next.canvas.getContext('2d'), next.list, next.index, next.area, next.hidden, deadline);
+    if (next.index < next.list.length) return;
     next.running = false;
     [layer.canvas, next.canvas] = [next.canvas, layer.canvas];
     for (const key of ['view', 'version', 'hidden', 'ratio', 'margin', 'width', 'height']) layer[key] = next[key];
@@ -772,16 +758,32 @@ function copyLayer(ratio) {
 
 /** The background image and every shape whose bounds meet `area` ([x0, y0, x1, y1], board units), for exports. */
 function paintShapes(target, area) {
+    paintBackgroundImage(target);
+    drawShapesIn(target, visibleShapes(), 0, area, null, Infinity);
+}
+
+function paintBackgroundImage(target) {
     if (state.background && state.background.image.complete && state.background.image.naturalWidth) {
         target.drawImage(state.background.image, 0, 0);
     }
+}
+
+/**
+ * Draws the shapes of `list` from index `from` whose bounds meet `area` ([x0, y0, x1, y1], board units), but the
+ * one with id `hidden`, until `deadline` (performance.now()); returns the index it stopped at.
+ */
+function drawShapesIn(target, list, from, area, hidden, deadline) {
     const [left, top, right, bottom] = area;
-    for (const shape of visibleShapes()) {
+    let i = from;
+    while (i < list.length) {
+        const shape = list[i++];
         const [x0, y0, x1, y1] = boxOf(shape);
-        if (x1 >= left && x0 <= right && y1 >= top && y0 <= bottom) {
+        if (x1 >= left && x0 <= right && y1 >= top && y0 <= bottom && shape.id !== hidden) {
             drawShape(target, shape);
         }
+        if (i % 64 === 0 && performance.now() > deadline) break;
     }
+    return i;
 }
 
 /** The board's shapes as a PNG image (a Blob), cropped to what is drawn; null when the board is empty. */
