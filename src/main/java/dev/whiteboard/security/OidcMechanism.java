@@ -20,6 +20,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
@@ -207,10 +209,22 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
         return found;
     }
 
-    /** Where to go after signing in: a path of this site only (never another site: no open redirect). */
+    /**
+     * Where to go after signing in: a path of this site only (never another site: no open redirect), and a valid
+     * URI reference (a {@code next} that is not one, such as {@code /a b}, goes to the home page instead).
+     */
     static String localPath(String next) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                && next.chars().noneMatch(Character::isISOControl) ? next : "/";
+                && next.chars().noneMatch(Character::isISOControl) && isPathReference(next) ? next : "/";
+    }
+
+    private static boolean isPathReference(String next) {
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Passes the OIDC mechanism's login on to the container, and remembers who it was. */

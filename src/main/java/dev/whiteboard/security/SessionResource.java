@@ -99,16 +99,26 @@ public class SessionResource {
         if (session != null) {
             session.removeAttribute(OidcMechanism.NEXT);
         }
-        String path = next instanceof String wanted && !wanted.equals("/") ? wanted : request.getContextPath() + "/";
-        return Response.seeOther(URI.create(path)).build();
+        return seeOther(next instanceof String wanted ? wanted : null);
     }
 
     /** Reached only by a caller who is signed in already (otherwise the mechanism sends the browser away). */
     @GET
     @Path("oidc")
     public Response signInWithProvider(@QueryParam("next") String next) {
+        return seeOther(next);
+    }
+
+    /**
+     * 303 to a page of this site: {@code next} if it is a local path, the app's home page otherwise. The
+     * {@code Location} is an absolute URI, resolved against this request's URL (the same URL the OIDC callback is
+     * built from, {@code ${baseURL}}): JAX-RS resolves a relative {@code Location} against the application's base
+     * URI, and RESTEasy (WildFly) takes even {@code /board.html} as relative to it, {@code /api/board.html}, a 404.
+     */
+    private Response seeOther(String next) {
         String path = OidcMechanism.localPath(next);
-        return Response.seeOther(URI.create(path.equals("/") ? request.getContextPath() + "/" : path)).build();
+        URI here = URI.create(request.getRequestURL().toString());
+        return Response.seeOther(here.resolve(path.equals("/") ? request.getContextPath() + "/" : path)).build();
     }
 
     @POST

@@ -16,5 +16,8 @@ class OidcMechanismTest {
         assertEquals("/", OidcMechanism.localPath("/\\evil.example/"));
         assertEquals("/", OidcMechanism.localPath("/a\r\nSet-Cookie: x=1"));
         assertEquals("/", OidcMechanism.localPath("board.html"));
+        assertEquals("/board.html?title=a%20b", OidcMechanism.localPath("/board.html?title=a%20b"));
+        assertEquals("/", OidcMechanism.localPath("/a b"), "not a URI: the home page");
+        assertEquals("/", OidcMechanism.localPath("/a%zz"));
     }
 }
