@@ -30,7 +30,6 @@ import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -42,9 +41,6 @@ import org.openqa.selenium.WebElement;
  * is decided by owners, groups and administrators only.
  */
 class OidcIT {
-
-    /** The tests that sign a browser in through the provider (left out on WildFly for now: see the pom). */
-    static final String CODE_FLOW = "oidc-code-flow";
 
     private static OidcProvider provider;
     private static TestServer server;
@@ -73,7 +69,6 @@ class OidcIT {
     }
 
     @Test
-    @Tag(CODE_FLOW)
     void aBrowserSignsInWithTheProviderAndComesBackToThePageItWanted() throws Exception {
         HttpClient browser = browser();
         URI base = server.baseUri();
@@ -90,7 +85,6 @@ class OidcIT {
     }
 
     @Test
-    @Tag(CODE_FLOW)
     void theSignInPageOffersTheProviderAndARealBrowserSignsInThroughIt() {
         try (Browser browser = new Browser(server.baseUri())) {
             browser.open("index.html");
@@ -115,7 +109,6 @@ class OidcIT {
     }
 
     @Test
-    @Tag(CODE_FLOW)
     void afterSigningInTheBrowserNegotiatesAndDrawsOverTheRealTimeConnection() throws Exception {
         Http page = signedInBrowser();
         Http.Reply created = page.postJson("api/boards", "{\"title\":\"Signed in with OIDC\"}");
@@ -134,7 +127,6 @@ class OidcIT {
     }
 
     @Test
-    @Tag(CODE_FLOW)
     void signingOutEndsTheSessionAndPagesGet401JsonNotARedirect() throws Exception {
         Http page = signedInBrowser();
         assertEquals(200, page.get("api/boards").status());
@@ -212,7 +204,6 @@ class OidcIT {
     }
 
     @Test
-    @Tag(CODE_FLOW)
     void aBoardGrantedToAGroupIsVisibleToItsMembersAndNotToOthers() throws Exception {
         Http carol = Http.withBearer(server.baseUri(), provider.accessToken("carol"));
         Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
