@@ -4,6 +4,8 @@
 # Environment: WHITEBOARD_DATA_DIR (default ./data: the H2 file and the hub's key), or WHITEBOARD_DB_URL,
 # WHITEBOARD_DB_USER, WHITEBOARD_DB_PASSWORD and POSTGRESQL_DRIVER (the driver jar) for PostgreSQL. The settings
 # go into the domain's configuration as system properties, so later restarts need no environment.
+# Company sign-in (README, "OIDC"): with WHITEBOARD_OIDC_PROVIDER_URI set, oidc.sh (next to this script) keeps
+# the WHITEBOARD_OIDC_* settings in the domain too.
 # Other settings of the app (README, "Configuring it") are system properties too:
 #   asadmin create-system-properties whiteboard.boards.default-role=viewer
 set -euo pipefail
@@ -12,6 +14,8 @@ WAR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 PORT=${3:-8080}
 HERE=$(cd "$(dirname "$0")" && pwd)
 asadmin() { "$PAYARA/bin/asadmin" "$@"; }
+# a value for asadmin's property syntax: ':' and '=' escaped
+escaped() { printf '%s' "$1" | sed 's/[:=]/\\&/g'; }
 
 asadmin start-domain domain1
 asadmin set "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.port=$PORT"
@@ -19,16 +23,18 @@ asadmin create-system-properties "whiteboard.port=$PORT"
 if [ -n "${WHITEBOARD_DB_URL:-}" ]; then
     [ -f "${POSTGRESQL_DRIVER:-}" ] || { echo "POSTGRESQL_DRIVER must name the PostgreSQL driver jar" >&2; exit 2; }
     asadmin add-library "$POSTGRESQL_DRIVER"
-    # the URL's ':' and '=' are escaped for asadmin's property syntax
-    asadmin create-system-properties "whiteboard.db.url=$(printf '%s' "$WHITEBOARD_DB_URL" | sed 's/[:=]/\\&/g')"
+    asadmin create-system-properties "whiteboard.db.url=$(escaped "$WHITEBOARD_DB_URL")"
     asadmin create-system-properties "whiteboard.db.user=$WHITEBOARD_DB_USER"
     asadmin create-system-properties "whiteboard.db.password=${WHITEBOARD_DB_PASSWORD:?any value with trust authentication}"
     asadmin multimode --file "$HERE/postgresql.asadmin"
 else
     DATA=${WHITEBOARD_DATA_DIR:-$PWD/data}
     mkdir -p "$DATA"
-    asadmin create-system-properties "whiteboard.data-dir=$(cd "$DATA" && pwd | sed 's/[:=]/\\&/g')"
+    asadmin create-system-properties "whiteboard.data-dir=$(escaped "$(cd "$DATA" && pwd)")"
     asadmin multimode --file "$HERE/h2.asadmin"
+fi
+if [ -n "${WHITEBOARD_OIDC_PROVIDER_URI:-}" ]; then
+    "$HERE/oidc.sh" "$PAYARA"
 fi
 asadmin restart-domain domain1
 asadmin deploy --force=true --contextroot / --name whiteboard "$WAR"
