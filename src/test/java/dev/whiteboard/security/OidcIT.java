@@ -85,6 +85,45 @@ class OidcIT {
     }
 
     @Test
+    void aNextThatIsNotAPageOfThisSiteEndsOnTheHomePage() throws Exception {
+        URI base = server.baseUri();
+        for (String next : List.of("https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example%2F", "%2Fa%20b", "")) {
+            HttpResponse<String> landed = browser().send(HttpRequest.newBuilder(
+                    base.resolve("api/session/oidc?next=" + next)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, landed.statusCode(), next);
+            assertEquals(base, landed.uri(), next);
+        }
+    }
+
+    /** Under a context path the way back is a page under it too, on every server (see SessionResource). */
+    @Test
+    void underAContextPathTheBrowserComesBackToThePageUnderIt() throws Exception {
+        TestServer underPath = TestServer.onConfiguredDatabase("oidc-context-path").withContextRoot("/wb")
+                .withEnvironment("WHITEBOARD_OIDC_PROVIDER_URI", provider.issuer())
+                .withEnvironment("WHITEBOARD_OIDC_CLIENT_ID", OidcProvider.CLIENT_ID)
+                .withEnvironment("WHITEBOARD_OIDC_CLIENT_SECRET", OidcProvider.CLIENT_SECRET)
+                .startFresh();
+        try {
+            URI base = underPath.baseUri();
+            assertEquals("/wb/", base.getPath());
+            HttpClient browser = browser();
+            HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(
+                    base.resolve("api/session/oidc?next=%2Fwb%2Fboard.html%3Fboard%3Dabc")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, landed.statusCode());
+            assertEquals(base.resolve("board.html?board=abc"), landed.uri());
+            assertEquals("alice", Http.via(browser, base, null).get("api/session").json().getString("user"));
+
+            HttpResponse<String> home = browser().send(HttpRequest.newBuilder(base.resolve("api/session/oidc"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode());
+            assertEquals(base, home.uri(), "no next: the app's home page, under its path");
+        } finally {
+            underPath.stop();
+        }
+    }
+
+    @Test
     void theSignInPageOffersTheProviderAndARealBrowserSignsInThroughIt() {
         try (Browser browser = new Browser(server.baseUri())) {
             browser.open("index.html");
