@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.Principal;
+import java.util.Optional;
 
 /**
  * {@code /api/session}: the browser's sign-in. {@code POST} (form fields {@code name}, {@code password}) signs in
@@ -52,6 +53,9 @@ public class SessionResource {
     @Inject
     OidcSettings oidc;
 
+    @Inject
+    ProviderLogout providerLogout;
+
     @Context
     HttpServletRequest request;
 
@@ -67,6 +71,13 @@ public class SessionResource {
      * "provider":"Example Corp","start":"api/session/oidc"}} (relative to the app, {@code next} to be added).
      */
     public record Method(String method, String provider, String start) {
+    }
+
+    /**
+     * A sign-out that goes on at the provider: {@code {"signedOut":true,"providerLogoutUrl":"https://…"}}; the page
+     * sends the browser there, and the provider sends it back to the sign-in page.
+     */
+    public record SignedOut(boolean signedOut, String providerLogoutUrl) {
     }
 
     /**
@@ -99,16 +110,27 @@ public class SessionResource {
         if (session != null) {
             session.removeAttribute(OidcMechanism.NEXT);
         }
-        String path = next instanceof String wanted && !wanted.equals("/") ? wanted : request.getContextPath() + "/";
-        return Response.seeOther(URI.create(path)).build();
+        return Response.seeOther(landing(next instanceof String wanted ? wanted : "/")).build();
     }
 
     /** Reached only by a caller who is signed in already (otherwise the mechanism sends the browser away). */
     @GET
     @Path("oidc")
     public Response signInWithProvider(@QueryParam("next") String next) {
-        String path = OidcMechanism.localPath(next);
-        return Response.seeOther(URI.create(path.equals("/") ? request.getContextPath() + "/" : path)).build();
+        return Response.seeOther(landing(OidcMechanism.localPath(next))).build();
+    }
+
+    /**
+     * The page at {@code path} (a path of this site, as the browser has it; {@code /} for the app's start page).
+     * Absolute at the app's public address when one is configured: behind a gateway, a relative one would be made
+     * absolute with the internal address the request came to.
+     */
+    private URI landing(String path) {
+        Optional<URI> base = oidc.publicBase();
+        if (path.equals("/")) {
+            return base.orElse(URI.create(request.getContextPath() + "/"));
+        }
+        return base.map(b -> b.resolve(path)).orElse(URI.create(path));
     }
 
     @POST
@@ -134,13 +156,20 @@ public class SessionResource {
         return new Caller(credential.getCaller(), accounts.displayName(credential.getCaller()), "password");
     }
 
+    /**
+     * Signs out: 204, or 200 with {@link SignedOut} when the provider's session is to end too (signed in through
+     * an OpenID Connect provider that has an {@code end_session_endpoint}, {@code whiteboard.oidc.provider-logout}
+     * on). The app's session ends either way.
+     */
     @DELETE
     public Response signOut() throws ServletException {
+        Optional<URI> atProvider = SessionCaller.of(request).flatMap(caller -> providerLogout.url(caller, request));
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-        return Response.noContent().build();
+        return atProvider.map(url -> Response.ok(new SignedOut(true, url.toString())).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 }
