@@ -64,11 +64,11 @@ public class ProviderLogout {
         try {
             base = URI.create(text.getString().strip());
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "The provider's end_session_endpoint is not a URL: {0}", text.getString());
+            LOG.log(Level.WARNING, "The provider''s end_session_endpoint is not a URL: {0}", text.getString());
             return Optional.empty();
         }
         if (!base.isAbsolute() || base.getFragment() != null) {
-            LOG.log(Level.WARNING, "The provider's end_session_endpoint is not an absolute URL: {0}", base);
+            LOG.log(Level.WARNING, "The provider''s end_session_endpoint is not an absolute URL: {0}", base);
             return Optional.empty();
         }
         String separator = base.getRawQuery() == null ? "?" : "&";

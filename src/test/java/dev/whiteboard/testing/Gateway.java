@@ -32,12 +32,15 @@ public final class Gateway implements AutoCloseable {
     private final int port;
     private final Process process;
     private final HttpClient client;
+    private final SSLContext tls;
 
-    private Gateway(Path dir, int port, Process process, HttpClient client) {
+    private Gateway(Path dir, int port, Process process, SSLContext tls) {
         this.dir = dir;
         this.port = port;
         this.process = process;
-        this.client = client;
+        this.tls = tls;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The port the gateway will listen on, to tell the app its public URL before it starts. */
@@ -90,6 +93,16 @@ public final class Gateway implements AutoCloseable {
         return client;
     }
 
+    /**
+     * A client like a browser's, trusting the gateway's certificate: it keeps cookies and follows no redirect, so
+     * that a test sees each step of a sign-in (the gateway, the provider, the gateway again).
+     */
+    public HttpClient browser() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -102,7 +115,7 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static HttpClient trusting(Path cert) {
+    private static SSLContext trusting(Path cert) {
         try {
             Certificate certificate = CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(cert)));
@@ -113,8 +126,7 @@ public final class Gateway implements AutoCloseable {
             trust.init(store);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, trust.getTrustManagers(), null);
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            return tls;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
