@@ -108,7 +108,11 @@ public class OidcSettings {
      * callback path under {@code whiteboard.public-url}; empty when neither is set.
      */
     public Optional<URI> publicCallback() {
-        return redirectUri.or(() -> publicUrl().map(base -> under(base, CALLBACK_PATH)));
+        return callback(publicUrl(), redirectUri);
+    }
+
+    static Optional<URI> callback(Optional<URI> publicUrl, Optional<URI> redirectUri) {
+        return redirectUri.or(() -> publicUrl.map(base -> under(base, CALLBACK_PATH)));
     }
 
     /**
@@ -116,7 +120,11 @@ public class OidcSettings {
      * {@code whiteboard.oidc.redirect-uri} without its {@value #CALLBACK_PATH}; empty when neither says.
      */
     public Optional<URI> publicBase() {
-        return publicUrl().map(OidcSettings::withSlash).or(() -> redirectUri
+        return base(publicUrl(), redirectUri);
+    }
+
+    static Optional<URI> base(Optional<URI> publicUrl, Optional<URI> redirectUri) {
+        return publicUrl.map(OidcSettings::withSlash).or(() -> redirectUri
                 .map(URI::toString).filter(uri -> uri.endsWith(CALLBACK_PATH))
                 .map(uri -> URI.create(uri.substring(0, uri.length() - CALLBACK_PATH.length()) + "/")));
     }
