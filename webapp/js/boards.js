@@ -34,9 +34,11 @@ async function showCaller() {
     signOut.hidden = false;
 }
 
+// Signing out ends the app's session; when the server signed in through an OpenID Connect provider that can end its
+// own session too, the answer names the provider's logout URL, which comes back to the sign-in page afterwards.
 signOut.addEventListener('click', async () => {
-    await api('api/session', { method: 'DELETE', noSignInRedirect: true });
-    location.assign(signInUrl());
+    const signedOut = await api('api/session', { method: 'DELETE', noSignInRedirect: true });
+    location.assign(signedOut && signedOut.providerLogoutUrl ? signedOut.providerLogoutUrl : signInUrl());
 });
 
 async function load() {

@@ -63,6 +63,7 @@ public class RealtimeSettings {
     private volatile List<byte[]> webhookKeys;
     private volatile Set<String> webhookOrigins;
     private volatile Addresses addresses;
+    private volatile Optional<URI> publicBase;
 
     /** Whether the app uses its own built-in hub (no connection string configured). */
     public boolean builtIn() {
@@ -145,8 +146,22 @@ public class RealtimeSettings {
         Addresses known = addresses;
         if (known == null) {
             known = new Addresses(absolute("whiteboard.webpubsub.client-endpoint", clientEndpoint),
-                    absolute("whiteboard.public-url", publicUrl), ConnectionString.parse(connectionString()).endpoint());
+                    publicUrl(), ConnectionString.parse(connectionString()).endpoint());
             addresses = known;
+        }
+        return known;
+    }
+
+    /**
+     * The app's address behind a gateway, {@code whiteboard.public-url} (e.g. {@code https://board.example.com/}),
+     * parsed once; empty when unset (each caller's own address is then the app's). The sign-in's callback and the
+     * provider's sign-out come back here too.
+     */
+    public Optional<URI> publicUrl() {
+        Optional<URI> known = publicBase;
+        if (known == null) {
+            known = absolute("whiteboard.public-url", publicUrl);
+            publicBase = known;
         }
         return known;
     }
@@ -157,7 +172,7 @@ public class RealtimeSettings {
     }
 
     /** The configured URL, which must be absolute with an http(s) or ws(s) scheme and a host; empty when unset. */
-    static Optional<URI> absolute(String property, Optional<String> value) {
+    public static Optional<URI> absolute(String property, Optional<String> value) {
         Optional<String> text = value.map(String::strip).filter(v -> !v.isEmpty());
         if (text.isEmpty()) {
             return Optional.empty();

@@ -12,18 +12,10 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.text.ParseException;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +26,7 @@ import java.util.logging.Logger;
 /**
  * Checks the provider's access tokens that scripts send as {@code Authorization: Bearer …}: signed with a key from
  * the provider's JWKS (asymmetric algorithms only), issued by the provider's issuer, for this app's audience, not
- * expired. The provider's discovery document is read on first use (and again after a failure), the keys are cached
+ * expired. The provider's discovery document ({@link ProviderDiscovery}) is read on first use, the keys are cached
  * and refreshed by Nimbus when a token names an unknown key. Thread-safe.
  */
 @ApplicationScoped
@@ -46,6 +38,9 @@ public class BearerTokens {
 
     @Inject
     OidcSettings settings;
+
+    @Inject
+    ProviderDiscovery discovery;
 
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
@@ -91,7 +86,7 @@ public class BearerTokens {
     }
 
     private DefaultJWTProcessor<SecurityContext> build() {
-        JsonObject discovery = discovery();
+        JsonObject discovery = this.discovery.document();
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(new URL(discovery.getString("jwks_uri"))).build();
             DefaultJWTProcessor<SecurityContext> built = new DefaultJWTProcessor<>();
@@ -101,26 +96,6 @@ public class BearerTokens {
             return built;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the identity provider's keys cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private JsonObject discovery() {
-        URI uri = URI.create(settings.getProviderUri() + "/.well-known/openid-configuration");
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the identity provider answered " + response.statusCode() + " at " + uri);
-            }
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readObject();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("the identity provider is not reachable at " + uri + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + uri, e);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -50,7 +52,7 @@ import java.util.logging.Logger;
         providerURI = "${oidcConfig.providerUri}",
         clientId = "${oidcConfig.clientId}",
         clientSecret = "${oidcConfig.clientSecret}",
-        redirectURI = "${baseURL}" + OidcSettings.CALLBACK_PATH,
+        redirectURI = "${oidcConfig.redirectUri}",
         scopeExpression = "${oidcConfig.scopes}",
         redirectToOriginalResource = false,
         claimsDefinition = @ClaimsDefinition(
@@ -77,6 +79,9 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     OidcSettings settings;
+
+    @Inject
+    Instance<OpenIdContext> openIdContext;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -163,14 +168,15 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
         Signing signing = new Signing(context);
         AuthenticationStatus status;
         try {
-            status = codeFlow().validateRequest(request, response, signing);
+            status = codeFlow().validateRequest(PublicCallback.asSent(request, settings.publicCallback()), response,
+                    signing);
         } catch (RuntimeException e) {
             // Soteria 3.0.3 fails with NoSuchElementException on a callback whose state it no longer has
             LOG.log(Level.INFO, "OIDC callback refused: {0}", e.toString());
             status = AuthenticationStatus.SEND_FAILURE;
         }
         if (status == AuthenticationStatus.SUCCESS && signing.name != null) {
-            SessionCaller.keep(request, signing.name, signing.groups);
+            SessionCaller.keep(request, signing.name, signing.groups, idToken());
             record(signing.name, signing.groups);
             return status;
         }
@@ -180,6 +186,18 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
         // no code, a stale or forged state, or a code the provider refused
         return MechanismResponses.unauthorized(request, response, "the sign-in with " + settings.providerName()
                 + " did not succeed; start again from the sign-in page");
+    }
+
+    /** The ID token the provider just issued (the hint for signing out there later), if the mechanism kept it. */
+    private String idToken() {
+        try {
+            var token = openIdContext.get().getIdentityToken();
+            return token == null ? null : token.getToken();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The ID token is not at hand; signing out will not end the provider''s session: {0}",
+                    e.toString());
+            return null;
+        }
     }
 
     private void record(String user, Set<String> groups) {

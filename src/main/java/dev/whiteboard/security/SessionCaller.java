@@ -14,8 +14,11 @@ final class SessionCaller {
 
     private static final String ATTRIBUTE = "whiteboard.caller";
 
-    /** The caller kept in the HTTP session after a sign-in through the page. */
-    record SignedIn(String name, Set<String> groups) implements Serializable {
+    /**
+     * The caller kept in the HTTP session after a sign-in through the page; {@code idToken} is the ID token of a
+     * sign-in through the OpenID Connect provider (the hint for signing out there too), {@code null} otherwise.
+     */
+    record SignedIn(String name, Set<String> groups, String idToken) implements Serializable {
         SignedIn {
             groups = Set.copyOf(groups);
         }
@@ -32,10 +35,15 @@ final class SessionCaller {
 
     /** Keeps the caller in the session, under a new session id (no session fixation). */
     static void keep(HttpServletRequest request, String name, Set<String> groups) {
+        keep(request, name, groups, null);
+    }
+
+    /** The same, for a sign-in through the OpenID Connect provider, with the ID token it issued. */
+    static void keep(HttpServletRequest request, String name, Set<String> groups, String idToken) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(ATTRIBUTE, new SignedIn(name, groups));
+        request.getSession(true).setAttribute(ATTRIBUTE, new SignedIn(name, groups, idToken));
     }
 
     static void forget(HttpServletRequest request) {

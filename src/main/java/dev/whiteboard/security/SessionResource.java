@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.Principal;
+import java.util.Optional;
 
 /**
  * {@code /api/session}: the browser's sign-in. {@code POST} (form fields {@code name}, {@code password}) signs in
@@ -52,6 +53,9 @@ public class SessionResource {
     @Inject
     OidcSettings oidc;
 
+    @Inject
+    ProviderLogout providerLogout;
+
     @Context
     HttpServletRequest request;
 
@@ -67,6 +71,13 @@ public class SessionResource {
      * "provider":"Example Corp","start":"api/session/oidc"}} (relative to the app, {@code next} to be added).
      */
     public record Method(String method, String provider, String start) {
+    }
+
+    /**
+     * A sign-out that goes on at the provider: {@code {"signedOut":true,"providerLogoutUrl":"https://…"}}; the page
+     * sends the browser there, and the provider sends it back to the sign-in page.
+     */
+    public record SignedOut(boolean signedOut, String providerLogoutUrl) {
     }
 
     /**
@@ -109,16 +120,21 @@ public class SessionResource {
         return seeOther(next);
     }
 
-    /**
-     * 303 to a page of this site: {@code next} if it is a local path, the app's home page otherwise. The
-     * {@code Location} is an absolute URI, resolved against this request's URL (the same URL the OIDC callback is
-     * built from, {@code ${baseURL}}): JAX-RS resolves a relative {@code Location} against the application's base
-     * URI, and RESTEasy (WildFly) takes even {@code /board.html} as relative to it, {@code /api/board.html}, a 404.
-     */
+    /** 303 to a page of this site: {@code next} if it is a local path, the app's start page otherwise. */
     private Response seeOther(String next) {
-        String path = OidcMechanism.localPath(next);
-        URI here = URI.create(request.getRequestURL().toString());
-        return Response.seeOther(here.resolve(path.equals("/") ? request.getContextPath() + "/" : path)).build();
+        return Response.seeOther(landing(OidcMechanism.localPath(next))).build();
+    }
+
+    /**
+     * The page at {@code path} (a path of this site, as the browser has it; {@code /} for the app's start page), as an
+     * absolute URI: at the app's public address when one is configured (behind a gateway, the internal address the
+     * request came to is not the browser's), else at this request's (the same base the OIDC callback is built from).
+     * Never relative: JAX-RS resolves a relative {@code Location} against the application's base URI, and RESTEasy
+     * (WildFly) takes even {@code /board.html} as relative to it, {@code /api/board.html}, a 404.
+     */
+    private URI landing(String path) {
+        URI base = oidc.base(request);
+        return path.equals("/") ? base : base.resolve(path);
     }
 
     @POST
@@ -144,13 +160,20 @@ public class SessionResource {
         return new Caller(credential.getCaller(), accounts.displayName(credential.getCaller()), "password");
     }
 
+    /**
+     * Signs out: 204, or 200 with {@link SignedOut} when the provider's session is to end too (signed in through
+     * an OpenID Connect provider that has an {@code end_session_endpoint}, {@code whiteboard.oidc.provider-logout}
+     * on). The app's session ends either way.
+     */
     @DELETE
     public Response signOut() throws ServletException {
+        Optional<URI> atProvider = SessionCaller.of(request).flatMap(caller -> providerLogout.url(caller, request));
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-        return Response.noContent().build();
+        return atProvider.map(url -> Response.ok(new SignedOut(true, url.toString())).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -21,13 +24,17 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,8 +131,8 @@ class OidcIT {
     }
 
     @Test
-    void theSignInPageOffersTheProviderAndARealBrowserSignsInThroughIt() {
-        try (Browser browser = new Browser(server.baseUri())) {
+    void theSignInPageOffersTheProviderAndARealBrowserSignsInThroughItAndOutOfItAgain() throws Exception {
+        try (Browser browser = Browser.recordingPages(server.baseUri())) {
             browser.open("index.html");
             browser.await(d -> d.getCurrentUrl().contains("signin.html"));
             WebElement link = browser.find(By.id("provider-link"));
@@ -137,13 +144,25 @@ class OidcIT {
             // schema with a server that created the demo accounts
             String who = browser.find(By.id("who")).getText();
             assertTrue(who.equals("Signed in as alice") || who.equals("Signed in as Alice Andersen"), who);
+            browser.documentsRequested();
 
             browser.find(By.id("sign-out")).click();
             browser.await(d -> d.getCurrentUrl().contains("signin.html"));
+            List<URI> pages = browser.documentsRequested();
+            URI endSession = pages.stream().filter(u -> u.toString().startsWith(provider.endSessionEndpoint() + "?"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the provider's session was not ended: " + pages));
+            assertProviderLogout(endSession, server.baseUri());
+            assertEquals(server.baseUri().resolve("signin.html"), pages.get(pages.size() - 1), "back on the sign-in page");
             browser.find(By.id("provider-link"));
             assertEquals(401, ((Number) browser.asyncScript("const done = arguments[arguments.length - 1];"
                     + " fetch('api/boards', {headers: {'X-Requested-With': 'fetch'}}).then(r => done(r.status));"))
                     .intValue(), "signed out, and the page's API calls get 401, not the provider");
+
+            browser.find(By.id("provider-link")).click();
+            browser.await(d -> d.getCurrentUrl().endsWith("/index.html") || d.getCurrentUrl().endsWith("/"));
+            assertTrue(browser.documentsRequested().stream().anyMatch(u -> u.toString().startsWith(provider.issuer()
+                    + "/authorize?")), "signing in again goes to the provider again");
+            assertTrue(browser.find(By.id("who")).getText().startsWith("Signed in as "));
         }
     }
 
@@ -166,16 +185,33 @@ class OidcIT {
     }
 
     @Test
-    void signingOutEndsTheSessionAndPagesGet401JsonNotARedirect() throws Exception {
-        Http page = signedInBrowser();
+    void signingOutEndsTheSessionHereAndAtTheProviderAndPagesGet401JsonNotARedirect() throws Exception {
+        HttpClient browser = browser();
+        Http page = signedInBrowser(browser);
         assertEquals(200, page.get("api/boards").status());
-        assertEquals(204, page.delete("api/session").status());
+        Http.Reply signedOut = page.delete("api/session");
+        assertEquals(200, signedOut.status(), signedOut::toString);
+        assertTrue(signedOut.json().getBoolean("signedOut"));
+        URI logout = URI.create(signedOut.json().getString("providerLogoutUrl"));
+        assertProviderLogout(logout, server.baseUri());
+
+        HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(logout).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, landed.statusCode());
+        assertEquals(server.baseUri().resolve("signin.html"), landed.uri(), "the provider sends the browser back");
 
         Http.Reply after = page.send(page.request("api/boards").header("X-Requested-With", "fetch").GET());
         assertEquals(401, after.status(), "an API call is never redirected to the provider");
         assertEquals("unauthenticated", after.json().getString("error"));
         assertNull(after.header("Location"));
+        assertEquals(204, page.delete("api/session").status(), "signed out already: nothing to end at the provider");
         assertEquals("oidc", Http.anonymous(server.baseUri()).get("api/session/method").json().getString("method"));
+    }
+
+    @Test
+    void aScriptWithABearerTokenHasNoProviderSessionToEnd() {
+        Http.Reply reply = Http.withBearer(server.baseUri(), provider.accessToken("bob")).delete("api/session");
+        assertEquals(204, reply.status(), reply::toString);
     }
 
     @Test
@@ -276,11 +312,50 @@ class OidcIT {
     }
 
     private static Http signedInBrowser() throws Exception {
-        HttpClient browser = browser();
+        return signedInBrowser(browser());
+    }
+
+    private static Http signedInBrowser(HttpClient browser) throws Exception {
         HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, landed.statusCode(), landed::body);
         return Http.via(browser, server.baseUri(), null);
+    }
+
+    /**
+     * {@code logout} is the provider's end-session endpoint with the ID token it issued to alice for this app as the
+     * hint, this app's client id, and the sign-in page under {@code appBase} to come back to.
+     */
+    static void assertProviderLogout(URI logout, URI appBase) throws Exception {
+        assertTrue(logout.toString().startsWith(provider.endSessionEndpoint() + "?"), logout::toString);
+        Map<String, String> query = query(logout);
+        assertEquals(OidcProvider.CLIENT_ID, query.get("client_id"), logout::toString);
+        assertEquals(appBase.resolve("signin.html").toString(), query.get("post_logout_redirect_uri"));
+        JWTClaimsSet hint = idToken(query.get("id_token_hint"));
+        assertEquals("alice", hint.getSubject());
+        assertEquals(List.of(OidcProvider.CLIENT_ID), hint.getAudience(), "an ID token for this app");
+        assertEquals(provider.issuer(), hint.getIssuer());
+    }
+
+    /** The claims of a token the provider signed (checked against its published keys). */
+    private static JWTClaimsSet idToken(String token) throws Exception {
+        assertTrue(token != null && !token.isBlank(), "an id_token_hint");
+        SignedJWT jwt = SignedJWT.parse(token);
+        JWKSet keys = JWKSet.parse(provider.keys().toString());
+        JWK key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertTrue(key != null && jwt.verify(new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(),
+                key.toRSAKey().toPublicKey())), "signed by the provider");
+        return jwt.getJWTClaimsSet();
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
     }
 
     /** A client that behaves like a browser here: keeps cookies and follows redirects (to the provider and back). */

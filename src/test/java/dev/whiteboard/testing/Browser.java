@@ -1,7 +1,11 @@
 package dev.whiteboard.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,11 +43,26 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser(URI base, int width, int height) {
+        this(base, width, height, false);
+    }
+
+    /**
+     * A browser that also records the pages it loads (Chromium's performance log), redirects included: see
+     * {@link #documentsRequested()}. For following a sign-in or sign-out through the identity provider.
+     */
+    public static Browser recordingPages(URI base) {
+        return new Browser(base, 1280, 800, true);
+    }
+
+    private Browser(URI base, int width, int height, boolean recordPages) {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("whiteboard.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height);
+        if (recordPages) {
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("whiteboard.it.chromedriver", "/usr/bin/chromedriver")))
                 .build();
@@ -102,6 +123,25 @@ public final class Browser implements AutoCloseable {
         double[] last = points[points.length - 1];
         ((ChromeDriver) driver).executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseReleased", "x", last[0],
                 "y", last[1], "button", "left", "buttons", 0, "clickCount", 1, "pointerType", "pen"));
+    }
+
+    /**
+     * The URLs of the pages (documents) requested since the last call, in order, each redirect's target included;
+     * only for a browser made by {@link #recordingPages(URI)}.
+     */
+    public List<URI> documentsRequested() {
+        List<URI> urls = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            try (JsonReader reader = Json.createReader(new StringReader(entry.getMessage()))) {
+                JsonObject message = reader.readObject().getJsonObject("message");
+                JsonObject params = message.getJsonObject("params");
+                if ("Network.requestWillBeSent".equals(message.getString("method", ""))
+                        && "Document".equals(params.getString("type", ""))) {
+                    urls.add(URI.create(params.getJsonObject("request").getString("url")));
+                }
+            }
+        }
+        return urls;
     }
 
     public WebDriver driver() {

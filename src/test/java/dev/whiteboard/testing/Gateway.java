@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -32,20 +31,45 @@ public final class Gateway implements AutoCloseable {
     private final int port;
     private final Process process;
     private final HttpClient client;
+    private final SSLContext tls;
 
-    private Gateway(Path dir, int port, Process process, HttpClient client) {
+    private Gateway(Path dir, int port, Process process, SSLContext tls) {
         this.dir = dir;
         this.port = port;
         this.process = process;
-        this.client = client;
+        this.tls = tls;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** The port the gateway will listen on, to tell the app its public URL before it starts. */
+    /**
+     * The port the gateway will listen on, to tell the app its public URL before it starts. Chosen below the
+     * kernel's ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range}), from which every server that binds
+     * port 0 gets its ports (the app, other tests' servers on this machine): one of them taking this port in the
+     * seconds before nginx binds it was seen to happen.
+     */
     public static int choosePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int below = ephemeralStart();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = random.nextInt(Math.max(1025, below - 12_000), below);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // another one
+            }
+        }
+        throw new IllegalStateException("no free port below " + below + " for the gateway");
+    }
+
+    private static int ephemeralStart() {
+        try {
+            // readAllLines: Files.readString reads a /proc file only in part
+            int start = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
+                    .strip().split("\\s+")[0]);
+            return start > 10_000 ? start : 32768;
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 
@@ -73,8 +97,9 @@ public final class Gateway implements AutoCloseable {
             Files.writeString(conf, config);
             Process process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString(), "-g", "daemon off;")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-            awaitListening(port, process, dir);
-            return new Gateway(dir, port, process, trusting(cert));
+            SSLContext tls = trusting(cert);
+            awaitListening(port, process, dir, tls);
+            return new Gateway(dir, port, process, tls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +115,16 @@ public final class Gateway implements AutoCloseable {
         return client;
     }
 
+    /**
+     * A client like a browser's, trusting the gateway's certificate: it keeps cookies and follows no redirect, so
+     * that a test sees each step of a sign-in (the gateway, the provider, the gateway again).
+     */
+    public HttpClient browser() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -102,7 +137,7 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static HttpClient trusting(Path cert) {
+    private static SSLContext trusting(Path cert) {
         try {
             Certificate certificate = CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(cert)));
@@ -113,8 +148,7 @@ public final class Gateway implements AutoCloseable {
             trust.init(store);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, trust.getTrustManagers(), null);
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            return tls;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -122,21 +156,32 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static void awaitListening(int port, Process process, Path dir) throws IOException {
+    /**
+     * Waits until nginx answers a TLS handshake with its certificate on {@code port}: a plain connection is not
+     * enough, another server may hold the port (nginx then logs {@code bind() … failed} and gives up).
+     */
+    private static void awaitListening(int port, Process process, Path dir, SSLContext tls) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String last = "nothing listening";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx stopped: " + Files.readString(dir.resolve("nginx.out"))
                         + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
             }
-            try (Socket socket = new Socket()) {
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                    .createSocket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                socket.setSoTimeout(2000);
+                socket.startHandshake();
                 return;
             } catch (IOException notYet) {
+                last = notYet.toString();
                 sleep();
             }
         }
-        throw new IllegalStateException("nginx did not listen on " + port + " within 20 s");
+        process.destroyForcibly();
+        throw new IllegalStateException("nginx did not answer TLS on " + port + " within 20 s (" + last + "): "
+                + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
     }
 
     private static void run(List<String> command, Path dir) throws IOException {

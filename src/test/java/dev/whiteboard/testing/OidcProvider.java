@@ -88,6 +88,11 @@ public final class OidcProvider implements AutoCloseable {
         return answer.getString("access_token");
     }
 
+    /** Where the provider ends its own session (RP-initiated logout), as its discovery document says. */
+    public String endSessionEndpoint() {
+        return get(URI.create(issuer() + "/.well-known/openid-configuration")).getString("end_session_endpoint");
+    }
+
     /** The provider's JSON Web Key Set, as published. */
     public JsonObject keys() {
         return get(URI.create(issuer() + "/jwks"));
