@@ -4,7 +4,7 @@ import dev.whiteboard.hub.HubConnection.Delivery;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.websocket.CloseReason;
+import dev.whiteboard.hub.socket.CloseCode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 /**
  * Who is connected to the built-in hub, in which groups, as which users, and the fan-out of messages to
  * them. Hubs are told apart case-insensitively, as the service does. Delivery never waits: each recipient
- * has its own bounded {@link Outbox}, and a recipient that cannot keep up is disconnected.
+ * has its own bounded queue (its {@link dev.whiteboard.hub.socket.ClientSocket}), and a recipient that cannot keep up is disconnected.
  * <p>Thread-safe: concurrent maps and sets; a connection's membership changes are not atomic with a send
  * that is under way, which matches the service (a message races a join).
  */
@@ -122,7 +122,7 @@ public class Hub {
         if (!recipient.deliver(delivery) && !recipient.isClosed()) {
             LOG.log(Level.WARNING, "Dropping connection {0} of user {1}: it is 1,000 messages or 16 MB behind",
                     new Object[] {recipient.id(), recipient.userId().orElse("-")});
-            recipient.drop(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind: the connection is dropped");
+            recipient.drop(CloseCode.TRY_AGAIN_LATER, "too far behind: the connection is dropped");
         }
     }
 
