@@ -140,7 +140,7 @@ public class ClientSessions {
             if (failure != null) {
                 connection.close(CloseCode.UNEXPECTED_CONDITION, "the event handler failed");
             } else {
-                reply.payload().ifPresent(p -> hub.sendToConnections(List.of(connection), p));
+                reply.payload().ifPresent(p -> hub.reply(connection, p));
             }
         });
     }
@@ -236,7 +236,7 @@ public class ClientSessions {
     private void forward(HubConnection connection, ClientFrame.Event event) {
         upstream.userEvent(connection, event.event(), event.payload()).whenComplete((reply, failure) -> {
             if (failure == null) {
-                reply.payload().ifPresent(p -> hub.sendToConnections(List.of(connection), p));
+                reply.payload().ifPresent(p -> hub.reply(connection, p));
             }
             event.ackId().ifPresent(id -> {
                 if (failure == null) {

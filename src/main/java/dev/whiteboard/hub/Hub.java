@@ -4,6 +4,7 @@ import dev.whiteboard.hub.HubConnection.Delivery;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dev.whiteboard.hub.socket.CloseCode;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,9 @@ import java.util.logging.Logger;
 public class Hub {
 
     private static final Logger LOG = Logger.getLogger(Hub.class.getName());
+
+    @Inject
+    Fanout fanout;
 
     private final ConcurrentMap<String, HubConnection> connections = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<HubConnection>> groups = new ConcurrentHashMap<>();
@@ -80,18 +84,35 @@ public class Hub {
         }
         String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
         Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.groupMessage(group, fromUserId, payload, sequenceId));
-        for (HubConnection member : members) {
-            if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
-                continue;
+        fanout.submit(written -> {
+            for (HubConnection member : members) {
+                if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
+                    continue;
+                }
+                written.add(member);
+                deliver(member, delivery);
             }
-            deliver(member, delivery);
-        }
+        });
     }
 
     /** Sends a server message to one connection, every connection of a user, or every connection of a hub. */
     public void sendToConnections(Collection<HubConnection> recipients, Payload payload) {
         Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
-        recipients.forEach(recipient -> deliver(recipient, delivery));
+        List<HubConnection> snapshot = List.copyOf(recipients);
+        fanout.submit(written -> snapshot.forEach(recipient -> {
+            written.add(recipient);
+            deliver(recipient, delivery);
+        }));
+    }
+
+    /**
+     * The event handler's answer to a connection's event, delivered at once on the calling thread, so that it reaches
+     * the client before the ack that follows it (the service's order).
+     */
+    public void reply(HubConnection connection, Payload payload) {
+        Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
+        deliver(connection, delivery);
+        connection.flush();
     }
 
     public Set<HubConnection> connectionsOfUser(String hub, String userId) {

@@ -168,18 +168,18 @@ public final class HubConnection {
 
     /**
      * Delivers data in this client's form: a message frame for JSON clients (with the next {@code sequenceId},
-     * buffered until acknowledged, on the reliable subprotocol), the raw data for plain ones. Returns {@code false}
-     * when the client is too far behind.
+     * buffered until acknowledged, on the reliable subprotocol), the raw data for plain ones; it leaves when
+     * {@link #flush} is called. Returns {@code false} when the client is too far behind.
      */
     boolean deliver(Delivery delivery) {
         if (ended) {
             return true;
         }
         if (kind == Kind.JSON) {
-            return socket.send(delivery.jsonFrame());
+            return socket.write(delivery.jsonFrame());
         }
         if (kind == Kind.PLAIN) {
-            return socket.send(delivery.plainFrame());
+            return socket.write(delivery.plainFrame());
         }
         synchronized (this) {
             byte[] frame = Frames.text(delivery.withSequence(++lastSequenceId));
@@ -189,10 +189,15 @@ public final class HubConnection {
             unacked.add(new Unacked(lastSequenceId, frame));
             unackedBytes += frame.length;
             if (detachedAt == null) {
-                socket.send(frame);
+                socket.write(frame);
             }
             return true;
         }
+    }
+
+    /** Pushes out the messages {@link #deliver} wrote. */
+    void flush() {
+        socket.flush();
     }
 
     /** The client has everything up to {@code sequenceId}: those messages leave the buffer. */

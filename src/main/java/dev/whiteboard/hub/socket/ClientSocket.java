@@ -120,8 +120,43 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
         }
     }
 
-    /** Queues a frame (see {@link Frames}); {@code false} when the client is too far behind or the socket closing. */
+    /**
+     * Sends a frame (see {@link Frames}) at once, or queues it when frames are waiting or the connection takes none now;
+     * {@code false} when the client is too far behind or the socket is closing.
+     */
     public boolean send(byte[] frame) {
+        return send(frame, true);
+    }
+
+    /**
+     * Like {@link #send}, but leaves the frame in the container's buffer until {@link #flush}: many frames to one client
+     * then leave in one write.
+     */
+    public boolean write(byte[] frame) {
+        return send(frame, false);
+    }
+
+    /** Pushes out what {@link #write} left in the container's buffer (if the connection takes it now; else later). */
+    public void flush() {
+        boolean failed = false;
+        synchronized (this) {
+            if (ended || out == null || !queue.isEmpty()) {
+                return; // queued frames are flushed when the container says the connection takes them
+            }
+            try {
+                if (out.isReady()) {
+                    out.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+            }
+        }
+        if (failed) {
+            lost();
+        }
+    }
+
+    private boolean send(byte[] frame, boolean flush) {
         boolean failed;
         synchronized (this) {
             if (closeFrame != null || ended) {
@@ -134,7 +169,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                 enqueue(frame);
                 return true;
             }
-            failed = !writeOrQueue(frame);
+            failed = !writeOrQueue(frame, flush);
         }
         if (failed) {
             lost();
@@ -151,7 +186,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             }
             closeFrame = Frames.close(code.code(), reason);
             decided(code.code(), reason);
-            failed = queue.isEmpty() && out != null && !writeOrQueue(closeFrame);
+            failed = queue.isEmpty() && out != null && !writeOrQueue(closeFrame, true);
             if (!queue.isEmpty() && queue.peekLast() != closeFrame) {
                 enqueue(closeFrame);
             }
@@ -310,7 +345,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                     decided(code, reason);
                     queue.clear();
                     queuedBytes = 0;
-                    failed = out != null && !writeOrQueue(closeFrame);
+                    failed = out != null && !writeOrQueue(closeFrame, true);
                 }
             }
             afterDecision(failed);
@@ -325,8 +360,11 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
         return listener;
     }
 
-    /** Under the lock: writes the frame if the connection takes it now, else queues it. {@code false} on a failure. */
-    private boolean writeOrQueue(byte[] frame) {
+    /**
+     * Under the lock: writes the frame (and flushes, if asked) when the connection takes it now, else queues it.
+     * {@code false} on a failure.
+     */
+    private boolean writeOrQueue(byte[] frame, boolean flush) {
         try {
             if (!out.isReady()) {
                 enqueue(frame);
@@ -334,7 +372,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             }
             out.write(frame);
             written(frame);
-            if (out.isReady()) {
+            if (flush && out.isReady()) {
                 out.flush();
             }
             return true;
