@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What happens on a client connection, independent of the WebSocket API's callbacks: opening it (the
+ * What happens on a client connection, independent of its socket: opening it (the
  * {@code connected} frame and the token's groups), each frame a JSON client sends (permissions, acks and
  * duplicates, fan-out), and closing it.
  */
