@@ -6,10 +6,10 @@ import dev.whiteboard.hub.protocol.ClientFrameDecoder;
 import dev.whiteboard.hub.protocol.FrameException;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
+import dev.whiteboard.hub.socket.ClientSocket;
+import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason.CloseCodes;
-import jakarta.websocket.Session;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What happens on a client connection, independent of the WebSocket API's callbacks: opening it (the
+ * What happens on a client connection, independent of its socket: opening it (the
  * {@code connected} frame and the token's groups), each frame a JSON client sends (permissions, acks and
  * duplicates, fan-out), and closing it.
  */
@@ -67,18 +67,18 @@ public class ClientSessions {
     }
 
     /** Puts a recovered connection on its new socket and replays what the client has not acknowledged. */
-    public Optional<HubConnection> resume(String hubName, Admission admission, Session session) {
+    public Optional<HubConnection> resume(String hubName, Admission admission, ClientSocket socket) {
         Optional<HubConnection> connection = hub.connection(hubName, admission.connectionId())
                 .filter(c -> !c.ended() && admission.recoverable());
-        connection.ifPresent(c -> c.attach(new Outbox(session)));
+        connection.ifPresent(c -> c.attach(socket));
         return connection;
     }
 
     /** Registers an admitted connection; JSON clients get their {@code connected} frame, the handler its event. */
-    public HubConnection open(String hubName, Admission admission, HubConnection.Kind kind, Session session) {
+    public HubConnection open(String hubName, Admission admission, HubConnection.Kind kind, ClientSocket socket) {
         String reconnectionToken = kind == HubConnection.Kind.RELIABLE ? newConnectionId() + newConnectionId() : null;
         HubConnection connection = new HubConnection(admission.connectionId(), Hub.normalise(hubName),
-                admission.userId(), kind, new Permissions(admission.roles()), new Outbox(session), reconnectionToken,
+                admission.userId(), kind, new Permissions(admission.roles()), socket, reconnectionToken,
                 settings.maxFramesPerSecond(), admission.connectionState());
         hub.add(connection);
         // in its groups before it hears it is connected: nothing published after that can miss it
@@ -107,7 +107,7 @@ public class ClientSessions {
             if (e.ackId().isPresent()) {
                 connection.sendFrame(ServerFrames.ackError(e.ackId().get(), ServerFrames.BAD_REQUEST, e.getMessage()));
             } else {
-                connection.close(CloseCodes.NOT_CONSISTENT, "malformed frame: " + e.getMessage());
+                connection.close(CloseCode.NOT_CONSISTENT, "malformed frame: " + e.getMessage());
             }
             return;
         }
@@ -121,7 +121,7 @@ public class ClientSessions {
             return;
         }
         if (connection.speaksJson()) {
-            connection.close(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of the JSON subprotocols");
+            connection.close(CloseCode.CANNOT_ACCEPT, "binary frames are not part of the JSON subprotocols");
         } else {
             plainMessage(connection, Payload.binary(bytes));
         }
@@ -133,14 +133,14 @@ public class ClientSessions {
      */
     private void plainMessage(HubConnection connection, Payload payload) {
         if (!settings.handlesUserEvent(connection.hub(), "message")) {
-            connection.close(CloseCodes.UNEXPECTED_CONDITION, "no event handler takes messages from plain clients");
+            connection.close(CloseCode.UNEXPECTED_CONDITION, "no event handler takes messages from plain clients");
             return;
         }
         upstream.userEvent(connection, "message", payload).whenComplete((reply, failure) -> {
             if (failure != null) {
-                connection.close(CloseCodes.UNEXPECTED_CONDITION, "the event handler failed");
+                connection.close(CloseCode.UNEXPECTED_CONDITION, "the event handler failed");
             } else {
-                reply.payload().ifPresent(p -> hub.sendToConnections(List.of(connection), p));
+                reply.payload().ifPresent(p -> hub.reply(connection, p));
             }
         });
     }
@@ -154,8 +154,8 @@ public class ClientSessions {
      * {@value #RECOVERY_SECONDS} s for its client to come back; any other connection ends: it leaves the hub and the
      * handler gets {@code disconnected}. The close of a socket a connection no longer uses changes nothing.
      */
-    public void socketClosed(HubConnection connection, Session session, String reason) {
-        if (!connection.uses(session)) {
+    public void socketClosed(HubConnection connection, ClientSocket socket, String reason) {
+        if (!connection.uses(socket)) {
             return;
         }
         if (connection.kind() == HubConnection.Kind.RELIABLE && !connection.ended()) {
@@ -174,7 +174,7 @@ public class ClientSessions {
             return true;
         }
         if (!connection.ended()) {
-            connection.close(CloseCodes.VIOLATED_POLICY, "too many frames: at most " + settings.maxFramesPerSecond()
+            connection.close(CloseCode.VIOLATED_POLICY, "too many frames: at most " + settings.maxFramesPerSecond()
                     + " per second");
         }
         return false;
@@ -236,7 +236,7 @@ public class ClientSessions {
     private void forward(HubConnection connection, ClientFrame.Event event) {
         upstream.userEvent(connection, event.event(), event.payload()).whenComplete((reply, failure) -> {
             if (failure == null) {
-                reply.payload().ifPresent(p -> hub.sendToConnections(List.of(connection), p));
+                reply.payload().ifPresent(p -> hub.reply(connection, p));
             }
             event.ackId().ifPresent(id -> {
                 if (failure == null) {

@@ -4,7 +4,8 @@ import dev.whiteboard.hub.HubConnection.Delivery;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.websocket.CloseReason;
+import jakarta.inject.Inject;
+import dev.whiteboard.hub.socket.CloseCode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Who is connected to the built-in hub, in which groups, as which users, and the fan-out of messages to
  * them. Hubs are told apart case-insensitively, as the service does. Delivery never waits: each recipient
- * has its own bounded {@link Outbox}, and a recipient that cannot keep up is disconnected.
+ * has its own bounded queue (its {@link dev.whiteboard.hub.socket.ClientSocket}), and a recipient that cannot keep up is disconnected.
  * <p>Thread-safe: concurrent maps and sets; a connection's membership changes are not atomic with a send
  * that is under way, which matches the service (a message races a join).
  */
@@ -27,6 +28,9 @@ import java.util.logging.Logger;
 public class Hub {
 
     private static final Logger LOG = Logger.getLogger(Hub.class.getName());
+
+    @Inject
+    Fanout fanout;
 
     private final ConcurrentMap<String, HubConnection> connections = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<HubConnection>> groups = new ConcurrentHashMap<>();
@@ -80,18 +84,35 @@ public class Hub {
         }
         String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
         Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.groupMessage(group, fromUserId, payload, sequenceId));
-        for (HubConnection member : members) {
-            if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
-                continue;
+        fanout.submit(written -> {
+            for (HubConnection member : members) {
+                if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
+                    continue;
+                }
+                written.add(member);
+                deliver(member, delivery);
             }
-            deliver(member, delivery);
-        }
+        });
     }
 
     /** Sends a server message to one connection, every connection of a user, or every connection of a hub. */
     public void sendToConnections(Collection<HubConnection> recipients, Payload payload) {
         Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
-        recipients.forEach(recipient -> deliver(recipient, delivery));
+        List<HubConnection> snapshot = List.copyOf(recipients);
+        fanout.submit(written -> snapshot.forEach(recipient -> {
+            written.add(recipient);
+            deliver(recipient, delivery);
+        }));
+    }
+
+    /**
+     * The event handler's answer to a connection's event, delivered at once on the calling thread, so that it reaches
+     * the client before the ack that follows it (the service's order).
+     */
+    public void reply(HubConnection connection, Payload payload) {
+        Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
+        deliver(connection, delivery);
+        connection.flush();
     }
 
     public Set<HubConnection> connectionsOfUser(String hub, String userId) {
@@ -122,7 +143,7 @@ public class Hub {
         if (!recipient.deliver(delivery) && !recipient.isClosed()) {
             LOG.log(Level.WARNING, "Dropping connection {0} of user {1}: it is 1,000 messages or 16 MB behind",
                     new Object[] {recipient.id(), recipient.userId().orElse("-")});
-            recipient.drop(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind: the connection is dropped");
+            recipient.drop(CloseCode.TRY_AGAIN_LATER, "too far behind: the connection is dropped");
         }
     }
 

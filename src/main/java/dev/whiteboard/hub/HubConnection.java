@@ -2,8 +2,9 @@ package dev.whiteboard.hub;
 
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
+import dev.whiteboard.hub.socket.ClientSocket;
+import dev.whiteboard.hub.socket.CloseCode;
+import dev.whiteboard.hub.socket.Frames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -18,12 +19,12 @@ import java.util.function.Function;
 
 /**
  * One logical client connection to the hub: who it is, what it may do, which groups it is in, the ackIds it
- * has had carried out, and the socket it currently uses ({@link Outbox}). On the reliable subprotocol the
+ * has had carried out, and the socket it currently uses ({@link ClientSocket}). On the reliable subprotocol the
  * connection outlives its socket: every data message gets a {@code sequenceId} and stays buffered until the client
  * acknowledges it (at most 1,000 messages or 16 MB), and a client that reconnects with its reconnection token within
  * 30 s gets the same connection back with the unacknowledged messages replayed in order. The connection also keeps
  * the state the event handler gave it ({@code ce-connectionState}), which therefore survives a recovery.
- * <p>Thread-safe: delivery and acknowledgement hold the connection's lock; the outbox has its own.
+ * <p>Thread-safe: delivery and acknowledgement hold the connection's lock; the socket has its own.
  */
 public final class HubConnection {
 
@@ -38,7 +39,8 @@ public final class HubConnection {
     static final int MAX_UNACKED = 1_000;
     static final long MAX_UNACKED_BYTES = 16L * 1024 * 1024;
 
-    private record Unacked(long sequenceId, String frame, long size) {
+    /** A message sent on the reliable subprotocol and not acknowledged yet: its encoded WebSocket frame. */
+    private record Unacked(long sequenceId, byte[] frame) {
     }
 
     private final String id;
@@ -54,13 +56,13 @@ public final class HubConnection {
     private long unackedBytes;
     private long lastSequenceId;
     private final FrameBudget budget;
-    private volatile Outbox outbox;
+    private volatile ClientSocket socket;
     private volatile Instant lastSeen = Instant.now();
     private volatile Instant detachedAt;
     private volatile String connectionState;
     private volatile boolean ended;
 
-    HubConnection(String id, String hub, Optional<String> userId, Kind kind, Permissions permissions, Outbox outbox,
+    HubConnection(String id, String hub, Optional<String> userId, Kind kind, Permissions permissions, ClientSocket socket,
                   String reconnectionToken, int maxFramesPerSecond, String connectionState) {
         this.budget = new FrameBudget(maxFramesPerSecond);
         this.id = id;
@@ -68,7 +70,7 @@ public final class HubConnection {
         this.userId = userId;
         this.kind = kind;
         this.permissions = permissions;
-        this.outbox = outbox;
+        this.socket = socket;
         this.reconnectionToken = reconnectionToken;
         this.connectionState = connectionState;
     }
@@ -161,50 +163,53 @@ public final class HubConnection {
 
     /** Sends a protocol frame (JSON clients only, never buffered); {@code false} if the client cannot take it. */
     boolean sendFrame(String frame) {
-        return speaksJson() && !ended && outbox.text(frame);
+        return speaksJson() && !ended && socket.send(Frames.text(frame));
     }
 
     /**
      * Delivers data in this client's form: a message frame for JSON clients (with the next {@code sequenceId},
-     * buffered until acknowledged, on the reliable subprotocol), the raw data for plain ones. Returns {@code false}
-     * when the client is too far behind.
+     * buffered until acknowledged, on the reliable subprotocol), the raw data for plain ones; it leaves when
+     * {@link #flush} is called. Returns {@code false} when the client is too far behind.
      */
     boolean deliver(Delivery delivery) {
         if (ended) {
             return true;
         }
         if (kind == Kind.JSON) {
-            return outbox.text(delivery.json());
+            return socket.write(delivery.jsonFrame());
         }
         if (kind == Kind.PLAIN) {
-            Payload payload = delivery.payload();
-            return payload.asText() != null ? outbox.text(payload.asText()) : outbox.binary(payload.asBytes());
+            return socket.write(delivery.plainFrame());
         }
         synchronized (this) {
-            String frame = delivery.withSequence(++lastSequenceId);
-            long size = (long) frame.length() * 2;
-            if (unacked.size() >= MAX_UNACKED || unackedBytes + size > MAX_UNACKED_BYTES) {
+            byte[] frame = Frames.text(delivery.withSequence(++lastSequenceId));
+            if (unacked.size() >= MAX_UNACKED || unackedBytes + frame.length > MAX_UNACKED_BYTES) {
                 return false;
             }
-            unacked.add(new Unacked(lastSequenceId, frame, size));
-            unackedBytes += size;
+            unacked.add(new Unacked(lastSequenceId, frame));
+            unackedBytes += frame.length;
             if (detachedAt == null) {
-                outbox.text(frame);
+                socket.write(frame);
             }
             return true;
         }
     }
 
+    /** Pushes out the messages {@link #deliver} wrote. */
+    void flush() {
+        socket.flush();
+    }
+
     /** The client has everything up to {@code sequenceId}: those messages leave the buffer. */
     synchronized void acknowledge(long sequenceId) {
         while (!unacked.isEmpty() && unacked.peekFirst().sequenceId() <= sequenceId) {
-            unackedBytes -= unacked.removeFirst().size();
+            unackedBytes -= unacked.removeFirst().frame().length;
         }
     }
 
-    /** Whether {@code session} is the socket this connection uses now. */
-    boolean uses(Session session) {
-        return outbox.session() == session;
+    /** Whether {@code candidate} is the socket this connection uses now. */
+    boolean uses(ClientSocket candidate) {
+        return socket == candidate;
     }
 
     /** The socket went away without the server ending the connection: a reliable client may come back. */
@@ -217,15 +222,15 @@ public final class HubConnection {
     }
 
     /** Continues on a new socket (recovery): every unacknowledged message is sent again, in order. */
-    synchronized void attach(Outbox replacement) {
-        Outbox previous = outbox;
-        outbox = replacement;
+    synchronized void attach(ClientSocket replacement) {
+        ClientSocket previous = socket;
+        socket = replacement;
         detachedAt = null;
         touch();
-        if (previous.session() != replacement.session()) {
-            previous.closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "recovered on another socket"));
+        if (previous != replacement) {
+            previous.closeNow(CloseCode.GOING_AWAY, "recovered on another socket");
         }
-        unacked.forEach(u -> replacement.text(u.frame()));
+        unacked.forEach(u -> replacement.send(u.frame()));
     }
 
     /** Whether the server has ended this connection for good (no recovery). */
@@ -234,63 +239,64 @@ public final class HubConnection {
     }
 
     /** Ends the connection: JSON clients are told why first ({@code disconnected}), then the socket closes. */
-    public void close(CloseReason.CloseCode code, String reason) {
+    public void close(CloseCode code, String reason) {
         ended = true;
         if (speaksJson()) {
-            outbox.text(ServerFrames.disconnected(reason));
+            socket.send(Frames.text(ServerFrames.disconnected(reason)));
         }
-        outbox.closeAfterDrain(new CloseReason(code, truncate(reason)));
+        socket.close(code, reason);
     }
 
     /** Drops a client that cannot keep up, without waiting for its queue; it cannot recover. */
-    void drop(CloseReason.CloseCode code, String reason) {
+    void drop(CloseCode code, String reason) {
         ended = true;
-        outbox.closeNow(new CloseReason(code, truncate(reason)));
+        socket.closeNow(code, reason);
     }
 
     /** Closes the socket of a client that stopped answering; a reliable client may still recover. */
     void abandonSocket(String reason) {
-        outbox.closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, truncate(reason)));
+        socket.closeNow(CloseCode.GOING_AWAY, reason);
     }
 
     /** Pings the client (keep-alive); its pong counts as being heard from. */
     void ping() {
         if (detachedAt == null) {
-            outbox.ping();
+            socket.send(Frames.ping());
         }
     }
 
     boolean isClosed() {
-        return ended || outbox.isClosed();
-    }
-
-    private static String truncate(String reason) {
-        // a close reason must fit in a control frame: 123 bytes
-        return reason.length() > 120 ? reason.substring(0, 120) : reason;
+        return ended || socket.isClosed();
     }
 
     /**
-     * One message on its way to many recipients, encoded at most once for every JSON client without sequence ids.
+     * One message on its way to many recipients: its WebSocket frame is encoded at most once for all the JSON clients
+     * without sequence ids, and once for all the plain clients; reliable clients each get their own sequence id.
      */
     static final class Delivery {
         private final Payload payload;
         private final Function<Long, String> encoder;
-        private String json;
+        private byte[] jsonFrame;
+        private byte[] plainFrame;
 
         Delivery(Payload payload, Function<Long, String> encoder) {
             this.payload = payload;
             this.encoder = encoder;
         }
 
-        Payload payload() {
-            return payload;
+        synchronized byte[] jsonFrame() {
+            if (jsonFrame == null) {
+                jsonFrame = Frames.text(encoder.apply(null));
+            }
+            return jsonFrame;
         }
 
-        synchronized String json() {
-            if (json == null) {
-                json = encoder.apply(null);
+        /** Plain clients get the data itself: a text frame for text, else a binary one. */
+        synchronized byte[] plainFrame() {
+            if (plainFrame == null) {
+                plainFrame = payload.asText() != null ? Frames.text(payload.asText()) : Frames.binary(payload.asBytes());
             }
-            return json;
+            return plainFrame;
         }
 
         String withSequence(long sequenceId) {

@@ -1,17 +1,12 @@
 package dev.whiteboard.hub;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason.CloseCodes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,10 +17,8 @@ import java.util.logging.Logger;
  * close frame is gone within two intervals (a reliable one then has 30 s to recover). Also ends the reliable
  * connections whose client did not come back.
  *
- * <p>The sweeps run on one thread of the server's managed thread factory rather than as a periodic task of its
- * managed scheduled executor: a periodic task that fails once is never run again, and WildFly fails every task of
- * its managed executors while the server is still suspended at boot ({@code WFLYEE0111}), which the first sweep
- * can hit. A sweep that fails for any reason is logged and the next one runs as planned.
+ * <p>The sweeps run on the {@link HubTimer}. A sweep that fails for any reason is logged and the next one runs as
+ * planned.
  */
 @ApplicationScoped
 public class KeepAlive {
@@ -41,23 +34,13 @@ public class KeepAlive {
 
     private static final Logger LOG = Logger.getLogger(KeepAlive.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threads;
-
-    private ScheduledExecutorService scheduler;
+    @Inject
+    HubTimer timer;
 
     void onStart(@Observes Startup startup) {
         if (settings.enabled()) {
             long interval = settings.keepAlive().toMillis();
-            scheduler = Executors.newSingleThreadScheduledExecutor(threads);
-            scheduler.scheduleAtFixedRate(this::sweepLogged, interval, interval, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+            timer.executor().scheduleAtFixedRate(this::sweepLogged, interval, interval, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -81,7 +64,7 @@ public class KeepAlive {
                     connection.abandonSocket("no answer to keep-alive pings");
                     connection.detach();
                 } else {
-                    connection.drop(CloseCodes.GOING_AWAY, "no answer to keep-alive pings");
+                    connection.drop(CloseCode.GOING_AWAY, "no answer to keep-alive pings");
                     sessions.closed(connection, "no answer to keep-alive pings");
                 }
             } else {

@@ -2,12 +2,11 @@ package dev.whiteboard.hub.boundary;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reading a client handshake the same way in the servlet filter and in the WebSocket configurator. */
+/** Reading a client handshake: the hub it asks for, its token, its subprotocols. */
 final class HandshakeRequests {
 
     static final String JSON_SUBPROTOCOL = "json.webpubsub.azure.v1";
@@ -46,12 +45,9 @@ final class HandshakeRequests {
         return authorization.filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).map(a -> a.substring(7).strip());
     }
 
-    /** A header's first value, whatever the case of its name. */
-    static Optional<String> header(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream()
-                .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
-                .flatMap(e -> e.getValue().stream())
-                .findFirst();
+    /** Whether the hub speaks {@code subprotocol} (the JSON ones; protobuf is refused). */
+    static boolean spoken(String subprotocol) {
+        return JSON_SUBPROTOCOL.equals(subprotocol) || RELIABLE_SUBPROTOCOL.equals(subprotocol);
     }
 
     /** The subprotocols a client offers, from one or several {@code Sec-WebSocket-Protocol} values. */

@@ -16,13 +16,13 @@ import dev.whiteboard.hub.Permissions;
 import dev.whiteboard.hub.protocol.ClientFrameDecoder;
 import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
+import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -386,7 +386,7 @@ public class HubRestResource {
     }
 
     private static void close(HubConnection connection, String reason) {
-        connection.close(CloseCodes.NORMAL_CLOSURE, reason == null ? "closed by the server" : reason);
+        connection.close(CloseCode.NORMAL_CLOSURE, reason == null ? "closed by the server" : reason);
     }
 
     private void leaveAll(HubConnection connection) {

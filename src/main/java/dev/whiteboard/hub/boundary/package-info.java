@@ -1,5 +1,6 @@
 /**
- * The built-in hub's network surface: the client WebSocket endpoint ({@code /client/hubs/{hub}} and
- * {@code /client/?hub={hub}}), the handshake checks before it (token, origin, subprotocol), and the keep-alive.
+ * The built-in hub's network surface: the client endpoint ({@code /client/hubs/{hub}} and
+ * {@code /client/?hub={hub}}) with its handshake checks (hub, origin, subprotocol, token, the handler's
+ * {@code connect}) before the upgrade, and the REST data-plane API ({@code /api/hubs/{hub}}).
  */
 package dev.whiteboard.hub.boundary;

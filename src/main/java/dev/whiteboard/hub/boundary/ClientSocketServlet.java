@@ -2,16 +2,21 @@ package dev.whiteboard.hub.boundary;
 
 import static dev.whiteboard.runtime.JsonSupport.JSON;
 
+import dev.whiteboard.hub.Admission;
 import dev.whiteboard.hub.ClientClaims;
 import dev.whiteboard.hub.ClientSessions;
 import dev.whiteboard.hub.HandshakeRefusedException;
+import dev.whiteboard.hub.HubConnection;
 import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.hub.HubTimer;
 import dev.whiteboard.hub.InvalidTokenException;
+import dev.whiteboard.hub.socket.ClientSocket;
+import dev.whiteboard.hub.socket.CloseCode;
+import dev.whiteboard.hub.socket.Handshake;
 import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,18 +29,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers a refused client handshake with a real HTTP status before the WebSocket upgrade happens, as the
- * service does: 401 for a missing, forged, expired or foreign token, 403 for an origin outside the policy,
- * 400 for a subprotocol the hub does not speak, 404 when the built-in hub is off. The WebSocket API itself can
- * only refuse with a close frame, after the upgrade. Here too the event handler's blocking {@code connect} is
- * asked, and its refusal becomes the handshake's status. Admitted handshakes continue to a {@link ClientEndpoint}
- * (either form of the client URL), which takes the admission from {@link PendingHandshakes}.
+ * The client endpoint of the built-in hub, at both forms of the client URL the service accepts:
+ * {@code /client/hubs/{hub}} and {@code /client/?hub={hub}} (also {@code /client?hub=}). A refused handshake gets a
+ * real HTTP status before any upgrade, as the service answers: 401 for a missing, forged, expired or foreign token,
+ * 403 for an origin outside the policy, 400 for a subprotocol the hub does not speak (or a request that is no
+ * WebSocket handshake), 404 when the built-in hub is off; the event handler's blocking {@code connect} is asked here
+ * too, and its refusal becomes the handshake's status. An admitted client is upgraded to a {@link ClientSocket}
+ * whose messages go to {@link ClientSessions}. Frames over 1 MB are refused with 1009 (Too Big) from their header.
  */
-@WebFilter(urlPatterns = {"/client", "/client/*"}, asyncSupported = true)
-public class HubHandshakeFilter extends HttpFilter {
+@WebServlet(urlPatterns = {"/client", "/client/*"}, asyncSupported = true)
+public class ClientSocketServlet extends HttpServlet {
 
+    /** The largest message a client may send, as on the service. */
+    public static final int MAX_FRAME_BYTES = 1024 * 1024;
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(HubHandshakeFilter.class.getName());
+    private static final Logger LOG = Logger.getLogger(ClientSocketServlet.class.getName());
 
     @Inject
     HubSettings settings;
@@ -44,17 +52,20 @@ public class HubHandshakeFilter extends HttpFilter {
     ClientSessions sessions;
 
     @Inject
-    PendingHandshakes pending;
+    HubTimer timer;
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         if (!settings.enabled()) {
             refuse(response, 404, "the built-in hub is off: this app uses Azure Web PubSub");
             return;
         }
-        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            refuse(response, 400, "a WebSocket upgrade is required");
+        Optional<Handshake.Refusal> notAHandshake = Handshake.check(request);
+        if (notAHandshake.isPresent()) {
+            if (notAHandshake.get().status() == 426) {
+                response.setHeader("Sec-WebSocket-Version", "13");
+            }
+            refuse(response, notAHandshake.get().status(), notAHandshake.get().message());
             return;
         }
         Optional<String> hub = HandshakeRequests.hub(request.getRequestURI(), request.getParameter("hub"));
@@ -75,21 +86,18 @@ public class HubHandshakeFilter extends HttpFilter {
                     + " or none");
             return;
         }
-        Optional<String> token = HandshakeRequests.token(Optional.ofNullable(request.getParameter("access_token")),
-                Optional.ofNullable(request.getHeader("Authorization")));
-        String webSocketKey = request.getHeader("Sec-WebSocket-Key");
-        if (webSocketKey == null) {
-            refuse(response, 400, "Sec-WebSocket-Key is missing");
-            return;
-        }
+        // the first subprotocol the client offers that the hub speaks; none for plain clients
+        String subprotocol = offered.stream().filter(HandshakeRequests::spoken).findFirst().orElse(null);
         String recovering = request.getParameter("awps_connection_id");
         if (recovering != null) {
             // a reliable client coming back: its reconnection token is its credential (a stale access_token is ignored)
-            pending.put(webSocketKey, sessions.admitRecovery(hub.get(), recovering,
-                    request.getParameter("awps_reconnection_token")));
-            chain.doFilter(request, response);
+            Admission recovery = sessions.admitRecovery(hub.get(), recovering, request.getParameter("awps_reconnection_token"));
+            Handshake.upgrade(request, response, subprotocol, MAX_FRAME_BYTES, socket -> recovered(hub.get(), recovery,
+                    socket), timer.executor());
             return;
         }
+        Optional<String> token = HandshakeRequests.token(Optional.ofNullable(request.getParameter("access_token")),
+                Optional.ofNullable(request.getHeader("Authorization")));
         ClientClaims claims;
         try {
             claims = settings.verifier().verify(token.orElse(null), hub.get());
@@ -99,14 +107,56 @@ public class HubHandshakeFilter extends HttpFilter {
             refuse(response, 401, e.getMessage());
             return;
         }
+        Admission admission;
         try {
-            pending.put(webSocketKey, sessions.admit(hub.get(), claims, query(request), headers(request), offered));
+            admission = sessions.admit(hub.get(), claims, query(request), headers(request), offered);
         } catch (HandshakeRefusedException e) {
             refuse(response, e.status(), e.getMessage());
             return;
         }
-        chain.doFilter(request, response);
+        HubConnection.Kind kind = HandshakeRequests.RELIABLE_SUBPROTOCOL.equals(subprotocol) ? HubConnection.Kind.RELIABLE
+                : HandshakeRequests.JSON_SUBPROTOCOL.equals(subprotocol) ? HubConnection.Kind.JSON : HubConnection.Kind.PLAIN;
+        Handshake.upgrade(request, response, subprotocol, MAX_FRAME_BYTES,
+                socket -> listener(sessions.open(hub.get(), admission, kind, socket), socket), timer.executor());
     }
+
+    /** A reliable client's new socket: the connection it recovers, or a close with 1008 when it cannot. */
+    private ClientSocket.Listener recovered(String hub, Admission recovery, ClientSocket socket) {
+        Optional<HubConnection> connection = sessions.resume(hub, recovery, socket);
+        if (connection.isEmpty()) {
+            socket.close(CloseCode.VIOLATED_POLICY, "the connection cannot be recovered");
+            return NOTHING;
+        }
+        return listener(connection.get(), socket);
+    }
+
+    /** What a client's socket tells: frames, pongs and the close go to the hub's connection. */
+    private ClientSocket.Listener listener(HubConnection connection, ClientSocket socket) {
+        return new ClientSocket.Listener() {
+            @Override
+            public void text(String text) {
+                sessions.onText(connection, text);
+            }
+
+            @Override
+            public void binary(byte[] bytes) {
+                sessions.onBinary(connection, bytes);
+            }
+
+            @Override
+            public void pong() {
+                sessions.onPong(connection);
+            }
+
+            @Override
+            public void closed(int code, String reason) {
+                sessions.socketClosed(connection, socket, reason);
+            }
+        };
+    }
+
+    private static final ClientSocket.Listener NOTHING = new ClientSocket.Listener() {
+    };
 
     /** The query for the connect event, without the token. */
     private static Map<String, List<String>> query(HttpServletRequest request) {
