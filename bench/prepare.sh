@@ -3,7 +3,7 @@
 WORK=target/bench
 mkdir -p "$WORK"
 (cd bench && npm install --no-audit --no-fund --silent)
-mvn -B -q package -DskipUTs
+mvn -B -q clean package -DskipUTs  # clean: no class of a deleted source stays in the WAR
 for artifact in fish.payara.extras:payara-micro:6.2025.10 org.postgresql:postgresql:42.7.14; do
     name=$(echo "$artifact" | cut -d: -f2)
     [ -f "$WORK/$name.jar" ] || mvn -B -q dependency:copy -Dartifact="$artifact" -Dmdep.stripVersion=true \
