@@ -38,11 +38,8 @@ class GatewayOidcIT {
     static void start() {
         provider = OidcProvider.start();
         int port = Gateway.choosePort();
-        server = TestServer.onConfiguredDatabase("gateway-oidc")
+        server = provider.signingInWith(TestServer.onConfiguredDatabase("gateway-oidc"))
                 .withEnvironment("WHITEBOARD_PUBLIC_URL", "https://localhost:" + port + "/")
-                .withEnvironment("WHITEBOARD_OIDC_PROVIDER_URI", provider.issuer())
-                .withEnvironment("WHITEBOARD_OIDC_CLIENT_ID", OidcProvider.CLIENT_ID)
-                .withEnvironment("WHITEBOARD_OIDC_CLIENT_SECRET", OidcProvider.CLIENT_SECRET)
                 .withEnvironment("WHITEBOARD_OIDC_PROVIDER_NAME", "Example Corp")
                 .startFresh();
         gateway = Gateway.start(port, server.baseUri().getPort());

@@ -55,10 +55,7 @@ class OidcIT {
     @BeforeAll
     static void start() {
         provider = OidcProvider.start();
-        server = TestServer.onConfiguredDatabase("oidc")
-                .withEnvironment("WHITEBOARD_OIDC_PROVIDER_URI", provider.issuer())
-                .withEnvironment("WHITEBOARD_OIDC_CLIENT_ID", OidcProvider.CLIENT_ID)
-                .withEnvironment("WHITEBOARD_OIDC_CLIENT_SECRET", OidcProvider.CLIENT_SECRET)
+        server = provider.signingInWith(TestServer.onConfiguredDatabase("oidc"))
                 .withEnvironment("WHITEBOARD_OIDC_ADMIN_GROUPS", OidcProvider.ADMINS)
                 .withEnvironment("WHITEBOARD_OIDC_PROVIDER_NAME", "Example Corp")
                 .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
@@ -105,11 +102,8 @@ class OidcIT {
     /** Under a context path the way back is a page under it too, on every server (see SessionResource). */
     @Test
     void underAContextPathTheBrowserComesBackToThePageUnderIt() throws Exception {
-        TestServer underPath = TestServer.onConfiguredDatabase("oidc-context-path").withContextRoot("/wb")
-                .withEnvironment("WHITEBOARD_OIDC_PROVIDER_URI", provider.issuer())
-                .withEnvironment("WHITEBOARD_OIDC_CLIENT_ID", OidcProvider.CLIENT_ID)
-                .withEnvironment("WHITEBOARD_OIDC_CLIENT_SECRET", OidcProvider.CLIENT_SECRET)
-                .startFresh();
+        TestServer underPath = provider.signingInWith(
+                TestServer.onConfiguredDatabase("oidc-context-path").withContextRoot("/wb")).startFresh();
         try {
             URI base = underPath.baseUri();
             assertEquals("/wb/", base.getPath());

@@ -77,6 +77,13 @@ public final class OidcProvider implements AutoCloseable {
     }
 
     /** The issuer, which is also what the app is configured with as {@code whiteboard.oidc.provider-uri}. */
+    /** {@code server} set to sign people in with this provider (as the README's OIDC settings do). */
+    public TestServer signingInWith(TestServer server) {
+        return server.withEnvironment("WHITEBOARD_OIDC_PROVIDER_URI", issuer())
+                .withEnvironment("WHITEBOARD_OIDC_CLIENT_ID", CLIENT_ID)
+                .withEnvironment("WHITEBOARD_OIDC_CLIENT_SECRET", CLIENT_SECRET);
+    }
+
     public String issuer() {
         return "http://localhost:" + port + "/default";
     }
