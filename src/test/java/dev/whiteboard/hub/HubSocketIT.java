@@ -128,7 +128,16 @@ class HubSocketIT {
             out.flush();
         }
 
+        /** The next frame, past the server's keep-alive pings (the shared server pings every 2 s). */
         Frame read() throws IOException {
+            Frame frame;
+            do {
+                frame = readAny();
+            } while (frame.opcode() == 0x9);
+            return frame;
+        }
+
+        private Frame readAny() throws IOException {
             int first = in.readUnsignedByte();
             int length = in.readUnsignedByte() & 0x7F;
             if (length == 126) {
