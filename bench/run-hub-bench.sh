@@ -15,8 +15,9 @@ RELAY=$!
 trap 'kill $SERVER $RELAY 2>/dev/null || true' EXIT
 JAVA_PID=$SERVER
 
-echo "B1 warm-up (5 s, discarded)"
-node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" 5 > /dev/null
+# the JIT is still compiling the hot paths 5 s into the full load: warm up for 15 s
+echo "B1 warm-up (15 s, discarded)"
+node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" 15 > /dev/null
 echo "B1 built-in hub: $RECEIVERS receivers, $SENDERS senders x $RATE msg/s, $SECONDS_ s"
 HUB=$(node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" "$SECONDS_")
 echo "$HUB"

@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -17,8 +19,10 @@ import java.util.logging.Logger;
  * At a trickle every message is a batch and leaves at once; under load a client that gets twenty messages in a batch
  * gets them in one write instead of twenty, so the hub spends less per message the busier it is, instead of falling
  * behind. The thread that received a message (a client's frame, a REST call) only hands it over.
- * <p>At most {@value #MAX_WAITING} messages wait; a sender beyond that waits for room (its socket is not read meanwhile),
- * which is how a flood is pushed back to where it comes from.
+ * <p>At most {@value #MAX_WAITING} messages or {@value #MAX_WAITING_BYTES} bytes of them wait; a sender beyond that waits
+ * for room (its socket is not read meanwhile), which is how a burst is pushed back to where it comes from: reading
+ * keeps the pace of delivery, so the thread reading a sender does not outrun the clients' writes (on WildFly the same
+ * I/O thread may serve both) and the heap holds a bounded amount of undelivered messages.
  */
 @ApplicationScoped
 public class Fanout {
@@ -30,6 +34,7 @@ public class Fanout {
     }
 
     static final int MAX_WAITING = 10_000;
+    static final long MAX_WAITING_BYTES = 4L * 1024 * 1024;
     /** A batch ends after this many messages even when more are waiting, so that none waits long for its flush. */
     static final int MAX_BATCH = 64;
     private static final Logger LOG = Logger.getLogger(Fanout.class.getName());
@@ -37,18 +42,38 @@ public class Fanout {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
-    private final BlockingQueue<Job> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
+    private record Entry(Job job, long bytes) {
+    }
+
+    private final BlockingQueue<Entry> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
+    private final Object room = new Object();
+    private long waitingBytes;
     private Thread thread;
     private boolean stopped;
 
-    /** Hands a delivery over; it runs after every delivery handed over before it. */
-    void submit(Job job) {
+    /**
+     * Starts the delivery thread with the application. Not at the first message: that may come on a thread of the
+     * server's own with no application context (WildFly reads upgraded connections on its I/O threads, where the
+     * managed thread factory cannot be looked up).
+     */
+    void onStart(@Observes Startup startup) {
+        started();
+    }
+
+    /** Hands over a delivery of a message of {@code bytes}; it runs after every delivery handed over before it. */
+    void submit(long bytes, Job job) {
         if (!started()) {
             deliverNow(job);
             return;
         }
         try {
-            waiting.put(job);
+            synchronized (room) {
+                while (waitingBytes > MAX_WAITING_BYTES) {
+                    room.wait();
+                }
+                waitingBytes += bytes;
+            }
+            waiting.put(new Entry(job, bytes));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             deliverNow(job);
@@ -68,18 +93,26 @@ public class Fanout {
         Set<HubConnection> written = new LinkedHashSet<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                Job job = waiting.take();
+                Entry entry = waiting.take();
                 int count = 0;
                 do {
-                    run(job, written);
+                    run(entry.job(), written);
+                    delivered(entry.bytes());
                     count++;
-                } while (count < MAX_BATCH && (job = waiting.poll()) != null);
+                } while (count < MAX_BATCH && (entry = waiting.poll()) != null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
                 written.forEach(HubConnection::flush);
                 written.clear();
             }
+        }
+    }
+
+    private void delivered(long bytes) {
+        synchronized (room) {
+            waitingBytes -= bytes;
+            room.notifyAll();
         }
     }
 

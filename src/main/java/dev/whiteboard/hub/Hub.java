@@ -84,7 +84,7 @@ public class Hub {
         }
         String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
         Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.groupMessage(group, fromUserId, payload, sequenceId));
-        fanout.submit(written -> {
+        fanout.submit(delivery.jsonFrame().length, written -> {
             for (HubConnection member : members) {
                 if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
                     continue;
@@ -99,7 +99,7 @@ public class Hub {
     public void sendToConnections(Collection<HubConnection> recipients, Payload payload) {
         Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
         List<HubConnection> snapshot = List.copyOf(recipients);
-        fanout.submit(written -> snapshot.forEach(recipient -> {
+        fanout.submit(delivery.jsonFrame().length, written -> snapshot.forEach(recipient -> {
             written.add(recipient);
             deliver(recipient, delivery);
         }));
