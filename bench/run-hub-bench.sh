@@ -27,7 +27,7 @@ echo "$RELAY_RESULT"
 node -e '
 const hub = JSON.parse(process.argv[1]), relay = JSON.parse(process.argv[2]);
 console.log(`B1 summary: hub p50 ${hub.p50} ms, p99 ${hub.p99} ms, lost ${hub.lost}, duplicates ${hub.duplicates}, reordered ${hub.reordered};`
-  + ` relay p50 ${relay.p50} ms, p99 ${relay.p99} ms; p99 ratio hub/relay ${(hub.p99 / relay.p99).toFixed(2)}`);
+  + ` relay p50 ${relay.p50} ms, p99 ${relay.p99} ms; p99 ratio hub/relay ${(hub.p99 / relay.p99).toPrecision(2)}`);
 ' "$HUB" "$RELAY_RESULT"
 
 for N in 1000 4000; do
