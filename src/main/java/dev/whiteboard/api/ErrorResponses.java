@@ -12,8 +12,7 @@ import jakarta.ws.rs.core.Response;
  */
 final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     static Response of(WhiteboardException e) {
         return of(ErrorBody.of(e));

@@ -46,8 +46,9 @@ public class SchemaMigrations {
         MigrateResult result = flyway.migrate();
         MigrationInfo current = flyway.info().current();
         version = current == null ? "none" : current.getVersion().getVersion();
-        LOG.log(Level.INFO, "Database {0}: schema at version {1} ({2} migrations applied now)",
-                new Object[] {database, version, result.migrationsExecuted});
+        LOG.log(Level.INFO, "Database {0}: schema at version {1} ({2} migrations applied now)", new Object[] {
+            database, version, result.migrationsExecuted
+        });
     }
 
     /** The schema version the database is at, once the start-up migration has run. */
@@ -70,8 +71,9 @@ public class SchemaMigrations {
     static void refuseThrowaway(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:h2:mem:") || lower.contains("payaramicro-rt")) {
-            throw new IllegalStateException("The data source is a throwaway database (" + url + "): boards would be"
-                    + " lost. Configure java:comp/DefaultDataSource, e.g. with server-config/payara-micro/postboot-h2.asadmin");
+            throw new IllegalStateException(
+                    "The data source is a throwaway database (" + url + "): boards would be"
+                            + " lost. Configure java:comp/DefaultDataSource, e.g. with server-config/payara-micro/postboot-h2.asadmin");
         }
     }
 }

@@ -20,8 +20,7 @@ public final class Failures {
 
     private static final Logger LOG = Logger.getLogger(Failures.class.getName());
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static ErrorBody describe(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -29,14 +28,15 @@ public final class Failures {
                 return ErrorBody.of(expected);
             }
             if (cause instanceof JsonbException || cause instanceof JsonException) {
-                return ErrorBody.of(new InvalidInputException(null, "the body is not valid JSON for this request: "
-                        + firstLine(cause.getMessage())));
+                return ErrorBody.of(new InvalidInputException(
+                        null, "the body is not valid JSON for this request: " + firstLine(cause.getMessage())));
             }
-            if (cause instanceof PersistenceException || cause instanceof SQLException
+            if (cause instanceof PersistenceException
+                    || cause instanceof SQLException
                     || cause instanceof RollbackException) {
                 LOG.log(Level.WARNING, "Database failure: {0}", firstLine(cause.getMessage()));
-                return ErrorBody.of(new StorageUnavailableException("the database is not available right now;"
-                        + " nothing was changed, try again"));
+                return ErrorBody.of(new StorageUnavailableException(
+                        "the database is not available right now;" + " nothing was changed, try again"));
             }
         }
         String incident = UUID.randomUUID().toString();

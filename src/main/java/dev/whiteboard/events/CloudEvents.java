@@ -30,8 +30,7 @@ final class CloudEvents {
     static final String USER = "azure.webpubsub.user.";
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
-    private CloudEvents() {
-    }
+    private CloudEvents() {}
 
     static WebhookEvent read(HttpServletRequest request, byte[] body) {
         String spec = required(request, "ce-specversion");
@@ -43,7 +42,8 @@ final class CloudEvents {
         String type = required(request, "ce-type");
         String hub = required(request, "ce-hub");
         String connectionId = required(request, "ce-connectionId");
-        Optional<String> userId = Optional.ofNullable(request.getHeader("ce-userId")).filter(u -> !u.isBlank());
+        Optional<String> userId =
+                Optional.ofNullable(request.getHeader("ce-userId")).filter(u -> !u.isBlank());
         if (type.startsWith(USER)) {
             String name = type.substring(USER.length());
             if (!EVENT_NAME.matcher(name).matches()) {

@@ -16,8 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Signatures {
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     static boolean valid(String header, String connectionId, List<byte[]> keys) {
         if (header == null || header.isBlank() || connectionId == null || keys.isEmpty()) {
@@ -39,7 +38,8 @@ final class Signatures {
     }
 
     static String sign(byte[] key, String connectionId) {
-        return "sha256=" + new String(hex(key, connectionId.getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII);
+        return "sha256="
+                + new String(hex(key, connectionId.getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII);
     }
 
     private static byte[] hex(byte[] key, byte[] message) {

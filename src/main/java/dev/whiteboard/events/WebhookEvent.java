@@ -26,25 +26,25 @@ public sealed interface WebhookEvent {
 
         /** The first value of a query parameter of the client's URL. */
         public Optional<String> queryValue(String name) {
-            return Optional.ofNullable(query.get(name)).flatMap(values -> values.stream().findFirst());
+            return Optional.ofNullable(query.get(name))
+                    .flatMap(values -> values.stream().findFirst());
         }
     }
 
     /** The connection is open ({@code azure.webpubsub.sys.connected}). */
-    record Connected(String hub, String connectionId, Optional<String> userId) implements WebhookEvent {
-    }
+    record Connected(String hub, String connectionId, Optional<String> userId) implements WebhookEvent {}
 
     /** The connection ended ({@code azure.webpubsub.sys.disconnected}), with the service's reason. */
     record Disconnected(String hub, String connectionId, Optional<String> userId, String reason)
-            implements WebhookEvent {
-    }
+            implements WebhookEvent {}
 
     /** A client's {@code event} ({@code azure.webpubsub.user.<name>}); blocking, the reply goes back to it. */
-    record User(String hub, String connectionId, Optional<String> userId, String name, String contentType,
-                byte[] data) implements WebhookEvent {
+    record User(String hub, String connectionId, Optional<String> userId, String name, String contentType, byte[] data)
+            implements WebhookEvent {
 
         public boolean isJson() {
-            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+            return contentType != null
+                    && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
         }
 
         public String text() {

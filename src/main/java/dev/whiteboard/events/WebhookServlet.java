@@ -31,6 +31,7 @@ public class WebhookServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** Frames are at most 1 MB; a connect event's headers and claims are far less. */
     static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
     private static final Logger LOG = Logger.getLogger(WebhookServlet.class.getName());
 
     @Inject
@@ -43,8 +44,12 @@ public class WebhookServlet extends HttpServlet {
     protected void doOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requested = request.getHeader("WebHook-Request-Origin");
         if (requested == null || requested.isBlank()) {
-            error(response, ErrorBody.of(ErrorKind.INVALID,
-                    "an abuse-protection request names its origin in WebHook-Request-Origin", "WebHook-Request-Origin"));
+            error(
+                    response,
+                    ErrorBody.of(
+                            ErrorKind.INVALID,
+                            "an abuse-protection request names its origin in WebHook-Request-Origin",
+                            "WebHook-Request-Origin"));
             return;
         }
         Optional<String> granted = Arrays.stream(requested.split(","))
@@ -53,8 +58,12 @@ public class WebhookServlet extends HttpServlet {
                 .findFirst();
         if (granted.isEmpty()) {
             LOG.log(Level.WARNING, "Refused the abuse-protection handshake of origin {0}", abbreviate(requested));
-            error(response, ErrorBody.of(ErrorKind.FORBIDDEN,
-                    "this webhook serves only its configured Web PubSub service", "WebHook-Request-Origin"));
+            error(
+                    response,
+                    ErrorBody.of(
+                            ErrorKind.FORBIDDEN,
+                            "this webhook serves only its configured Web PubSub service",
+                            "WebHook-Request-Origin"));
             return;
         }
         response.setHeader("WebHook-Allowed-Origin", granted.get());
@@ -64,10 +73,14 @@ public class WebhookServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Signatures.valid(request.getHeader("ce-signature"), request.getHeader("ce-connectionId"),
-                settings.webhookKeys())) {
-            error(response, ErrorBody.of(ErrorKind.UNAUTHENTICATED,
-                    "ce-signature does not match the service's access keys", "ce-signature"));
+        if (!Signatures.valid(
+                request.getHeader("ce-signature"), request.getHeader("ce-connectionId"), settings.webhookKeys())) {
+            error(
+                    response,
+                    ErrorBody.of(
+                            ErrorKind.UNAUTHENTICATED,
+                            "ce-signature does not match the service's access keys",
+                            "ce-signature"));
             return;
         }
         try {
@@ -95,8 +108,8 @@ public class WebhookServlet extends HttpServlet {
             WebhookEvent.User user = (WebhookEvent.User) event;
             Optional<String> reply = router.handlerOf(user)
                     .map(handler -> handler.handle(user))
-                    .orElseGet(() -> Optional.of(WireJson.write(new EventError(user.name(),
-                            ErrorBody.of(ErrorKind.INVALID, "no such event: " + user.name(), "event")))));
+                    .orElseGet(() -> Optional.of(WireJson.write(new EventError(
+                            user.name(), ErrorBody.of(ErrorKind.INVALID, "no such event: " + user.name(), "event")))));
             if (reply.isPresent()) {
                 json(response, 200, reply.get());
             } else {

@@ -22,8 +22,11 @@ public class HealthCheck {
 
     public HealthReport report() {
         String problem = databaseProblem();
-        return new HealthReport(problem == null ? "UP" : "DOWN", problem == null ? "UP" : "DOWN",
-                migrations.version(), problem == null ? null : "database: " + problem);
+        return new HealthReport(
+                problem == null ? "UP" : "DOWN",
+                problem == null ? "UP" : "DOWN",
+                migrations.version(),
+                problem == null ? null : "database: " + problem);
     }
 
     private String databaseProblem() {

@@ -9,8 +9,13 @@ import java.util.Optional;
  * them, {@code groups} replace them when not empty; its {@code ce-connectionState} is the connection's initial state
  * ({@code ""} for none). Or a reliable client's recovery of an existing connection, which keeps the state it had.
  */
-public record Admission(String connectionId, Optional<String> userId, List<String> roles, List<String> groups,
-                        String connectionState, boolean recovery) {
+public record Admission(
+        String connectionId,
+        Optional<String> userId,
+        List<String> roles,
+        List<String> groups,
+        String connectionState,
+        boolean recovery) {
 
     public Admission {
         roles = List.copyOf(roles);
@@ -18,10 +23,13 @@ public record Admission(String connectionId, Optional<String> userId, List<Strin
     }
 
     static Admission of(String connectionId, ClientClaims claims, Upstream.ConnectDecision decision) {
-        return new Admission(connectionId,
+        return new Admission(
+                connectionId,
                 decision.userId().filter(u -> !u.isEmpty()).or(claims::userId),
                 decision.roles().orElse(claims.roles()),
-                decision.groups().orElse(claims.groups()), decision.connectionState(), false);
+                decision.groups().orElse(claims.groups()),
+                decision.connectionState(),
+                false);
     }
 
     /**

@@ -10,8 +10,12 @@ import java.util.Optional;
  * Web PubSub roles ({@code webpubsub.joinLeaveGroup}, {@code webpubsub.sendToGroup.board-1}, …), the groups
  * to join at once, when it expires, and any other claims, which are passed on to the {@code connect} event.
  */
-public record ClientClaims(Optional<String> userId, List<String> roles, List<String> groups, Instant expiresAt,
-                           Map<String, List<String>> otherClaims) {
+public record ClientClaims(
+        Optional<String> userId,
+        List<String> roles,
+        List<String> groups,
+        Instant expiresAt,
+        Map<String, List<String>> otherClaims) {
 
     public ClientClaims {
         roles = List.copyOf(roles);

@@ -42,8 +42,13 @@ public class ClientSessions {
      * Admits a client whose token was verified: names its connection and, when the event handler takes
      * {@code connect}, asks it (blocking, bounded), which may refuse the client or change who it is.
      */
-    public Admission admit(String hubName, ClientClaims claims, Map<String, List<String>> query,
-                           Map<String, List<String>> headers, List<String> subprotocols) throws HandshakeRefusedException {
+    public Admission admit(
+            String hubName,
+            ClientClaims claims,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers,
+            List<String> subprotocols)
+            throws HandshakeRefusedException {
         String connectionId = newConnectionId();
         Upstream.ConnectDecision decision = Upstream.ConnectDecision.accept();
         if (settings.handlesSystemEvent(hubName, "connect")) {
@@ -61,15 +66,17 @@ public class ClientSessions {
      */
     public Admission admitRecovery(String hubName, String connectionId, String reconnectionToken) {
         return hub.connection(hubName, connectionId)
-                .filter(c -> c.kind() == HubConnection.Kind.RELIABLE && !c.ended() && c.acceptsReconnection(reconnectionToken))
+                .filter(c -> c.kind() == HubConnection.Kind.RELIABLE
+                        && !c.ended()
+                        && c.acceptsReconnection(reconnectionToken))
                 .map(c -> Admission.recovery(c.id()))
                 .orElse(Admission.recovery(""));
     }
 
     /** Puts a recovered connection on its new socket and replays what the client has not acknowledged. */
     public Optional<HubConnection> resume(String hubName, Admission admission, ClientSocket socket) {
-        Optional<HubConnection> connection = hub.connection(hubName, admission.connectionId())
-                .filter(c -> !c.ended() && admission.recoverable());
+        Optional<HubConnection> connection =
+                hub.connection(hubName, admission.connectionId()).filter(c -> !c.ended() && admission.recoverable());
         connection.ifPresent(c -> c.attach(socket));
         return connection;
     }
@@ -77,13 +84,23 @@ public class ClientSessions {
     /** Registers an admitted connection; JSON clients get their {@code connected} frame, the handler its event. */
     public HubConnection open(String hubName, Admission admission, HubConnection.Kind kind, ClientSocket socket) {
         String reconnectionToken = kind == HubConnection.Kind.RELIABLE ? newConnectionId() + newConnectionId() : null;
-        HubConnection connection = new HubConnection(admission.connectionId(), Hub.normalise(hubName),
-                admission.userId(), kind, new Permissions(admission.roles()), socket, reconnectionToken,
-                settings.maxFramesPerSecond(), admission.connectionState());
+        HubConnection connection = new HubConnection(
+                admission.connectionId(),
+                Hub.normalise(hubName),
+                admission.userId(),
+                kind,
+                new Permissions(admission.roles()),
+                socket,
+                reconnectionToken,
+                settings.maxFramesPerSecond(),
+                admission.connectionState());
         hub.add(connection);
         // in its groups before it hears it is connected: nothing published after that can miss it
-        admission.groups().stream().filter(ClientFrameDecoder::isValidGroup).forEach(group -> hub.join(connection, group));
-        connection.sendFrame(ServerFrames.connected(connection.id(), admission.userId().orElse(null), reconnectionToken));
+        admission.groups().stream()
+                .filter(ClientFrameDecoder::isValidGroup)
+                .forEach(group -> hub.join(connection, group));
+        connection.sendFrame(
+                ServerFrames.connected(connection.id(), admission.userId().orElse(null), reconnectionToken));
         if (settings.handlesSystemEvent(connection.hub(), "connected")) {
             upstream.connected(connection);
         }
@@ -174,8 +191,9 @@ public class ClientSessions {
             return true;
         }
         if (!connection.ended()) {
-            connection.close(CloseCode.VIOLATED_POLICY, "too many frames: at most " + settings.maxFramesPerSecond()
-                    + " per second");
+            connection.close(
+                    CloseCode.VIOLATED_POLICY,
+                    "too many frames: at most " + settings.maxFramesPerSecond() + " per second");
         }
         return false;
     }
@@ -191,9 +209,15 @@ public class ClientSessions {
     void expireDetached() {
         java.time.Instant deadline = java.time.Instant.now().minusSeconds(RECOVERY_SECONDS);
         for (HubConnection connection : List.copyOf(hub.all())) {
-            if (connection.detachedAt().filter(at -> connection.ended() || at.isBefore(deadline)).isPresent()) {
-                closed(connection, connection.ended() ? "too many unacknowledged messages"
-                        : "the client did not come back within " + RECOVERY_SECONDS + " s");
+            if (connection
+                    .detachedAt()
+                    .filter(at -> connection.ended() || at.isBefore(deadline))
+                    .isPresent()) {
+                closed(
+                        connection,
+                        connection.ended()
+                                ? "too many unacknowledged messages"
+                                : "the client did not come back within " + RECOVERY_SECONDS + " s");
             }
         }
     }
@@ -209,8 +233,8 @@ public class ClientSessions {
         }
         Optional<Long> ackId = frame.ackId();
         if (ackId.isPresent() && connection.alreadyProcessed(ackId.get())) {
-            connection.sendFrame(ServerFrames.ackError(ackId.get(), ServerFrames.DUPLICATE,
-                    "message with ackId " + ackId.get() + " has been processed"));
+            connection.sendFrame(ServerFrames.ackError(
+                    ackId.get(), ServerFrames.DUPLICATE, "message with ackId " + ackId.get() + " has been processed"));
             return;
         }
         if (frame instanceof ClientFrame.Event event && settings.handlesUserEvent(connection.hub(), event.event())) {
@@ -223,7 +247,9 @@ public class ClientSessions {
                 connection.processed(id);
                 connection.sendFrame(ServerFrames.ack(id));
             } else {
-                String name = frame instanceof ClientFrame.Event ? ServerFrames.INTERNAL_SERVER_ERROR : ServerFrames.FORBIDDEN;
+                String name = frame instanceof ClientFrame.Event
+                        ? ServerFrames.INTERNAL_SERVER_ERROR
+                        : ServerFrames.FORBIDDEN;
                 connection.sendFrame(ServerFrames.ackError(id, name, refusal.get()));
             }
         });
@@ -243,7 +269,9 @@ public class ClientSessions {
                     connection.processed(id);
                     connection.sendFrame(ServerFrames.ack(id));
                 } else {
-                    connection.sendFrame(ServerFrames.ackError(id, ServerFrames.INTERNAL_SERVER_ERROR,
+                    connection.sendFrame(ServerFrames.ackError(
+                            id,
+                            ServerFrames.INTERNAL_SERVER_ERROR,
                             "the event handler failed: " + rootMessage(failure)));
                 }
             });
@@ -277,8 +305,13 @@ public class ClientSessions {
         if (frame instanceof ClientFrame.SendToGroup send) {
             Optional<String> refusal = allowed(connection, Action.SEND, send.group());
             if (refusal.isEmpty()) {
-                hub.sendToGroup(connection.hub(), send.group(), send.payload(),
-                        Optional.of(connection), send.noEcho(), member -> false);
+                hub.sendToGroup(
+                        connection.hub(),
+                        send.group(),
+                        send.payload(),
+                        Optional.of(connection),
+                        send.noEcho(),
+                        member -> false);
             }
             return refusal;
         }
@@ -289,7 +322,8 @@ public class ClientSessions {
     }
 
     private static Optional<String> allowed(HubConnection connection, Action action, String group) {
-        return connection.permissions().allows(action, group) ? Optional.empty()
+        return connection.permissions().allows(action, group)
+                ? Optional.empty()
                 : Optional.of("no permission to " + (action == Action.SEND ? "send to" : "join or leave") + " group '"
                         + group + "'");
     }

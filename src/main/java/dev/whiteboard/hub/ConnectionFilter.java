@@ -81,8 +81,8 @@ public final class ConnectionFilter {
         if (!first.equals("userId") && !first.equals("connectionId")) {
             throw error("unknown identifier '" + first + "'");
         }
-        java.util.function.Function<HubConnection, String> field = first.equals("userId")
-                ? c -> c.userId().orElse(null) : HubConnection::id;
+        java.util.function.Function<HubConnection, String> field =
+                first.equals("userId") ? c -> c.userId().orElse(null) : HubConnection::id;
         String operator = next("eq, ne or in");
         switch (operator) {
             case "eq" -> {
@@ -172,11 +172,13 @@ public final class ConnectionFilter {
                 i = end + 1;
             } else {
                 int end = i;
-                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                while (end < text.length()
+                        && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
                     end++;
                 }
                 if (end == i) {
-                    throw new IllegalArgumentException("filter \"" + text + "\": unexpected '" + c + "' (" + SUPPORTED + ")");
+                    throw new IllegalArgumentException(
+                            "filter \"" + text + "\": unexpected '" + c + "' (" + SUPPORTED + ")");
                 }
                 tokens.add(text.substring(i, end));
                 i = end;

@@ -37,13 +37,13 @@ public class Fanout {
     static final long MAX_WAITING_BYTES = 4L * 1024 * 1024;
     /** A batch ends after this many messages even when more are waiting, so that none waits long for its flush. */
     static final int MAX_BATCH = 64;
+
     private static final Logger LOG = Logger.getLogger(Fanout.class.getName());
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
-    private record Entry(Job job, long bytes) {
-    }
+    private record Entry(Job job, long bytes) {}
 
     private final BlockingQueue<Entry> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private final Object room = new Object();

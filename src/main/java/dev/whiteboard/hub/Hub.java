@@ -3,9 +3,9 @@ package dev.whiteboard.hub;
 import dev.whiteboard.hub.HubConnection.Delivery;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
+import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.whiteboard.hub.socket.CloseCode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +59,8 @@ public class Hub {
     }
 
     public Optional<HubConnection> connection(String hub, String connectionId) {
-        return Optional.ofNullable(connections.get(connectionId)).filter(c -> c.hub().equals(normalise(hub)));
+        return Optional.ofNullable(connections.get(connectionId))
+                .filter(c -> c.hub().equals(normalise(hub)));
     }
 
     /** Adds the connection to the group; returns whether it was not in it yet. */
@@ -76,14 +77,20 @@ public class Hub {
     }
 
     /** Publishes to a group; {@code sender} (absent for the REST API) is skipped with {@code noEcho}. */
-    public void sendToGroup(String hub, String group, Payload payload, Optional<HubConnection> sender, boolean noEcho,
-                            Predicate<HubConnection> excluded) {
+    public void sendToGroup(
+            String hub,
+            String group,
+            Payload payload,
+            Optional<HubConnection> sender,
+            boolean noEcho,
+            Predicate<HubConnection> excluded) {
         Set<HubConnection> members = groups.get(key(normalise(hub), group));
         if (members == null) {
             return;
         }
         String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
-        Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.groupMessage(group, fromUserId, payload, sequenceId));
+        Delivery delivery =
+                new Delivery(payload, sequenceId -> ServerFrames.groupMessage(group, fromUserId, payload, sequenceId));
         fanout.submit(delivery.jsonFrame().length, written -> {
             for (HubConnection member : members) {
                 if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
@@ -99,10 +106,12 @@ public class Hub {
     public void sendToConnections(Collection<HubConnection> recipients, Payload payload) {
         Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
         List<HubConnection> snapshot = List.copyOf(recipients);
-        fanout.submit(delivery.jsonFrame().length, written -> snapshot.forEach(recipient -> {
-            written.add(recipient);
-            deliver(recipient, delivery);
-        }));
+        fanout.submit(
+                delivery.jsonFrame().length,
+                written -> snapshot.forEach(recipient -> {
+                    written.add(recipient);
+                    deliver(recipient, delivery);
+                }));
     }
 
     /**
@@ -125,7 +134,9 @@ public class Hub {
 
     public List<HubConnection> connectionsOfHub(String hub) {
         String canonical = normalise(hub);
-        return connections.values().stream().filter(c -> c.hub().equals(canonical)).toList();
+        return connections.values().stream()
+                .filter(c -> c.hub().equals(canonical))
+                .toList();
     }
 
     /** Whether a group of the hub has at least one member. */
@@ -141,7 +152,9 @@ public class Hub {
 
     private void deliver(HubConnection recipient, Delivery delivery) {
         if (!recipient.deliver(delivery) && !recipient.isClosed()) {
-            LOG.log(Level.WARNING, "Dropping connection {0} of user {1}: it is 1,000 messages or 16 MB behind",
+            LOG.log(
+                    Level.WARNING,
+                    "Dropping connection {0} of user {1}: it is 1,000 messages or 16 MB behind",
                     new Object[] {recipient.id(), recipient.userId().orElse("-")});
             recipient.drop(CloseCode.TRY_AGAIN_LATER, "too far behind: the connection is dropped");
         }
@@ -159,7 +172,8 @@ public class Hub {
         });
     }
 
-    private static void removeFrom(ConcurrentMap<String, Set<HubConnection>> index, String key, HubConnection connection) {
+    private static void removeFrom(
+            ConcurrentMap<String, Set<HubConnection>> index, String key, HubConnection connection) {
         index.computeIfPresent(key, (k, members) -> {
             members.remove(connection);
             return members.isEmpty() ? null : members;

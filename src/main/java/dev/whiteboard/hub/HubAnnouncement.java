@@ -32,7 +32,9 @@ public class HubAnnouncement {
             return;
         }
         AccessKey key = settings.keys().get(0);
-        LOG.log(Level.INFO, "Built-in Web PubSub hub ready at /client/hubs/'{hub}' and /api/hubs/'{hub}'. Connection string: {0}",
+        LOG.log(
+                Level.INFO,
+                "Built-in Web PubSub hub ready at /client/hubs/'{hub}' and /api/hubs/'{hub}'. Connection string: {0}",
                 settings.connectionString(printKey ? key.reveal() : key.masked()));
     }
 }

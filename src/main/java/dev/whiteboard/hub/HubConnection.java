@@ -30,18 +30,20 @@ public final class HubConnection {
 
     /** How the client speaks: a JSON subprotocol (plain or reliable), or plain frames (no subprotocol). */
     public enum Kind {
-        JSON, RELIABLE, PLAIN
+        JSON,
+        RELIABLE,
+        PLAIN
     }
 
     /** How many successful ackIds are remembered to answer repeats with {@code Duplicate}. */
     static final int ACK_MEMORY = 1_000;
     /** The reliable buffer's bounds, as on the service. */
     static final int MAX_UNACKED = 1_000;
+
     static final long MAX_UNACKED_BYTES = 16L * 1024 * 1024;
 
     /** A message sent on the reliable subprotocol and not acknowledged yet: its encoded WebSocket frame. */
-    private record Unacked(long sequenceId, byte[] frame) {
-    }
+    private record Unacked(long sequenceId, byte[] frame) {}
 
     private final String id;
     private final String hub;
@@ -62,8 +64,16 @@ public final class HubConnection {
     private volatile String connectionState;
     private volatile boolean ended;
 
-    HubConnection(String id, String hub, Optional<String> userId, Kind kind, Permissions permissions, ClientSocket socket,
-                  String reconnectionToken, int maxFramesPerSecond, String connectionState) {
+    HubConnection(
+            String id,
+            String hub,
+            Optional<String> userId,
+            Kind kind,
+            Permissions permissions,
+            ClientSocket socket,
+            String reconnectionToken,
+            int maxFramesPerSecond,
+            String connectionState) {
         this.budget = new FrameBudget(maxFramesPerSecond);
         this.id = id;
         this.hub = hub;
@@ -125,8 +135,10 @@ public final class HubConnection {
 
     /** Whether {@code token} is this connection's reconnection token (compared in constant time). */
     boolean acceptsReconnection(String token) {
-        return reconnectionToken != null && token != null && MessageDigest.isEqual(
-                reconnectionToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        return reconnectionToken != null
+                && token != null
+                && MessageDigest.isEqual(
+                        reconnectionToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The {@code ce-id} of this connection's next upstream event: 1, 2, 3… ({@code connect} was 0). */
@@ -294,7 +306,8 @@ public final class HubConnection {
         /** Plain clients get the data itself: a text frame for text, else a binary one. */
         synchronized byte[] plainFrame() {
             if (plainFrame == null) {
-                plainFrame = payload.asText() != null ? Frames.text(payload.asText()) : Frames.binary(payload.asBytes());
+                plainFrame =
+                        payload.asText() != null ? Frames.text(payload.asText()) : Frames.binary(payload.asBytes());
             }
             return plainFrame;
         }

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -71,7 +71,9 @@ public class HubSettings {
     String userEvents;
 
     @Inject
-    @ConfigProperty(name = "whiteboard.hub.event-handler.system-events", defaultValue = "connect,connected,disconnected")
+    @ConfigProperty(
+            name = "whiteboard.hub.event-handler.system-events",
+            defaultValue = "connect,connected,disconnected")
     String systemEvents;
 
     @Inject
@@ -93,13 +95,17 @@ public class HubSettings {
     private volatile String contextPath = "";
 
     /** The app's context path, known once the web application has started (before anything else observes it). */
-    void started(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
-                 @jakarta.enterprise.context.Initialized(ApplicationScoped.class) jakarta.servlet.ServletContext context) {
+    void started(
+            @jakarta.enterprise.event.Observes
+                    @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
+                    @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
+                    jakarta.servlet.ServletContext context) {
         contextPath = context.getContextPath();
     }
 
     /** The comma-separated settings, read once: they are consulted for every handshake and every event. */
     private Set<String> origins;
+
     private Set<String> handledSystemEvents;
     private Set<String> handledUserEvents;
 
@@ -114,8 +120,10 @@ public class HubSettings {
     }
 
     private static Set<String> lowerCaseSet(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(e -> e.strip().toLowerCase(Locale.ROOT))
-                .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(commaSeparated.split(","))
+                .map(e -> e.strip().toLowerCase(Locale.ROOT))
+                .filter(e -> !e.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** On unless switched off, or unless the app is configured for an Azure Web PubSub service. */
@@ -130,8 +138,14 @@ public class HubSettings {
             synchronized (this) {
                 if (keys == null) {
                     List<AccessKey> loaded = new ArrayList<>();
-                    loaded.add(accessKey.filter(k -> !k.isBlank()).map(AccessKey::of).orElseGet(this::storedKey));
-                    secondaryAccessKey.filter(k -> !k.isBlank()).map(AccessKey::of).ifPresent(loaded::add);
+                    loaded.add(accessKey
+                            .filter(k -> !k.isBlank())
+                            .map(AccessKey::of)
+                            .orElseGet(this::storedKey));
+                    secondaryAccessKey
+                            .filter(k -> !k.isBlank())
+                            .map(AccessKey::of)
+                            .ifPresent(loaded::add);
                     keys = List.copyOf(loaded);
                 }
                 known = keys;
@@ -175,7 +189,8 @@ public class HubSettings {
         if (configured.isPresent()) {
             return configured;
         }
-        return Hub.normalise(hub).equals(Hub.normalise(appHub)) ? Optional.of(localBaseUrl() + "/eventhandler")
+        return Hub.normalise(hub).equals(Hub.normalise(appHub))
+                ? Optional.of(localBaseUrl() + "/eventhandler")
                 : Optional.empty();
     }
 
@@ -201,8 +216,7 @@ public class HubSettings {
 
     /** The connection string the official SDKs use for the built-in hub, with the given key (or a masked one). */
     public String connectionString(String key) {
-        return "Endpoint=http://localhost" + contextPath + ";Port=" + port + ";AccessKey=" + key
-                + ";Version=1.0;";
+        return "Endpoint=http://localhost" + contextPath + ";Port=" + port + ";AccessKey=" + key + ";Version=1.0;";
     }
 
     /** The host name the hub names itself by in {@code WebHook-Request-Origin}. */
@@ -223,16 +237,19 @@ public class HubSettings {
         Path file = Path.of(dataDir).resolve(KEY_FILE);
         try {
             if (Files.exists(file)) {
-                return AccessKey.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+                return AccessKey.of(
+                        Files.readString(file, StandardCharsets.UTF_8).strip());
             }
             Files.createDirectories(file.getParent());
             AccessKey generated = AccessKey.generate();
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             } catch (FileAlreadyExistsException e) {
-                return AccessKey.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+                return AccessKey.of(
+                        Files.readString(file, StandardCharsets.UTF_8).strip());
             }
             Files.writeString(file, generated.reveal(), StandardCharsets.UTF_8);
             LOG.log(Level.INFO, "Generated the built-in hub''s access key in {0}", file.toAbsolutePath());

@@ -33,8 +33,8 @@ import java.util.Set;
 public final class TokenVerifier {
 
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final Set<String> PROTOCOL_CLAIMS = Set.of("aud", "exp", "iat", "nbf", "sub", "role",
-            "webpubsub.group", "group");
+    private static final Set<String> PROTOCOL_CLAIMS =
+            Set.of("aud", "exp", "iat", "nbf", "sub", "role", "webpubsub.group", "group");
 
     private final List<AccessKey> keys;
     private final Clock clock;
@@ -63,8 +63,12 @@ public final class TokenVerifier {
         if (audiences == null || audiences.stream().noneMatch(aud -> isThisHub(aud, hub))) {
             throw new InvalidTokenException("the access token is for another endpoint or hub: " + audiences);
         }
-        return new ClientClaims(Optional.ofNullable(claims.getSubject()).filter(s -> !s.isEmpty()),
-                strings(claims, "role"), groups(claims), claims.getExpirationTime().toInstant(), otherClaims(claims));
+        return new ClientClaims(
+                Optional.ofNullable(claims.getSubject()).filter(s -> !s.isEmpty()),
+                strings(claims, "role"),
+                groups(claims),
+                claims.getExpirationTime().toInstant(),
+                otherClaims(claims));
     }
 
     private JWTClaimsSet verifiedClaims(String token) throws InvalidTokenException {
@@ -86,13 +90,16 @@ public final class TokenVerifier {
             throw new InvalidTokenException("the access token's signature does not match an access key");
         }
         Instant now = clock.instant();
-        Instant expires = Optional.ofNullable(claims.getExpirationTime()).map(java.util.Date::toInstant)
+        Instant expires = Optional.ofNullable(claims.getExpirationTime())
+                .map(java.util.Date::toInstant)
                 .orElseThrow(() -> new InvalidTokenException("the access token has no expiry (exp)"));
         if (expires.plus(CLOCK_SKEW).isBefore(now)) {
             throw new InvalidTokenException("the access token expired at " + expires);
         }
-        if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(CLOCK_SKEW).isAfter(now)) {
-            throw new InvalidTokenException("the access token is not valid before " + claims.getNotBeforeTime().toInstant());
+        if (claims.getNotBeforeTime() != null
+                && claims.getNotBeforeTime().toInstant().minus(CLOCK_SKEW).isAfter(now)) {
+            throw new InvalidTokenException("the access token is not valid before "
+                    + claims.getNotBeforeTime().toInstant());
         }
         return claims;
     }
@@ -142,8 +149,9 @@ public final class TokenVerifier {
             if (path.endsWith("/client/hubs/" + wanted)) {
                 return true;
             }
-            return path.endsWith("/client") && hubParameters(aud.getRawQuery()).stream()
-                    .anyMatch(named -> named.toLowerCase(Locale.ROOT).equals(wanted));
+            return path.endsWith("/client")
+                    && hubParameters(aud.getRawQuery()).stream()
+                            .anyMatch(named -> named.toLowerCase(Locale.ROOT).equals(wanted));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -157,7 +165,9 @@ public final class TokenVerifier {
         List<String> hubs = new ArrayList<>();
         for (String pair : rawQuery.split("&")) {
             int equals = pair.indexOf('=');
-            if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals("hub")) {
+            if (equals > 0
+                    && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8)
+                            .equals("hub")) {
                 hubs.add(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }

@@ -64,19 +64,25 @@ public class Upstream {
     static final int TIMEOUT_SECONDS = 10;
     /** The largest connection state the hub keeps: 4 KiB. */
     static final int MAX_CONNECTION_STATE = 4096;
+
     private static final String CONNECTION_STATE = "ce-connectionState";
     private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
     private static final Duration VALIDATION_KEPT = Duration.ofMinutes(10);
     private static final int[] RETRY_SECONDS = {1, 3, 5};
-    private static final DateTimeFormatter CE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * The outcome of {@code connect}: refused with a status, or accepted with what the handler changed and the
      * connection's initial state ({@code ""} for none).
      */
-    public record ConnectDecision(int refusedStatus, String refusal, Optional<String> userId,
-                                  Optional<List<String>> roles, Optional<List<String>> groups, String connectionState) {
+    public record ConnectDecision(
+            int refusedStatus,
+            String refusal,
+            Optional<String> userId,
+            Optional<List<String>> roles,
+            Optional<List<String>> groups,
+            String connectionState) {
 
         static ConnectDecision accept() {
             return accept("");
@@ -96,15 +102,22 @@ public class Upstream {
     }
 
     /** A user event's answer: the payload to pass back to the client, if any. */
-    public record EventReply(Optional<Payload> payload) {
-    }
+    public record EventReply(Optional<Payload> payload) {}
 
     /** The connection an event is about, as its {@code ce-*} headers name it. */
-    private record Source(String hub, String connectionId, Optional<String> userId, Optional<String> subprotocol,
-                          String connectionState) {
+    private record Source(
+            String hub,
+            String connectionId,
+            Optional<String> userId,
+            Optional<String> subprotocol,
+            String connectionState) {
 
         static Source of(HubConnection connection) {
-            return new Source(connection.hub(), connection.id(), connection.userId(), connection.subprotocol(),
+            return new Source(
+                    connection.hub(),
+                    connection.id(),
+                    connection.userId(),
+                    connection.subprotocol(),
                     connection.connectionState());
         }
     }
@@ -129,17 +142,25 @@ public class Upstream {
     private volatile HttpClient http;
 
     /** The blocking {@code connect} event; its body carries the claims, query, headers and offered subprotocols. */
-    public ConnectDecision connect(String hub, String connectionId, ClientClaims claims, Map<String, List<String>> query,
-                                   Map<String, List<String>> headers, List<String> subprotocols) {
+    public ConnectDecision connect(
+            String hub,
+            String connectionId,
+            ClientClaims claims,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers,
+            List<String> subprotocols) {
         JsonObjectBuilder claimMap = JSON.createObjectBuilder();
-        claims.userId().ifPresent(u -> claimMap.add("sub", JSON.createArrayBuilder().add(u)));
+        claims.userId()
+                .ifPresent(u -> claimMap.add("sub", JSON.createArrayBuilder().add(u)));
         if (!claims.roles().isEmpty()) {
             claimMap.add("role", JSON.createArrayBuilder(claims.roles()));
         }
         if (!claims.groups().isEmpty()) {
             claimMap.add("webpubsub.group", JSON.createArrayBuilder(claims.groups()));
         }
-        claimMap.add("exp", JSON.createArrayBuilder().add(String.valueOf(claims.expiresAt().getEpochSecond())));
+        claimMap.add(
+                "exp",
+                JSON.createArrayBuilder().add(String.valueOf(claims.expiresAt().getEpochSecond())));
         claims.otherClaims().forEach((name, values) -> claimMap.add(name, JSON.createArrayBuilder(values)));
         String body = JSON.createObjectBuilder()
                 .add("claims", claimMap)
@@ -147,19 +168,25 @@ public class Upstream {
                 .add("headers", multimap(headers))
                 .add("subprotocols", JSON.createArrayBuilder(subprotocols))
                 .add("clientCertificates", JSON.createArrayBuilder())
-                .build().toString();
+                .build()
+                .toString();
         HttpResponse<byte[]> response;
         try {
-            response = send(new Source(hub, connectionId, claims.userId(), Optional.empty(), ""), "connect",
-                    "azure.webpubsub.sys.connect", 0, "application/json; charset=utf-8",
-                    body.getBytes(StandardCharsets.UTF_8))
+            response = send(
+                            new Source(hub, connectionId, claims.userId(), Optional.empty(), ""),
+                            "connect",
+                            "azure.webpubsub.sys.connect",
+                            0,
+                            "application/json; charset=utf-8",
+                            body.getBytes(StandardCharsets.UTF_8))
                     .get(TIMEOUT_SECONDS + 1L, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "The connect event for hub {0} failed: {1}", new Object[] {hub, e.toString()});
             return ConnectDecision.refuse(500, "the event handler did not answer the connect event");
         }
         if (response.statusCode() >= 300) {
-            return ConnectDecision.refuse(response.statusCode() >= 500 ? 500 : response.statusCode(),
+            return ConnectDecision.refuse(
+                    response.statusCode() >= 500 ? 500 : response.statusCode(),
                     "refused by the event handler: " + abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
         }
         String state;
@@ -178,7 +205,8 @@ public class Upstream {
             if (!(value instanceof JsonObject answer)) {
                 return ConnectDecision.accept(state);
             }
-            Optional<String> userId = answer.get("userId") instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+            Optional<String> userId =
+                    answer.get("userId") instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
             Optional<List<String>> roles = strings(answer.get("roles"));
             Optional<List<String>> groups = strings(answer.get("groups")).filter(g -> !g.isEmpty());
             return new ConnectDecision(0, null, userId, roles, groups, state);
@@ -194,8 +222,14 @@ public class Upstream {
 
     /** The non-blocking {@code disconnected} event, with the reason the connection ended. */
     public void disconnected(HubConnection connection, String reason) {
-        fireAndRetry(connection, "disconnected", "azure.webpubsub.sys.disconnected",
-                JSON.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
+        fireAndRetry(
+                connection,
+                "disconnected",
+                "azure.webpubsub.sys.disconnected",
+                JSON.createObjectBuilder()
+                        .add("reason", reason == null ? "" : reason)
+                        .build()
+                        .toString());
     }
 
     /**
@@ -203,8 +237,13 @@ public class Upstream {
      * {@code ce-connectionState} in the answer becomes the connection's state before the reply is passed on.
      */
     public CompletableFuture<EventReply> userEvent(HubConnection connection, String event, Payload payload) {
-        return send(Source.of(connection), event, "azure.webpubsub.user." + event, connection.nextEventId(),
-                payload.type().contentType(), payload.asBytes())
+        return send(
+                        Source.of(connection),
+                        event,
+                        "azure.webpubsub.user." + event,
+                        connection.nextEventId(),
+                        payload.type().contentType(),
+                        payload.asBytes())
                 .thenApply(response -> {
                     if (response.statusCode() >= 300) {
                         throw new IllegalStateException("the event handler answered " + response.statusCode());
@@ -212,8 +251,9 @@ public class Upstream {
                     try {
                         connectionState(response).ifPresent(connection::connectionState);
                     } catch (InvalidConnectionStateException e) {
-                        LOG.log(Level.WARNING, "The {0} event of connection {1} failed: {2}",
-                                new Object[] {event, connection.id(), e.getMessage()});
+                        LOG.log(Level.WARNING, "The {0} event of connection {1} failed: {2}", new Object[] {
+                            event, connection.id(), e.getMessage()
+                        });
                         throw e;
                     }
                     return new EventReply(reply(response));
@@ -249,7 +289,9 @@ public class Upstream {
         if (response.statusCode() == 204 || body == null || body.length == 0) {
             return Optional.empty();
         }
-        DataType type = response.headers().firstValue("Content-Type").flatMap(DataType::fromContentType)
+        DataType type = response.headers()
+                .firstValue("Content-Type")
+                .flatMap(DataType::fromContentType)
                 .orElse(DataType.BINARY);
         try {
             return Optional.of(Payload.of(type, body));
@@ -266,23 +308,27 @@ public class Upstream {
     private void attempt(Source source, String event, String type, String body, long eventId, int retry) {
         send(source, event, type, eventId, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
                 .whenComplete((response, failure) -> {
-                    boolean transientFailure = failure != null || response.statusCode() == 408 || response.statusCode() >= 500;
+                    boolean transientFailure =
+                            failure != null || response.statusCode() == 408 || response.statusCode() >= 500;
                     if (!transientFailure) {
                         return;
                     }
                     if (retry < RETRY_SECONDS.length) {
-                        CompletableFuture.delayedExecutor(RETRY_SECONDS[retry], TimeUnit.SECONDS, LeanExecutor.of(executor))
+                        CompletableFuture.delayedExecutor(
+                                        RETRY_SECONDS[retry], TimeUnit.SECONDS, LeanExecutor.of(executor))
                                 .execute(() -> attempt(source, event, type, body, eventId, retry + 1));
                     } else {
                         LOG.log(Level.WARNING, "The {0} event of connection {1} was not delivered: {2}", new Object[] {
-                            event, source.connectionId(),
-                            failure != null ? failure.toString() : "status " + response.statusCode()});
+                            event,
+                            source.connectionId(),
+                            failure != null ? failure.toString() : "status " + response.statusCode()
+                        });
                     }
                 });
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> send(Source source, String event, String ceType, long eventId,
-                                                         String contentType, byte[] body) {
+    private CompletableFuture<HttpResponse<byte[]>> send(
+            Source source, String event, String ceType, long eventId, String contentType, byte[] body) {
         String hub = source.hub();
         String connectionId = source.connectionId();
         String template = settings.eventHandlerUrlTemplate(hub).orElseThrow();
@@ -329,22 +375,29 @@ public class Upstream {
                 .header("ce-awpsversion", "1.0")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .build();
-        return client().sendAsync(options, HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
-            boolean granted = response.statusCode() / 100 == 2 && response.headers().allValues("WebHook-Allowed-Origin")
-                    .stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
-                    .map(String::strip)
-                    .anyMatch(v -> v.equals("*") || v.equalsIgnoreCase(settings.origin())
-                            || v.toLowerCase(Locale.ROOT).startsWith(settings.origin().toLowerCase(Locale.ROOT) + ":"));
-            if (granted) {
-                validatedUntil.put(key, Instant.now().plus(VALIDATION_KEPT));
-            }
-            return granted;
-        });
+        return client().sendAsync(options, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> {
+                    boolean granted = response.statusCode() / 100 == 2
+                            && response.headers().allValues("WebHook-Allowed-Origin").stream()
+                                    .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                                    .map(String::strip)
+                                    .anyMatch(v -> v.equals("*")
+                                            || v.equalsIgnoreCase(settings.origin())
+                                            || v.toLowerCase(Locale.ROOT)
+                                                    .startsWith(
+                                                            settings.origin().toLowerCase(Locale.ROOT) + ":"));
+                    if (granted) {
+                        validatedUntil.put(key, Instant.now().plus(VALIDATION_KEPT));
+                    }
+                    return granted;
+                });
     }
 
     /** {@code sha256=<hex>} for each access key, comma-joined without spaces. */
     String signature(String connectionId) {
-        return settings.keys().stream().map(key -> "sha256=" + hmac(key, connectionId)).collect(Collectors.joining(","));
+        return settings.keys().stream()
+                .map(key -> "sha256=" + hmac(key, connectionId))
+                .collect(Collectors.joining(","));
     }
 
     static String hmac(AccessKey key, String connectionId) {
@@ -367,8 +420,11 @@ public class Upstream {
         if (known == null) {
             synchronized (this) {
                 if (http == null) {
-                    http = HttpClient.newBuilder().executor(LeanExecutor.of(executor)).connectTimeout(Duration.ofSeconds(5))
-                            .version(HttpClient.Version.HTTP_1_1).build();
+                    http = HttpClient.newBuilder()
+                            .executor(LeanExecutor.of(executor))
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
                 }
                 known = http;
             }
@@ -384,7 +440,10 @@ public class Upstream {
 
     private static Optional<List<String>> strings(JsonValue value) {
         if (value instanceof JsonArray array) {
-            return Optional.of(array.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList());
+            return Optional.of(array.stream()
+                    .filter(JsonString.class::isInstance)
+                    .map(v -> ((JsonString) v).getString())
+                    .toList());
         }
         return Optional.empty();
     }

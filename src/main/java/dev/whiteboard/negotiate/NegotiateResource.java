@@ -61,9 +61,15 @@ public class NegotiateResource {
      * "permissions":["webpubsub.joinLeaveGroup.board.k3m9x2p7qa","webpubsub.sendToGroup.board.k3m9x2p7qa"],
      * "expiresAt":"…"}}.
      */
-    public record Negotiated(String url, String hub, String userId, String board, String role, List<String> groups,
-                             List<String> permissions, OffsetDateTime expiresAt) {
-    }
+    public record Negotiated(
+            String url,
+            String hub,
+            String userId,
+            String board,
+            String role,
+            List<String> groups,
+            List<String> permissions,
+            OffsetDateTime expiresAt) {}
 
     @GET
     public Response negotiate(@QueryParam("board") String boardId, @QueryParam("lobby") String lobby) {
@@ -71,19 +77,31 @@ public class NegotiateResource {
             return lobby(caller.name());
         }
         if (boardId == null || boardId.isBlank()) {
-            throw new InvalidInputException("board", "name the board: negotiate?board=<id> (or negotiate?lobby=true"
-                    + " for a connection on no board)");
+            throw new InvalidInputException(
+                    "board",
+                    "name the board: negotiate?board=<id> (or negotiate?lobby=true" + " for a connection on no board)");
         }
         String user = caller.name();
         BoardRole role = access.require(boardId, user, BoardRole.VIEWER).role();
         List<String> permissions = BoardGroup.webPubSubRoles(boardId, role);
         OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(realtime.tokenLifetime());
         RealtimeService.ClientAccess access = realtime.clientAccess(user, permissions);
-        URI url = UriBuilder.fromUri(reachable(access.url())).queryParam("board", boardId).build();
+        URI url = UriBuilder.fromUri(reachable(access.url()))
+                .queryParam("board", boardId)
+                .build();
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(new Negotiated(url.toString(), access.hub(), user, boardId, role.wireName(),
-                List.of(BoardGroup.of(boardId)), permissions, expiresAt)).cacheControl(noStore).build();
+        return Response.ok(new Negotiated(
+                        url.toString(),
+                        access.hub(),
+                        user,
+                        boardId,
+                        role.wireName(),
+                        List.of(BoardGroup.of(boardId)),
+                        permissions,
+                        expiresAt))
+                .cacheControl(noStore)
+                .build();
     }
 
     /**
@@ -93,11 +111,15 @@ public class NegotiateResource {
     private Response lobby(String user) {
         OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(realtime.tokenLifetime());
         RealtimeService.ClientAccess access = realtime.clientAccess(user, List.of());
-        URI url = UriBuilder.fromUri(reachable(access.url())).queryParam("lobby", "true").build();
+        URI url = UriBuilder.fromUri(reachable(access.url()))
+                .queryParam("lobby", "true")
+                .build();
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(new Negotiated(url.toString(), access.hub(), user, null, null, List.of(), List.of(),
-                expiresAt)).cacheControl(noStore).build();
+        return Response.ok(
+                        new Negotiated(url.toString(), access.hub(), user, null, null, List.of(), List.of(), expiresAt))
+                .cacheControl(noStore)
+                .build();
     }
 
     /**
@@ -106,7 +128,9 @@ public class NegotiateResource {
      * and context path the caller used to reach this app; with Azure, the service's own.
      */
     private URI reachable(URI url) {
-        URI appBase = UriBuilder.fromUri(uri.getBaseUri()).replacePath(request.getContextPath() + "/").build();
+        URI appBase = UriBuilder.fromUri(uri.getBaseUri())
+                .replacePath(request.getContextPath() + "/")
+                .build();
         return settings.clientUrl(url, appBase);
     }
 }

@@ -39,13 +39,22 @@ public class OnlineResource {
         String user = caller.name();
         List<Presence.Online> everyone = presence.everyone();
         Set<String> visible = visibleBoards(user, everyone);
-        return everyone.stream().map(o -> new Presence.Online(o.user(), o.name(), o.state(),
-                o.boards().stream().filter(visible::contains).toList(), o.lobby())).toList();
+        return everyone.stream()
+                .map(o -> new Presence.Online(
+                        o.user(),
+                        o.name(),
+                        o.state(),
+                        o.boards().stream().filter(visible::contains).toList(),
+                        o.lobby()))
+                .toList();
     }
 
     /** The boards among those people are on that the caller has a role on (the others are left out). */
     private Set<String> visibleBoards(String user, List<Presence.Online> everyone) {
-        List<String> ids = everyone.stream().flatMap(o -> o.boards().stream()).distinct().toList();
-        return access.roles(ids.stream().map(boards::find).flatMap(Optional::stream).toList(), user).keySet();
+        List<String> ids =
+                everyone.stream().flatMap(o -> o.boards().stream()).distinct().toList();
+        return access.roles(
+                        ids.stream().map(boards::find).flatMap(Optional::stream).toList(), user)
+                .keySet();
     }
 }

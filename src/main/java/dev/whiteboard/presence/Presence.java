@@ -33,12 +33,10 @@ public class Presence {
     Accounts accounts;
 
     /** Someone on a board: {@code {"user":"alice","name":"Alice Andersen","state":"active"}}. */
-    public record Person(String user, String name, String state) {
-    }
+    public record Person(String user, String name, String state) {}
 
     /** A board's people after a change, and who joined or left with it (if anyone did). */
-    public record Change(String boardId, List<Person> people, String joined, String left) {
-    }
+    public record Change(String boardId, List<Person> people, String joined, String left) {}
 
     void accepted(@Observes BoardConnectionAccepted accepted) {
         PresenceConnection existing = em.find(PresenceConnection.class, accepted.connectionId());
@@ -82,7 +80,8 @@ public class Presence {
     /** The client says it is active or away; a change only when the person's state changes. */
     public Optional<Change> state(String connectionId, String user, boolean away) {
         PresenceConnection connection = em.find(PresenceConnection.class, connectionId);
-        if (connection == null || !connection.user().equals(user)
+        if (connection == null
+                || !connection.user().equals(user)
                 || connection.state() == PresenceConnection.State.CONNECTING) {
             return Optional.empty();
         }
@@ -93,7 +92,8 @@ public class Presence {
         String before = stateOf(connection.boardId(), user);
         connection.change(away ? PresenceConnection.State.AWAY : PresenceConnection.State.ACTIVE, now());
         em.flush();
-        return before.equals(stateOf(connection.boardId(), user)) ? Optional.empty()
+        return before.equals(stateOf(connection.boardId(), user))
+                ? Optional.empty()
                 : Optional.of(change(connection.boardId(), null, null));
     }
 
@@ -101,7 +101,9 @@ public class Presence {
     public List<Person> people(String boardId) {
         Map<String, String> states = new LinkedHashMap<>();
         for (PresenceConnection c : connections(boardId)) {
-            states.merge(c.user(), c.state() == PresenceConnection.State.ACTIVE ? "active" : "away",
+            states.merge(
+                    c.user(),
+                    c.state() == PresenceConnection.State.ACTIVE ? "active" : "away",
                     (a, b) -> a.equals("active") || b.equals("active") ? "active" : "away");
         }
         return states.entrySet().stream()
@@ -113,21 +115,31 @@ public class Presence {
      * Someone online anywhere in the product: active when any of their connections is, the boards they are on, and
      * whether they are on the boards list ({@code lobby}).
      */
-    public record Online(String user, String name, String state, List<String> boards, boolean lobby) {
-    }
+    public record Online(String user, String name, String state, List<String> boards, boolean lobby) {}
 
     /** Everyone with an open connection, by user id. */
     public List<Online> everyone() {
         Map<String, List<PresenceConnection>> byUser = new LinkedHashMap<>();
         for (PresenceConnection c : em.createNamedQuery(PresenceConnection.OPEN, PresenceConnection.class)
-                .setParameter("connecting", PresenceConnection.State.CONNECTING).getResultList()) {
+                .setParameter("connecting", PresenceConnection.State.CONNECTING)
+                .getResultList()) {
             byUser.computeIfAbsent(c.user(), u -> new ArrayList<>()).add(c);
         }
-        return byUser.entrySet().stream().map(e -> new Online(e.getKey(), accounts.displayName(e.getKey()),
-                e.getValue().stream().anyMatch(c -> c.state() == PresenceConnection.State.ACTIVE) ? "active" : "away",
-                e.getValue().stream().map(PresenceConnection::boardId).filter(Objects::nonNull).distinct()
-                        .sorted().toList(),
-                e.getValue().stream().anyMatch(c -> c.boardId() == null))).toList();
+        return byUser.entrySet().stream()
+                .map(e -> new Online(
+                        e.getKey(),
+                        accounts.displayName(e.getKey()),
+                        e.getValue().stream().anyMatch(c -> c.state() == PresenceConnection.State.ACTIVE)
+                                ? "active"
+                                : "away",
+                        e.getValue().stream()
+                                .map(PresenceConnection::boardId)
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .sorted()
+                                .toList(),
+                        e.getValue().stream().anyMatch(c -> c.boardId() == null)))
+                .toList();
     }
 
     /** Forgets every connection (the built-in hub's connections all ended with the previous run). */
@@ -145,9 +157,11 @@ public class Presence {
 
     /** The person's state on the board: active when any of their connections is; "" when they are not there. */
     private String stateOf(String boardId, String user) {
-        List<PresenceConnection> theirs = connections(boardId).stream().filter(c -> c.user().equals(user)).toList();
-        return theirs.isEmpty() ? "" : theirs.stream().anyMatch(c -> c.state() == PresenceConnection.State.ACTIVE)
-                ? "active" : "away";
+        List<PresenceConnection> theirs =
+                connections(boardId).stream().filter(c -> c.user().equals(user)).toList();
+        return theirs.isEmpty()
+                ? ""
+                : theirs.stream().anyMatch(c -> c.state() == PresenceConnection.State.ACTIVE) ? "active" : "away";
     }
 
     private List<PresenceConnection> connections(String boardId) {

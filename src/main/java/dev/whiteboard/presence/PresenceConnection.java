@@ -13,10 +13,12 @@ import java.util.Objects;
 /** One real-time connection on a board (or on no board: {@code boardId} null, the boards list page), and its state. */
 @Entity
 @Table(name = "presence_connections")
-@NamedQuery(name = PresenceConnection.ON_BOARD,
+@NamedQuery(
+        name = PresenceConnection.ON_BOARD,
         query = "SELECT p FROM PresenceConnection p WHERE p.boardId = :board AND p.state <> :connecting"
                 + " ORDER BY p.user")
-@NamedQuery(name = PresenceConnection.OPEN,
+@NamedQuery(
+        name = PresenceConnection.OPEN,
         query = "SELECT p FROM PresenceConnection p WHERE p.state <> :connecting ORDER BY p.user")
 @NamedQuery(name = PresenceConnection.DELETE_ALL, query = "DELETE FROM PresenceConnection p")
 public class PresenceConnection {
@@ -26,7 +28,11 @@ public class PresenceConnection {
     static final String DELETE_ALL = "PresenceConnection.deleteAll";
 
     /** Accepted but not yet open; then active or away as the client says. */
-    public enum State { CONNECTING, ACTIVE, AWAY }
+    public enum State {
+        CONNECTING,
+        ACTIVE,
+        AWAY
+    }
 
     @Id
     @Column(name = "connection_id", length = 128)

@@ -38,12 +38,11 @@ public class PresenceEvents implements UserEventHandler {
     RealtimeService realtime;
 
     /** {@code {"type":"presence","board":"…","people":[…],"joined":"alice"}} ({@code joined}/{@code left} when someone did). */
-    public record PresenceMessage(String type, String board, List<Presence.Person> people, String joined, String left) {
-    }
+    public record PresenceMessage(
+            String type, String board, List<Presence.Person> people, String joined, String left) {}
 
     /** The client's report: {@code active} or {@code away}. */
-    public record StateReport(String board, String state) {
-    }
+    public record StateReport(String board, String state) {}
 
     /** The built-in hub's connections ended with the last run of the app: nobody is on any board yet. */
     void forgetOldConnections(@Observes @Priority(SchemaMigrations.FIRST + 1) Startup startup) {
@@ -87,7 +86,9 @@ public class PresenceEvents implements UserEventHandler {
         if (change.boardId() == null) {
             return;
         }
-        realtime.publish(BoardGroup.of(change.boardId()), WireJson.write(new PresenceMessage("presence",
-                change.boardId(), change.people(), change.joined(), change.left())));
+        realtime.publish(
+                BoardGroup.of(change.boardId()),
+                WireJson.write(new PresenceMessage(
+                        "presence", change.boardId(), change.people(), change.joined(), change.left())));
     }
 }

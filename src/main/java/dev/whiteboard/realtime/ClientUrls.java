@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class ClientUrls {
 
-    private ClientUrls() {
-    }
+    private ClientUrls() {}
 
     /**
      * {@code accessUrl} with the part after {@code serviceEndpoint}'s path moved under {@code clientBase}; the
@@ -28,7 +27,8 @@ public final class ClientUrls {
         String secure = scheme.equals("https") || scheme.equals("wss") ? "wss" : "ws";
         String query = accessUrl.getRawQuery() == null ? "" : "?" + accessUrl.getRawQuery();
         try {
-            return new URI(secure + "://" + clientBase.getRawAuthority() + trimSlash(clientBase.getRawPath()) + rest + query);
+            return new URI(
+                    secure + "://" + clientBase.getRawAuthority() + trimSlash(clientBase.getRawPath()) + rest + query);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot move " + accessUrl + " under " + clientBase, e);
         }

@@ -18,7 +18,9 @@ public record ConnectionString(URI endpoint, String accessKey) {
         for (String part : value.split(";")) {
             int eq = part.indexOf('=');
             if (eq > 0) {
-                parts.put(part.substring(0, eq).strip().toLowerCase(Locale.ROOT), part.substring(eq + 1).strip());
+                parts.put(
+                        part.substring(0, eq).strip().toLowerCase(Locale.ROOT),
+                        part.substring(eq + 1).strip());
             }
         }
         String endpoint = parts.get("endpoint");
@@ -27,7 +29,8 @@ public record ConnectionString(URI endpoint, String accessKey) {
             throw new IllegalArgumentException("a Web PubSub connection string needs Endpoint=… and AccessKey=…");
         }
         URI uri = URI.create(endpoint);
-        if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        if (uri.getHost() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException("the connection string's Endpoint must be an http(s) URL: " + endpoint);
         }
         return new ConnectionString(uri, key);

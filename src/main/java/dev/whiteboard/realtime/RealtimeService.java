@@ -19,11 +19,11 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,8 +72,7 @@ public class RealtimeService {
     }
 
     /** A client access URL, its token, and the hub. */
-    public record ClientAccess(URI url, String token, String hub) {
-    }
+    public record ClientAccess(URI url, String token, String hub) {}
 
     /**
      * Queues a JSON message to every connection in the group (clients see a group message without
@@ -110,19 +109,15 @@ public class RealtimeService {
     }
 
     /** Where queued operations go: a group, or a user's connections. */
-    private record Target(boolean user, String name) {
-    }
+    private record Target(boolean user, String name) {}
 
     /** What waits in a queue: messages (batched when consecutive), or a user joining or leaving the group. */
     private sealed interface Operation {
-        record Message(String json) implements Operation {
-        }
+        record Message(String json) implements Operation {}
 
-        record AddUser(String user) implements Operation {
-        }
+        record AddUser(String user) implements Operation {}
 
-        record RemoveUser(String user) implements Operation {
-        }
+        record RemoveUser(String user) implements Operation {}
     }
 
     private void enqueue(Target target, Operation operation) {
@@ -155,8 +150,11 @@ public class RealtimeService {
                 }
                 next.add(queue.pending.get(0));
                 if (next.get(0) instanceof Operation.Message) {
-                    for (int i = 1; i < queue.pending.size() && next.size() < MAX_BATCH
-                            && queue.pending.get(i) instanceof Operation.Message; i++) {
+                    for (int i = 1;
+                            i < queue.pending.size()
+                                    && next.size() < MAX_BATCH
+                                    && queue.pending.get(i) instanceof Operation.Message;
+                            i++) {
                         next.add(queue.pending.get(i));
                     }
                 }
@@ -165,8 +163,9 @@ public class RealtimeService {
             try {
                 carryOut(target, next);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not send {0} operation(s) to {1} {2}: {3}",
-                        new Object[] {next.size(), target.user() ? "user" : "group", target.name(), e.toString()});
+                LOG.log(Level.WARNING, "Could not send {0} operation(s) to {1} {2}: {3}", new Object[] {
+                    next.size(), target.user() ? "user" : "group", target.name(), e.toString()
+                });
             }
         }
     }
@@ -187,8 +186,10 @@ public class RealtimeService {
             client().removeUserFromGroupWithResponse(target.name(), remove.user(), new RequestOptions());
             return;
         }
-        List<String> messages = operations.stream().map(o -> ((Operation.Message) o).json()).toList();
-        String body = messages.size() == 1 ? messages.get(0)
+        List<String> messages =
+                operations.stream().map(o -> ((Operation.Message) o).json()).toList();
+        String body = messages.size() == 1
+                ? messages.get(0)
                 : "{\"type\":\"batch\",\"messages\":[" + String.join(",", messages) + "]}";
         if (target.user()) {
             client().sendToUser(target.name(), body, WebPubSubContentType.APPLICATION_JSON);
@@ -215,8 +216,9 @@ public class RealtimeService {
                             .connectionString(settings.connectionString())
                             .hub(settings.hub())
                             .httpClient(new JdkHttpClientBuilder(HttpClient.newBuilder()
-                                    .version(HttpClient.Version.HTTP_1_1)
-                                    .connectTimeout(TIMEOUT)).build())
+                                            .version(HttpClient.Version.HTTP_1_1)
+                                            .connectTimeout(TIMEOUT))
+                                    .build())
                             .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(250))));
                     settings.reverseProxyEndpoint().ifPresent(proxy -> builder.reverseProxyEndpoint(proxy.toString()));
                     client = builder.buildClient();

@@ -72,7 +72,9 @@ public class RealtimeSettings {
 
     /** The connection string the SDK is built with. */
     public String connectionString() {
-        return configured().orElseGet(() -> builtInHub.connectionString(builtInHub.keys().get(0).reveal()));
+        return configured()
+                .orElseGet(() ->
+                        builtInHub.connectionString(builtInHub.keys().get(0).reveal()));
     }
 
     /** The app's hub: every board group lives in it. */
@@ -94,7 +96,8 @@ public class RealtimeSettings {
                 builtInHub.keys().forEach(key -> keys.add(key.secret()));
             } else {
                 keys.add(ConnectionString.parse(connectionString()).accessKey().getBytes(StandardCharsets.UTF_8));
-                secondaryAccessKey.filter(k -> !k.isBlank())
+                secondaryAccessKey
+                        .filter(k -> !k.isBlank())
                         .ifPresent(k -> keys.add(k.strip().getBytes(StandardCharsets.UTF_8)));
             }
             known = List.copyOf(keys);
@@ -107,11 +110,19 @@ public class RealtimeSettings {
     public Set<String> webhookOrigins() {
         Set<String> known = webhookOrigins;
         if (known == null) {
-            Set<String> listed = configuredWebhookOrigins.stream().flatMap(list -> Arrays.stream(list.split(",")))
-                    .map(o -> o.strip().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty() && !o.equals("*"))
+            Set<String> listed = configuredWebhookOrigins.stream()
+                    .flatMap(list -> Arrays.stream(list.split(",")))
+                    .map(o -> o.strip().toLowerCase(Locale.ROOT))
+                    .filter(o -> !o.isEmpty() && !o.equals("*"))
                     .collect(Collectors.toUnmodifiableSet());
-            known = !listed.isEmpty() ? listed : Set.of((builtIn() ? builtInHub.origin()
-                    : ConnectionString.parse(connectionString()).endpoint().getHost()).toLowerCase(Locale.ROOT));
+            known = !listed.isEmpty()
+                    ? listed
+                    : Set.of((builtIn()
+                                    ? builtInHub.origin()
+                                    : ConnectionString.parse(connectionString())
+                                            .endpoint()
+                                            .getHost())
+                            .toLowerCase(Locale.ROOT));
             webhookOrigins = known;
         }
         return known;
@@ -139,14 +150,15 @@ public class RealtimeSettings {
     }
 
     /** The configured addresses and the service's endpoint, parsed once (every negotiate asks for them). */
-    private record Addresses(Optional<URI> clientEndpoint, Optional<URI> publicUrl, URI serviceEndpoint) {
-    }
+    private record Addresses(Optional<URI> clientEndpoint, Optional<URI> publicUrl, URI serviceEndpoint) {}
 
     private Addresses addresses() {
         Addresses known = addresses;
         if (known == null) {
-            known = new Addresses(absolute("whiteboard.webpubsub.client-endpoint", clientEndpoint),
-                    publicUrl(), ConnectionString.parse(connectionString()).endpoint());
+            known = new Addresses(
+                    absolute("whiteboard.webpubsub.client-endpoint", clientEndpoint),
+                    publicUrl(),
+                    ConnectionString.parse(connectionString()).endpoint());
             addresses = known;
         }
         return known;
@@ -180,15 +192,17 @@ public class RealtimeSettings {
         try {
             URI uri = new URI(text.get());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (Set.of("http", "https", "ws", "wss").contains(scheme) && uri.getHost() != null
-                    && uri.getQuery() == null && uri.getFragment() == null) {
+            if (Set.of("http", "https", "ws", "wss").contains(scheme)
+                    && uri.getHost() != null
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null) {
                 return Optional.of(uri);
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalStateException(property + " must be an absolute http(s) URL such as https://board.example.com/,"
-                + " not '" + text.get() + "'");
+        throw new IllegalStateException(property
+                + " must be an absolute http(s) URL such as https://board.example.com/," + " not '" + text.get() + "'");
     }
 
     private Optional<String> configured() {

@@ -11,6 +11,5 @@ public final class JsonSupport {
 
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private JsonSupport() {
-    }
+    private JsonSupport() {}
 }

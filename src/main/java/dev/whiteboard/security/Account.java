@@ -19,6 +19,7 @@ public class Account {
 
     /** Sign-in names: lower-case letters, digits, dot, dash and underscore; 1 to 64 characters. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
     public static final int MAX_DISPLAY_NAME_LENGTH = 100;
 
     @Id
@@ -40,12 +41,16 @@ public class Account {
 
     public Account(String name, String displayName, String passwordHash, OffsetDateTime createdAt) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidInputException("name", "an account name is 1 to 64 lower-case letters, digits, '.', '-' or '_'");
+            throw new InvalidInputException(
+                    "name", "an account name is 1 to 64 lower-case letters, digits, '.', '-' or '_'");
         }
         String shown = displayName == null ? "" : displayName.strip();
-        if (shown.isEmpty() || shown.length() > MAX_DISPLAY_NAME_LENGTH || shown.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("displayName", "a display name is 1 to " + MAX_DISPLAY_NAME_LENGTH
-                    + " characters without control characters");
+        if (shown.isEmpty()
+                || shown.length() > MAX_DISPLAY_NAME_LENGTH
+                || shown.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(
+                    "displayName",
+                    "a display name is 1 to " + MAX_DISPLAY_NAME_LENGTH + " characters without control characters");
         }
         this.name = name;
         this.displayName = shown;

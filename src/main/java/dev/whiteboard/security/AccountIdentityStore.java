@@ -30,6 +30,7 @@ public class AccountIdentityStore implements IdentityStore {
 
     /** The group (and container role) of every signed-in user. */
     public static final String USERS = "user";
+
     static final Duration REMEMBERED = Duration.ofMinutes(5);
     private static final int MAX_REMEMBERED = 10_000;
 
@@ -39,8 +40,7 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     Accounts accounts;
 
-    private record Remembered(byte[] digest, Instant until) {
-    }
+    private record Remembered(byte[] digest, Instant until) {}
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String name = credential.getCaller();
@@ -49,7 +49,8 @@ public class AccountIdentityStore implements IdentityStore {
         if (known != null && known.until().isAfter(Instant.now()) && MessageDigest.isEqual(known.digest(), digest)) {
             return valid(name);
         }
-        Optional<Account> account = accounts.verify(name, credential.getPassword().getValue());
+        Optional<Account> account =
+                accounts.verify(name, credential.getPassword().getValue());
         if (account.isEmpty()) {
             remembered.remove(name);
             return CredentialValidationResult.INVALID_RESULT;

@@ -36,7 +36,8 @@ public class Accounts {
     }
 
     public Optional<Account> find(String name) {
-        return name == null || !Account.NAME.matcher(name).matches() ? Optional.empty()
+        return name == null || !Account.NAME.matcher(name).matches()
+                ? Optional.empty()
                 : Optional.ofNullable(em.find(Account.class, name));
     }
 

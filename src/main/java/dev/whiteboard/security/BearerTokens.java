@@ -33,8 +33,14 @@ import java.util.logging.Logger;
 public class BearerTokens {
 
     private static final Logger LOG = Logger.getLogger(BearerTokens.class.getName());
-    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.EdDSA);
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.EdDSA);
 
     @Inject
     OidcSettings settings;
@@ -45,8 +51,7 @@ public class BearerTokens {
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
     /** The caller a token stands for. */
-    public record Caller(String name, Set<String> groups) {
-    }
+    public record Caller(String name, Set<String> groups) {}
 
     /** The token's caller, or empty when the token is not one this app accepts (forged, expired, someone else's). */
     public Optional<Caller> verify(String token) {
@@ -88,11 +93,16 @@ public class BearerTokens {
     private DefaultJWTProcessor<SecurityContext> build() {
         JsonObject discovery = this.discovery.document();
         try {
-            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(new URL(discovery.getString("jwks_uri"))).build();
+            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(new URL(discovery.getString("jwks_uri")))
+                    .build();
             DefaultJWTProcessor<SecurityContext> built = new DefaultJWTProcessor<>();
             built.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-            built.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(settings.audience(),
-                    new JWTClaimsSet.Builder().issuer(discovery.getString("issuer")).build(), Set.of("exp", "sub")));
+            built.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                    settings.audience(),
+                    new JWTClaimsSet.Builder()
+                            .issuer(discovery.getString("issuer"))
+                            .build(),
+                    Set.of("exp", "sub")));
             return built;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the identity provider's keys cannot be read: " + e.getMessage(), e);

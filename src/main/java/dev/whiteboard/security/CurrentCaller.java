@@ -18,7 +18,9 @@ public class CurrentCaller {
     /** The caller's user id; {@link NotSignedInException} when nobody is signed in. */
     public String name() {
         Principal principal = security.getCallerPrincipal();
-        if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
+        if (principal == null
+                || principal.getName() == null
+                || principal.getName().isBlank()) {
             throw new NotSignedInException("sign in first");
         }
         return principal.getName();

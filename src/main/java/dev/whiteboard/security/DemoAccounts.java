@@ -19,6 +19,7 @@ public class DemoAccounts {
 
     /** The demo users' password. */
     public static final String PASSWORD = "whiteboard";
+
     static final List<List<String>> USERS = List.of(
             List.of("alice", "Alice Andersen"),
             List.of("bob", "Bob Berg"),
@@ -46,7 +47,10 @@ public class DemoAccounts {
                 created++;
             }
         }
-        LOG.log(Level.INFO, "Demo accounts {0} are on ({1} created now); set whiteboard.security.demo-accounts=false"
-                + " to switch them off", new Object[] {USERS.stream().map(u -> u.get(0)).toList(), created});
+        LOG.log(
+                Level.INFO,
+                "Demo accounts {0} are on ({1} created now); set whiteboard.security.demo-accounts=false"
+                        + " to switch them off",
+                new Object[] {USERS.stream().map(u -> u.get(0)).toList(), created});
     }
 }

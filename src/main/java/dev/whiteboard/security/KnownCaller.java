@@ -42,7 +42,9 @@ public class KnownCaller {
     /** The provider vouched for the caller again, with these groups. */
     public final void seen(Set<String> newGroups, OffsetDateTime at) {
         groups.clear();
-        newGroups.stream().filter(g -> g != null && !g.isBlank() && g.length() <= 255).forEach(groups::add);
+        newGroups.stream()
+                .filter(g -> g != null && !g.isBlank() && g.length() <= 255)
+                .forEach(groups::add);
         seenAt = Objects.requireNonNull(at, "seenAt");
     }
 

@@ -15,8 +15,7 @@ import java.io.UncheckedIOException;
  */
 final class MechanismResponses {
 
-    private MechanismResponses() {
-    }
+    private MechanismResponses() {}
 
     /**
      * Writes the error and ends the request with it. The body is kept for the error page too: some servers

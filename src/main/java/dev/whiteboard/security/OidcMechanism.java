@@ -55,9 +55,10 @@ import java.util.logging.Logger;
         redirectURI = "${oidcConfig.redirectUri}",
         scopeExpression = "${oidcConfig.scopes}",
         redirectToOriginalResource = false,
-        claimsDefinition = @ClaimsDefinition(
-                callerNameClaim = "${oidcConfig.callerNameClaim}",
-                callerGroupsClaim = "${oidcConfig.groupsClaim}"))
+        claimsDefinition =
+                @ClaimsDefinition(
+                        callerNameClaim = "${oidcConfig.callerNameClaim}",
+                        callerGroupsClaim = "${oidcConfig.groupsClaim}"))
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
 @ApplicationScoped
@@ -84,8 +85,9 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
     Instance<OpenIdContext> openIdContext;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             AuthenticationStatus status = bearer(authorization.substring(7).strip(), request, response, context);
@@ -93,8 +95,11 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
                 return status;
             }
         } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return MechanismResponses.unauthorized(request, response, "this server signs in with " + settings.providerName()
-                    + " (OpenID Connect): send the provider's access token as Authorization: Bearer");
+            return MechanismResponses.unauthorized(
+                    request,
+                    response,
+                    "this server signs in with " + settings.providerName()
+                            + " (OpenID Connect): send the provider's access token as Authorization: Bearer");
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals(OidcSettings.START_PATH)) {
@@ -105,11 +110,14 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
         }
         Optional<SessionCaller.SignedIn> signedIn = SessionCaller.of(request);
         if (signedIn.isPresent()) {
-            return context.notifyContainerAboutLogin(signedIn.get().name(), signedIn.get().groups());
+            return context.notifyContainerAboutLogin(
+                    signedIn.get().name(), signedIn.get().groups());
         }
         if (context.isProtected()) {
-            return MechanismResponses.unauthorized(request, response, "sign in first: with " + settings.providerName()
-                    + " on the sign-in page, or with a bearer token");
+            return MechanismResponses.unauthorized(
+                    request,
+                    response,
+                    "sign in first: with " + settings.providerName() + " on the sign-in page, or with a bearer token");
         }
         return context.doNothing();
     }
@@ -124,29 +132,38 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
      * A bearer token: the caller, or 401 when the request needs one. On open URLs an unknown token is left alone
      * (returns {@code null}): the built-in hub's REST API has bearer tokens of its own.
      */
-    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    private AuthenticationStatus bearer(
+            String token, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Optional<BearerTokens.Caller> caller;
         try {
             caller = bearerTokens.verify(token);
         } catch (IllegalStateException e) {
             LOG.log(Level.WARNING, "Bearer token not checked: {0}", e.getMessage());
-            return MechanismResponses.fail(request, response, ErrorBody.of(ErrorKind.UNAVAILABLE,
-                    "the identity provider cannot be reached to check the token; try again", null));
+            return MechanismResponses.fail(
+                    request,
+                    response,
+                    ErrorBody.of(
+                            ErrorKind.UNAVAILABLE,
+                            "the identity provider cannot be reached to check the token; try again",
+                            null));
         }
         if (caller.isPresent()) {
             record(caller.get().name(), caller.get().groups());
-            return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
+            return context.notifyContainerAboutLogin(
+                    caller.get().name(), caller.get().groups());
         }
         return context.isProtected()
-                ? MechanismResponses.unauthorized(request, response, "the bearer token is not valid here (forged, expired, or"
-                        + " issued for another audience)")
+                ? MechanismResponses.unauthorized(
+                        request,
+                        response,
+                        "the bearer token is not valid here (forged, expired, or" + " issued for another audience)")
                 : null;
     }
 
     /** A browser's sign-in: remember where to go afterwards, then the OIDC mechanism redirects to the provider. */
-    private AuthenticationStatus start(HttpServletRequest request, HttpServletResponse response,
-                                       HttpMessageContext context) throws AuthenticationException {
+    private AuthenticationStatus start(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         request.getSession(true).setAttribute(NEXT, localPath(request.getParameter("next")));
         SessionCaller.forget(request);
         return codeFlow().validateRequest(request, response, new HttpMessageContextWrapper(context) {
@@ -158,18 +175,22 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
     }
 
     /** The provider sent the browser back: the OIDC mechanism checks the code; the caller is kept in the session. */
-    private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response,
-                                          HttpMessageContext context) throws AuthenticationException {
+    private AuthenticationStatus callback(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         if (request.getSession(false) == null || request.getParameter("state") == null) {
             // not the end of a sign-in this browser started here (the mechanism keeps its state in the session)
-            return MechanismResponses.unauthorized(request, response, "no sign-in with " + settings.providerName()
-                    + " was started in this browser; start from the sign-in page");
+            return MechanismResponses.unauthorized(
+                    request,
+                    response,
+                    "no sign-in with " + settings.providerName()
+                            + " was started in this browser; start from the sign-in page");
         }
         Signing signing = new Signing(context);
         AuthenticationStatus status;
         try {
-            status = codeFlow().validateRequest(PublicCallback.asSent(request, settings.publicCallback()), response,
-                    signing);
+            status = codeFlow()
+                    .validateRequest(PublicCallback.asSent(request, settings.publicCallback()), response, signing);
         } catch (RuntimeException e) {
             // Soteria 3.0.3 fails with NoSuchElementException on a callback whose state it no longer has
             LOG.log(Level.INFO, "OIDC callback refused: {0}", e.toString());
@@ -184,8 +205,10 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
             return status;
         }
         // no code, a stale or forged state, or a code the provider refused
-        return MechanismResponses.unauthorized(request, response, "the sign-in with " + settings.providerName()
-                + " did not succeed; start again from the sign-in page");
+        return MechanismResponses.unauthorized(
+                request,
+                response,
+                "the sign-in with " + settings.providerName() + " did not succeed; start again from the sign-in page");
     }
 
     /** The ID token the provider just issued (the hint for signing out there later), if the mechanism kept it. */
@@ -194,7 +217,9 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
             var token = openIdContext.get().getIdentityToken();
             return token == null ? null : token.getToken();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The ID token is not at hand; signing out will not end the provider''s session: {0}",
+            LOG.log(
+                    Level.WARNING,
+                    "The ID token is not at hand; signing out will not end the provider''s session: {0}",
                     e.toString());
             return null;
         }
@@ -217,11 +242,12 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
         HttpAuthenticationMechanism found = codeFlow;
         if (found == null) {
             Bean<?> bean = beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
-                    .filter(b -> !OidcMechanism.class.isAssignableFrom(b.getBeanClass())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the Jakarta Security OpenID Connect mechanism is"
-                            + " not deployed"));
-            found = (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
-                    beans.createCreationalContext(bean));
+                    .filter(b -> !OidcMechanism.class.isAssignableFrom(b.getBeanClass()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the Jakarta Security OpenID Connect mechanism is" + " not deployed"));
+            found = (HttpAuthenticationMechanism)
+                    beans.getReference(bean, HttpAuthenticationMechanism.class, beans.createCreationalContext(bean));
             codeFlow = found;
         }
         return found;
@@ -232,8 +258,14 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
      * URI reference (a {@code next} that is not one, such as {@code /a b}, goes to the home page instead).
      */
     static String localPath(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                && next.chars().noneMatch(Character::isISOControl) && isPathReference(next) ? next : "/";
+        return next != null
+                        && next.startsWith("/")
+                        && !next.startsWith("//")
+                        && !next.contains("\\")
+                        && next.chars().noneMatch(Character::isISOControl)
+                        && isPathReference(next)
+                ? next
+                : "/";
     }
 
     private static boolean isPathReference(String next) {

@@ -52,7 +52,9 @@ public class OidcSettings {
 
     public OidcSettings() {
         Config config = ConfigProvider.getConfig();
-        providerUri = value(config, "provider-uri").map(OidcSettings::withoutTrailingSlash).orElse(null);
+        providerUri = value(config, "provider-uri")
+                .map(OidcSettings::withoutTrailingSlash)
+                .orElse(null);
         clientId = value(config, "client-id").orElse(null);
         clientSecret = value(config, "client-secret").orElse(null);
         scopes = value(config, "scopes").orElse("openid profile email");
@@ -62,12 +64,16 @@ public class OidcSettings {
         providerName = value(config, "provider-name").orElse("your company");
         adminGroups = value(config, "admin-groups").map(OidcSettings::list).orElse(Set.of());
         redirectUri = RealtimeSettings.absolute(PREFIX + "redirect-uri", value(config, "redirect-uri"));
-        redirectUri.filter(uri -> !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT)))
+        redirectUri
+                .filter(uri -> !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT)))
                 .ifPresent(uri -> {
-                    throw new IllegalStateException(PREFIX + "redirect-uri must be the http(s) URL at which browsers reach "
-                            + CALLBACK_PATH + ", not '" + uri + "'");
+                    throw new IllegalStateException(
+                            PREFIX + "redirect-uri must be the http(s) URL at which browsers reach " + CALLBACK_PATH
+                                    + ", not '" + uri + "'");
                 });
-        providerLogout = value(config, "provider-logout").map(v -> flag("provider-logout", v)).orElse(true);
+        providerLogout = value(config, "provider-logout")
+                .map(v -> flag("provider-logout", v))
+                .orElse(true);
         if (providerUri != null && (clientId == null || clientSecret == null)) {
             throw new IllegalStateException("whiteboard.oidc.provider-uri is set, so whiteboard.oidc.client-id and"
                     + " whiteboard.oidc.client-secret are required too");
@@ -124,17 +130,20 @@ public class OidcSettings {
     }
 
     static Optional<URI> base(Optional<URI> publicUrl, Optional<URI> redirectUri) {
-        return publicUrl.map(OidcSettings::withSlash).or(() -> redirectUri
-                .map(URI::toString).filter(uri -> uri.endsWith(CALLBACK_PATH))
-                .map(uri -> URI.create(uri.substring(0, uri.length() - CALLBACK_PATH.length()) + "/")));
+        return publicUrl
+                .map(OidcSettings::withSlash)
+                .or(() -> redirectUri
+                        .map(URI::toString)
+                        .filter(uri -> uri.endsWith(CALLBACK_PATH))
+                        .map(uri -> URI.create(uri.substring(0, uri.length() - CALLBACK_PATH.length()) + "/")));
     }
 
     /** The app's address for this request: {@link #publicBase()}, or where the request came to (ending in /). */
     public URI base(HttpServletRequest request) {
         return publicBase().orElseGet(() -> {
             String url = request.getRequestURL().toString();
-            return URI.create(url.substring(0, url.length() - request.getRequestURI().length())
-                    + request.getContextPath() + "/");
+            return URI.create(
+                    url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath() + "/");
         });
     }
 
@@ -193,11 +202,15 @@ public class OidcSettings {
     }
 
     private static Optional<String> value(Config config, String key) {
-        return config.getOptionalValue(PREFIX + key, String.class).map(String::strip).filter(v -> !v.isEmpty());
+        return config.getOptionalValue(PREFIX + key, String.class)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty());
     }
 
     private static Set<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

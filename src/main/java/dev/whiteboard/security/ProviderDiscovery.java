@@ -38,20 +38,29 @@ public class ProviderDiscovery {
     private JsonObject read() {
         URI uri = URI.create(settings.getProviderUri() + "/.well-known/openid-configuration");
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the identity provider answered " + response.statusCode() + " at " + uri);
+                throw new IllegalStateException(
+                        "the identity provider answered " + response.statusCode() + " at " + uri);
             }
             try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
                 return reader.readObject();
             } catch (RuntimeException e) {
-                throw new IllegalStateException("the identity provider's discovery document at " + uri
-                        + " is not a JSON object: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "the identity provider's discovery document at " + uri + " is not a JSON object: "
+                                + e.getMessage(),
+                        e);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("the identity provider is not reachable at " + uri + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the identity provider is not reachable at " + uri + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + uri, e);

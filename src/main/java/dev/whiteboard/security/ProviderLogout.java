@@ -26,6 +26,7 @@ public class ProviderLogout {
 
     /** The page the provider sends the browser back to, relative to the app's address. */
     static final String SIGN_IN_PAGE = "signin.html";
+
     private static final Logger LOG = Logger.getLogger(ProviderLogout.class.getName());
 
     @Inject
@@ -50,8 +51,8 @@ public class ProviderLogout {
             LOG.log(Level.WARNING, "Signed out of this app only: {0}", e.getMessage());
             return Optional.empty();
         }
-        return endSessionUrl(document, caller.idToken(), settings.base(request).resolve(SIGN_IN_PAGE),
-                settings.getClientId());
+        return endSessionUrl(
+                document, caller.idToken(), settings.base(request).resolve(SIGN_IN_PAGE), settings.getClientId());
     }
 
     /** The logout URL at the provider described by {@code discovery}, or empty if it has no end-session endpoint. */

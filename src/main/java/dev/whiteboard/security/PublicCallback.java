@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class PublicCallback {
 
-    private PublicCallback() {
-    }
+    private PublicCallback() {}
 
     /** {@code request}, with {@code callback} as its URL when the callback URL is fixed by the configuration. */
     static HttpServletRequest asSent(HttpServletRequest request, Optional<URI> callback) {

@@ -24,13 +24,13 @@ final class SessionCaller {
         }
     }
 
-    private SessionCaller() {
-    }
+    private SessionCaller() {}
 
     static Optional<SignedIn> of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session != null && session.getAttribute(ATTRIBUTE) instanceof SignedIn signedIn
-                ? Optional.of(signedIn) : Optional.empty();
+                ? Optional.of(signedIn)
+                : Optional.empty();
     }
 
     /** Keeps the caller in the session, under a new session id (no session fixation). */

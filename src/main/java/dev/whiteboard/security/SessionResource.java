@@ -63,22 +63,19 @@ public class SessionResource {
     HttpServletResponse response;
 
     /** Who is signed in, and how: {@code {"user":"alice","name":"Alice Andersen","method":"password"}}. */
-    public record Caller(String user, String name, String method) {
-    }
+    public record Caller(String user, String name, String method) {}
 
     /**
      * How to sign in here: {@code {"method":"password"}} (built-in accounts), or {@code {"method":"oidc",
      * "provider":"Example Corp","start":"api/session/oidc"}} (relative to the app, {@code next} to be added).
      */
-    public record Method(String method, String provider, String start) {
-    }
+    public record Method(String method, String provider, String start) {}
 
     /**
      * A sign-out that goes on at the provider: {@code {"signedOut":true,"providerLogoutUrl":"https://…"}}; the page
      * sends the browser there, and the provider sends it back to the sign-in page.
      */
-    public record SignedOut(boolean signedOut, String providerLogoutUrl) {
-    }
+    public record SignedOut(boolean signedOut, String providerLogoutUrl) {}
 
     /**
      * The servlet request's principal rather than {@link SecurityContext#getCallerPrincipal()}: for a caller nobody
@@ -97,7 +94,8 @@ public class SessionResource {
     @GET
     @Path("method")
     public Method method() {
-        return oidc.enabled() ? new Method("oidc", oidc.providerName(), OidcSettings.START_PATH.substring(1))
+        return oidc.enabled()
+                ? new Method("oidc", oidc.providerName(), OidcSettings.START_PATH.substring(1))
                 : new Method("password", null, null);
     }
 
@@ -141,18 +139,20 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Caller signIn(@FormParam("name") String name, @FormParam("password") String password) {
         if (oidc.enabled()) {
-            throw new NotSignedInException("this server signs in with " + oidc.providerName()
-                    + ": use " + OidcSettings.START_PATH.substring(1));
+            throw new NotSignedInException("this server signs in with " + oidc.providerName() + ": use "
+                    + OidcSettings.START_PATH.substring(1));
         }
         if (name == null || name.isBlank() || password == null || password.isEmpty()) {
-            throw new InvalidInputException(name == null || name.isBlank() ? "name" : "password",
-                    "name and password are required");
+            throw new InvalidInputException(
+                    name == null || name.isBlank() ? "name" : "password", "name and password are required");
         }
         UsernamePasswordCredential credential = new UsernamePasswordCredential(name.strip(), password);
         if (identities.validate(credential).getStatus() != CredentialValidationResult.Status.VALID) {
             throw new NotSignedInException("wrong user name or password");
         }
-        AuthenticationStatus status = security.authenticate(request, response,
+        AuthenticationStatus status = security.authenticate(
+                request,
+                response,
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
             throw new NotSignedInException("the sign-in did not succeed");
@@ -173,7 +173,8 @@ public class SessionResource {
         if (session != null) {
             session.invalidate();
         }
-        return atProvider.map(url -> Response.ok(new SignedOut(true, url.toString())).build())
+        return atProvider
+                .map(url -> Response.ok(new SignedOut(true, url.toString())).build())
                 .orElseGet(() -> Response.noContent().build());
     }
 }

@@ -29,8 +29,12 @@ public class SignInChoice implements Extension {
             if (oidc) {
                 new OidcSettings(); // incomplete settings stop the deployment here, with their message
             }
-            LOG.log(Level.INFO, "Sign-in: {0}", oidc ? "OpenID Connect (whiteboard.oidc.provider-uri is set)"
-                    : "built-in accounts (set whiteboard.oidc.provider-uri for OpenID Connect)");
+            LOG.log(
+                    Level.INFO,
+                    "Sign-in: {0}",
+                    oidc
+                            ? "OpenID Connect (whiteboard.oidc.provider-uri is set)"
+                            : "built-in accounts (set whiteboard.oidc.provider-uri for OpenID Connect)");
         }
         if (candidate == (oidc ? SignInMechanism.class : OidcMechanism.class)) {
             type.veto();

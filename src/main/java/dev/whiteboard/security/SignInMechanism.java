@@ -35,8 +35,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     IdentityStoreHandler identities;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         try {
             Credential credential = context.getAuthParameters().getCredential();
             if (credential != null) {
@@ -44,8 +44,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             }
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                CredentialValidationResult result = basic(authorization.substring(6).strip())
-                        .map(identities::validate).orElse(CredentialValidationResult.INVALID_RESULT);
+                CredentialValidationResult result = basic(
+                                authorization.substring(6).strip())
+                        .map(identities::validate)
+                        .orElse(CredentialValidationResult.INVALID_RESULT);
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }
@@ -57,7 +59,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
         Optional<SessionCaller.SignedIn> signedIn = SessionCaller.of(request);
         if (signedIn.isPresent()) {
-            return context.notifyContainerAboutLogin(signedIn.get().name(), signedIn.get().groups());
+            return context.notifyContainerAboutLogin(
+                    signedIn.get().name(), signedIn.get().groups());
         }
         if (context.isProtected()) {
             return unauthorized(request, response, "sign in first: use the sign-in page, or HTTP Basic");
@@ -71,8 +74,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
-    private static AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
-                                               CredentialValidationResult result) {
+    private static AuthenticationStatus signIn(
+            HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -84,19 +87,22 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         try {
             String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon <= 0 ? Optional.empty()
-                    : Optional.of(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+            return colon <= 0
+                    ? Optional.empty()
+                    : Optional.of(
+                            new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private static AuthenticationStatus failed(HttpServletRequest request, HttpServletResponse response, ErrorBody error) {
+    private static AuthenticationStatus failed(
+            HttpServletRequest request, HttpServletResponse response, ErrorBody error) {
         return MechanismResponses.fail(request, response, error);
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
-                                                     String message) {
+    private static AuthenticationStatus unauthorized(
+            HttpServletRequest request, HttpServletResponse response, String message) {
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }

@@ -8,8 +8,7 @@ public final class WireJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     public static String write(Object message) {
         return JSONB.toJson(message);

@@ -52,7 +52,9 @@ class BackgroundIT {
 
         Http.Reply plain = http.get(path());
         assertTrue(plain.header("Cache-Control").contains("no-cache"), plain.header("Cache-Control"));
-        Http.Reply revalidated = http.send(http.request(path()).header("If-None-Match", plain.header("ETag")).GET());
+        Http.Reply revalidated = http.send(http.request(path())
+                .header("If-None-Match", plain.header("ETag"))
+                .GET());
         assertEquals(304, revalidated.status());
     }
 
@@ -72,9 +74,13 @@ class BackgroundIT {
         byte[] png = image("png");
         http.put(path(), "image/png", png);
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>";
-        assertError(http.put(path(), "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8)), 415, "unsupported_type", null);
-        assertError(http.put(path(), "image/png", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)),
-                415, "unsupported_type", null);
+        assertError(
+                http.put(path(), "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8)), 415, "unsupported_type", null);
+        assertError(
+                http.put(path(), "image/png", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "unsupported_type",
+                null);
         assertError(http.put(path(), "image/png", new byte[0]), 400, "invalid", null);
         assertArrayEquals(png, http.get(path()).body());
         assertEquals(1, http.get("api/boards/" + board).json().getInt("version"));
@@ -87,7 +93,8 @@ class BackgroundIT {
         System.arraycopy(png, 0, tooLarge, 0, png.length);
         Http uploads = Http.withOwnConnections(SharedServer.baseUri());
         assertError(uploads.put(path(), "image/png", tooLarge), 413, "too_large", null);
-        Http.Reply streamed = uploads.send(uploads.request(path()).header("Content-Type", "image/png")
+        Http.Reply streamed = uploads.send(uploads.request(path())
+                .header("Content-Type", "image/png")
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooLarge))));
         assertError(streamed, 413, "too_large", null);
         assertError(http.get(path()), 404, "not_found", null);

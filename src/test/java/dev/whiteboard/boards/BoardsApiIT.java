@@ -43,7 +43,8 @@ class BoardsApiIT {
         assertEquals(200, read.status());
         assertEquals(board, read.json());
 
-        String newer = http.postJson("api/boards", "{\"title\":\"Retro\"}").json().getString("id");
+        String newer =
+                http.postJson("api/boards", "{\"title\":\"Retro\"}").json().getString("id");
         List<String> listed = ids(http.get("api/boards?limit=2"));
         assertEquals(List.of(newer, id), listed);
     }
@@ -86,7 +87,11 @@ class BoardsApiIT {
     @Test
     void aTitleOfExactlyTheLimitIsAccepted() {
         String title = "x".repeat(120);
-        assertEquals(title, http.postJson("api/boards", "{\"title\":\"" + title + "\"}").json().getString("title"));
+        assertEquals(
+                title,
+                http.postJson("api/boards", "{\"title\":\"" + title + "\"}")
+                        .json()
+                        .getString("title"));
     }
 
     @Test
@@ -104,13 +109,16 @@ class BoardsApiIT {
     @Test
     void textFromUsersComesBackVerbatim() {
         String title = "<script>alert('x')</script> & \\\"quotes\\\" ✏️";
-        JsonObject board = http.postJson("api/boards", "{\"title\":\"" + title + "\"}").json();
+        JsonObject board =
+                http.postJson("api/boards", "{\"title\":\"" + title + "\"}").json();
         assertEquals("<script>alert('x')</script> & \"quotes\" ✏️", board.getString("title"));
         assertFalse(http.get("api/boards/" + board.getString("id")).text().contains("&lt;"));
     }
 
     private static List<String> ids(Http.Reply listing) {
         assertEquals(200, listing.status(), listing::toString);
-        return listing.array().stream().map(v -> ((JsonString) v.asJsonObject().get("id")).getString()).toList();
+        return listing.array().stream()
+                .map(v -> ((JsonString) v.asJsonObject().get("id")).getString())
+                .toList();
     }
 }

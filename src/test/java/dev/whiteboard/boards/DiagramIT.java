@@ -40,7 +40,8 @@ class DiagramIT {
 
     @Test
     void storedShapesComeBackInDrawingOrderWithTheBoardVersion() {
-        Http.Reply pen = put("pen-1", "{\"kind\":\"pen\",\"stroke\":\"#E03131\",\"width\":3,\"points\":[0,0,10.123,10.987,20,5]}");
+        Http.Reply pen = put(
+                "pen-1", "{\"kind\":\"pen\",\"stroke\":\"#E03131\",\"width\":3,\"points\":[0,0,10.123,10.987,20,5]}");
         assertEquals(201, pen.status(), pen::toString);
         assertEquals(1, pen.json().getInt("version"));
         assertEquals(1, pen.json().getInt("z"));
@@ -67,7 +68,8 @@ class DiagramIT {
         assertEquals(0.5, box.getJsonNumber("opacity").doubleValue());
         assertEquals(-5, box.getInt("z"));
         assertEquals("Hello <b>team</b>", shapes.getJsonObject(2).getString("text"));
-        assertEquals("api/boards/" + board + "/background", shapes.getJsonObject(3).getString("src"));
+        assertEquals(
+                "api/boards/" + board + "/background", shapes.getJsonObject(3).getString("src"));
     }
 
     @Test
@@ -83,7 +85,9 @@ class DiagramIT {
         assertEquals(200, moved.status());
         assertEquals(2, moved.json().getInt("version"));
         assertEquals(1, moved.json().getInt("z"), "an update without z keeps the shape's place");
-        assertEquals(List.of(10.0, 10.0, 60.0, 60.0), numbers(diagram().getJsonArray("shapes").getJsonObject(0).getJsonArray("points")));
+        assertEquals(
+                List.of(10.0, 10.0, 60.0, 60.0),
+                numbers(diagram().getJsonArray("shapes").getJsonObject(0).getJsonArray("points")));
     }
 
     @Test
@@ -99,7 +103,8 @@ class DiagramIT {
         assertEquals(204, http.delete(shape("never-there")).status());
         assertEquals(3, diagram().getInt("version"), "and changes nothing");
 
-        assertEquals(200, put("a", "{\"kind\":\"ellipse\",\"points\":[0,0,10,10]}").status());
+        assertEquals(
+                200, put("a", "{\"kind\":\"ellipse\",\"points\":[0,0,10,10]}").status());
         JsonObject restored = diagram();
         assertEquals(4, restored.getInt("version"));
         assertEquals(List.of("a", "b"), shapeIds(restored.getJsonArray("shapes")));
@@ -117,21 +122,33 @@ class DiagramIT {
         assertError(put("x", "{\"kind\":\"pen\",\"points\":[0,10000000]}"), 400, "invalid", "points");
         assertError(put("x", "{\"kind\":\"line\",\"points\":[0,0,1,1,2,2]}"), 400, "invalid", "points");
         assertError(put("x", "{\"kind\":\"text\",\"points\":[0,0]}"), 400, "invalid", "text");
-        assertError(put("x", "{\"kind\":\"text\",\"text\":\"" + "t".repeat(10_001) + "\",\"points\":[0,0]}"), 400, "invalid", "text");
+        assertError(
+                put("x", "{\"kind\":\"text\",\"text\":\"" + "t".repeat(10_001) + "\",\"points\":[0,0]}"),
+                400,
+                "invalid",
+                "text");
         assertError(put("x", "{\"kind\":\"rectangle\",\"text\":\"no\",\"points\":[0,0,1,1]}"), 400, "invalid", "text");
         assertError(put("x", "{\"kind\":\"pen\",\"stroke\":\"red\",\"points\":[0,0]}"), 400, "invalid", "stroke");
         assertError(put("x", "{\"kind\":\"pen\",\"fill\":\"#12345\",\"points\":[0,0]}"), 400, "invalid", "fill");
         assertError(put("x", "{\"kind\":\"pen\",\"width\":0,\"points\":[0,0]}"), 400, "invalid", "width");
         assertError(put("x", "{\"kind\":\"pen\",\"opacity\":2,\"points\":[0,0]}"), 400, "invalid", "opacity");
         assertError(put("x", "{\"kind\":\"image\",\"points\":[0,0,1,1]}"), 400, "invalid", "src");
-        assertError(put("x", "{\"kind\":\"image\",\"src\":\"https://tracker.example/p.gif\",\"points\":[0,0,1,1]}"), 400, "invalid", "src");
+        assertError(
+                put("x", "{\"kind\":\"image\",\"src\":\"https://tracker.example/p.gif\",\"points\":[0,0,1,1]}"),
+                400,
+                "invalid",
+                "src");
         assertError(put("x", "{\"kind\":\"pen\",\"points\":\"0,0\"}"), 400, "invalid", null);
         assertError(put("x", "{\"kind\":\"pen\",\"points\":[0,0]"), 400, "invalid", null);
         assertError(put("x", ""), 400, "invalid", null);
         assertError(put("x", "{\"id\":\"y\",\"kind\":\"pen\",\"points\":[0,0]}"), 400, "invalid", "id");
         assertError(put("bad%20id", "{\"kind\":\"pen\",\"points\":[0,0]}"), 400, "invalid", "id");
         assertError(put("x".repeat(65), "{\"kind\":\"pen\",\"points\":[0,0]}"), 400, "invalid", "id");
-        assertError(http.send("PUT", shape("x"), "text/plain", "{\"kind\":\"pen\",\"points\":[0,0]}"), 415, "unsupported_type", null);
+        assertError(
+                http.send("PUT", shape("x"), "text/plain", "{\"kind\":\"pen\",\"points\":[0,0]}"),
+                415,
+                "unsupported_type",
+                null);
 
         JsonObject diagram = diagram();
         assertEquals(1, diagram.getInt("version"));
@@ -140,15 +157,21 @@ class DiagramIT {
 
     @Test
     void shapesOnUnknownBoardsAreNotFound() {
-        assertError(http.putJson("api/boards/zzzzzzzzzz/shapes/a", "{\"kind\":\"pen\",\"points\":[0,0]}"), 404, "not_found", null);
+        assertError(
+                http.putJson("api/boards/zzzzzzzzzz/shapes/a", "{\"kind\":\"pen\",\"points\":[0,0]}"),
+                404,
+                "not_found",
+                null);
         assertError(http.delete("api/boards/zzzzzzzzzz/shapes/a"), 404, "not_found", null);
     }
 
     @Test
     void theLargestShapeFitsWholeAndComesBackExactly() {
-        String points = IntStream.range(0, 20_000).mapToObj(i -> String.valueOf(i % 2 == 0 ? i : -i - 0.25))
+        String points = IntStream.range(0, 20_000)
+                .mapToObj(i -> String.valueOf(i % 2 == 0 ? i : -i - 0.25))
                 .collect(Collectors.joining(",", "[", "]"));
-        assertEquals(201, put("long", "{\"kind\":\"pen\",\"points\":" + points + "}").status());
+        assertEquals(
+                201, put("long", "{\"kind\":\"pen\",\"points\":" + points + "}").status());
         JsonArray stored = diagram().getJsonArray("shapes").getJsonObject(0).getJsonArray("points");
         assertEquals(20_000, stored.size());
         assertEquals(-19_999.25, stored.getJsonNumber(19_999).doubleValue());
@@ -173,6 +196,8 @@ class DiagramIT {
     }
 
     private static List<Double> numbers(JsonArray array) {
-        return array.stream().map(v -> ((jakarta.json.JsonNumber) v).doubleValue()).toList();
+        return array.stream()
+                .map(v -> ((jakarta.json.JsonNumber) v).doubleValue())
+                .toList();
     }
 }

@@ -38,7 +38,8 @@ class DatabaseOutageIT {
         URI real = URI.create(database.url().substring("jdbc:".length()));
         proxy = new TcpProxy(real.getHost(), real.getPort() == -1 ? 5432 : real.getPort());
         String viaProxy = database.url().replace(real.getHost() + ":" + real.getPort(), "127.0.0.1:" + proxy.port());
-        server = TestServer.onPostgreSql("database-outage", new DatabaseConfig(viaProxy, database.user(), database.password()))
+        server = TestServer.onPostgreSql(
+                        "database-outage", new DatabaseConfig(viaProxy, database.user(), database.password()))
                 .startFresh();
         http = new Http(server.baseUri());
     }
@@ -51,7 +52,8 @@ class DatabaseOutageIT {
 
     @Test
     void anOutageIsReportedAnsweredWith503AndRecoveredFrom() {
-        String board = http.postJson("api/boards", "{\"title\":\"outage\"}").json().getString("id");
+        String board =
+                http.postJson("api/boards", "{\"title\":\"outage\"}").json().getString("id");
 
         proxy.cut();
         JsonObject health = awaitHealth(503).json();
@@ -63,17 +65,25 @@ class DatabaseOutageIT {
         assertError(list, 503, "unavailable", null);
         assertEquals("5", list.header("Retry-After"));
         assertError(http.postJson("api/boards", "{\"title\":\"during the outage\"}"), 503, "unavailable", null);
-        assertError(http.putJson("api/boards/" + board + "/shapes/s", "{\"kind\":\"pen\",\"points\":[0,0]}"),
-                503, "unavailable", null);
+        assertError(
+                http.putJson("api/boards/" + board + "/shapes/s", "{\"kind\":\"pen\",\"points\":[0,0]}"),
+                503,
+                "unavailable",
+                null);
         assertError(http.get("api/boards?limit=x"), 400, "invalid", "limit");
         assertError(Http.as(server.baseUri(), "dave").get("api/boards"), 503, "unavailable", null);
         assertEquals(200, http.get("").status(), "the pages are still served");
 
         proxy.restore();
         assertEquals("UP", awaitHealth(200).json().getString("status"));
-        assertEquals(0, http.get("api/boards/" + board + "/diagram").json().getInt("version"),
+        assertEquals(
+                0,
+                http.get("api/boards/" + board + "/diagram").json().getInt("version"),
                 "the shape sent during the outage was not stored");
-        assertEquals(201, http.putJson("api/boards/" + board + "/shapes/s", "{\"kind\":\"pen\",\"points\":[0,0]}").status());
+        assertEquals(
+                201,
+                http.putJson("api/boards/" + board + "/shapes/s", "{\"kind\":\"pen\",\"points\":[0,0]}")
+                        .status());
         assertTrue(http.get("api/boards?limit=500").array().stream()
                 .noneMatch(b -> b.asJsonObject().getString("title").equals("during the outage")));
     }
@@ -82,8 +92,9 @@ class DatabaseOutageIT {
     void boardEventsDuringAnOutageFailVisiblyLiveStrokesFlowAndTheRetryIsStored() {
         String board = http.postJson("api/boards", "{\"title\":\"F9\"}").json().getString("id");
         try (BoardClient alice = BoardClient.join(server.baseUri(), "alice", board);
-             BoardClient bob = BoardClient.join(server.baseUri(), "bob", board)) {
-            String change = "{\"board\":\"" + board + "\",\"requestId\":\"r1\",\"put\":[" + BoardClient.pen("kept") + "]}";
+                BoardClient bob = BoardClient.join(server.baseUri(), "bob", board)) {
+            String change =
+                    "{\"board\":\"" + board + "\",\"requestId\":\"r1\",\"put\":[" + BoardClient.pen("kept") + "]}";
             proxy.cut();
             awaitHealth(503);
             JsonObject failed = alice.sendRaw("changeShapes", change, "r1");
@@ -92,17 +103,29 @@ class DatabaseOutageIT {
             assertTrue(failed.getBoolean("retryable"), "the client is told to send it again");
 
             String group = alice.negotiated().getJsonArray("groups").getString(0);
-            alice.socket().send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,"
-                    + "\"dataType\":\"json\",\"data\":{\"type\":\"stroke\",\"id\":\"live\"}}");
+            alice.socket()
+                    .send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,"
+                            + "\"dataType\":\"json\",\"data\":{\"type\":\"stroke\",\"id\":\"live\"}}");
             JsonObject stroke = bob.socket().nextMatching(BoardClient::isPeerMessage);
-            assertEquals("live", stroke.getJsonObject("data").getString("id"), "live drawing does not need the database");
+            assertEquals(
+                    "live", stroke.getJsonObject("data").getString("id"), "live drawing does not need the database");
 
             proxy.restore();
             awaitHealth(200);
             JsonObject retried = alice.sendRaw("changeShapes", change, "r1");
             assertTrue(retried.getBoolean("ok"), retried::toString);
-            assertEquals("kept", bob.nextFromServer("shapesChanged").getJsonArray("put").getJsonObject(0).getString("id"));
-            assertEquals(1, http.get("api/boards/" + board + "/diagram").json().getJsonArray("shapes").size());
+            assertEquals(
+                    "kept",
+                    bob.nextFromServer("shapesChanged")
+                            .getJsonArray("put")
+                            .getJsonObject(0)
+                            .getString("id"));
+            assertEquals(
+                    1,
+                    http.get("api/boards/" + board + "/diagram")
+                            .json()
+                            .getJsonArray("shapes")
+                            .size());
         }
     }
 

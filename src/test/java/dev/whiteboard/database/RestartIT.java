@@ -40,12 +40,18 @@ class RestartIT {
     @Order(1)
     void aBoardWithShapesAndBackgroundSurvivesACleanRestart() {
         Http http = new Http(server.baseUri());
-        stoppedBoard = http.postJson("api/boards", "{\"title\":\"survives\"}").json().getString("id");
+        stoppedBoard =
+                http.postJson("api/boards", "{\"title\":\"survives\"}").json().getString("id");
         http.putJson("api/boards/" + stoppedBoard + "/shapes/s1", "{\"kind\":\"pen\",\"points\":[1,2,3,4]}");
-        http.putJson("api/boards/" + stoppedBoard + "/shapes/s2", "{\"kind\":\"text\",\"text\":\"still here\",\"points\":[5,5]}");
+        http.putJson(
+                "api/boards/" + stoppedBoard + "/shapes/s2",
+                "{\"kind\":\"text\",\"text\":\"still here\",\"points\":[5,5]}");
         http.delete("api/boards/" + stoppedBoard + "/shapes/s1");
         background = Images.encode("png");
-        assertEquals(200, http.put("api/boards/" + stoppedBoard + "/background", "image/png", background).status());
+        assertEquals(
+                200,
+                http.put("api/boards/" + stoppedBoard + "/background", "image/png", background)
+                        .status());
         stoppedDiagram = http.get("api/boards/" + stoppedBoard + "/diagram").json();
         assertEquals(4, stoppedDiagram.getInt("version"));
 
@@ -53,9 +59,15 @@ class RestartIT {
         server.start();
 
         Http after = new Http(server.baseUri());
-        assertEquals(stoppedDiagram, after.get("api/boards/" + stoppedBoard + "/diagram").json());
-        assertArrayEquals(background, after.get("api/boards/" + stoppedBoard + "/background").body());
-        JsonObject next = after.putJson("api/boards/" + stoppedBoard + "/shapes/s3", "{\"kind\":\"pen\",\"points\":[0,0]}").json();
+        assertEquals(
+                stoppedDiagram,
+                after.get("api/boards/" + stoppedBoard + "/diagram").json());
+        assertArrayEquals(
+                background,
+                after.get("api/boards/" + stoppedBoard + "/background").body());
+        JsonObject next = after.putJson(
+                        "api/boards/" + stoppedBoard + "/shapes/s3", "{\"kind\":\"pen\",\"points\":[0,0]}")
+                .json();
         assertEquals(5, next.getInt("version"), "versions go on from where they were");
     }
 
@@ -63,10 +75,15 @@ class RestartIT {
     @Order(2)
     void everyAcknowledgedChangeSurvivesAKill() {
         Http http = new Http(server.baseUri());
-        String board = http.postJson("api/boards", "{\"title\":\"killed\"}").json().getString("id");
+        String board =
+                http.postJson("api/boards", "{\"title\":\"killed\"}").json().getString("id");
         for (int i = 0; i < 20; i++) {
-            assertEquals(201, http.putJson("api/boards/" + board + "/shapes/k" + i,
-                    "{\"kind\":\"pen\",\"points\":[" + i + "," + i + "]}").status());
+            assertEquals(
+                    201,
+                    http.putJson(
+                                    "api/boards/" + board + "/shapes/k" + i,
+                                    "{\"kind\":\"pen\",\"points\":[" + i + "," + i + "]}")
+                            .status());
         }
         JsonObject acknowledged = http.get("api/boards/" + board + "/diagram").json();
 
@@ -75,7 +92,8 @@ class RestartIT {
 
         Http after = new Http(server.baseUri());
         assertEquals(acknowledged, after.get("api/boards/" + board + "/diagram").json());
-        assertEquals(stoppedDiagram.getJsonObject("board").getString("title"),
+        assertEquals(
+                stoppedDiagram.getJsonObject("board").getString("title"),
                 after.get("api/boards/" + stoppedBoard).json().getString("title"));
     }
 }

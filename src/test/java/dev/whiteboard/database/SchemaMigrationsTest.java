@@ -10,8 +10,10 @@ class SchemaMigrationsTest {
     @Test
     void refusesDatabasesThatWouldLoseTheBoards() {
         assertThrows(IllegalStateException.class, () -> SchemaMigrations.refuseThrowaway("jdbc:h2:mem:test"));
-        assertThrows(IllegalStateException.class, () -> SchemaMigrations.refuseThrowaway(
-                "jdbc:h2:/tmp/payaramicro-rt3473991291906349295tmp/lib/databases/embedded_default"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> SchemaMigrations.refuseThrowaway(
+                        "jdbc:h2:/tmp/payaramicro-rt3473991291906349295tmp/lib/databases/embedded_default"));
     }
 
     @Test

@@ -18,9 +18,13 @@ class SignaturesTest {
         List<byte[]> keys = List.of(PRIMARY, SECONDARY);
         assertTrue(Signatures.valid(Signatures.sign(PRIMARY, "conn1"), "conn1", keys));
         assertTrue(Signatures.valid(Signatures.sign(SECONDARY, "conn1"), "conn1", keys), "during a key rotation");
-        assertTrue(Signatures.valid(Signatures.sign(OTHER, "conn1") + "," + Signatures.sign(SECONDARY, "conn1"), "conn1", keys),
+        assertTrue(
+                Signatures.valid(
+                        Signatures.sign(OTHER, "conn1") + "," + Signatures.sign(SECONDARY, "conn1"), "conn1", keys),
                 "the service lists one signature per key of its own, comma-joined");
-        assertTrue(Signatures.valid(Signatures.sign(PRIMARY, "conn1").toUpperCase().replace("SHA256=", "sha256="), "conn1", keys),
+        assertTrue(
+                Signatures.valid(
+                        Signatures.sign(PRIMARY, "conn1").toUpperCase().replace("SHA256=", "sha256="), "conn1", keys),
                 "hex digits in either case");
     }
 

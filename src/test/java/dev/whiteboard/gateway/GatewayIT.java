@@ -55,27 +55,41 @@ class GatewayIT {
         assertEquals(401, anonymous.get("api/boards").status(), "and the API still wants a user");
 
         Http alice = Http.via(gateway.client(), gateway.baseUri(), "alice");
-        String board = alice.postJson("api/boards", "{\"title\":\"Through the gateway\"}").json().getString("id");
+        String board = alice.postJson("api/boards", "{\"title\":\"Through the gateway\"}")
+                .json()
+                .getString("id");
         JsonObject negotiated = alice.get("api/negotiate?board=" + board).json();
         String url = negotiated.getString("url");
-        assertTrue(url.startsWith(gateway.baseUri().toString().replace("https://", "wss://") + "client/hubs/"),
+        assertTrue(
+                url.startsWith(gateway.baseUri().toString().replace("https://", "wss://") + "client/hubs/"),
                 "the client URL names the gateway: " + url);
-        JsonObject bobs = Http.via(gateway.client(), gateway.baseUri(), "bob").get("api/negotiate?board=" + board).json();
+        JsonObject bobs = Http.via(gateway.client(), gateway.baseUri(), "bob")
+                .get("api/negotiate?board=" + board)
+                .json();
 
         try (WsClient drawer = WsClient.json(gateway.client(), url);
-             WsClient watcher = WsClient.json(gateway.client(), bobs.getString("url"))) {
+                WsClient watcher = WsClient.json(gateway.client(), bobs.getString("url"))) {
             assertEquals("connected", drawer.next().getString("event"));
             assertEquals("connected", watcher.next().getString("event"));
-            drawer.send("{\"type\":\"event\",\"event\":\"changeShapes\",\"ackId\":1,\"dataType\":\"json\",\"data\":{\"board\":\""
-                    + board + "\",\"requestId\":\"r1\",\"put\":[{\"id\":\"s1\",\"kind\":\"pen\",\"points\":[1,2,3,4]}]}}");
-            JsonObject result = drawer.nextMatching(m -> m.get("data") instanceof JsonObject d
-                    && "result".equals(d.getString("type", ""))).getJsonObject("data");
+            drawer.send(
+                    "{\"type\":\"event\",\"event\":\"changeShapes\",\"ackId\":1,\"dataType\":\"json\",\"data\":{\"board\":\""
+                            + board
+                            + "\",\"requestId\":\"r1\",\"put\":[{\"id\":\"s1\",\"kind\":\"pen\",\"points\":[1,2,3,4]}]}}");
+            JsonObject result = drawer.nextMatching(
+                            m -> m.get("data") instanceof JsonObject d && "result".equals(d.getString("type", "")))
+                    .getJsonObject("data");
             assertEquals(true, result.getBoolean("ok"), result::toString);
-            JsonObject announced = watcher.nextMatching(m -> m.get("data") instanceof JsonObject d
-                    && "shapesChanged".equals(d.getString("type", ""))).getJsonObject("data");
+            JsonObject announced = watcher.nextMatching(m ->
+                            m.get("data") instanceof JsonObject d && "shapesChanged".equals(d.getString("type", "")))
+                    .getJsonObject("data");
             assertEquals("s1", announced.getJsonArray("put").getJsonObject(0).getString("id"));
         }
-        assertEquals(1, alice.get("api/boards/" + board + "/diagram").json().getJsonArray("shapes").size());
+        assertEquals(
+                1,
+                alice.get("api/boards/" + board + "/diagram")
+                        .json()
+                        .getJsonArray("shapes")
+                        .size());
     }
 
     @Test
@@ -83,17 +97,35 @@ class GatewayIT {
         Http direct = Http.anonymous(server.baseUri());
         Http outside = Http.via(gateway.client(), gateway.baseUri(), null);
         String send = "api/hubs/whiteboard/:send?api-version=2024-01-01";
-        assertEquals(401, direct.send("POST", send, "text/plain", "hi").status(), "inside, the hub's API is there (and wants a token)");
-        for (String path : new String[] {send, "API/Hubs/whiteboard/:send?api-version=2024-01-01",
-                "api//hubs/whiteboard/:send?api-version=2024-01-01", "api/%68ubs/whiteboard/:send?api-version=2024-01-01",
-                "api/hubs;x=1/whiteboard/:send?api-version=2024-01-01", "api/hubs", "eventhandler", "eventhandler/connect",
-                "eventhandler;x=1", "EventHandler"}) {
+        assertEquals(
+                401,
+                direct.send("POST", send, "text/plain", "hi").status(),
+                "inside, the hub's API is there (and wants a token)");
+        for (String path : new String[] {
+            send,
+            "API/Hubs/whiteboard/:send?api-version=2024-01-01",
+            "api//hubs/whiteboard/:send?api-version=2024-01-01",
+            "api/%68ubs/whiteboard/:send?api-version=2024-01-01",
+            "api/hubs;x=1/whiteboard/:send?api-version=2024-01-01",
+            "api/hubs",
+            "eventhandler",
+            "eventhandler/connect",
+            "eventhandler;x=1",
+            "EventHandler"
+        }) {
             assertEquals(404, outside.send("POST", path, "text/plain", "hi").status(), path);
         }
-        HttpRequest.Builder handshake = HttpRequest.newBuilder().method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        HttpRequest.Builder handshake = HttpRequest.newBuilder()
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("WebHook-Request-Origin", "localhost");
-        assertEquals(200, direct.send(handshake.copy().uri(server.baseUri().resolve("eventhandler"))).status(),
+        assertEquals(
+                200,
+                direct.send(handshake.copy().uri(server.baseUri().resolve("eventhandler")))
+                        .status(),
                 "inside, the webhook answers the service's handshake");
-        assertEquals(404, outside.send(handshake.copy().uri(URI.create(gateway.baseUri() + "eventhandler"))).status());
+        assertEquals(
+                404,
+                outside.send(handshake.copy().uri(URI.create(gateway.baseUri() + "eventhandler")))
+                        .status());
     }
 }

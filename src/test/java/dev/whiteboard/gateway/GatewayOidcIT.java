@@ -64,20 +64,26 @@ class GatewayOidcIT {
         URI callback = publicBase.resolve("api/session/callback");
         HttpClient browser = gateway.browser();
 
-        HttpResponse<String> start = get(browser, publicBase.resolve("api/session/oidc?next=%2Fboard.html%3Fboard%3Dxyz"));
+        HttpResponse<String> start =
+                get(browser, publicBase.resolve("api/session/oidc?next=%2Fboard.html%3Fboard%3Dxyz"));
         assertEquals(302, start.statusCode(), start::body);
         URI authorize = location(start);
         assertTrue(authorize.toString().startsWith(provider.issuer() + "/authorize?"), authorize::toString);
-        assertEquals(callback.toString(), query(authorize).get("redirect_uri"), "the provider is given the public callback");
+        assertEquals(
+                callback.toString(), query(authorize).get("redirect_uri"), "the provider is given the public callback");
 
         HttpResponse<String> issued = get(browser, authorize);
         assertEquals(302, issued.statusCode(), issued::body);
         URI back = location(issued);
-        assertTrue(back.toString().startsWith(callback + "?"), "the provider sends the browser to the gateway: " + back);
+        assertTrue(
+                back.toString().startsWith(callback + "?"), "the provider sends the browser to the gateway: " + back);
 
         HttpResponse<String> signedIn = get(browser, back);
         assertEquals(303, signedIn.statusCode(), signedIn::body);
-        assertEquals(publicBase.resolve("board.html?board=xyz"), location(signedIn), "on to the page wanted, at the gateway");
+        assertEquals(
+                publicBase.resolve("board.html?board=xyz"),
+                location(signedIn),
+                "on to the page wanted, at the gateway");
         assertEquals(200, get(browser, location(signedIn)).statusCode());
 
         Http page = Http.via(browser, publicBase, null);
@@ -92,20 +98,30 @@ class GatewayOidcIT {
         assertTrue(url.startsWith(publicBase.toString().replace("https://", "wss://") + "client/hubs/"), url);
         try (WsClient drawer = WsClient.json(gateway.client(), url)) {
             assertEquals("connected", drawer.next().getString("event"));
-            drawer.send("{\"type\":\"event\",\"event\":\"changeShapes\",\"ackId\":1,\"dataType\":\"json\",\"data\":{\"board\":\""
-                    + board + "\",\"requestId\":\"r1\",\"put\":[{\"id\":\"g1\",\"kind\":\"pen\",\"points\":[1,2,3,4]}]}}");
-            JsonObject result = drawer.nextMatching(m -> m.get("data") instanceof JsonObject d
-                    && "result".equals(d.getString("type", ""))).getJsonObject("data");
+            drawer.send(
+                    "{\"type\":\"event\",\"event\":\"changeShapes\",\"ackId\":1,\"dataType\":\"json\",\"data\":{\"board\":\""
+                            + board
+                            + "\",\"requestId\":\"r1\",\"put\":[{\"id\":\"g1\",\"kind\":\"pen\",\"points\":[1,2,3,4]}]}}");
+            JsonObject result = drawer.nextMatching(
+                            m -> m.get("data") instanceof JsonObject d && "result".equals(d.getString("type", "")))
+                    .getJsonObject("data");
             assertEquals(true, result.getBoolean("ok"), result::toString);
         }
-        assertEquals(1, page.get("api/boards/" + board + "/diagram").json().getJsonArray("shapes").size());
+        assertEquals(
+                1,
+                page.get("api/boards/" + board + "/diagram")
+                        .json()
+                        .getJsonArray("shapes")
+                        .size());
 
         Http.Reply signedOut = page.delete("api/session");
         assertEquals(200, signedOut.status(), signedOut::toString);
         URI logout = URI.create(signedOut.json().getString("providerLogoutUrl"));
         assertTrue(logout.toString().startsWith(provider.endSessionEndpoint() + "?"), logout::toString);
         Map<String, String> logoutQuery = query(logout);
-        assertEquals(publicBase.resolve("signin.html").toString(), logoutQuery.get("post_logout_redirect_uri"),
+        assertEquals(
+                publicBase.resolve("signin.html").toString(),
+                logoutQuery.get("post_logout_redirect_uri"),
                 "the provider sends the browser back to the public sign-in page");
         assertEquals(OidcProvider.CLIENT_ID, logoutQuery.get("client_id"));
         assertTrue(logoutQuery.get("id_token_hint").split("\\.").length == 3, "an ID token as the hint");
@@ -134,15 +150,18 @@ class GatewayOidcIT {
     }
 
     private static URI location(HttpResponse<?> response) {
-        return response.uri().resolve(response.headers().firstValue("Location")
-                .orElseThrow(() -> new AssertionError("no Location in " + response)));
+        return response.uri()
+                .resolve(response.headers()
+                        .firstValue("Location")
+                        .orElseThrow(() -> new AssertionError("no Location in " + response)));
     }
 
     private static Map<String, String> query(URI uri) {
         Map<String, String> values = new HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;

@@ -30,8 +30,11 @@ class HealthIT {
     /** The version of the newest migration in the source tree (V<n>__…sql), which a fresh server must be at. */
     private static String latestMigration() {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
-            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+            return String.valueOf(files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max()
+                    .orElseThrow());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

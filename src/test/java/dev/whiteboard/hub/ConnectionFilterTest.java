@@ -15,8 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConnectionFilterTest {
 
     private static HubConnection connection(String id, String user, String... groups) {
-        HubConnection c = new HubConnection(id, "hub", Optional.ofNullable(user), HubConnection.Kind.JSON,
-                new Permissions(List.of()), null, null, 100, "");
+        HubConnection c = new HubConnection(
+                id,
+                "hub",
+                Optional.ofNullable(user),
+                HubConnection.Kind.JSON,
+                new Permissions(List.of()),
+                null,
+                null,
+                100,
+                "");
         c.groups().addAll(List.of(groups));
         return c;
     }
@@ -27,7 +35,10 @@ class ConnectionFilterTest {
 
     private static List<String> matching(String filter) {
         Predicate<HubConnection> predicate = ConnectionFilter.parse(filter);
-        return List.of(ALICE, BOB, ANONYMOUS).stream().filter(predicate).map(HubConnection::id).toList();
+        return List.of(ALICE, BOB, ANONYMOUS).stream()
+                .filter(predicate)
+                .map(HubConnection::id)
+                .toList();
     }
 
     @Test
@@ -45,7 +56,9 @@ class ConnectionFilterTest {
         assertEquals(List.of("c1", "c2"), matching("'board-1' in groups or userId eq 'bob'"));
         assertEquals(List.of("c2", "c3"), matching("not('team' in groups)"));
         assertEquals(List.of("c2"), matching("not ('team' in groups) and (userId eq 'bob' or userId eq 'carol')"));
-        assertEquals(List.of("c1"), matching("userId eq 'alice' or userId eq 'bob' and connectionId eq 'c9'"),
+        assertEquals(
+                List.of("c1"),
+                matching("userId eq 'alice' or userId eq 'bob' and connectionId eq 'c9'"),
                 "and binds tighter than or");
     }
 
@@ -57,10 +70,21 @@ class ConnectionFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"department eq 'sales'", "userId gt 'a'", "userId eq", "userId eq 'open", "(userId eq 'a'",
-            "userId eq 'a' extra", "startswith(userId, 'a')", "userId eq 5", "userId in ()"})
+    @ValueSource(
+            strings = {
+                "department eq 'sales'",
+                "userId gt 'a'",
+                "userId eq",
+                "userId eq 'open",
+                "(userId eq 'a'",
+                "userId eq 'a' extra",
+                "startswith(userId, 'a')",
+                "userId eq 5",
+                "userId in ()"
+            })
     void refusesWhatItDoesNotSupportWithAClearMessage(String filter) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ConnectionFilter.parse(filter));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> ConnectionFilter.parse(filter));
         assertTrue(refused.getMessage().contains("filter"), refused.getMessage());
     }
 }

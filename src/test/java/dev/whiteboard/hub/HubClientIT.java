@@ -73,7 +73,13 @@ class HubClientIT {
 
     private static void assertAck(WsClient client, long ackId) {
         JsonObject ack = client.next();
-        assertEquals(Json.createObjectBuilder().add("type", "ack").add("ackId", ackId).add("success", true).build(), ack);
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("type", "ack")
+                        .add("ackId", ackId)
+                        .add("success", true)
+                        .build(),
+                ack);
     }
 
     private static JsonObject assertAckError(WsClient client, long ackId, String name) {
@@ -127,9 +133,12 @@ class HubClientIT {
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=garbage"));
         String forged = sign(AccessKey.generate(), "alice", Instant.now().plusSeconds(600), base);
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + forged));
-        String expired = sign(AccessKey.of(TestServer.HUB_ACCESS_KEY), "alice", Instant.now().minusSeconds(600), base);
+        String expired = sign(
+                AccessKey.of(TestServer.HUB_ACCESS_KEY), "alice", Instant.now().minusSeconds(600), base);
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + expired));
-        String otherHub = SharedServer.hubClient("chat").getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        String otherHub = SharedServer.hubClient("chat")
+                .getClientAccessToken(new GetClientAccessTokenOptions())
+                .getToken();
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + otherHub));
         assertEquals(400, WsClient.refusedStatus(good, "protobuf.webpubsub.azure.v1"));
     }
@@ -150,10 +159,14 @@ class HubClientIT {
     void theHubCanBeNamedInTheQueryOfTheClientUrl() throws Exception {
         String alicesUrl = queryForm(editor("alice"), "/client/");
         assertTrue(alicesUrl.contains("/client/?hub=Whiteboard&access_token="), alicesUrl);
-        String queryAudience = sign(AccessKey.of(TestServer.HUB_ACCESS_KEY), "bob", Instant.now().plusSeconds(600),
+        String queryAudience = sign(
+                AccessKey.of(TestServer.HUB_ACCESS_KEY),
+                "bob",
+                Instant.now().plusSeconds(600),
                 webSocketBase() + "/client/?hub=whiteboard");
         try (WsClient alice = WsClient.json(alicesUrl);
-             WsClient bob = WsClient.json(webSocketBase() + "/client?hub=WhiteBoard&access_token=" + queryAudience)) {
+                WsClient bob =
+                        WsClient.json(webSocketBase() + "/client?hub=WhiteBoard&access_token=" + queryAudience)) {
             assertEquals("json.webpubsub.azure.v1", alice.subprotocol());
             assertEquals("alice", connected(alice).getString("userId"));
             assertEquals("bob", connected(bob).getString("userId"), "without the slash, with a query-form audience");
@@ -175,27 +188,39 @@ class HubClientIT {
         assertEquals(401, WsClient.refusedStatus(base + "&access_token=garbage"));
         String forged = sign(AccessKey.generate(), "alice", Instant.now().plusSeconds(600), base);
         assertEquals(401, WsClient.refusedStatus(base + "&access_token=" + forged, "json.webpubsub.azure.v1"));
-        String otherHub = SharedServer.hubClient("chat").getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        String otherHub = SharedServer.hubClient("chat")
+                .getClientAccessToken(new GetClientAccessTokenOptions())
+                .getToken();
         assertEquals(401, WsClient.refusedStatus(base + "&access_token=" + otherHub, "json.webpubsub.azure.v1"));
-        String otherHubInQuery = sign(AccessKey.of(TestServer.HUB_ACCESS_KEY), "alice", Instant.now().plusSeconds(600),
+        String otherHubInQuery = sign(
+                AccessKey.of(TestServer.HUB_ACCESS_KEY),
+                "alice",
+                Instant.now().plusSeconds(600),
                 webSocketBase() + "/client/?hub=chat");
         assertEquals(401, WsClient.refusedStatus(base + "&access_token=" + otherHubInQuery, "json.webpubsub.azure.v1"));
-        String good = sdk.getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
-        assertEquals(404, WsClient.refusedStatus(webSocketBase() + "/client/?access_token=" + good,
-                "json.webpubsub.azure.v1"), "no hub named");
+        String good =
+                sdk.getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        assertEquals(
+                404,
+                WsClient.refusedStatus(webSocketBase() + "/client/?access_token=" + good, "json.webpubsub.azure.v1"),
+                "no hub named");
     }
 
     @Test
     void aReliableClientRecoversThroughTheQueryForm() {
-        String url = queryForm(sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("rita")
-                .addGroup(group)).getUrl(), "/client/");
+        String url = queryForm(
+                sdk.getClientAccessToken(new GetClientAccessTokenOptions()
+                                .setUserId("rita")
+                                .addGroup(group))
+                        .getUrl(),
+                "/client/");
         WsClient first = WsClient.reliable(url);
         JsonObject hello = connected(first);
         first.close();
         sdk.sendToGroup(group, "{\"n\":1}", WebPubSubContentType.APPLICATION_JSON);
         String token = URLEncoder.encode(hello.getString("reconnectionToken"), StandardCharsets.UTF_8);
-        try (WsClient back = WsClient.reliable(url + "&awps_connection_id=" + hello.getString("connectionId")
-                + "&awps_reconnection_token=" + token)) {
+        try (WsClient back = WsClient.reliable(
+                url + "&awps_connection_id=" + hello.getString("connectionId") + "&awps_reconnection_token=" + token)) {
             JsonObject replayed = back.next();
             assertEquals(1, replayed.getJsonNumber("sequenceId").longValue());
             assertEquals(1, replayed.getJsonObject("data").getInt("n"));
@@ -214,7 +239,8 @@ class HubClientIT {
 
     @Test
     void groupMessagesReachEveryMemberWithTheSendersIdentity() {
-        try (WsClient alice = WsClient.json(editor("alice")); WsClient bob = WsClient.json(editor("bob"))) {
+        try (WsClient alice = WsClient.json(editor("alice"));
+                WsClient bob = WsClient.json(editor("bob"))) {
             connected(alice);
             connected(bob);
             alice.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
@@ -222,17 +248,36 @@ class HubClientIT {
             bob.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
             assertAck(bob, 1);
 
-            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":2,\"data\":{\"stroke\":[1,2,3]}}");
-            List<String> aliceGot = List.of(alice.next().getString("type"), alice.next().getString("type"));
-            assertEquals(java.util.Set.of("ack", "message"), java.util.Set.copyOf(aliceGot),
+            alice.send(
+                    "{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":2,\"data\":{\"stroke\":[1,2,3]}}");
+            List<String> aliceGot =
+                    List.of(alice.next().getString("type"), alice.next().getString("type"));
+            assertEquals(
+                    java.util.Set.of("ack", "message"),
+                    java.util.Set.copyOf(aliceGot),
                     "without noEcho the sender gets its own message too, besides the ack");
             JsonObject received = bob.next();
-            assertEquals(Json.createObjectBuilder().add("type", "message").add("from", "group").add("group", group)
-                    .add("fromUserId", "alice").add("dataType", "json")
-                    .add("data", Json.createObjectBuilder().add("stroke", Json.createArrayBuilder().add(1).add(2).add(3)))
-                    .build(), received);
+            assertEquals(
+                    Json.createObjectBuilder()
+                            .add("type", "message")
+                            .add("from", "group")
+                            .add("group", group)
+                            .add("fromUserId", "alice")
+                            .add("dataType", "json")
+                            .add(
+                                    "data",
+                                    Json.createObjectBuilder()
+                                            .add(
+                                                    "stroke",
+                                                    Json.createArrayBuilder()
+                                                            .add(1)
+                                                            .add(2)
+                                                            .add(3)))
+                            .build(),
+                    received);
 
-            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\"hi\"}");
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group
+                    + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\"hi\"}");
             assertEquals("hi", bob.next().getString("data"));
             alice.assertNothingWithin(QUIET);
 
@@ -246,7 +291,8 @@ class HubClientIT {
     @Test
     void withoutTheRoleJoiningAndSendingAreForbiddenAndNothingIsDelivered() {
         String viewerUrl = url("vera", "webpubsub.joinLeaveGroup." + group);
-        try (WsClient viewer = WsClient.json(viewerUrl); WsClient stranger = WsClient.json(url("sam"))) {
+        try (WsClient viewer = WsClient.json(viewerUrl);
+                WsClient stranger = WsClient.json(url("sam"))) {
             connected(viewer);
             connected(stranger);
             viewer.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
@@ -263,14 +309,16 @@ class HubClientIT {
 
     @Test
     void aRepeatedAckIdIsADuplicateAndIsNotCarriedOutAgain() {
-        try (WsClient alice = WsClient.json(editor("alice")); WsClient bob = WsClient.json(editor("bob"))) {
+        try (WsClient alice = WsClient.json(editor("alice"));
+                WsClient bob = WsClient.json(editor("bob"))) {
             connected(alice);
             connected(bob);
             bob.send("{\"type\":\"joinGroup\",\"group\":\"" + group + "\",\"ackId\":1}");
             assertAck(bob, 1);
             alice.send("{\"type\":\"ping\"}");
             assertEquals(Json.createObjectBuilder().add("type", "pong").build(), alice.next());
-            String send = "{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":7,\"noEcho\":true,\"data\":\"once\"}";
+            String send = "{\"type\":\"sendToGroup\",\"group\":\"" + group
+                    + "\",\"ackId\":7,\"noEcho\":true,\"data\":\"once\"}";
             alice.send(send);
             assertAck(alice, 7);
             assertEquals("once", bob.next().getString("data"));
@@ -286,7 +334,8 @@ class HubClientIT {
             connected(alice);
             alice.send("{\"type\":\"joinGroup\",\"group\":\"\",\"ackId\":3}");
             assertAckError(alice, 3, "BadRequest");
-            alice.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":4,\"dataType\":\"binary\",\"data\":\"%%\"}");
+            alice.send(
+                    "{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":4,\"dataType\":\"binary\",\"data\":\"%%\"}");
             assertAckError(alice, 4, "BadRequest");
             alice.send("{\"type\":\"ping\"}");
             assertEquals("pong", alice.next().getString("type"));
@@ -295,16 +344,21 @@ class HubClientIT {
 
     @Test
     void plainClientsGetTheRawDataOfTheirGroups() {
-        String plainUrl = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("pat").addGroup(group)).getUrl();
-        try (WsClient plain = WsClient.plain(plainUrl); WsClient alice = WsClient.json(editor("alice"))) {
+        String plainUrl = sdk.getClientAccessToken(
+                        new GetClientAccessTokenOptions().setUserId("pat").addGroup(group))
+                .getUrl();
+        try (WsClient plain = WsClient.plain(plainUrl);
+                WsClient alice = WsClient.json(editor("alice"))) {
             connected(alice);
             assertEquals("", plain.subprotocol());
             awaitMembership();
             alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"data\":{\"a\":1}}");
             assertEquals("{\"a\":1}", plain.nextRaw());
-            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\"ok\"}");
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group
+                    + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\"ok\"}");
             assertEquals("ok", plain.nextRaw());
-            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"binary\",\"data\":\"AQID\"}");
+            alice.send("{\"type\":\"sendToGroup\",\"group\":\"" + group
+                    + "\",\"noEcho\":true,\"dataType\":\"binary\",\"data\":\"AQID\"}");
             assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) plain.nextRaw());
         }
     }
@@ -354,8 +408,13 @@ class HubClientIT {
     }
 
     private static String sign(AccessKey key, String user, Instant expires, String audience) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-                .audience(audience.replaceFirst("^ws", "http")).subject(user).expirationTime(Date.from(expires)).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                new JWTClaimsSet.Builder()
+                        .audience(audience.replaceFirst("^ws", "http"))
+                        .subject(user)
+                        .expirationTime(Date.from(expires))
+                        .build());
         jwt.sign(new MACSigner(key.secret()));
         return jwt.serialize();
     }

@@ -33,7 +33,8 @@ class HubFaultsIT {
     }
 
     private String url(String user, String... roles) {
-        GetClientAccessTokenOptions options = new GetClientAccessTokenOptions().setUserId(user).addGroup(group);
+        GetClientAccessTokenOptions options =
+                new GetClientAccessTokenOptions().setUserId(user).addGroup(group);
         for (String role : roles) {
             options.addRole(role);
         }
@@ -53,7 +54,8 @@ class HubFaultsIT {
             Duration noticed = Duration.between(vanished, Instant.now());
             assertEquals(connectionId, disconnected.header("ce-connectionId"));
             // two intervals of silence, plus up to one more until the sweep that notices it
-            assertTrue(noticed.compareTo(Duration.ofSeconds(3L * SharedServer.KEEP_ALIVE_SECONDS + 1)) <= 0,
+            assertTrue(
+                    noticed.compareTo(Duration.ofSeconds(3L * SharedServer.KEEP_ALIVE_SECONDS + 1)) <= 0,
                     "noticed after " + noticed);
             assertFalse(sdk.connectionExistsWithResponse(connectionId, null).getValue());
             client.close();
@@ -63,22 +65,25 @@ class HubFaultsIT {
     @Test
     void aClientThatStopsReadingIsDroppedAndTheOthersAreUnaffected() {
         String payload = "x".repeat(150_000);
-        try (WsClient slow = WsClient.json(url("slow")); WsClient reader = WsClient.json(url("reader"));
-             WsClient sender = WsClient.json(url("sender", "webpubsub.sendToGroup." + group))) {
+        try (WsClient slow = WsClient.json(url("slow"));
+                WsClient reader = WsClient.json(url("reader"));
+                WsClient sender = WsClient.json(url("sender", "webpubsub.sendToGroup." + group))) {
             String slowId = slow.next().getString("connectionId");
             reader.next();
             sender.next();
             slow.stopReading();
-            int messages = 300; // 45 MB, within the sender's frame budget: more than socket buffers and the 16 MB queue hold
+            int messages =
+                    300; // 45 MB, within the sender's frame budget: more than socket buffers and the 16 MB queue hold
             for (int i = 0; i < messages; i++) {
-                sender.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\""
-                        + payload + "\"}");
+                sender.send("{\"type\":\"sendToGroup\",\"group\":\"" + group
+                        + "\",\"noEcho\":true,\"dataType\":\"text\",\"data\":\"" + payload + "\"}");
             }
             for (int i = 0; i < messages; i++) {
                 assertEquals(payload.length(), reader.next().getString("data").length());
             }
             Instant deadline = Instant.now().plusSeconds(10);
-            while (sdk.connectionExistsWithResponse(slowId, null).getValue() && Instant.now().isBefore(deadline)) {
+            while (sdk.connectionExistsWithResponse(slowId, null).getValue()
+                    && Instant.now().isBefore(deadline)) {
                 sleep();
             }
             assertFalse(sdk.connectionExistsWithResponse(slowId, null).getValue(), "the slow consumer was dropped");
@@ -90,7 +95,7 @@ class HubFaultsIT {
     @Test
     void aClientThatFloodsIsClosedAndTheOthersAreUnaffected() {
         try (WsClient flooder = WsClient.json(url("flo", "webpubsub.sendToGroup." + group));
-             WsClient bystander = WsClient.json(url("bea"))) {
+                WsClient bystander = WsClient.json(url("bea"))) {
             flooder.next();
             bystander.next();
             String frame = "{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"data\":1}";

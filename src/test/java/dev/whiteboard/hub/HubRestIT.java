@@ -78,7 +78,9 @@ class HubRestIT {
 
     @Test
     void sendToAllReachesEveryConnectionOfTheHubButTheExcludedAndFilteredOut() {
-        try (Client alice = connect("alice"); Client bob = connect("bob"); Client carol = connect("carol")) {
+        try (Client alice = connect("alice");
+                Client bob = connect("bob");
+                Client carol = connect("carol")) {
             sdk.sendToAll("hello all", WebPubSubContentType.TEXT_PLAIN);
             for (Client c : List.of(alice, bob, carol)) {
                 JsonObject message = c.ws().next();
@@ -86,10 +88,12 @@ class HubRestIT {
                 assertEquals("text", message.getString("dataType"));
                 assertEquals("hello all", message.getString("data"));
             }
-            sdk.sendToAllWithResponse(BinaryData.fromString("{\"n\":1}"), new RequestOptions()
-                    .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json")
-                    .addQueryParam("excluded", alice.id())
-                    .addQueryParam("filter", "userId ne 'carol'"));
+            sdk.sendToAllWithResponse(
+                    BinaryData.fromString("{\"n\":1}"),
+                    new RequestOptions()
+                            .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json")
+                            .addQueryParam("excluded", alice.id())
+                            .addQueryParam("filter", "userId ne 'carol'"));
             assertEquals(1, bob.ws().next().getJsonObject("data").getInt("n"));
             alice.ws().assertNothingWithin(QUIET);
             carol.ws().assertNothingWithin(QUIET);
@@ -98,7 +102,9 @@ class HubRestIT {
 
     @Test
     void sendToGroupUserAndConnection() {
-        try (Client alice = connect("alice", group); Client bob = connect("bob"); Client bob2 = connect("bob", group)) {
+        try (Client alice = connect("alice", group);
+                Client bob = connect("bob");
+                Client bob2 = connect("bob", group)) {
             sdk.sendToGroup(group, "{\"to\":\"group\"}", WebPubSubContentType.APPLICATION_JSON);
             for (Client c : List.of(alice, bob2)) {
                 JsonObject message = c.ws().next();
@@ -114,8 +120,11 @@ class HubRestIT {
             assertEquals("for bob", bob2.ws().next().getString("data"));
             alice.ws().assertNothingWithin(QUIET);
 
-            sdk.sendToConnectionWithResponse(alice.id(), BinaryData.fromBytes(new byte[] {1, 2}),
-                    new RequestOptions().setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/octet-stream"));
+            sdk.sendToConnectionWithResponse(
+                    alice.id(),
+                    BinaryData.fromBytes(new byte[] {1, 2}),
+                    new RequestOptions()
+                            .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/octet-stream"));
             JsonObject binary = alice.ws().next();
             assertEquals("binary", binary.getString("dataType"));
             assertEquals("AQI=", binary.getString("data"));
@@ -137,11 +146,12 @@ class HubRestIT {
 
     @Test
     void groupMembershipIsManagedForConnectionsAndUsers() {
-        try (Client alice = connect("alice"); Client bob = connect("bob")) {
+        try (Client alice = connect("alice");
+                Client bob = connect("bob")) {
             sdk.addConnectionToGroupWithResponse(group, alice.id(), null);
             assertTrue(sdk.groupExistsWithResponse(group, null).getValue());
-            HttpResponseException missing = assertThrows(HttpResponseException.class,
-                    () -> sdk.addConnectionToGroupWithResponse(group, "nope", null));
+            HttpResponseException missing = assertThrows(
+                    HttpResponseException.class, () -> sdk.addConnectionToGroupWithResponse(group, "nope", null));
             assertEquals(404, missing.getResponse().getStatusCode());
 
             sdk.addUserToGroupWithResponse(group, "bob", null);
@@ -165,7 +175,9 @@ class HubRestIT {
 
     @Test
     void closingTellsJsonClientsWhyThenCloses() {
-        try (Client alice = connect("alice"); Client bob = connect("bob", group); Client carol = connect("carol")) {
+        try (Client alice = connect("alice");
+                Client bob = connect("bob", group);
+                Client carol = connect("carol")) {
             sdk.closeConnectionWithResponse(alice.id(), new RequestOptions().addQueryParam("reason", "maintenance"));
             JsonObject disconnected = alice.ws().next();
             assertEquals("disconnected", disconnected.getString("event"));
@@ -189,13 +201,21 @@ class HubRestIT {
     void permissionsCanBeGrantedCheckedAndRevokedWhileConnected() {
         try (Client alice = connect("alice", group)) {
             RequestOptions target = new RequestOptions().addQueryParam("targetName", group);
-            assertFalse(sdk.checkPermissionWithResponse(WebPubSubPermission.SEND_TO_GROUP, alice.id(), target).getValue());
+            assertFalse(sdk.checkPermissionWithResponse(WebPubSubPermission.SEND_TO_GROUP, alice.id(), target)
+                    .getValue());
             sdk.grantPermissionWithResponse(WebPubSubPermission.SEND_TO_GROUP, alice.id(), target);
-            assertTrue(sdk.checkPermissionWithResponse(WebPubSubPermission.SEND_TO_GROUP, alice.id(),
-                    new RequestOptions().addQueryParam("targetName", group)).getValue());
-            alice.ws().send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":1,\"noEcho\":true,\"data\":1}");
+            assertTrue(sdk.checkPermissionWithResponse(
+                            WebPubSubPermission.SEND_TO_GROUP,
+                            alice.id(),
+                            new RequestOptions().addQueryParam("targetName", group))
+                    .getValue());
+            alice.ws()
+                    .send("{\"type\":\"sendToGroup\",\"group\":\"" + group
+                            + "\",\"ackId\":1,\"noEcho\":true,\"data\":1}");
             assertTrue(alice.ws().next().getBoolean("success"));
-            sdk.revokePermissionWithResponse(WebPubSubPermission.SEND_TO_GROUP, alice.id(),
+            sdk.revokePermissionWithResponse(
+                    WebPubSubPermission.SEND_TO_GROUP,
+                    alice.id(),
                     new RequestOptions().addQueryParam("targetName", group));
             alice.ws().send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":2,\"data\":1}");
             assertEquals("Forbidden", alice.ws().next().getJsonObject("error").getString("name"));
@@ -205,22 +225,29 @@ class HubRestIT {
     @Test
     void callsWithoutAValidTokenAreRefused() {
         WebPubSubServiceClient stranger = new WebPubSubServiceClientBuilder()
-                .connectionString("Endpoint=" + SharedServer.baseUri().toString().replaceAll("/$", "")
-                        + ";AccessKey=" + AccessKey.generate().reveal() + ";Version=1.0;")
-                .hub(hub).buildClient();
-        assertThrows(ClientAuthenticationException.class, () -> stranger.sendToAll("x", WebPubSubContentType.TEXT_PLAIN));
+                .connectionString(
+                        "Endpoint=" + SharedServer.baseUri().toString().replaceAll("/$", "") + ";AccessKey="
+                                + AccessKey.generate().reveal() + ";Version=1.0;")
+                .hub(hub)
+                .buildClient();
+        assertThrows(
+                ClientAuthenticationException.class, () -> stranger.sendToAll("x", WebPubSubContentType.TEXT_PLAIN));
         Http http = Http.anonymous(SharedServer.baseUri());
         Http.Reply anonymous = http.send(http.request("api/hubs/" + hub + "/:send?api-version=2024-01-01")
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")));
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x")));
         assertEquals(401, anonymous.status());
     }
 
     @Test
     void badRequestsGetTheServiceErrorShape() throws Exception {
-        HttpResponseException badFilter = assertThrows(HttpResponseException.class, () -> sdk.sendToAllWithResponse(
-                BinaryData.fromString("x"), new RequestOptions()
-                        .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "text/plain")
-                        .addQueryParam("filter", "department eq 'sales'")));
+        HttpResponseException badFilter = assertThrows(
+                HttpResponseException.class,
+                () -> sdk.sendToAllWithResponse(
+                        BinaryData.fromString("x"),
+                        new RequestOptions()
+                                .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "text/plain")
+                                .addQueryParam("filter", "department eq 'sales'")));
         assertEquals(400, badFilter.getResponse().getStatusCode());
 
         Http http = Http.anonymous(SharedServer.baseUri());
@@ -230,10 +257,16 @@ class HubRestIT {
         Http.Reply badJson = signed(http, "POST", "/:send?api-version=2024-01-01", "application/json", "{oops");
         assertEquals(400, badJson.status());
         assertEquals("BadRequest", badJson.json().getString("code"));
-        Http.Reply tooLarge = signed(http, "POST", "/:send?api-version=2024-01-01", "text/plain", "x".repeat(1024 * 1024 + 1));
+        Http.Reply tooLarge =
+                signed(http, "POST", "/:send?api-version=2024-01-01", "text/plain", "x".repeat(1024 * 1024 + 1));
         assertEquals(413, tooLarge.status());
-        assertEquals(400, signed(http, "POST", "/:send", "text/plain", "no api-version").status());
-        assertEquals(400, signed(http, "PUT", "/permissions/dance/connections/c?api-version=2024-01-01", null, null).status());
+        assertEquals(
+                400,
+                signed(http, "POST", "/:send", "text/plain", "no api-version").status());
+        assertEquals(
+                400,
+                signed(http, "PUT", "/permissions/dance/connections/c?api-version=2024-01-01", null, null)
+                        .status());
     }
 
     @Test
@@ -251,25 +284,40 @@ class HubRestIT {
                 Http.Reply reply = signed(http, "GET", path, null, null);
                 assertEquals(200, reply.status(), reply::toString);
                 JsonObject page = reply.json();
-                page.getJsonArray("value").forEach(v -> listed.add(v.asJsonObject().getString("connectionId")));
+                page.getJsonArray("value")
+                        .forEach(v -> listed.add(v.asJsonObject().getString("connectionId")));
                 pages++;
                 path = page.containsKey("nextLink")
-                        ? page.getString("nextLink").substring(page.getString("nextLink").indexOf("/groups/")) : null;
+                        ? page.getString("nextLink")
+                                .substring(page.getString("nextLink").indexOf("/groups/"))
+                        : null;
             }
             assertEquals(clients.stream().map(Client::id).collect(Collectors.toSet()), listed);
             assertEquals(3, pages);
 
-            JsonObject token = signed(http, "POST", "/:generateToken?api-version=2024-01-01&userId=dora&role="
-                    + "webpubsub.joinLeaveGroup&minutesToExpire=5", null, null).json();
+            JsonObject token = signed(
+                            http,
+                            "POST",
+                            "/:generateToken?api-version=2024-01-01&userId=dora&role="
+                                    + "webpubsub.joinLeaveGroup&minutesToExpire=5",
+                            null,
+                            null)
+                    .json();
             String url = SharedServer.baseUri().toString().replaceFirst("^http", "ws") + "client/hubs/" + hub
                     + "?access_token=" + token.getString("token");
             try (WsClient dora = WsClient.json(url)) {
                 assertEquals("dora", dora.next().getString("userId"));
             }
 
-            signed(http, "POST", "/:removeFromGroups?api-version=2024-01-01", "application/json",
+            signed(
+                    http,
+                    "POST",
+                    "/:removeFromGroups?api-version=2024-01-01",
+                    "application/json",
                     "{\"groups\":[\"" + group + "\"],\"filter\":\"userId in ('user0','user1')\"}");
-            JsonObject rest = signed(http, "GET", "/groups/" + group + "/connections?api-version=2024-01-01", null, null).json();
+            JsonObject rest = signed(
+                            http, "GET", "/groups/" + group + "/connections?api-version=2024-01-01", null, null)
+                    .json();
             assertEquals(3, rest.getJsonArray("value").size());
         } finally {
             clients.forEach(Client::close);
@@ -277,17 +325,23 @@ class HubRestIT {
     }
 
     /** A raw call to this test's hub with a token whose audience is the full URL, as the SDKs sign it. */
-    private Http.Reply signed(Http http, String method, String hubPath, String contentType, String body) throws Exception {
+    private Http.Reply signed(Http http, String method, String hubPath, String contentType, String body)
+            throws Exception {
         String path = "api/hubs/" + hub + hubPath;
         String url = SharedServer.baseUri().resolve(path).toString();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().audience(url)
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256),
+                new JWTClaimsSet.Builder()
+                        .audience(url)
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                        .build());
         jwt.sign(new MACSigner(AccessKey.of(TestServer.HUB_ACCESS_KEY).secret()));
         HttpRequest.Builder request = http.request(path).header("Authorization", "Bearer " + jwt.serialize());
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+        return http.send(request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 }

@@ -43,8 +43,10 @@ class HubSocketIT {
         try (RawClient client = new RawClient()) {
             String response = client.handshake(url(), "13");
             assertTrue(response.startsWith("HTTP/1.1 101"), response);
-            String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((KEY + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+            String accept = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-1")
+                            .digest((KEY + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                                    .getBytes(StandardCharsets.US_ASCII)));
             assertTrue(response.contains("Sec-WebSocket-Accept: " + accept), response);
             assertTrue(response.contains("Sec-WebSocket-Protocol: json.webpubsub.azure.v1"), response);
             assertTrue(client.readText().contains("\"event\":\"connected\""));
@@ -83,7 +85,8 @@ class HubSocketIT {
 
     private static String url() {
         WebPubSubServiceClient sdk = SharedServer.hubClient("Whiteboard");
-        return sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("raw")).getUrl();
+        return sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("raw"))
+                .getUrl();
     }
 
     private record Frame(int opcode, byte[] payload) {
@@ -105,10 +108,11 @@ class HubSocketIT {
             in = new DataInputStream(socket.getInputStream());
             out = socket.getOutputStream();
             out.write(("GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
-                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: " + version + "\r\n"
-                    + "Sec-WebSocket-Protocol: json.webpubsub.azure.v1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: " + version + "\r\n"
+                            + "Sec-WebSocket-Protocol: json.webpubsub.azure.v1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return headers(in);
         }

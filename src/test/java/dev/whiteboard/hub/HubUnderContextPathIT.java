@@ -24,7 +24,9 @@ class HubUnderContextPathIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.onConfiguredDatabase("context-path").withContextRoot("/wb").startFresh();
+        server = TestServer.onConfiguredDatabase("context-path")
+                .withContextRoot("/wb")
+                .startFresh();
     }
 
     @AfterAll
@@ -35,7 +37,8 @@ class HubUnderContextPathIT {
     @Test
     void theSdkWorksWithAnEndpointThatHasAPath() {
         WebPubSubServiceClient sdk = server.hubClient("sketches");
-        String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("carla").addGroup("board-1"))
+        String url = sdk.getClientAccessToken(
+                        new GetClientAccessTokenOptions().setUserId("carla").addGroup("board-1"))
                 .getUrl();
         assertTrue(url.startsWith("ws://localhost:" + server.baseUri().getPort() + "/wb/client/hubs/sketches?"), url);
         try (WsClient client = WsClient.json(url)) {
@@ -45,11 +48,15 @@ class HubUnderContextPathIT {
             JsonObject message = client.next();
             assertEquals("/wb", message.getJsonObject("data").getString("via"));
         }
-        String appHub = server.hubClient("whiteboard").getClientAccessToken(new GetClientAccessTokenOptions()
-                .setUserId("alice")).getUrl();
-        assertEquals(400, WsClient.refusedStatus(appHub, "json.webpubsub.azure.v1"),
+        String appHub = server.hubClient("whiteboard")
+                .getClientAccessToken(new GetClientAccessTokenOptions().setUserId("alice"))
+                .getUrl();
+        assertEquals(
+                400,
+                WsClient.refusedStatus(appHub, "json.webpubsub.azure.v1"),
                 "the app's own hub calls the app's webhook under the context path, which wants a board");
         assertEquals(200, new Http(server.baseUri()).get("api/health").status());
-        assertEquals(404, new Http(server.baseUri().resolve("/")).get("api/health").status(), "nothing at the root");
+        assertEquals(
+                404, new Http(server.baseUri().resolve("/")).get("api/health").status(), "nothing at the root");
     }
 }

@@ -31,8 +31,11 @@ class PermissionsTest {
 
     @Test
     void wildcardsFollowTheServiceRules() {
-        Permissions p = new Permissions(List.of("webpubsub.joinLeaveGroups.board-*", "webpubsub.sendToGroups.team.?.chat",
-                "webpubsub.sendToGroups.org.**", "webpubsub.sendToGroups.lit\\*eral"));
+        Permissions p = new Permissions(List.of(
+                "webpubsub.joinLeaveGroups.board-*",
+                "webpubsub.sendToGroups.team.?.chat",
+                "webpubsub.sendToGroups.org.**",
+                "webpubsub.sendToGroups.lit\\*eral"));
         assertTrue(p.allows(JOIN_LEAVE, "board-"));
         assertTrue(p.allows(JOIN_LEAVE, "board-abc"));
         assertFalse(p.allows(JOIN_LEAVE, "board-a.b"), "* does not cross a dot");

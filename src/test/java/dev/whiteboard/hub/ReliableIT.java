@@ -43,19 +43,23 @@ class ReliableIT {
     }
 
     private String url(int port) {
-        String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("rita").addGroup(group)).getUrl();
+        String url = sdk.getClientAccessToken(
+                        new GetClientAccessTokenOptions().setUserId("rita").addGroup(group))
+                .getUrl();
         return url.replace(":" + SharedServer.baseUri().getPort() + "/", ":" + port + "/");
     }
 
     /** Publishes through a client connection with an ack, so each message is sent exactly once. */
     private void publish(int n) {
         if (publisher == null) {
-            publisher = WsClient.json(sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("pub")
-                    .addRole("webpubsub.sendToGroup." + group)).getUrl());
+            publisher = WsClient.json(sdk.getClientAccessToken(new GetClientAccessTokenOptions()
+                            .setUserId("pub")
+                            .addRole("webpubsub.sendToGroup." + group))
+                    .getUrl());
             publisher.next();
         }
-        publisher.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":" + n
-                + ",\"data\":{\"n\":" + n + "}}");
+        publisher.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":" + n + ",\"data\":{\"n\":" + n
+                + "}}");
         assertTrue(publisher.next().getBoolean("success"));
     }
 
@@ -104,7 +108,9 @@ class ReliableIT {
             publish(5);
             assertTrue(sdk.connectionExistsWithResponse(connectionId, null).getValue(), "the connection waits");
 
-            String recoveryUrl = firstUrl.replace(":" + proxy.port() + "/", ":" + SharedServer.baseUri().getPort() + "/")
+            String recoveryUrl = firstUrl.replace(
+                            ":" + proxy.port() + "/",
+                            ":" + SharedServer.baseUri().getPort() + "/")
                     + "&awps_connection_id=" + connectionId
                     + "&awps_reconnection_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
             try (WsClient back = WsClient.reliable(recoveryUrl)) {
@@ -116,8 +122,11 @@ class ReliableIT {
                 back.assertNothingWithin(Duration.ofMillis(300));
                 List<String> lifecycle = upstream.drain(hub, Duration.ofMillis(500)).stream()
                         .filter(e -> connectionId.equals(e.header("ce-connectionId")))
-                        .map(UpstreamReceiver.Received::event).toList();
-                assertEquals(List.of("connect", "connected"), lifecycle,
+                        .map(UpstreamReceiver.Received::event)
+                        .toList();
+                assertEquals(
+                        List.of("connect", "connected"),
+                        lifecycle,
                         "a recovery sends no new connect or connected, and no disconnected");
             }
         }
@@ -128,8 +137,8 @@ class ReliableIT {
         String base = url(SharedServer.baseUri().getPort());
         try (WsClient original = WsClient.reliable(base)) {
             String connectionId = original.next().getString("connectionId");
-            try (WsClient forged = WsClient.reliable(base + "&awps_connection_id=" + connectionId
-                    + "&awps_reconnection_token=forged")) {
+            try (WsClient forged = WsClient.reliable(
+                    base + "&awps_connection_id=" + connectionId + "&awps_reconnection_token=forged")) {
                 assertEquals(1008, forged.awaitClose());
             }
             try (WsClient unknown = WsClient.reliable(base + "&awps_connection_id=nope&awps_reconnection_token=x")) {
@@ -142,7 +151,9 @@ class ReliableIT {
 
     @Test
     void aPlainJsonClientGetsNoSequenceIdsOrToken() {
-        String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("paul").addGroup(group)).getUrl();
+        String url = sdk.getClientAccessToken(
+                        new GetClientAccessTokenOptions().setUserId("paul").addGroup(group))
+                .getUrl();
         try (WsClient client = WsClient.json(url)) {
             assertFalse(client.next().containsKey("reconnectionToken"));
             client.send("{\"type\":\"ping\"}");

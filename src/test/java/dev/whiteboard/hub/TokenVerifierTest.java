@@ -47,13 +47,15 @@ class TokenVerifierTest {
 
     @Test
     void acceptsWhatTheOfficialSdkIssues() throws Exception {
-        WebPubSubClientAccessToken token = sdk(PRIMARY, "Whiteboard").getClientAccessToken(new GetClientAccessTokenOptions()
-                .setUserId("alice")
-                .addRole("webpubsub.joinLeaveGroup.board-1")
-                .addRole("webpubsub.sendToGroup.board-1")
-                .addGroup("board-1")
-                .setExpiresAfter(Duration.ofMinutes(30)));
-        assertTrue(token.getUrl().startsWith("ws://localhost:8080/client/hubs/Whiteboard?access_token="), token.getUrl());
+        WebPubSubClientAccessToken token = sdk(PRIMARY, "Whiteboard")
+                .getClientAccessToken(new GetClientAccessTokenOptions()
+                        .setUserId("alice")
+                        .addRole("webpubsub.joinLeaveGroup.board-1")
+                        .addRole("webpubsub.sendToGroup.board-1")
+                        .addGroup("board-1")
+                        .setExpiresAfter(Duration.ofMinutes(30)));
+        assertTrue(
+                token.getUrl().startsWith("ws://localhost:8080/client/hubs/Whiteboard?access_token="), token.getUrl());
 
         ClientClaims claims = verifier().verify(token.getToken(), "whiteboard");
         assertEquals(Optional.of("alice"), claims.userId());
@@ -65,7 +67,9 @@ class TokenVerifierTest {
 
     @Test
     void acceptsTheSecondaryKeySoKeysCanBeRotated() throws Exception {
-        String token = sdk(SECONDARY, "whiteboard").getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        String token = sdk(SECONDARY, "whiteboard")
+                .getClientAccessToken(new GetClientAccessTokenOptions())
+                .getToken();
         ClientClaims claims = verifier().verify(token, "whiteboard");
         assertEquals(Optional.empty(), claims.userId());
         assertEquals(List.of(), claims.roles());
@@ -73,66 +77,97 @@ class TokenVerifierTest {
 
     @Test
     void refusesATokenSignedWithAnotherKey() {
-        String token = sdk(AccessKey.generate(), "whiteboard").getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        String token = sdk(AccessKey.generate(), "whiteboard")
+                .getClientAccessToken(new GetClientAccessTokenOptions())
+                .getToken();
         assertRefused(token, "whiteboard", "signature");
     }
 
     @Test
     void refusesATamperedToken() throws Exception {
-        String token = sdk(PRIMARY, "whiteboard").getClientAccessToken(new GetClientAccessTokenOptions().setUserId("alice")).getToken();
+        String token = sdk(PRIMARY, "whiteboard")
+                .getClientAccessToken(new GetClientAccessTokenOptions().setUserId("alice"))
+                .getToken();
         String[] parts = token.split("\\.");
-        String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("alice", "admin").getBytes());
+        String forgedClaims = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                        .replace("alice", "admin")
+                        .getBytes());
         assertRefused(parts[0] + "." + forgedClaims + "." + parts[2], "whiteboard", "signature");
         char first = parts[2].charAt(0);
-        assertRefused(parts[0] + "." + parts[1] + "." + (first == 'A' ? 'B' : 'A') + parts[2].substring(1),
-                "whiteboard", "signature");
+        assertRefused(
+                parts[0] + "." + parts[1] + "." + (first == 'A' ? 'B' : 'A') + parts[2].substring(1),
+                "whiteboard",
+                "signature");
     }
 
     @Test
     void refusesATokenForAnotherHub() {
-        String token = sdk(PRIMARY, "chat").getClientAccessToken(new GetClientAccessTokenOptions()).getToken();
+        String token = sdk(PRIMARY, "chat")
+                .getClientAccessToken(new GetClientAccessTokenOptions())
+                .getToken();
         assertRefused(token, "whiteboard", "another endpoint or hub");
     }
 
     @Test
     void acceptsAnAudienceInTheQueryFormOfTheClientUrl() throws Exception {
-        for (String audience : List.of("http://localhost:8080/client/?hub=Whiteboard",
-                "https://intranet.example/wb/client?hub=whiteboard", "ws://localhost/client/?other=1&hub=WHITEBOARD")) {
-            String token = sign(PRIMARY, new JWTClaimsSet.Builder().audience(audience).subject("carol")
-                    .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
-            assertEquals(Optional.of("carol"), verifier().verify(token, "whiteboard").userId(), audience);
+        for (String audience : List.of(
+                "http://localhost:8080/client/?hub=Whiteboard",
+                "https://intranet.example/wb/client?hub=whiteboard",
+                "ws://localhost/client/?other=1&hub=WHITEBOARD")) {
+            String token = sign(
+                    PRIMARY,
+                    new JWTClaimsSet.Builder()
+                            .audience(audience)
+                            .subject("carol")
+                            .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                            .build());
+            assertEquals(
+                    Optional.of("carol"), verifier().verify(token, "whiteboard").userId(), audience);
         }
-        for (String audience : List.of("http://localhost/client/?hub=chat", "http://localhost/client/",
-                "http://localhost/other/?hub=whiteboard", "http://localhost/client/hubs/?hub=whiteboard",
+        for (String audience : List.of(
+                "http://localhost/client/?hub=chat",
+                "http://localhost/client/",
+                "http://localhost/other/?hub=whiteboard",
+                "http://localhost/client/hubs/?hub=whiteboard",
                 "http://localhost/client/?hubs=whiteboard")) {
-            String token = sign(PRIMARY, new JWTClaimsSet.Builder().audience(audience)
-                    .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+            String token = sign(
+                    PRIMARY,
+                    new JWTClaimsSet.Builder()
+                            .audience(audience)
+                            .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                            .build());
             assertRefused(token, "whiteboard", "another endpoint or hub");
         }
     }
 
     @Test
     void expiryAllowsFiveMinutesOfClockSkewAndNoMore() throws Exception {
-        String token = sdk(PRIMARY, "whiteboard").getClientAccessToken(new GetClientAccessTokenOptions()
-                .setExpiresAfter(Duration.ofMinutes(10))).getToken();
+        String token = sdk(PRIMARY, "whiteboard")
+                .getClientAccessToken(new GetClientAccessTokenOptions().setExpiresAfter(Duration.ofMinutes(10)))
+                .getToken();
         Instant now = Instant.now();
         verifier(Clock.fixed(now.plus(Duration.ofMinutes(14)), ZoneOffset.UTC)).verify(token, "whiteboard");
-        InvalidTokenException expired = assertThrows(InvalidTokenException.class,
-                () -> verifier(Clock.fixed(now.plus(Duration.ofMinutes(16)), ZoneOffset.UTC)).verify(token, "whiteboard"));
+        InvalidTokenException expired = assertThrows(
+                InvalidTokenException.class,
+                () -> verifier(Clock.fixed(now.plus(Duration.ofMinutes(16)), ZoneOffset.UTC))
+                        .verify(token, "whiteboard"));
         assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
     }
 
     @Test
     void acceptsClaimsWrittenAsPlainStringsAndAWebSocketAudience() throws Exception {
-        String token = sign(PRIMARY, new JWTClaimsSet.Builder()
-                .audience("ws://intranet.example:443/client/hubs/whiteboard/")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .subject("bob")
-                .claim("role", "webpubsub.joinLeaveGroup")
-                .claim("webpubsub.group", "board-9")
-                .claim("department", "sales")
-                .build());
+        String token = sign(
+                PRIMARY,
+                new JWTClaimsSet.Builder()
+                        .audience("ws://intranet.example:443/client/hubs/whiteboard/")
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                        .subject("bob")
+                        .claim("role", "webpubsub.joinLeaveGroup")
+                        .claim("webpubsub.group", "board-9")
+                        .claim("department", "sales")
+                        .build());
         ClientClaims claims = verifier().verify(token, "WhiteBoard");
         assertEquals(List.of("webpubsub.joinLeaveGroup"), claims.roles());
         assertEquals(List.of("board-9"), claims.groups());
@@ -141,13 +176,20 @@ class TokenVerifierTest {
 
     @Test
     void refusesTokensWithoutExpiryOrSignatureOrInAWrongShape() throws Exception {
-        JWTClaimsSet noExpiry = new JWTClaimsSet.Builder().audience("http://localhost/client/hubs/whiteboard").build();
+        JWTClaimsSet noExpiry = new JWTClaimsSet.Builder()
+                .audience("http://localhost/client/hubs/whiteboard")
+                .build();
         assertRefused(sign(PRIMARY, noExpiry), "whiteboard", "expiry");
-        JWTClaimsSet valid = new JWTClaimsSet.Builder().audience("http://localhost/client/hubs/whiteboard")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        JWTClaimsSet valid = new JWTClaimsSet.Builder()
+                .audience("http://localhost/client/hubs/whiteboard")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .build();
         assertRefused(new PlainJWT(valid).serialize(), "whiteboard", "not a JWT");
-        JWTClaimsSet numericRole = new JWTClaimsSet.Builder().audience("http://localhost/client/hubs/whiteboard")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("role", 42).build();
+        JWTClaimsSet numericRole = new JWTClaimsSet.Builder()
+                .audience("http://localhost/client/hubs/whiteboard")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("role", 42)
+                .build();
         assertRefused(sign(PRIMARY, numericRole), "whiteboard", "role");
         assertRefused("", "whiteboard", "no access token");
         assertRefused(null, "whiteboard", "no access token");
@@ -173,7 +215,8 @@ class TokenVerifierTest {
     }
 
     private static void assertRefused(String token, String hub, String reason) {
-        InvalidTokenException refused = assertThrows(InvalidTokenException.class, () -> verifier().verify(token, hub));
+        InvalidTokenException refused =
+                assertThrows(InvalidTokenException.class, () -> verifier().verify(token, hub));
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());
     }
 }

@@ -94,17 +94,23 @@ class UpstreamIT {
             assertEquals(hub, connect.header("ce-hub"));
             assertEquals("connect", connect.header("ce-eventName"));
             assertEquals("localhost", connect.header("WebHook-Request-Origin"));
-            assertTrue(connect.header("ce-time").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), connect.header("ce-time"));
-            assertEquals("sha256=" + Upstream.hmac(AccessKey.of(TestServer.HUB_ACCESS_KEY), connectionId),
+            assertTrue(
+                    connect.header("ce-time").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"),
+                    connect.header("ce-time"));
+            assertEquals(
+                    "sha256=" + Upstream.hmac(AccessKey.of(TestServer.HUB_ACCESS_KEY), connectionId),
                     connect.header("ce-signature"));
             JsonObject body = json(connect.text());
-            assertEquals(List.of("alice"), body.getJsonObject("claims").getJsonArray("sub").getValuesAs(
-                    jakarta.json.JsonString::getString));
+            assertEquals(
+                    List.of("alice"),
+                    body.getJsonObject("claims").getJsonArray("sub").getValuesAs(jakarta.json.JsonString::getString));
             assertEquals("b1", body.getJsonObject("query").getJsonArray("board").getString(0));
             assertFalse(body.getJsonObject("query").containsKey("access_token"));
-            assertTrue(body.getJsonObject("headers").keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization")));
-            assertEquals(List.of("json.webpubsub.azure.v1"), body.getJsonArray("subprotocols").getValuesAs(
-                    jakarta.json.JsonString::getString));
+            assertTrue(body.getJsonObject("headers").keySet().stream()
+                    .noneMatch(h -> h.equalsIgnoreCase("Authorization")));
+            assertEquals(
+                    List.of("json.webpubsub.azure.v1"),
+                    body.getJsonArray("subprotocols").getValuesAs(jakarta.json.JsonString::getString));
 
             Received connected = upstream.next(hub);
             assertEquals("connected", connected.event());
@@ -124,7 +130,10 @@ class UpstreamIT {
 
     @Test
     void theHandlerCanRefuseAConnectionWithItsStatus() throws Exception {
-        upstream.answer(hub, request -> request.event().equals("connect") ? new Answer(403, java.util.Map.of(), "no") : Answer.of(204));
+        upstream.answer(
+                hub,
+                request ->
+                        request.event().equals("connect") ? new Answer(403, java.util.Map.of(), "no") : Answer.of(204));
         assertEquals(403, WsClient.refusedStatus(url("mallory"), "json.webpubsub.azure.v1"));
         upstream.next(hub, "connect");
         upstream.assertNothingFor(hub, Duration.ofMillis(500));
@@ -132,9 +141,12 @@ class UpstreamIT {
 
     @Test
     void theHandlersConnectAnswerDecidesWhoTheClientIsAndWhatItMayDo() {
-        upstream.answer(hub, request -> request.event().equals("connect")
-                ? Answer.json("{\"userId\":\"alice@corp\",\"roles\":[\"webpubsub.joinLeaveGroup.board-1\"],\"groups\":[\"lobby\"]}")
-                : Answer.of(204));
+        upstream.answer(
+                hub,
+                request -> request.event().equals("connect")
+                        ? Answer.json(
+                                "{\"userId\":\"alice@corp\",\"roles\":[\"webpubsub.joinLeaveGroup.board-1\"],\"groups\":[\"lobby\"]}")
+                        : Answer.of(204));
         try (WsClient client = WsClient.json(url("alice", "webpubsub.sendToGroup"))) {
             assertEquals("alice@corp", client.next().getString("userId"));
             client.send("{\"type\":\"joinGroup\",\"group\":\"board-1\",\"ackId\":1}");
@@ -147,11 +159,15 @@ class UpstreamIT {
 
     @Test
     void userEventsReachTheHandlerAndItsReplyComesBackBeforeTheAck() {
-        upstream.answer(hub, request -> request.event().equals("shape") ? Answer.json("{\"stored\":true,\"version\":7}")
-                : request.event().equals("broken") ? Answer.of(500) : Answer.of(204));
+        upstream.answer(
+                hub,
+                request -> request.event().equals("shape")
+                        ? Answer.json("{\"stored\":true,\"version\":7}")
+                        : request.event().equals("broken") ? Answer.of(500) : Answer.of(204));
         try (WsClient client = WsClient.json(url("alice"))) {
             client.next();
-            client.send("{\"type\":\"event\",\"event\":\"shape\",\"ackId\":5,\"dataType\":\"json\",\"data\":{\"id\":\"s1\"}}");
+            client.send(
+                    "{\"type\":\"event\",\"event\":\"shape\",\"ackId\":5,\"dataType\":\"json\",\"data\":{\"id\":\"s1\"}}");
             JsonObject reply = client.next();
             assertEquals("message", reply.getString("type"));
             assertEquals("server", reply.getString("from"));
@@ -188,8 +204,9 @@ class UpstreamIT {
 
     @Test
     void plainClientFramesAreMessageEventsAnsweredWithFrames() {
-        upstream.answer(hub, request -> request.event().equals("message") ? Answer.text("echo: " + request.text())
-                : Answer.of(204));
+        upstream.answer(
+                hub,
+                request -> request.event().equals("message") ? Answer.text("echo: " + request.text()) : Answer.of(204));
         try (WsClient plain = WsClient.plain(url("pat"))) {
             plain.send("hello");
             assertEquals("echo: hello", plain.nextRaw());
@@ -218,7 +235,8 @@ class UpstreamIT {
             event(client, "shape", 1);
             assertEquals(board, upstream.next(hub, "shape").header("ce-connectionState"));
             event(client, "rename", 2);
-            assertEquals(board, upstream.next(hub, "rename").header("ce-connectionState"), "it was sent with the old one");
+            assertEquals(
+                    board, upstream.next(hub, "rename").header("ce-connectionState"), "it was sent with the old one");
             event(client, "shape", 3);
             assertEquals(renamed, upstream.next(hub, "shape").header("ce-connectionState"), "its answer set a new one");
             event(client, "forget", 4);
@@ -251,7 +269,8 @@ class UpstreamIT {
             assertFalse(failed.getBoolean("success"));
             assertEquals("InternalServerError", failed.getJsonObject("error").getString("name"));
             event(client, "shape", 2);
-            assertEquals(largest, upstream.next(hub, "shape").header("ce-connectionState"), "the state stays as it was");
+            assertEquals(
+                    largest, upstream.next(hub, "shape").header("ce-connectionState"), "the state stays as it was");
         }
     }
 

@@ -8,13 +8,18 @@ import org.openqa.selenium.By;
 /** What the page tests ask of a board page in a browser. */
 final class BoardPages {
 
-    private BoardPages() {
-    }
+    private BoardPages() {}
 
     /** A new board of {@code owner}'s, by the REST API; its id. */
     static String newBoard(Http owner, String title) {
-        return owner.postJson("api/boards", jakarta.json.Json.createObjectBuilder().add("title", title).build().toString())
-                .json().getString("id");
+        return owner.postJson(
+                        "api/boards",
+                        jakarta.json.Json.createObjectBuilder()
+                                .add("title", title)
+                                .build()
+                                .toString())
+                .json()
+                .getString("id");
     }
 
     /** A browser of the demo user, signed in through the sign-in page, on the board page with a live connection. */
@@ -48,16 +53,20 @@ final class BoardPages {
     }
 
     static long unsaved(Browser browser) {
-        return (Long) browser.script("return window.whiteboard.connection ? window.whiteboard.connection.unsaved : -1;");
+        return (Long)
+                browser.script("return window.whiteboard.connection ? window.whiteboard.connection.unsaved : -1;");
     }
 
     /** The colour {@code [r, g, b]} of the canvas at ({@code x}, {@code y}) CSS pixels from its top-left corner. */
     static long[] pixel(Browser browser, double x, double y) {
         @SuppressWarnings("unchecked")
-        java.util.List<Long> rgb = (java.util.List<Long>) browser.script("const c = document.getElementById('canvas');"
-                + " const r = window.devicePixelRatio || 1;"
-                + " const d = c.getContext('2d').getImageData(Math.round(arguments[0] * r), Math.round(arguments[1] * r), 1, 1).data;"
-                + " return [d[0], d[1], d[2]];", x, y);
+        java.util.List<Long> rgb = (java.util.List<Long>) browser.script(
+                "const c = document.getElementById('canvas');"
+                        + " const r = window.devicePixelRatio || 1;"
+                        + " const d = c.getContext('2d').getImageData(Math.round(arguments[0] * r), Math.round(arguments[1] * r), 1, 1).data;"
+                        + " return [d[0], d[1], d[2]];",
+                x,
+                y);
         return new long[] {rgb.get(0), rgb.get(1), rgb.get(2)};
     }
 

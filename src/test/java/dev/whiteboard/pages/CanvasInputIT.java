@@ -39,8 +39,10 @@ class CanvasInputIT {
         try (Browser alice = onBoard("alice", board)) {
             double[] origin = canvasOrigin(alice);
             double cx = 640, cy = 300; // a point of the canvas, in its own CSS pixels (= board units at 100%)
-            owner.putJson("api/boards/" + board + "/shapes/box", "{\"kind\":\"rectangle\",\"stroke\":\"" + BLUE
-                    + "\",\"fill\":\"" + BLUE + "\",\"points\":[" + (cx - 50) + "," + (cy - 30) + "," + (cx + 50) + "," + (cy + 30) + "]}");
+            owner.putJson(
+                    "api/boards/" + board + "/shapes/box",
+                    "{\"kind\":\"rectangle\",\"stroke\":\"" + BLUE + "\",\"fill\":\"" + BLUE + "\",\"points\":["
+                            + (cx - 50) + "," + (cy - 30) + "," + (cx + 50) + "," + (cy + 30) + "]}");
             alice.await(d -> shapeCount(alice) == 1 ? true : null);
             alice.await(d -> isBlue(pixel(alice, cx, cy)) ? true : null);
             assertTrue(isWhite(pixel(alice, cx + 120, cy)), "right of the box is empty at 100%");
@@ -70,8 +72,13 @@ class CanvasInputIT {
 
             // the pan tool with the mouse: dragged 100 pixels right, the box's right edge follows
             alice.find(By.cssSelector("[data-tool='hand']")).click();
-            new Actions(alice.driver()).moveToLocation((int) (origin[0] + cx), (int) (origin[1] + cy)).clickAndHold()
-                    .moveByOffset(50, 0).moveByOffset(50, 0).release().perform();
+            new Actions(alice.driver())
+                    .moveToLocation((int) (origin[0] + cx), (int) (origin[1] + cy))
+                    .clickAndHold()
+                    .moveByOffset(50, 0)
+                    .moveByOffset(50, 0)
+                    .release()
+                    .perform();
             alice.await(d -> isBlue(pixel(alice, cx + 230, cy)) ? true : null);
             assertTrue(isWhite(pixel(alice, cx + 270, cy)), "moved by the drag, not more");
 
@@ -93,8 +100,13 @@ class CanvasInputIT {
             alice.find(By.cssSelector("[data-colour='#e03131']")).click();
             new org.openqa.selenium.support.ui.Select(alice.find(By.id("opacity"))).selectByValue("0.5");
             alice.find(By.cssSelector("[data-tool='rectangle']")).click();
-            new Actions(alice.driver()).moveToLocation((int) origin[0] + 100, (int) origin[1] + 100).clickAndHold()
-                    .moveByOffset(60, 30).moveByOffset(60, 30).release().perform();
+            new Actions(alice.driver())
+                    .moveToLocation((int) origin[0] + 100, (int) origin[1] + 100)
+                    .clickAndHold()
+                    .moveByOffset(60, 30)
+                    .moveByOffset(60, 30)
+                    .release()
+                    .perform();
             alice.await(d -> shapeCount(alice) == 1 && unsaved(alice) == 0 ? true : null);
             JsonObject rectangle = shapes(owner, board).getJsonObject(0);
             assertEquals("#e03131", rectangle.getString("stroke"));
@@ -102,16 +114,33 @@ class CanvasInputIT {
 
             // text: typed where the click was; Escape leaves nothing, Ctrl+Enter places it, HTML stays text
             new Actions(alice.driver()).sendKeys("t").perform();
-            new Actions(alice.driver()).moveToLocation((int) origin[0] + 400, (int) origin[1] + 200).click().perform();
+            new Actions(alice.driver())
+                    .moveToLocation((int) origin[0] + 400, (int) origin[1] + 200)
+                    .click()
+                    .perform();
             alice.await(d -> d.switchTo().activeElement().getAttribute("id").equals("text-editor") ? true : null);
             new Actions(alice.driver()).sendKeys("gone").sendKeys(Keys.ESCAPE).perform();
-            new Actions(alice.driver()).moveToLocation((int) origin[0] + 400, (int) origin[1] + 200).click().perform();
+            new Actions(alice.driver())
+                    .moveToLocation((int) origin[0] + 400, (int) origin[1] + 200)
+                    .click()
+                    .perform();
             alice.await(d -> d.switchTo().activeElement().getAttribute("id").equals("text-editor") ? true : null);
-            new Actions(alice.driver()).sendKeys("Plan <b>A</b>").keyDown(Keys.SHIFT).sendKeys(Keys.ENTER).keyUp(Keys.SHIFT)
-                    .sendKeys("then B").keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            new Actions(alice.driver())
+                    .sendKeys("Plan <b>A</b>")
+                    .keyDown(Keys.SHIFT)
+                    .sendKeys(Keys.ENTER)
+                    .keyUp(Keys.SHIFT)
+                    .sendKeys("then B")
+                    .keyDown(Keys.CONTROL)
+                    .sendKeys(Keys.ENTER)
+                    .keyUp(Keys.CONTROL)
+                    .perform();
             alice.await(d -> shapeCount(alice) == 2 && unsaved(alice) == 0 ? true : null);
-            JsonObject text = shapes(owner, board).stream().map(JsonObject.class::cast)
-                    .filter(s -> s.getString("kind").equals("text")).findFirst().orElseThrow();
+            JsonObject text = shapes(owner, board).stream()
+                    .map(JsonObject.class::cast)
+                    .filter(s -> s.getString("kind").equals("text"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("Plan <b>A</b>\nthen B", text.getString("text"));
             JsonArray at = text.getJsonArray("points");
             assertEquals(400, at.getJsonNumber(0).doubleValue(), 2);
@@ -126,18 +155,20 @@ class CanvasInputIT {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = newBoard(owner, "Phone");
         try (Browser phone = onBoard(new Browser(AppServer.baseUri(), 390, 844), "alice", board)) {
-            assertEquals(Boolean.TRUE, phone.script("return document.documentElement.scrollWidth <= window.innerWidth;"),
+            assertEquals(
+                    Boolean.TRUE,
+                    phone.script("return document.documentElement.scrollWidth <= window.innerWidth;"),
                     "nothing runs off the side of the screen");
             @SuppressWarnings("unchecked")
             List<String> problems = (List<String>) phone.script(
                     "return [...document.querySelectorAll('.toolbar button:not([hidden]), .toolbar select, .toolbar input')]"
-                    + ".map(e => { const r = e.getBoundingClientRect();"
-                    + " const name = e.getAttribute('aria-label') || e.textContent.trim() || (e.labels && e.labels.length"
-                    + " ? e.labels[0].textContent.trim() : '') || e.title;"
-                    + " const box = e.type === 'file' ? e.closest('label').getBoundingClientRect() : r;"
-                    + " return (!name ? 'unnamed ' : '') + (box.left < 0 || box.right > window.innerWidth + 0.5 ? 'off-screen ' : '')"
-                    + " + (e.tabIndex < 0 ? 'unfocusable ' : '') + (e.id || e.dataset.tool || e.dataset.colour || e.outerHTML); })"
-                    + ".filter(p => /^(unnamed|off-screen|unfocusable) /.test(p));");
+                            + ".map(e => { const r = e.getBoundingClientRect();"
+                            + " const name = e.getAttribute('aria-label') || e.textContent.trim() || (e.labels && e.labels.length"
+                            + " ? e.labels[0].textContent.trim() : '') || e.title;"
+                            + " const box = e.type === 'file' ? e.closest('label').getBoundingClientRect() : r;"
+                            + " return (!name ? 'unnamed ' : '') + (box.left < 0 || box.right > window.innerWidth + 0.5 ? 'off-screen ' : '')"
+                            + " + (e.tabIndex < 0 ? 'unfocusable ' : '') + (e.id || e.dataset.tool || e.dataset.colour || e.outerHTML); })"
+                            + ".filter(p => /^(unnamed|off-screen|unfocusable) /.test(p));");
             assertEquals(List.of(), problems);
             double[] origin = canvasOrigin(phone);
             long canvasHeight = (Long) phone.script("return document.getElementById('canvas').clientHeight;");
@@ -155,25 +186,38 @@ class CanvasInputIT {
     @Test
     void namedCursorsCanBeTurnedOff() {
         String board = newBoard(Http.as(AppServer.baseUri(), "alice"), "Cursors");
-        try (Browser alice = onBoard("alice", board); Browser bob = onBoard("bob", board); Browser carol = onBoard("carol", board)) {
+        try (Browser alice = onBoard("alice", board);
+                Browser bob = onBoard("bob", board);
+                Browser carol = onBoard("carol", board)) {
             moveOver(bob, 100);
             alice.await(d -> hasCursorOf(alice, "bob") ? true : null);
             alice.find(By.id("show-cursors")).click();
             assertEquals(false, hasCursorOf(alice, "bob"), "turned off, the others' cursors go at once");
             moveOver(bob, 300);
-            carol.await(d -> ((Number) carol.script("const c = window.whiteboard.cursors.get('bob'); return c ? c.x : 0;"))
-                    .doubleValue() > 250 ? true : null);
+            carol.await(
+                    d -> ((Number) carol.script("const c = window.whiteboard.cursors.get('bob'); return c ? c.x : 0;"))
+                                            .doubleValue()
+                                    > 250
+                            ? true
+                            : null);
             assertEquals(false, hasCursorOf(alice, "bob"), "and stay away while off");
             alice.driver().navigate().refresh();
             BoardPages.awaitLive(alice);
-            assertEquals(Boolean.FALSE, alice.script("return document.getElementById('show-cursors').checked;"), "remembered");
+            assertEquals(
+                    Boolean.FALSE,
+                    alice.script("return document.getElementById('show-cursors').checked;"),
+                    "remembered");
         }
     }
 
     private static void moveOver(Browser browser, int x) {
         double[] origin = canvasOrigin(browser);
-        new Actions(browser.driver()).moveToLocation((int) origin[0] + x, (int) origin[1] + 200)
-                .moveByOffset(10, 5).pause(java.time.Duration.ofMillis(150)).moveByOffset(10, 5).perform();
+        new Actions(browser.driver())
+                .moveToLocation((int) origin[0] + x, (int) origin[1] + 200)
+                .moveByOffset(10, 5)
+                .pause(java.time.Duration.ofMillis(150))
+                .moveByOffset(10, 5)
+                .perform();
     }
 
     private static boolean hasCursorOf(Browser browser, String user) {
@@ -197,6 +241,9 @@ class CanvasInputIT {
     }
 
     private static List<String> kinds(Http http, String board) {
-        return shapes(http, board).stream().map(s -> ((JsonObject) s).getString("kind")).sorted().collect(Collectors.toList());
+        return shapes(http, board).stream()
+                .map(s -> ((JsonObject) s).getString("kind"))
+                .sorted()
+                .collect(Collectors.toList());
     }
 }

@@ -26,26 +26,42 @@ class ChatPageIT {
 
     @Test
     void twoPeopleChatBesideABoardAndHtmlIsShownAsText() {
-        String board = Http.as(AppServer.baseUri(), "alice").postJson("api/boards", "{\"title\":\"Chat in browsers\"}")
-                .json().getString("id");
-        try (Browser alice = onBoardWithChat("alice", board); Browser bob = onBoardWithChat("bob", board)) {
+        String board = Http.as(AppServer.baseUri(), "alice")
+                .postJson("api/boards", "{\"title\":\"Chat in browsers\"}")
+                .json()
+                .getString("id");
+        try (Browser alice = onBoardWithChat("alice", board);
+                Browser bob = onBoardWithChat("bob", board)) {
             WebElement box = alice.find(By.id("chat-text"));
             box.sendKeys(HTML);
-            bob.await(d -> String.valueOf(bob.script("return document.querySelector('#chat [data-chat=typing]')"
-                    + ".textContent;")).contains("alice is typing") ? true : null);
+            bob.await(d -> String.valueOf(bob.script(
+                                    "return document.querySelector('#chat [data-chat=typing]')" + ".textContent;"))
+                            .contains("alice is typing")
+                    ? true
+                    : null);
             box.sendKeys(Keys.ENTER);
 
             WebElement seen = bob.await(d -> d.findElements(By.cssSelector("#chat .chat-message .chat-text")).stream()
-                    .filter(e -> HTML.equals(e.getText())).findFirst().orElse(null));
+                    .filter(e -> HTML.equals(e.getText()))
+                    .findFirst()
+                    .orElse(null));
             assertEquals(HTML, seen.getText(), "the message is shown literally");
-            assertTrue(bob.driver().findElements(By.cssSelector("#chat .chat-text b, #chat .chat-text script")).isEmpty(),
+            assertTrue(
+                    bob.driver()
+                            .findElements(By.cssSelector("#chat .chat-text b, #chat .chat-text script"))
+                            .isEmpty(),
                     "no element was made from the text");
             assertEquals(Boolean.FALSE, bob.script("return window.pwned === true;"));
-            assertEquals("alice", seen.findElement(By.xpath("..")).findElement(By.className("chat-from")).getText());
+            assertEquals(
+                    "alice",
+                    seen.findElement(By.xpath(".."))
+                            .findElement(By.className("chat-from"))
+                            .getText());
 
             WebElement reply = bob.find(By.id("chat-text"));
             reply.sendKeys("hello alice");
-            bob.find(By.cssSelector("#chat [data-chat='form'] button[type='submit']")).click();
+            bob.find(By.cssSelector("#chat [data-chat='form'] button[type='submit']"))
+                    .click();
             alice.await(d -> texts(alice).equals(List.of(HTML, "hello alice")) ? true : null);
             bob.await(d -> texts(bob).equals(List.of(HTML, "hello alice")) ? true : null);
             assertEquals(Boolean.FALSE, alice.script("return window.pwned === true;"));
@@ -61,18 +77,26 @@ class ChatPageIT {
     void aDirectMessageToSomeoneOnTheBoardsListShowsANotificationAsText() {
         Http bobHttp = Http.as(AppServer.baseUri(), "bob");
         try (Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD);
-             ChatClient alice = ChatClient.inLobby(AppServer.baseUri(), "alice")) {
+                ChatClient alice = ChatClient.inLobby(AppServer.baseUri(), "alice")) {
             bob.open("");
-            bob.await(d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
-            bob.await(d -> bobHttp.get("api/presence").array().stream().map(v -> v.asJsonObject())
-                    .anyMatch(p -> "bob".equals(p.getString("user")) && p.getBoolean("lobby")) ? true : null);
+            bob.await(
+                    d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
+            bob.await(d -> bobHttp.get("api/presence").array().stream()
+                            .map(v -> v.asJsonObject())
+                            .anyMatch(p -> "bob".equals(p.getString("user")) && p.getBoolean("lobby"))
+                    ? true
+                    : null);
             String text = "<i>psst</i> " + System.nanoTime();
-            assertTrue(alice.send("dm:alice:bob", text, "toast-" + System.nanoTime()).getBoolean("ok"));
+            assertTrue(alice.send("dm:alice:bob", text, "toast-" + System.nanoTime())
+                    .getBoolean("ok"));
 
             WebElement toast = bob.await(d -> d.findElements(By.cssSelector(".chat-toast")).stream()
-                    .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+                    .filter(e -> e.getText().contains(text))
+                    .findFirst()
+                    .orElse(null));
             assertEquals("New message from alice: " + text, toast.getText());
-            assertTrue(bob.driver().findElements(By.cssSelector(".chat-toast i")).isEmpty(), "no element from the text");
+            assertTrue(
+                    bob.driver().findElements(By.cssSelector(".chat-toast i")).isEmpty(), "no element from the text");
             bob.await(d -> d.findElement(By.id("chat-unread")).isDisplayed() ? true : null);
             assertTrue(bob.find(By.id("chat-unread")).getText().endsWith("unread"));
 
@@ -85,44 +109,58 @@ class ChatPageIT {
     @Test
     void roomsOnTheBoardsListAreCreatedJoinedAndDeletedByTheirOwner() {
         String name = "Room <u>" + System.nanoTime() + "</u>";
-        try (Browser carol = onBoardsList("carol"); Browser bob = onBoardsList("bob")) {
+        try (Browser carol = onBoardsList("carol");
+                Browser bob = onBoardsList("bob")) {
             carol.find(By.id("room-name")).sendKeys(name);
             carol.find(By.cssSelector("#room-form button[type='submit']")).click();
             roomButton(carol, name, "Open");
-            assertTrue(carol.driver().findElements(By.cssSelector("#rooms .room-name")).stream()
-                    .anyMatch(e -> e.getText().equals(name + " (1 in it, owner carol)")), "room names are text");
+            assertTrue(
+                    carol.driver().findElements(By.cssSelector("#rooms .room-name")).stream()
+                            .anyMatch(e -> e.getText().equals(name + " (1 in it, owner carol)")),
+                    "room names are text");
             assertTrue(carol.driver().findElements(By.cssSelector("#rooms u")).isEmpty(), "never HTML");
             clickRoomButton(carol, name, "Open");
             carol.find(By.id("lobby-chat-text")).sendKeys("welcome to the room", Keys.ENTER);
             carol.await(d -> texts(carol, "#lobby-chat").contains("welcome to the room") ? true : null);
 
             bob.open(""); // bob's list was loaded before the room was made
-            bob.await(d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
+            bob.await(
+                    d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
             clickRoomButton(bob, name, "Join");
             clickRoomButton(bob, name, "Open");
-            assertTrue(bob.driver().findElements(By.xpath("//ul[@id='rooms']//button[starts-with(., 'Delete ')]")).isEmpty(),
+            assertTrue(
+                    bob.driver()
+                            .findElements(By.xpath("//ul[@id='rooms']//button[starts-with(., 'Delete ')]"))
+                            .isEmpty(),
                     "only the owner is offered to delete it");
             bob.await(d -> texts(bob, "#lobby-chat").contains("welcome to the room") ? true : null);
 
             clickRoomButton(carol, name, "Delete");
             bob.await(d -> d.findElements(By.cssSelector(".chat-toast")).stream()
-                    .anyMatch(e -> e.getText().equals("The room " + name + " was deleted")) ? true : null);
+                            .anyMatch(e -> e.getText().equals("The room " + name + " was deleted"))
+                    ? true
+                    : null);
             bob.await(d -> d.findElements(By.cssSelector("#rooms .room-name")).stream()
-                    .noneMatch(e -> e.getText().startsWith(name)) ? true : null);
+                            .noneMatch(e -> e.getText().startsWith(name))
+                    ? true
+                    : null);
         }
     }
 
     private static Browser onBoardsList(String user) {
         Browser browser = new Browser(AppServer.baseUri()).signIn(user, Http.DEMO_PASSWORD);
         browser.open("");
-        browser.await(d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
+        browser.await(
+                d -> "online".equals(d.findElement(By.id("chat-status")).getAttribute("data-state")) ? true : null);
         return browser;
     }
 
     /** The room's button for this verb ("Join", "Open", "Leave", "Delete"), once the list offers it. */
     private static WebElement roomButton(Browser browser, String name, String verb) {
         return browser.await(d -> d.findElements(By.cssSelector("#rooms button")).stream()
-                .filter(b -> textOf(b).equals(verb + " " + name)).findFirst().orElse(null));
+                .filter(b -> textOf(b).equals(verb + " " + name))
+                .findFirst()
+                .orElse(null));
     }
 
     /** Clicks the room's button for this verb; when the list is drawn again under the click, clicks the new one. */
@@ -153,8 +191,10 @@ class ChatPageIT {
 
     @SuppressWarnings("unchecked")
     private static List<String> texts(Browser browser, String panel) {
-        return (List<String>) browser.script("return [...document.querySelectorAll(arguments[0] + ' .chat-message:not(.pending)"
-                + " .chat-text')].map(e => e.textContent);", panel);
+        return (List<String>) browser.script(
+                "return [...document.querySelectorAll(arguments[0] + ' .chat-message:not(.pending)"
+                        + " .chat-text')].map(e => e.textContent);",
+                panel);
     }
 
     private static Browser onBoardWithChat(String user, String board) {

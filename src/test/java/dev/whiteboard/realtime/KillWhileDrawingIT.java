@@ -36,26 +36,30 @@ class KillWhileDrawingIT {
 
     @Test
     void everyAcknowledgedShapeSurvivesAKillAndClientsConvergeAfterwards() throws Exception {
-        String board = Http.as(server.baseUri(), "alice").postJson("api/boards", "{\"title\":\"Killed\"}")
-                .json().getString("id");
+        String board = Http.as(server.baseUri(), "alice")
+                .postJson("api/boards", "{\"title\":\"Killed\"}")
+                .json()
+                .getString("id");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean drawing = new AtomicBoolean(true);
         List<Thread> drawers = new ArrayList<>();
         for (String user : List.of("alice", "bob")) {
             BoardClient client = BoardClient.join(server.baseUri(), user, board);
-            Thread drawer = new Thread(() -> {
-                try (client) {
-                    for (int i = 0; drawing.get(); i++) {
-                        String id = user + "-" + i;
-                        JsonObject result = client.draw(id);
-                        if (result.getBoolean("ok")) {
-                            acknowledged.add(id);
+            Thread drawer = new Thread(
+                    () -> {
+                        try (client) {
+                            for (int i = 0; drawing.get(); i++) {
+                                String id = user + "-" + i;
+                                JsonObject result = client.draw(id);
+                                if (result.getBoolean("ok")) {
+                                    acknowledged.add(id);
+                                }
+                            }
+                        } catch (RuntimeException | AssertionError e) {
+                            // the server went away mid-drawing: what was acknowledged until then must survive
                         }
-                    }
-                } catch (RuntimeException | AssertionError e) {
-                    // the server went away mid-drawing: what was acknowledged until then must survive
-                }
-            }, "drawer-" + user);
+                    },
+                    "drawer-" + user);
             drawer.start();
             drawers.add(drawer);
         }
@@ -73,22 +77,31 @@ class KillWhileDrawingIT {
         Http alice = Http.as(server.baseUri(), "alice");
         JsonObject diagram = alice.get("api/boards/" + board + "/diagram").json();
         Set<String> stored = RealtimeBoardIT.ids(diagram.getJsonArray("shapes"));
-        assertTrue(stored.containsAll(acknowledgedBeforeTheKill), "lost: " + difference(acknowledgedBeforeTheKill, stored));
+        assertTrue(
+                stored.containsAll(acknowledgedBeforeTheKill),
+                "lost: " + difference(acknowledgedBeforeTheKill, stored));
         assertEquals(stored.size(), diagram.getInt("version"), "one version per stored shape, none half-applied");
 
-        assertEquals(0, alice.get("api/boards/" + board + "/presence").array().size(),
+        assertEquals(
+                0,
+                alice.get("api/boards/" + board + "/presence").array().size(),
                 "the killed run's connections are gone, and presence says so");
         try (BoardClient again = BoardClient.join(server.baseUri(), "bob", board)) {
             again.nextFromServer("presence");
-            assertEquals(Set.of("bob"), RealtimeBoardIT.users(alice.get("api/boards/" + board + "/presence").array()),
+            assertEquals(
+                    Set.of("bob"),
+                    RealtimeBoardIT.users(
+                            alice.get("api/boards/" + board + "/presence").array()),
                     "presence is rebuilt from the connections made after the restart");
         }
         try (BoardClient again = BoardClient.join(server.baseUri(), "bob", board);
-             BoardClient watcher = BoardClient.join(server.baseUri(), "alice", board)) {
+                BoardClient watcher = BoardClient.join(server.baseUri(), "alice", board)) {
             JsonObject result = again.draw("after-restart");
             assertTrue(result.getBoolean("ok"), result::toString);
             JsonObject change = watcher.nextFromServer("shapesChanged");
-            assertEquals(diagram.getInt("version"), change.getInt("fromVersion"),
+            assertEquals(
+                    diagram.getInt("version"),
+                    change.getInt("fromVersion"),
                     "a client that loaded the snapshot after the restart continues from it");
         }
     }

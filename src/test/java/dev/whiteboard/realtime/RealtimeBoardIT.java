@@ -42,7 +42,7 @@ class RealtimeBoardIT {
     void twoPeopleDrawAndALateJoinerSeesEverything() {
         String board = newBoard("Two draw");
         try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board);
-             BoardClient b = BoardClient.join(AppServer.baseUri(), "bob", board)) {
+                BoardClient b = BoardClient.join(AppServer.baseUri(), "bob", board)) {
             assertEquals("editor", b.negotiated().getString("role"));
             assertEquals("bob", b.negotiated().getString("userId"));
 
@@ -56,8 +56,9 @@ class RealtimeBoardIT {
             assertEquals("a1", seenByBob.getJsonArray("put").getJsonObject(0).getString("id"));
             assertEquals(1, a.nextFromServer("shapesChanged").getInt("version"), "the drawer hears it too");
 
-            JsonObject batch = b.send("changeShapes", "\"put\":[" + BoardClient.pen("b1") + "," + BoardClient.pen("b2")
-                    + "],\"remove\":[\"a1\"]");
+            JsonObject batch = b.send(
+                    "changeShapes",
+                    "\"put\":[" + BoardClient.pen("b1") + "," + BoardClient.pen("b2") + "],\"remove\":[\"a1\"]");
             assertTrue(batch.getBoolean("ok"), batch::toString);
             assertEquals(4, batch.getJsonNumber("version").longValue(), "one version per change in the batch");
             JsonObject seenByAlice = a.nextFromServer("shapesChanged");
@@ -70,7 +71,8 @@ class RealtimeBoardIT {
             assertEquals(4, replay.getJsonNumber("version").longValue(), "a replay changes nothing");
 
             try (BoardClient late = BoardClient.join(AppServer.baseUri(), "carol", board)) {
-                JsonObject diagram = late.http().get("api/boards/" + board + "/diagram").json();
+                JsonObject diagram =
+                        late.http().get("api/boards/" + board + "/diagram").json();
                 assertEquals(4, diagram.getInt("version"));
                 assertEquals(Set.of("b1", "b2"), ids(diagram.getJsonArray("shapes")));
                 JsonObject presence = late.nextFromServer("presence");
@@ -88,13 +90,19 @@ class RealtimeBoardIT {
         String board = newBoard("Recovered");
         int port = AppServer.baseUri().getPort();
         try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board);
-             dev.whiteboard.testing.TcpProxy proxy = new dev.whiteboard.testing.TcpProxy("127.0.0.1", port)) {
-            String url = Http.as(AppServer.baseUri(), "bob").get("api/negotiate?board=" + board).json().getString("url");
+                dev.whiteboard.testing.TcpProxy proxy = new dev.whiteboard.testing.TcpProxy("127.0.0.1", port)) {
+            String url = Http.as(AppServer.baseUri(), "bob")
+                    .get("api/negotiate?board=" + board)
+                    .json()
+                    .getString("url");
             WsClient first = WsClient.reliable(url.replace(":" + port + "/", ":" + proxy.port() + "/"));
             JsonObject connected = first.next();
             a.draw("x1");
-            assertEquals(1, first.nextMatching(m -> BoardClient.isServerMessage(m, "shapesChanged"))
-                    .getJsonObject("data").getInt("version"));
+            assertEquals(
+                    1,
+                    first.nextMatching(m -> BoardClient.isServerMessage(m, "shapesChanged"))
+                            .getJsonObject("data")
+                            .getInt("version"));
 
             proxy.cut();
             first.close();
@@ -102,8 +110,8 @@ class RealtimeBoardIT {
             a.draw("x3");
 
             try (WsClient back = WsClient.reliable(url + "&awps_connection_id=" + connected.getString("connectionId")
-                    + "&awps_reconnection_token=" + java.net.URLEncoder.encode(connected.getString("reconnectionToken"),
-                    StandardCharsets.UTF_8))) {
+                    + "&awps_reconnection_token="
+                    + java.net.URLEncoder.encode(connected.getString("reconnectionToken"), StandardCharsets.UTF_8))) {
                 long seen = 1;
                 while (seen < 3) {
                     JsonObject change = back.nextMatching(m -> BoardClient.isServerMessage(m, "shapesChanged"))
@@ -122,12 +130,17 @@ class RealtimeBoardIT {
     @Test
     void strokesInProgressGoPeerToPeerAndViewersCanOnlyWatch() {
         String board = newBoard("Viewers");
-        assertEquals(200, alice.putJson("api/boards/" + board + "/members/dave", "{\"role\":\"viewer\"}").status());
+        assertEquals(
+                200,
+                alice.putJson("api/boards/" + board + "/members/dave", "{\"role\":\"viewer\"}")
+                        .status());
         try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board);
-             BoardClient viewer = BoardClient.join(AppServer.baseUri(), "dave", board)) {
+                BoardClient viewer = BoardClient.join(AppServer.baseUri(), "dave", board)) {
             String group = a.negotiated().getJsonArray("groups").getString(0);
-            a.socket().send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"ackId\":90,"
-                    + "\"dataType\":\"json\",\"data\":{\"type\":\"stroke\",\"id\":\"s9\",\"points\":[1,2,3,4]}}");
+            a.socket()
+                    .send(
+                            "{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"noEcho\":true,\"ackId\":90,"
+                                    + "\"dataType\":\"json\",\"data\":{\"type\":\"stroke\",\"id\":\"s9\",\"points\":[1,2,3,4]}}");
             JsonObject stroke = viewer.socket().nextMatching(BoardClient::isPeerMessage);
             assertEquals("alice", stroke.getString("fromUserId"), "the hub, not the sender, says who it is from");
             assertEquals("stroke", stroke.getJsonObject("data").getString("type"));
@@ -136,12 +149,20 @@ class RealtimeBoardIT {
             assertFalse(refused.getBoolean("ok"));
             assertEquals(403, refused.getJsonObject("error").getInt("status"));
             assertFalse(refused.getBoolean("retryable"));
-            viewer.socket().send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"ackId\":7,\"dataType\":\"json\",\"data\":{}}");
-            JsonObject ack = viewer.socket().nextMatching(m -> "ack".equals(m.getString("type", "")) && m.getInt("ackId") == 7);
+            viewer.socket()
+                    .send("{\"type\":\"sendToGroup\",\"group\":\"" + group
+                            + "\",\"ackId\":7,\"dataType\":\"json\",\"data\":{}}");
+            JsonObject ack =
+                    viewer.socket().nextMatching(m -> "ack".equals(m.getString("type", "")) && m.getInt("ackId") == 7);
             assertFalse(ack.getBoolean("success"));
             assertEquals("Forbidden", ack.getJsonObject("error").getString("name"));
             a.socket().assertNothingWithinMatching(Duration.ofMillis(500), BoardClient::isPeerMessage);
-            assertEquals(0, alice.get("api/boards/" + board + "/diagram").json().getJsonArray("shapes").size());
+            assertEquals(
+                    0,
+                    alice.get("api/boards/" + board + "/diagram")
+                            .json()
+                            .getJsonArray("shapes")
+                            .size());
 
             JsonObject clear = viewer.send("clearBoard", "");
             assertEquals(403, clear.getJsonObject("error").getInt("status"));
@@ -157,12 +178,15 @@ class RealtimeBoardIT {
             assertEquals(400, tooMany.getJsonObject("error").getInt("status"));
             JsonObject noId = a.send("changeShapes", "\"put\":[{\"kind\":\"pen\",\"points\":[0,0]}]");
             assertEquals("put[0].id", noId.getJsonObject("error").getString("field"));
-            JsonObject unknownKind = a.send("changeShapes", "\"put\":[{\"id\":\"k\",\"kind\":\"blob\",\"points\":[0,0]}]");
+            JsonObject unknownKind =
+                    a.send("changeShapes", "\"put\":[{\"id\":\"k\",\"kind\":\"blob\",\"points\":[0,0]}]");
             assertEquals(400, unknownKind.getJsonObject("error").getInt("status"));
             JsonObject empty = a.send("changeShapes", "");
             assertEquals(400, empty.getJsonObject("error").getInt("status"));
-            JsonObject otherBoard = a.sendRaw("changeShapes", "{\"board\":\"nosuchboard\",\"requestId\":\"r-x\",\"put\":["
-                    + BoardClient.pen("z") + "]}", "r-x");
+            JsonObject otherBoard = a.sendRaw(
+                    "changeShapes",
+                    "{\"board\":\"nosuchboard\",\"requestId\":\"r-x\",\"put\":[" + BoardClient.pen("z") + "]}",
+                    "r-x");
             assertEquals(404, otherBoard.getJsonObject("error").getInt("status"));
             JsonObject notJson = a.sendRaw("changeShapes", "[1,2]", null);
             assertEquals(400, notJson.getJsonObject("error").getInt("status"));
@@ -182,22 +206,34 @@ class RealtimeBoardIT {
     void restChangesReachTheBoardsClientsToo() {
         String board = newBoard("REST");
         try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board)) {
-            assertEquals(201, Http.as(AppServer.baseUri(), "bob").putJson("api/boards/" + board + "/shapes/r1",
-                    BoardClient.pen("r1")).status());
+            assertEquals(
+                    201,
+                    Http.as(AppServer.baseUri(), "bob")
+                            .putJson("api/boards/" + board + "/shapes/r1", BoardClient.pen("r1"))
+                            .status());
             JsonObject change = a.nextFromServer("shapesChanged");
             assertEquals("bob", change.getString("by"));
             assertEquals(204, alice.delete("api/boards/" + board + "/shapes/r1").status());
-            assertEquals("r1", a.nextFromServer("shapesChanged").getJsonArray("removed").getString(0));
+            assertEquals(
+                    "r1",
+                    a.nextFromServer("shapesChanged").getJsonArray("removed").getString(0));
 
             String other = newBoard("Elsewhere");
             try (BoardClient elsewhere = BoardClient.join(AppServer.baseUri(), "bob", other)) {
-                assertEquals(200, alice.put("api/boards/" + board + "/background", "image/png",
-                        dev.whiteboard.testing.Images.encode("png")).status());
+                assertEquals(
+                        200,
+                        alice.put(
+                                        "api/boards/" + board + "/background",
+                                        "image/png",
+                                        dev.whiteboard.testing.Images.encode("png"))
+                                .status());
                 JsonObject background = a.nextFromServer("backgroundChanged");
                 assertEquals("image/png", background.getJsonObject("background").getString("contentType"));
                 assertEquals(3, background.getInt("version"));
-                elsewhere.socket().assertNothingWithinMatching(Duration.ofMillis(500),
-                        m -> BoardClient.isServerMessage(m, "backgroundChanged"));
+                elsewhere
+                        .socket()
+                        .assertNothingWithinMatching(
+                                Duration.ofMillis(500), m -> BoardClient.isServerMessage(m, "backgroundChanged"));
             }
         }
     }
@@ -207,7 +243,10 @@ class RealtimeBoardIT {
         String board = newBoard("Quick");
         try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board)) {
             for (int i = 0; i < 40; i++) {
-                assertEquals(201, alice.putJson("api/boards/" + board + "/shapes/q" + i, BoardClient.pen("q" + i)).status());
+                assertEquals(
+                        201,
+                        alice.putJson("api/boards/" + board + "/shapes/q" + i, BoardClient.pen("q" + i))
+                                .status());
             }
             long seen = 0;
             for (int i = 0; i < 40; i++) {
@@ -226,23 +265,32 @@ class RealtimeBoardIT {
             assertEquals("alice", tab1.nextFromServer("presence").getString("joined"));
             BoardClient tab2 = BoardClient.join(AppServer.baseUri(), "alice", board);
             BoardClient bob = BoardClient.join(AppServer.baseUri(), "bob", board);
-            JsonObject bobJoined = tab1.socket().nextMatching(m -> m.get("data") instanceof JsonObject d
-                    && "presence".equals(d.getString("type", "")) && "bob".equals(d.getString("joined", null)))
+            JsonObject bobJoined = tab1.socket()
+                    .nextMatching(m -> m.get("data") instanceof JsonObject d
+                            && "presence".equals(d.getString("type", ""))
+                            && "bob".equals(d.getString("joined", null)))
                     .getJsonObject("data");
             assertEquals(2, bobJoined.getJsonArray("people").size(), "two tabs of alice count once");
 
             tab2.close();
             bob.emit("presence", "\"state\":\"away\"");
-            JsonObject away = tab1.socket().nextMatching(m -> m.get("data") instanceof JsonObject d
-                    && "presence".equals(d.getString("type", "")) && d.getJsonArray("people").stream()
-                    .anyMatch(p -> "away".equals(p.asJsonObject().getString("state")))).getJsonObject("data");
+            JsonObject away = tab1.socket()
+                    .nextMatching(m -> m.get("data") instanceof JsonObject d
+                            && "presence".equals(d.getString("type", ""))
+                            && d.getJsonArray("people").stream()
+                                    .anyMatch(
+                                            p -> "away".equals(p.asJsonObject().getString("state"))))
+                    .getJsonObject("data");
             assertFalse(away.containsKey("left"), "closing one of two tabs is not leaving");
-            JsonArray people = Http.as(AppServer.baseUri(), "carol").get("api/boards/" + board + "/presence").array();
+            JsonArray people = Http.as(AppServer.baseUri(), "carol")
+                    .get("api/boards/" + board + "/presence")
+                    .array();
             assertEquals(Set.of("alice", "bob"), users(people));
 
             bob.close();
-            JsonObject left = tab1.socket().nextMatching(m -> m.get("data") instanceof JsonObject d
-                    && "bob".equals(d.getString("left", null))).getJsonObject("data");
+            JsonObject left = tab1.socket()
+                    .nextMatching(m -> m.get("data") instanceof JsonObject d && "bob".equals(d.getString("left", null)))
+                    .getJsonObject("data");
             assertEquals(Set.of("alice"), users(left.getJsonArray("people")));
         }
     }
@@ -251,10 +299,14 @@ class RealtimeBoardIT {
     void connectionsAreOnlyForPeopleWithARoleOnAnExistingBoard() {
         String board = newBoard("Guarded");
         String url = alice.get("api/negotiate?board=" + board).json().getString("url");
-        assertEquals(404, WsClient.refusedStatus(url.replace("board=" + board, "board=nosuchboard"), "json.webpubsub.azure.v1"));
+        assertEquals(
+                404,
+                WsClient.refusedStatus(url.replace("board=" + board, "board=nosuchboard"), "json.webpubsub.azure.v1"));
         assertEquals(400, WsClient.refusedStatus(url.replace("&board=" + board, ""), "json.webpubsub.azure.v1"));
-        assertEquals(401, WsClient.refusedStatus(url.replaceAll("access_token=[^&]+", "access_token=forged"),
-                "json.webpubsub.azure.v1"));
+        assertEquals(
+                401,
+                WsClient.refusedStatus(
+                        url.replaceAll("access_token=[^&]+", "access_token=forged"), "json.webpubsub.azure.v1"));
     }
 
     @Test
@@ -275,8 +327,11 @@ class RealtimeBoardIT {
         assertEquals(200, genuine.status(), genuine::toString);
         assertTrue(genuine.json().getBoolean("ok"), "the same call, signed with the key, is taken");
 
-        Http.Reply malformed = anonymous.send(anonymous.request("eventhandler").header("ce-signature", sign(key, "conn1"))
-                .header("ce-connectionId", "conn1").header("ce-specversion", "1.0")
+        Http.Reply malformed = anonymous.send(anonymous
+                .request("eventhandler")
+                .header("ce-signature", sign(key, "conn1"))
+                .header("ce-connectionId", "conn1")
+                .header("ce-specversion", "1.0")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(400, malformed.status());
     }
@@ -284,11 +339,15 @@ class RealtimeBoardIT {
     @Test
     void theAbuseProtectionHandshakeGrantsOnlyTheServicesOrigin() {
         Http anonymous = Http.anonymous(AppServer.baseUri());
-        Http.Reply ours = anonymous.send(anonymous.request("eventhandler").header("WebHook-Request-Origin", "localhost")
+        Http.Reply ours = anonymous.send(anonymous
+                .request("eventhandler")
+                .header("WebHook-Request-Origin", "localhost")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, ours.status());
         assertEquals("localhost", ours.header("WebHook-Allowed-Origin"));
-        Http.Reply foreign = anonymous.send(anonymous.request("eventhandler").header("WebHook-Request-Origin", "evil.example")
+        Http.Reply foreign = anonymous.send(anonymous
+                .request("eventhandler")
+                .header("WebHook-Request-Origin", "evil.example")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertEquals(403, foreign.status());
         assertNull(foreign.header("WebHook-Allowed-Origin"));
@@ -297,9 +356,14 @@ class RealtimeBoardIT {
     private static HttpRequest.Builder userEvent(Http http, String connectionId, String signature, String body) {
         HttpRequest.Builder request = http.request("eventhandler")
                 .header("Content-Type", "application/json")
-                .header("ce-specversion", "1.0").header("ce-id", "1").header("ce-source", "/hubs/whiteboard/client/" + connectionId)
-                .header("ce-type", "azure.webpubsub.user.changeShapes").header("ce-hub", "whiteboard")
-                .header("ce-connectionId", connectionId).header("ce-userId", "alice").header("ce-eventName", "changeShapes");
+                .header("ce-specversion", "1.0")
+                .header("ce-id", "1")
+                .header("ce-source", "/hubs/whiteboard/client/" + connectionId)
+                .header("ce-type", "azure.webpubsub.user.changeShapes")
+                .header("ce-hub", "whiteboard")
+                .header("ce-connectionId", connectionId)
+                .header("ce-userId", "alice")
+                .header("ce-eventName", "changeShapes");
         if (signature != null) {
             request.header("ce-signature", signature);
         }

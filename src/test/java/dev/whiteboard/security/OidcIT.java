@@ -76,8 +76,10 @@ class OidcIT {
     void aBrowserSignsInWithTheProviderAndComesBackToThePageItWanted() throws Exception {
         HttpClient browser = browser();
         URI base = server.baseUri();
-        HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(
-                base.resolve("api/session/oidc?next=%2Fboard.html%3Fboard%3Dabc")).GET().build(),
+        HttpResponse<String> landed = browser.send(
+                HttpRequest.newBuilder(base.resolve("api/session/oidc?next=%2Fboard.html%3Fboard%3Dabc"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, landed.statusCode());
         assertEquals(base.resolve("board.html?board=abc"), landed.uri(), "back on the page the user wanted");
@@ -92,8 +94,12 @@ class OidcIT {
     void aNextThatIsNotAPageOfThisSiteEndsOnTheHomePage() throws Exception {
         URI base = server.baseUri();
         for (String next : List.of("https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example%2F", "%2Fa%20b", "")) {
-            HttpResponse<String> landed = browser().send(HttpRequest.newBuilder(
-                    base.resolve("api/session/oidc?next=" + next)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> landed = browser()
+                    .send(
+                            HttpRequest.newBuilder(base.resolve("api/session/oidc?next=" + next))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, landed.statusCode(), next);
             assertEquals(base, landed.uri(), next);
         }
@@ -103,20 +109,29 @@ class OidcIT {
     @Test
     void underAContextPathTheBrowserComesBackToThePageUnderIt() throws Exception {
         TestServer underPath = provider.signingInWith(
-                TestServer.onConfiguredDatabase("oidc-context-path").withContextRoot("/wb")).startFresh();
+                        TestServer.onConfiguredDatabase("oidc-context-path").withContextRoot("/wb"))
+                .startFresh();
         try {
             URI base = underPath.baseUri();
             assertEquals("/wb/", base.getPath());
             HttpClient browser = browser();
-            HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(
-                    base.resolve("api/session/oidc?next=%2Fwb%2Fboard.html%3Fboard%3Dabc")).GET().build(),
+            HttpResponse<String> landed = browser.send(
+                    HttpRequest.newBuilder(base.resolve("api/session/oidc?next=%2Fwb%2Fboard.html%3Fboard%3Dabc"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, landed.statusCode());
             assertEquals(base.resolve("board.html?board=abc"), landed.uri());
-            assertEquals("alice", Http.via(browser, base, null).get("api/session").json().getString("user"));
+            assertEquals(
+                    "alice",
+                    Http.via(browser, base, null).get("api/session").json().getString("user"));
 
-            HttpResponse<String> home = browser().send(HttpRequest.newBuilder(base.resolve("api/session/oidc"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> home = browser()
+                    .send(
+                            HttpRequest.newBuilder(base.resolve("api/session/oidc"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, home.statusCode());
             assertEquals(base, home.uri(), "no next: the app's home page, under its path");
         } finally {
@@ -143,19 +158,30 @@ class OidcIT {
             browser.find(By.id("sign-out")).click();
             browser.await(d -> d.getCurrentUrl().contains("signin.html"));
             List<URI> pages = browser.documentsRequested();
-            URI endSession = pages.stream().filter(u -> u.toString().startsWith(provider.endSessionEndpoint() + "?"))
-                    .findFirst().orElseThrow(() -> new AssertionError("the provider's session was not ended: " + pages));
+            URI endSession = pages.stream()
+                    .filter(u -> u.toString().startsWith(provider.endSessionEndpoint() + "?"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("the provider's session was not ended: " + pages));
             assertProviderLogout(endSession, server.baseUri());
-            assertEquals(server.baseUri().resolve("signin.html"), pages.get(pages.size() - 1), "back on the sign-in page");
+            assertEquals(
+                    server.baseUri().resolve("signin.html"), pages.get(pages.size() - 1), "back on the sign-in page");
             browser.find(By.id("provider-link"));
-            assertEquals(401, ((Number) browser.asyncScript("const done = arguments[arguments.length - 1];"
-                    + " fetch('api/boards', {headers: {'X-Requested-With': 'fetch'}}).then(r => done(r.status));"))
-                    .intValue(), "signed out, and the page's API calls get 401, not the provider");
+            assertEquals(
+                    401,
+                    ((Number)
+                                    browser.asyncScript(
+                                            "const done = arguments[arguments.length - 1];"
+                                                    + " fetch('api/boards', {headers: {'X-Requested-With': 'fetch'}}).then(r => done(r.status));"))
+                            .intValue(),
+                    "signed out, and the page's API calls get 401, not the provider");
 
             browser.find(By.id("provider-link")).click();
-            browser.await(d -> d.getCurrentUrl().endsWith("/index.html") || d.getCurrentUrl().endsWith("/"));
-            assertTrue(browser.documentsRequested().stream().anyMatch(u -> u.toString().startsWith(provider.issuer()
-                    + "/authorize?")), "signing in again goes to the provider again");
+            browser.await(d -> d.getCurrentUrl().endsWith("/index.html")
+                    || d.getCurrentUrl().endsWith("/"));
+            assertTrue(
+                    browser.documentsRequested().stream()
+                            .anyMatch(u -> u.toString().startsWith(provider.issuer() + "/authorize?")),
+                    "signing in again goes to the provider again");
             assertTrue(browser.find(By.id("who")).getText().startsWith("Signed in as "));
         }
     }
@@ -189,22 +215,29 @@ class OidcIT {
         URI logout = URI.create(signedOut.json().getString("providerLogoutUrl"));
         assertProviderLogout(logout, server.baseUri());
 
-        HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(logout).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> landed =
+                browser.send(HttpRequest.newBuilder(logout).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, landed.statusCode());
         assertEquals(server.baseUri().resolve("signin.html"), landed.uri(), "the provider sends the browser back");
 
-        Http.Reply after = page.send(page.request("api/boards").header("X-Requested-With", "fetch").GET());
+        Http.Reply after = page.send(
+                page.request("api/boards").header("X-Requested-With", "fetch").GET());
         assertEquals(401, after.status(), "an API call is never redirected to the provider");
         assertEquals("unauthenticated", after.json().getString("error"));
         assertNull(after.header("Location"));
         assertEquals(204, page.delete("api/session").status(), "signed out already: nothing to end at the provider");
-        assertEquals("oidc", Http.anonymous(server.baseUri()).get("api/session/method").json().getString("method"));
+        assertEquals(
+                "oidc",
+                Http.anonymous(server.baseUri())
+                        .get("api/session/method")
+                        .json()
+                        .getString("method"));
     }
 
     @Test
     void aScriptWithABearerTokenHasNoProviderSessionToEnd() {
-        Http.Reply reply = Http.withBearer(server.baseUri(), provider.accessToken("bob")).delete("api/session");
+        Http.Reply reply =
+                Http.withBearer(server.baseUri(), provider.accessToken("bob")).delete("api/session");
         assertEquals(204, reply.status(), reply::toString);
     }
 
@@ -216,10 +249,16 @@ class OidcIT {
         assertEquals("unauthenticated", forged.json().getString("error"));
         assertEquals(401, page.get("api/session").status());
 
-        HttpClient started = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> toProvider = started.send(HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient started = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> toProvider = started.send(
+                HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(302, toProvider.statusCode());
         assertTrue(toProvider.headers().firstValue("Location").orElseThrow().startsWith(provider.issuer()));
         Http sameBrowser = Http.via(started, server.baseUri(), null);
@@ -240,8 +279,8 @@ class OidcIT {
 
     @Test
     void forgedExpiredAndOtherAudiencesTokensAreRefused() throws Exception {
-        for (String token : List.of(forgedToken(), provider.accessToken("expired"), provider.accessToken("elsewhere"),
-                "not-a-token")) {
+        for (String token : List.of(
+                forgedToken(), provider.accessToken("expired"), provider.accessToken("elsewhere"), "not-a-token")) {
             Http.Reply reply = Http.withBearer(server.baseUri(), token).get("api/boards");
             assertEquals(401, reply.status(), reply::toString);
             assertEquals("unauthenticated", reply.json().getString("error"));
@@ -250,10 +289,11 @@ class OidcIT {
 
     @Test
     void builtInAccountsAreOffWhileOidcIsOn() {
-        Http.Reply basic = Http.withPassword(server.baseUri(), "alice", "whiteboard").get("api/boards");
+        Http.Reply basic =
+                Http.withPassword(server.baseUri(), "alice", "whiteboard").get("api/boards");
         assertEquals(401, basic.status(), basic::toString);
-        Http.Reply form = Http.anonymous(server.baseUri()).send("POST", "api/session",
-                "application/x-www-form-urlencoded", "name=alice&password=whiteboard");
+        Http.Reply form = Http.anonymous(server.baseUri())
+                .send("POST", "api/session", "application/x-www-form-urlencoded", "name=alice&password=whiteboard");
         assertEquals(401, form.status(), form::toString);
     }
 
@@ -262,11 +302,16 @@ class OidcIT {
         Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
         Http erin = Http.withBearer(server.baseUri(), provider.accessToken("erin"));
         Http carol = Http.withBearer(server.baseUri(), provider.accessToken("carol"));
-        String board = bob.postJson("api/boards", "{\"title\":\"Bob's private board\"}").json().getString("id");
+        String board = bob.postJson("api/boards", "{\"title\":\"Bob's private board\"}")
+                .json()
+                .getString("id");
 
         assertTrue(ids(erin.get("api/boards").array()).contains(board), "the administrator sees it");
         assertEquals("owner", erin.get("api/boards/" + board).json().getString("role"));
-        assertEquals(200, erin.putJson("api/boards/" + board + "/members/carol", "{\"role\":\"viewer\"}").status());
+        assertEquals(
+                200,
+                erin.putJson("api/boards/" + board + "/members/carol", "{\"role\":\"viewer\"}")
+                        .status());
         assertEquals("viewer", carol.get("api/boards/" + board).json().getString("role"));
         assertEquals(204, erin.delete("api/boards/" + board + "/members/carol").status());
         assertEquals(403, carol.get("api/boards/" + board).status(), "private again");
@@ -277,17 +322,22 @@ class OidcIT {
         Http carol = Http.withBearer(server.baseUri(), provider.accessToken("carol"));
         Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
         Http frank = Http.withBearer(server.baseUri(), provider.accessToken("frank"));
-        String board = carol.postJson("api/boards", "{\"title\":\"Sales for design\"}").json().getString("id");
+        String board = carol.postJson("api/boards", "{\"title\":\"Sales for design\"}")
+                .json()
+                .getString("id");
         assertEquals(403, bob.get("api/boards/" + board).status());
 
-        Http.Reply granted = carol.putJson("api/boards/" + board + "/members/group:" + OidcProvider.DESIGN,
-                "{\"role\":\"viewer\"}");
+        Http.Reply granted =
+                carol.putJson("api/boards/" + board + "/members/group:" + OidcProvider.DESIGN, "{\"role\":\"viewer\"}");
         assertEquals(200, granted.status(), granted::toString);
         assertEquals("group:design", granted.json().getString("user"));
 
         assertTrue(ids(bob.get("api/boards").array()).contains(board), "a member of the group sees it");
         assertEquals("viewer", bob.get("api/boards/" + board).json().getString("role"));
-        assertEquals(403, bob.putJson("api/boards/" + board + "/shapes/b1", BoardClient.pen("b1")).status(),
+        assertEquals(
+                403,
+                bob.putJson("api/boards/" + board + "/shapes/b1", BoardClient.pen("b1"))
+                        .status(),
                 "viewers do not draw");
         Http alice = signedInBrowser();
         assertEquals("viewer", alice.get("api/boards/" + board).json().getString("role"), "signed in by browser");
@@ -296,13 +346,18 @@ class OidcIT {
         assertEquals(403, frank.get("api/boards/" + board).status());
         assertEquals(403, frank.get("api/negotiate?board=" + board).status());
 
-        assertEquals(200, carol.putJson("api/boards/" + board + "/members/group:" + OidcProvider.DESIGN,
-                "{\"role\":\"editor\"}").status());
+        assertEquals(
+                200,
+                carol.putJson("api/boards/" + board + "/members/group:" + OidcProvider.DESIGN, "{\"role\":\"editor\"}")
+                        .status());
         try (BoardClient drawing = BoardClient.join(bob, "bob", board)) {
             assertEquals("editor", drawing.negotiated().getString("role"));
             assertEquals("result", drawing.draw("group-1").getString("type"), "the webhook knows bob's groups");
         }
-        assertEquals(400, carol.putJson("api/boards/" + board + "/members/group:", "{\"role\":\"viewer\"}").status());
+        assertEquals(
+                400,
+                carol.putJson("api/boards/" + board + "/members/group:", "{\"role\":\"viewer\"}")
+                        .status());
     }
 
     private static Http signedInBrowser() throws Exception {
@@ -310,8 +365,11 @@ class OidcIT {
     }
 
     private static Http signedInBrowser(HttpClient browser) throws Exception {
-        HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> landed = browser.send(
+                HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, landed.statusCode(), landed::body);
         return Http.via(browser, server.baseUri(), null);
     }
@@ -337,8 +395,12 @@ class OidcIT {
         SignedJWT jwt = SignedJWT.parse(token);
         JWKSet keys = JWKSet.parse(provider.keys().toString());
         JWK key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
-        assertTrue(key != null && jwt.verify(new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(),
-                key.toRSAKey().toPublicKey())), "signed by the provider");
+        assertTrue(
+                key != null
+                        && jwt.verify(new DefaultJWSVerifierFactory()
+                                .createJWSVerifier(
+                                        jwt.getHeader(), key.toRSAKey().toPublicKey())),
+                "signed by the provider");
         return jwt.getJWTClaimsSet();
     }
 
@@ -346,7 +408,8 @@ class OidcIT {
         Map<String, String> values = new HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;
@@ -354,24 +417,35 @@ class OidcIT {
 
     /** A client that behaves like a browser here: keeps cookies and follows redirects (to the provider and back). */
     private static HttpClient browser() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** A token that looks like the provider's (its issuer, its key id, our audience) but is signed with another key. */
     private static String forgedToken() throws Exception {
         String kid = provider.keys().getJsonArray("keys").getJsonObject(0).getString("kid");
         RSAKey key = new RSAKeyGenerator(2048).keyID(kid).generate();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(provider.issuer()).subject("bob")
-                .claim("preferred_username", "bob").audience(OidcProvider.CLIENT_ID)
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(provider.issuer())
+                .subject("bob")
+                .claim("preferred_username", "bob")
+                .audience(OidcProvider.CLIENT_ID)
                 .claim("groups", List.of(OidcProvider.ADMINS))
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
 
     private static List<String> ids(JsonArray boards) {
-        return boards.getValuesAs(JsonObject.class).stream().map(b -> b.getString("id")).toList();
+        return boards.getValuesAs(JsonObject.class).stream()
+                .map(b -> b.getString("id"))
+                .toList();
     }
 }

@@ -12,23 +12,32 @@ class OidcSettingsTest {
 
     @Test
     void theCallbackIsUnderThePublicUrlOrAsConfiguredOrLeftToEachRequest() {
-        assertEquals(Optional.of(URI.create("https://board.example.com/api/session/callback")),
+        assertEquals(
+                Optional.of(URI.create("https://board.example.com/api/session/callback")),
                 OidcSettings.callback(Optional.of(URI.create("https://board.example.com/")), NONE));
-        assertEquals(Optional.of(URI.create("https://example.com/whiteboard/api/session/callback")),
+        assertEquals(
+                Optional.of(URI.create("https://example.com/whiteboard/api/session/callback")),
                 OidcSettings.callback(Optional.of(URI.create("https://example.com/whiteboard")), NONE));
-        assertEquals(Optional.of(URI.create("https://sso-callbacks.example.com/wb")),
-                OidcSettings.callback(Optional.of(URI.create("https://board.example.com/")),
-                        Optional.of(URI.create("https://sso-callbacks.example.com/wb"))), "the explicit one wins");
+        assertEquals(
+                Optional.of(URI.create("https://sso-callbacks.example.com/wb")),
+                OidcSettings.callback(
+                        Optional.of(URI.create("https://board.example.com/")),
+                        Optional.of(URI.create("https://sso-callbacks.example.com/wb"))),
+                "the explicit one wins");
         assertEquals(NONE, OidcSettings.callback(NONE, NONE), "${baseURL}: each request's own address");
     }
 
     @Test
     void theAppsPublicAddressComesFromThePublicUrlOrTheCallback() {
-        assertEquals(Optional.of(URI.create("https://example.com/whiteboard/")),
+        assertEquals(
+                Optional.of(URI.create("https://example.com/whiteboard/")),
                 OidcSettings.base(Optional.of(URI.create("https://example.com/whiteboard")), NONE));
-        assertEquals(Optional.of(URI.create("https://board.example.com/wb/")),
+        assertEquals(
+                Optional.of(URI.create("https://board.example.com/wb/")),
                 OidcSettings.base(NONE, Optional.of(URI.create("https://board.example.com/wb/api/session/callback"))));
-        assertEquals(NONE, OidcSettings.base(NONE, Optional.of(URI.create("https://board.example.com/oidc-return"))),
+        assertEquals(
+                NONE,
+                OidcSettings.base(NONE, Optional.of(URI.create("https://board.example.com/oidc-return"))),
                 "a callback elsewhere says nothing about the app's address");
         assertEquals(NONE, OidcSettings.base(NONE, NONE));
     }

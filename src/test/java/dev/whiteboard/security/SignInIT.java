@@ -27,16 +27,29 @@ class SignInIT {
         assertTrue(reply.header("WWW-Authenticate").startsWith("Basic"), "scripts get the Basic challenge");
 
         Http anonymous = Http.anonymous(SharedServer.baseUri());
-        Http.Reply fromThePage = anonymous.send(anonymous.request("api/negotiate?board=x").header("X-Requested-With", "fetch").GET());
+        Http.Reply fromThePage = anonymous.send(anonymous
+                .request("api/negotiate?board=x")
+                .header("X-Requested-With", "fetch")
+                .GET());
         assertEquals(401, fromThePage.status());
-        assertNull(fromThePage.header("WWW-Authenticate"), "the app's pages get no Basic challenge (no browser dialog)");
+        assertNull(
+                fromThePage.header("WWW-Authenticate"), "the app's pages get no Basic challenge (no browser dialog)");
     }
 
     @Test
     void wrongPasswordsAndUnknownUsersAreRefused() {
-        assertEquals(401, Http.withPassword(SharedServer.baseUri(), "alice", "not-her-password").get("api/boards").status());
-        assertEquals(401, Http.withPassword(SharedServer.baseUri(), "mallory", "whiteboard").get("api/boards").status());
-        assertEquals(200, Http.as(SharedServer.baseUri(), "bob").get("api/boards").status());
+        assertEquals(
+                401,
+                Http.withPassword(SharedServer.baseUri(), "alice", "not-her-password")
+                        .get("api/boards")
+                        .status());
+        assertEquals(
+                401,
+                Http.withPassword(SharedServer.baseUri(), "mallory", "whiteboard")
+                        .get("api/boards")
+                        .status());
+        assertEquals(
+                200, Http.as(SharedServer.baseUri(), "bob").get("api/boards").status());
     }
 
     @Test
@@ -49,20 +62,27 @@ class SignInIT {
 
     @Test
     void theSignInPageStartsASessionThatSignsOutAgain() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI base = SharedServer.baseUri();
 
-        HttpResponse<String> wrong = browser.send(form(base, "name=alice&password=nope"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong =
+                browser.send(form(base, "name=alice&password=nope"), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.headers().firstValue("WWW-Authenticate").isEmpty());
 
-        HttpResponse<String> signedIn = browser.send(form(base, "name=carol&password=whiteboard"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn =
+                browser.send(form(base, "name=carol&password=whiteboard"), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, signedIn.statusCode(), signedIn.body());
         assertTrue(signedIn.body().contains("\"user\":\"carol\""), signedIn.body());
         assertTrue(signedIn.body().contains("Carol Chen"), signedIn.body());
-        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst().orElseThrow();
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
 
         HttpResponse<String> boards = browser.send(get(base, "api/boards"), HttpResponse.BodyHandlers.ofString());
@@ -70,10 +90,17 @@ class SignInIT {
         HttpResponse<String> who = browser.send(get(base, "api/session"), HttpResponse.BodyHandlers.ofString());
         assertTrue(who.body().contains("\"user\":\"carol\""), who.body());
 
-        HttpResponse<String> signedOut = browser.send(HttpRequest.newBuilder(base.resolve("api/session"))
-                .header("X-Requested-With", "fetch").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedOut = browser.send(
+                HttpRequest.newBuilder(base.resolve("api/session"))
+                        .header("X-Requested-With", "fetch")
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(204, signedOut.statusCode());
-        assertEquals(401, browser.send(get(base, "api/boards"), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                401,
+                browser.send(get(base, "api/boards"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
     }
 
     @Test
@@ -87,11 +114,17 @@ class SignInIT {
     }
 
     private static HttpRequest form(URI base, String body) {
-        return HttpRequest.newBuilder(base.resolve("api/session")).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Requested-With", "fetch").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(base.resolve("api/session"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Requested-With", "fetch")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static HttpRequest get(URI base, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("X-Requested-With", "fetch").GET().build();
+        return HttpRequest.newBuilder(base.resolve(path))
+                .header("X-Requested-With", "fetch")
+                .GET()
+                .build();
     }
 }

@@ -19,10 +19,11 @@ public final class AppServer implements BeforeAllCallback {
         synchronized (LOCK) {
             if (server == null) {
                 TestServer started = TestServer.onConfiguredDatabase("app")
-                        .withEnvironment("WHITEBOARD_HUB_KEEP_ALIVE_SECONDS", String.valueOf(SharedServer.KEEP_ALIVE_SECONDS))
+                        .withEnvironment(
+                                "WHITEBOARD_HUB_KEEP_ALIVE_SECONDS", String.valueOf(SharedServer.KEEP_ALIVE_SECONDS))
                         .startFresh();
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put(AppServer.class, (AutoCloseable) () -> {
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(AppServer.class, (AutoCloseable)
+                        () -> {
                             synchronized (LOCK) {
                                 started.stop();
                                 server = null;

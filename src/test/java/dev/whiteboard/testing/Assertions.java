@@ -9,8 +9,7 @@ import jakarta.json.JsonObject;
 /** Assertions on the product's wire conventions. */
 public final class Assertions {
 
-    private Assertions() {
-    }
+    private Assertions() {}
 
     /**
      * The reply is an error with the given status, JSON body {@code {"status","error","message"[,"field"]}},

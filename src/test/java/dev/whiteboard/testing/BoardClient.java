@@ -72,7 +72,8 @@ public final class BoardClient implements AutoCloseable {
      */
     public JsonObject send(String event, String data) {
         String requestId = user + "-" + requestIds.incrementAndGet();
-        String json = "{\"board\":\"" + board + "\",\"requestId\":\"" + requestId + "\"" + (data.isBlank() ? "" : "," + data) + "}";
+        String json = "{\"board\":\"" + board + "\",\"requestId\":\"" + requestId + "\""
+                + (data.isBlank() ? "" : "," + data) + "}";
         return sendRaw(event, json, requestId);
     }
 
@@ -80,9 +81,10 @@ public final class BoardClient implements AutoCloseable {
     public JsonObject sendRaw(String event, String json, String requestId) {
         long ackId = sendEvent(event, json);
         JsonObject result = socket.nextMatching(m -> "message".equals(m.getString("type", ""))
-                && "server".equals(m.getString("from", "")) && m.get("data") instanceof JsonObject d
-                && ("result".equals(d.getString("type", "")) || "error".equals(d.getString("type", "")))
-                && (requestId == null || requestId.equals(d.getString("requestId", null))))
+                        && "server".equals(m.getString("from", ""))
+                        && m.get("data") instanceof JsonObject d
+                        && ("result".equals(d.getString("type", "")) || "error".equals(d.getString("type", "")))
+                        && (requestId == null || requestId.equals(d.getString("requestId", null))))
                 .getJsonObject("data");
         assertAcknowledged(ackId);
         return result;
@@ -100,9 +102,14 @@ public final class BoardClient implements AutoCloseable {
 
     private long sendEvent(String event, String json) {
         long ackId = ackIds.incrementAndGet();
-        socket.send(Json.createObjectBuilder().add("type", "event").add("event", event).add("ackId", ackId)
-                .add("dataType", "json").add("data", Json.createReader(new java.io.StringReader(json)).readValue())
-                .build().toString());
+        socket.send(Json.createObjectBuilder()
+                .add("type", "event")
+                .add("event", event)
+                .add("ackId", ackId)
+                .add("dataType", "json")
+                .add("data", Json.createReader(new java.io.StringReader(json)).readValue())
+                .build()
+                .toString());
         return ackId;
     }
 
@@ -117,7 +124,8 @@ public final class BoardClient implements AutoCloseable {
     }
 
     public static String pen(String shapeId) {
-        return "{\"id\":\"" + shapeId + "\",\"kind\":\"pen\",\"stroke\":\"#1e1e1e\",\"width\":2,\"points\":[0,0,10,10,20,5]}";
+        return "{\"id\":\"" + shapeId
+                + "\",\"kind\":\"pen\",\"stroke\":\"#1e1e1e\",\"width\":2,\"points\":[0,0,10,10,20,5]}";
     }
 
     /**
@@ -129,13 +137,17 @@ public final class BoardClient implements AutoCloseable {
     }
 
     public static boolean isServerMessage(JsonObject m, String type) {
-        return "message".equals(m.getString("type", "")) && "group".equals(m.getString("from", ""))
-                && !m.containsKey("fromUserId") && m.get("data") instanceof JsonObject d && type.equals(d.getString("type", ""));
+        return "message".equals(m.getString("type", ""))
+                && "group".equals(m.getString("from", ""))
+                && !m.containsKey("fromUserId")
+                && m.get("data") instanceof JsonObject d
+                && type.equals(d.getString("type", ""));
     }
 
     /** Whether the frame is a message another client sent to the group. */
     public static boolean isPeerMessage(JsonObject m) {
-        return "message".equals(m.getString("type", "")) && "group".equals(m.getString("from", ""))
+        return "message".equals(m.getString("type", ""))
+                && "group".equals(m.getString("from", ""))
                 && m.containsKey("fromUserId");
     }
 

@@ -58,13 +58,18 @@ public final class Browser implements AutoCloseable {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("whiteboard.it.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height);
         if (recordPages) {
             options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("whiteboard.it.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(
+                        new File(System.getProperty("whiteboard.it.chromedriver", "/usr/bin/chromedriver")))
                 .build();
         this.driver = new ChromeDriver(service, options);
     }
@@ -85,7 +90,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(By by) {
-        return await(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        return await(d -> d.findElements(by).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null));
     }
 
     public <T> T await(Function<WebDriver, T> condition) {
@@ -110,19 +118,54 @@ public final class Browser implements AutoCloseable {
         for (int i = 0; i < points.length; i++) {
             touchPoints.add(Map.of("x", points[i][0], "y", points[i][1], "id", i));
         }
-        ((ChromeDriver) driver).executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", touchPoints));
+        ((ChromeDriver) driver)
+                .executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", touchPoints));
     }
 
     /** A stylus stroke through {@code points} ({@code {x, y}}, CSS pixels of the window): pointer events of type pen. */
     public void penStroke(double[]... points) {
         for (int i = 0; i < points.length; i++) {
             String type = i == 0 ? "mousePressed" : "mouseMoved";
-            ((ChromeDriver) driver).executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", points[i][0],
-                    "y", points[i][1], "button", "left", "buttons", 1, "clickCount", 1, "pointerType", "pen", "force", 0.5));
+            ((ChromeDriver) driver)
+                    .executeCdpCommand(
+                            "Input.dispatchMouseEvent",
+                            Map.of(
+                                    "type",
+                                    type,
+                                    "x",
+                                    points[i][0],
+                                    "y",
+                                    points[i][1],
+                                    "button",
+                                    "left",
+                                    "buttons",
+                                    1,
+                                    "clickCount",
+                                    1,
+                                    "pointerType",
+                                    "pen",
+                                    "force",
+                                    0.5));
         }
         double[] last = points[points.length - 1];
-        ((ChromeDriver) driver).executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseReleased", "x", last[0],
-                "y", last[1], "button", "left", "buttons", 0, "clickCount", 1, "pointerType", "pen"));
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Input.dispatchMouseEvent",
+                        Map.of(
+                                "type",
+                                "mouseReleased",
+                                "x",
+                                last[0],
+                                "y",
+                                last[1],
+                                "button",
+                                "left",
+                                "buttons",
+                                0,
+                                "clickCount",
+                                1,
+                                "pointerType",
+                                "pen"));
     }
 
     /**
@@ -155,7 +198,8 @@ public final class Browser implements AutoCloseable {
     /** Keeps a screenshot as a test artifact, {@code target/it/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         try {
-            Path dir = Path.of(System.getProperty("whiteboard.it.work-dir", "target/it")).resolve("screenshots");
+            Path dir = Path.of(System.getProperty("whiteboard.it.work-dir", "target/it"))
+                    .resolve("screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -41,14 +41,23 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends {@code chatSend} and returns its result ({@code {"type":"result","ok":…,"message":{…}}}). */
     public JsonObject send(String conversation, String text, String clientId) {
-        String json = Json.createObjectBuilder().add("conversation", conversation).add("text", text)
-                .add("clientId", clientId).build().toString();
+        String json = Json.createObjectBuilder()
+                .add("conversation", conversation)
+                .add("text", text)
+                .add("clientId", clientId)
+                .build()
+                .toString();
         return connection.sendRaw("chatSend", json, clientId);
     }
 
     /** Sends {@code chatTyping} (no reply when it is taken). */
     public void typing(String conversation) {
-        connection.emitRaw("chatTyping", Json.createObjectBuilder().add("conversation", conversation).build().toString());
+        connection.emitRaw(
+                "chatTyping",
+                Json.createObjectBuilder()
+                        .add("conversation", conversation)
+                        .build()
+                        .toString());
     }
 
     /** The next chat message from the app of this type ({@code chatMessage}, {@code typing}, {@code roomDeleted}). */
@@ -81,15 +90,18 @@ public final class ChatClient implements AutoCloseable {
 
     /** The next {@code chatMessage}'s message whose text is {@code text}. */
     public JsonObject nextMessage(String text) {
-        return next("chatMessage", m -> text.equals(m.getJsonObject("message").getString("text"))).getJsonObject("message");
+        return next("chatMessage", m -> text.equals(m.getJsonObject("message").getString("text")))
+                .getJsonObject("message");
     }
 
     /** A message the app sent (to a group, or to the user), not an event's reply. */
     private static boolean isAppMessage(JsonObject m) {
         return "message".equals(m.getString("type", ""))
                 && ("group".equals(m.getString("from", "")) || "server".equals(m.getString("from", "")))
-                && !m.containsKey("fromUserId") && m.get("data") instanceof JsonObject d
-                && !"result".equals(d.getString("type", "")) && !"error".equals(d.getString("type", ""));
+                && !m.containsKey("fromUserId")
+                && m.get("data") instanceof JsonObject d
+                && !"result".equals(d.getString("type", ""))
+                && !"error".equals(d.getString("type", ""));
     }
 
     @Override

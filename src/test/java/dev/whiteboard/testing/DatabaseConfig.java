@@ -7,8 +7,10 @@ package dev.whiteboard.testing;
 public record DatabaseConfig(String url, String user, String password) {
 
     public static DatabaseConfig fromSystemProperties() {
-        return new DatabaseConfig(System.getProperty("whiteboard.it.db.url", ""),
-                System.getProperty("whiteboard.it.db.user", ""), System.getProperty("whiteboard.it.db.password", ""));
+        return new DatabaseConfig(
+                System.getProperty("whiteboard.it.db.url", ""),
+                System.getProperty("whiteboard.it.db.user", ""),
+                System.getProperty("whiteboard.it.db.password", ""));
     }
 
     public boolean embedded() {

@@ -38,8 +38,11 @@ public final class Gateway implements AutoCloseable {
         this.port = port;
         this.process = process;
         this.tls = tls;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /**
@@ -65,8 +68,10 @@ public final class Gateway implements AutoCloseable {
     private static int ephemeralStart() {
         try {
             // readAllLines: Files.readString reads a /proc file only in part
-            int start = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
-                    .strip().split("\\s+")[0]);
+            int start = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .strip()
+                    .split("\\s+")[0]);
             return start > 10_000 ? start : 32768;
         } catch (IOException | RuntimeException e) {
             return 32768;
@@ -76,27 +81,61 @@ public final class Gateway implements AutoCloseable {
     /** Starts nginx on {@code port} with TLS, in front of the app listening on {@code appPort}. */
     public static Gateway start(int port, int appPort) {
         if (!Files.isExecutable(NGINX)) {
-            throw new IllegalStateException("nginx is not installed (apt-get install nginx-light); .ci/run installs it");
+            throw new IllegalStateException(
+                    "nginx is not installed (apt-get install nginx-light); .ci/run installs it");
         }
         try {
-            Path dir = Path.of(System.getProperty("whiteboard.it.work-dir", "target/it"), "gateway-" + port).toAbsolutePath();
+            Path dir = Path.of(System.getProperty("whiteboard.it.work-dir", "target/it"), "gateway-" + port)
+                    .toAbsolutePath();
             Files.createDirectories(dir);
             Path cert = dir.resolve("cert.pem");
             Path key = dir.resolve("key.pem");
-            run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString()), dir);
+            run(
+                    List.of(
+                            "openssl",
+                            "req",
+                            "-x509",
+                            "-newkey",
+                            "rsa:2048",
+                            "-nodes",
+                            "-days",
+                            "2",
+                            "-subj",
+                            "/CN=localhost",
+                            "-addext",
+                            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                            "-keyout",
+                            key.toString(),
+                            "-out",
+                            cert.toString()),
+                    dir);
             String config = Files.readString(Path.of("server-config/gateway/nginx.conf.template"));
-            for (Map.Entry<String, String> value : Map.of("GATEWAY_DIR", dir.toString(), "GATEWAY_PORT", String.valueOf(port),
-                    "TLS_CERT", cert.toString(), "TLS_KEY", key.toString(), "APP", "127.0.0.1:" + appPort).entrySet()) {
+            for (Map.Entry<String, String> value : Map.of(
+                            "GATEWAY_DIR",
+                            dir.toString(),
+                            "GATEWAY_PORT",
+                            String.valueOf(port),
+                            "TLS_CERT",
+                            cert.toString(),
+                            "TLS_KEY",
+                            key.toString(),
+                            "APP",
+                            "127.0.0.1:" + appPort)
+                    .entrySet()) {
                 config = config.replace("${" + value.getKey() + "}", value.getValue());
             }
-            if (java.util.regex.Pattern.compile("\\$\\{[A-Z_]+}").matcher(config).find()) {
+            if (java.util.regex.Pattern.compile("\\$\\{[A-Z_]+}")
+                    .matcher(config)
+                    .find()) {
                 throw new IllegalStateException("a value of the gateway template is not filled in: " + config);
             }
             Path conf = dir.resolve("nginx.conf");
             Files.writeString(conf, config);
-            Process process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString(), "-g", "daemon off;")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+            Process process = new ProcessBuilder(
+                            NGINX.toString(), "-p", dir.toString(), "-c", conf.toString(), "-g", "daemon off;")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("nginx.out").toFile())
+                    .start();
             SSLContext tls = trusting(cert);
             awaitListening(port, process, dir, tls);
             return new Gateway(dir, port, process, tls);
@@ -120,9 +159,13 @@ public final class Gateway implements AutoCloseable {
      * that a test sees each step of a sign-in (the gateway, the provider, the gateway again).
      */
     public HttpClient browser() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
-                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(tls)
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @Override
@@ -168,8 +211,8 @@ public final class Gateway implements AutoCloseable {
                 throw new IllegalStateException("nginx stopped: " + Files.readString(dir.resolve("nginx.out"))
                         + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
             }
-            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
-                    .createSocket()) {
+            try (javax.net.ssl.SSLSocket socket =
+                    (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 socket.setSoTimeout(2000);
                 socket.startHandshake();
@@ -185,8 +228,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path dir) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.out").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.out").toFile())
+                .start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(command + " failed: " + Files.readString(dir.resolve("openssl.out")));

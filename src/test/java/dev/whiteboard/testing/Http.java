@@ -20,7 +20,10 @@ import java.time.Duration;
  */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     /** The password of every demo account. */
     public static final String DEMO_PASSWORD = "whiteboard";
 
@@ -66,13 +69,19 @@ public final class Http {
 
     /** A client with connections of its own, for requests that may leave a connection unusable (huge uploads). */
     public static Http withOwnConnections(URI base) {
-        return new Http(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build(), basic("alice", DEMO_PASSWORD));
+        return new Http(
+                base,
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build(),
+                basic("alice", DEMO_PASSWORD));
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A response with its body as bytes, readable as text or JSON. */
@@ -115,17 +124,20 @@ public final class Http {
     }
 
     public Reply postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply putJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply put(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(
+                request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Reply send(String method, String path, String contentType, String body) {
@@ -133,8 +145,9 @@ public final class Http {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+        return send(builder.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public HttpRequest.Builder request(String path) {

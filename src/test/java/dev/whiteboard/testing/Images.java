@@ -9,8 +9,7 @@ import javax.imageio.ImageIO;
 /** Real, small images encoded by the JDK, for upload and detection tests. */
 public final class Images {
 
-    private Images() {
-    }
+    private Images() {}
 
     /** A 32×16 image with a diagonal line, encoded as {@code format} ({@code png}, {@code jpg}, {@code gif}). */
     public static byte[] encode(String format) {

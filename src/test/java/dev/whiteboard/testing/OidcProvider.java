@@ -62,10 +62,15 @@ public final class OidcProvider implements AutoCloseable {
                 port = socket.getLocalPort();
             }
             ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                    "-cp", Path.of(TestServer.property("whiteboard.it.oidc-provider")).toAbsolutePath() + "/*",
-                    "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx128m",
+                            "-cp",
+                            Path.of(TestServer.property("whiteboard.it.oidc-provider"))
+                                            .toAbsolutePath() + "/*",
+                            "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("JSON_CONFIG_PATH", config.toString());
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             OidcProvider provider = new OidcProvider(log, port, builder.start());
@@ -139,19 +144,19 @@ public final class OidcProvider implements AutoCloseable {
                   ]
                 }
                 """.formatted(
-                mapping("scope", ".*\\\\bexpired\\\\b.*", "bob", design, CLIENT_ID, ", \"exp\": 1000000000"),
-                mapping("scope", ".*\\\\belsewhere\\\\b.*", "bob", design, "another-app", ""),
-                mapping("scope", ".*\\\\bbob\\\\b.*", "bob", design, CLIENT_ID, ""),
-                mapping("scope", ".*\\\\bcarol\\\\b.*", "carol", "\"sales\"", CLIENT_ID, ""),
-                mapping("scope", ".*\\\\berin\\\\b.*", "erin", "\"" + ADMINS + "\"", CLIENT_ID, ""),
-                mapping("scope", ".*\\\\bfrank\\\\b.*", "frank", "", CLIENT_ID, ""),
-                mapping("grant_type", "authorization_code", "alice", design, CLIENT_ID, ""));
+                        mapping("scope", ".*\\\\bexpired\\\\b.*", "bob", design, CLIENT_ID, ", \"exp\": 1000000000"),
+                        mapping("scope", ".*\\\\belsewhere\\\\b.*", "bob", design, "another-app", ""),
+                        mapping("scope", ".*\\\\bbob\\\\b.*", "bob", design, CLIENT_ID, ""),
+                        mapping("scope", ".*\\\\bcarol\\\\b.*", "carol", "\"sales\"", CLIENT_ID, ""),
+                        mapping("scope", ".*\\\\berin\\\\b.*", "erin", "\"" + ADMINS + "\"", CLIENT_ID, ""),
+                        mapping("scope", ".*\\\\bfrank\\\\b.*", "frank", "", CLIENT_ID, ""),
+                        mapping("grant_type", "authorization_code", "alice", design, CLIENT_ID, ""));
     }
 
-    private static String mapping(String param, String match, String user, String groups, String audience,
-                                  String extra) {
+    private static String mapping(
+            String param, String match, String user, String groups, String audience, String extra) {
         return ("{\"requestParam\": \"%s\", \"match\": \"%s\", \"claims\": {\"sub\": \"%s\", \"preferred_username\":"
-                + " \"%s\", \"groups\": [%s], \"aud\": [\"%s\"]%s}}")
+                        + " \"%s\", \"groups\": [%s], \"aud\": [\"%s\"]%s}}")
                 .formatted(param, match, user, user, groups, audience, extra);
     }
 
@@ -172,28 +177,35 @@ public final class OidcProvider implements AutoCloseable {
         throw new IllegalStateException("mock-oauth2-server did not answer in 60 s; log:\n" + logText());
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private static JsonObject get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build());
     }
 
     private static JsonObject post(URI uri, String form) {
-        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        String basic =
+                Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     private static JsonObject send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        request.uri() + " answered " + response.statusCode() + ": " + response.body());
             }
             try (var reader = Json.createReader(new StringReader(response.body()))) {
                 return reader.readObject();

@@ -9,18 +9,26 @@ final class PayaraMicroRuntime implements ServerRuntime {
 
     @Override
     public Launch launch(String name, int port, String contextRoot, DatabaseConfig database) {
-        Path postBoot = Path.of(TestServer.property("whiteboard.it.server-config"), "payara-micro",
+        Path postBoot = Path.of(
+                TestServer.property("whiteboard.it.server-config"),
+                "payara-micro",
                 database.embedded() ? "postboot-h2.asadmin" : "postboot-postgresql.asadmin");
         List<String> command = List.of(
                 ServerRuntime.javaHome().resolve("bin/java").toString(),
                 "-Xmx512m",
-                "-jar", TestServer.property("whiteboard.it.payara-micro"),
+                "-jar",
+                TestServer.property("whiteboard.it.payara-micro"),
                 "--nocluster",
-                "--port", String.valueOf(port),
-                "--addlibs", TestServer.property("whiteboard.it.postgresql-driver"),
-                "--postbootcommandfile", postBoot.toString(),
-                "--deploy", TestServer.property("whiteboard.it.war"),
-                "--contextroot", contextRoot);
+                "--port",
+                String.valueOf(port),
+                "--addlibs",
+                TestServer.property("whiteboard.it.postgresql-driver"),
+                "--postbootcommandfile",
+                postBoot.toString(),
+                "--deploy",
+                TestServer.property("whiteboard.it.war"),
+                "--contextroot",
+                contextRoot);
         return new Launch(command, Map.of(), log -> log.contains("Exception while loading the app"));
     }
 }

@@ -16,8 +16,8 @@ interface ServerRuntime {
         return switch (server) {
             case "payara-micro", "" -> new PayaraMicroRuntime();
             case "wildfly" -> new WildFlyRuntime();
-            default -> throw new IllegalStateException("unknown whiteboard.it.server " + server
-                    + ": payara-micro or wildfly");
+            default ->
+                throw new IllegalStateException("unknown whiteboard.it.server " + server + ": payara-micro or wildfly");
         };
     }
 
@@ -25,8 +25,7 @@ interface ServerRuntime {
     Launch launch(String name, int port, String contextRoot, DatabaseConfig database) throws IOException;
 
     /** One prepared start: the command, the environment it needs besides the app's own, and how to tell it failed. */
-    record Launch(java.util.List<String> command, Map<String, String> environment, DeploymentCheck failed) {
-    }
+    record Launch(java.util.List<String> command, Map<String, String> environment, DeploymentCheck failed) {}
 
     /** Whether the deployment failed, judged from the server's output since this start (or its own markers). */
     @FunctionalInterface
@@ -35,8 +34,7 @@ interface ServerRuntime {
     }
 
     /** Forgets what an earlier run of the server named {@code name} left (before a fresh start). */
-    default void forget(String name) {
-    }
+    default void forget(String name) {}
 
     /** The JVM of the server: the launched process itself, or the {@code java} a start script forked. */
     default java.util.List<ProcessHandle> jvms(Process launched) {

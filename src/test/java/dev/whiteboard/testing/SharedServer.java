@@ -30,8 +30,8 @@ public final class SharedServer implements BeforeAllCallback {
                         .withEnvironment("WHITEBOARD_HUB_KEEP_ALIVE_SECONDS", String.valueOf(KEEP_ALIVE_SECONDS))
                         .withEnvironment("WHITEBOARD_HUB_ALLOWED_ORIGINS", ALLOWED_ORIGIN + ", http://localhost")
                         .startFresh();
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put(SharedServer.class, (AutoCloseable) () -> {
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedServer.class, (AutoCloseable)
+                        () -> {
                             synchronized (LOCK) {
                                 started.stop();
                                 receiver.close();
@@ -49,7 +49,8 @@ public final class SharedServer implements BeforeAllCallback {
     public static UpstreamReceiver upstream() {
         synchronized (LOCK) {
             if (upstream == null) {
-                throw new IllegalStateException("the shared server runs for classes with @ExtendWith(SharedServer.class)");
+                throw new IllegalStateException(
+                        "the shared server runs for classes with @ExtendWith(SharedServer.class)");
             }
             return upstream;
         }
@@ -72,7 +73,8 @@ public final class SharedServer implements BeforeAllCallback {
     private static TestServer server() {
         synchronized (LOCK) {
             if (server == null) {
-                throw new IllegalStateException("the shared server runs for classes with @ExtendWith(SharedServer.class)");
+                throw new IllegalStateException(
+                        "the shared server runs for classes with @ExtendWith(SharedServer.class)");
             }
             return server;
         }

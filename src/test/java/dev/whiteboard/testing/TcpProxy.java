@@ -88,24 +88,27 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    if (!frozen) {
-                        out.write(buffer, 0, n);
-                        out.flush();
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        for (int n; (n = in.read(buffer)) >= 0; ) {
+                            if (!frozen) {
+                                out.write(buffer, 0, n);
+                                out.flush();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // one side went away
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        open.remove(from);
+                        open.remove(to);
                     }
-                }
-            } catch (IOException e) {
-                // one side went away
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
-            }
-        }, "tcp-proxy-pump");
+                },
+                "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -25,8 +25,8 @@ public final class TestServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** The built-in hub's access key on every test server: 44 random characters, new for each test run. */
-    public static final String HUB_ACCESS_KEY = java.util.Base64.getEncoder()
-            .encodeToString(new java.security.SecureRandom().generateSeed(32));
+    public static final String HUB_ACCESS_KEY =
+            java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
 
     private final String name;
     private final Path dataDir;
@@ -104,8 +104,11 @@ public final class TestServer implements AutoCloseable {
             env.put("WHITEBOARD_DB_PASSWORD", database.password());
             env.put("WHITEBOARD_HUB_ACCESS_KEY", HUB_ACCESS_KEY);
             env.putAll(environment);
-            Files.writeString(log, "=== start " + Instant.now() + " on port " + port + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "=== start " + Instant.now() + " on port " + port + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             logOffset = Files.size(log);
             process = builder.start();
             awaitHealthy();
@@ -132,9 +135,12 @@ public final class TestServer implements AutoCloseable {
      */
     public com.azure.messaging.webpubsub.WebPubSubServiceClient hubClient(String hub) {
         return new com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder()
-                .connectionString(hubConnectionString()).hub(hub)
+                .connectionString(hubConnectionString())
+                .hub(hub)
                 .httpClient(new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
-                        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)).build())
+                                java.net.http.HttpClient.newBuilder()
+                                        .version(java.net.http.HttpClient.Version.HTTP_1_1))
+                        .build())
                 .buildClient();
     }
 
@@ -188,9 +194,13 @@ public final class TestServer implements AutoCloseable {
     private void awaitHealthy() {
         // HTTP/1.1: the JDK client's default h2c upgrade was seen to stall against a starting Payara Micro, and then
         // every later probe on that client stalled too, until the start timed out (see hubClient below)
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("api/health")).timeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("api/health"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         int last = -1;
         while (Instant.now().isBefore(deadline)) {
@@ -202,7 +212,8 @@ public final class TestServer implements AutoCloseable {
                 throw new IllegalStateException(name + " could not deploy the WAR; log:\n" + logTail());
             }
             try {
-                last = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+                last = client.send(health, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (last == 200) {
                     return;
                 }

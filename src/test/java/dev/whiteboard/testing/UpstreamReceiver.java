@@ -30,8 +30,11 @@ public final class UpstreamReceiver implements AutoCloseable {
     public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String text() {
@@ -152,7 +155,10 @@ public final class UpstreamReceiver implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String[] parts = path.split("/");
             String hub = parts.length > 2 ? parts[2] : "";
-            Received request = new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()),
+            Received request = new Received(
+                    exchange.getRequestMethod(),
+                    path,
+                    Map.copyOf(exchange.getRequestHeaders()),
                     exchange.getRequestBody().readAllBytes());
             Answer answer;
             if (request.method().equals("OPTIONS")) {
@@ -165,7 +171,8 @@ public final class UpstreamReceiver implements AutoCloseable {
                 queue(hub).add(request);
                 answer = behaviours.getOrDefault(hub, r -> Answer.of(204)).apply(request);
             }
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] body = answer.body();
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {

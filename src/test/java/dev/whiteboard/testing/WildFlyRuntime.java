@@ -39,23 +39,29 @@ final class WildFlyRuntime implements ServerRuntime {
         Path deployments = base.resolve("deployments");
         deleteRecursively(deployments);
         Files.createDirectories(deployments);
-        String warName = contextRoot.equals("/") ? "ROOT.war" : contextRoot.substring(1).replace('/', '#') + ".war";
-        Files.copy(Path.of(TestServer.property("whiteboard.it.war")), deployments.resolve(warName),
+        String warName =
+                contextRoot.equals("/") ? "ROOT.war" : contextRoot.substring(1).replace('/', '#') + ".war";
+        Files.copy(
+                Path.of(TestServer.property("whiteboard.it.war")),
+                deployments.resolve(warName),
                 StandardCopyOption.REPLACE_EXISTING);
         Path failedMarker = deployments.resolve(warName + ".failed");
         List<String> command = List.of(
                 home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base.toAbsolutePath(),
-                "-b", "127.0.0.1",
+                "-b",
+                "127.0.0.1",
                 "-Djboss.http.port=" + port,
                 "-Djboss.https.port=" + freePort(),
                 "-Djboss.management.http.port=" + freePort(),
                 "-Djboss.management.https.port=" + freePort(),
                 "-Djboss.ajp.port=" + freePort());
         Map<String, String> environment = Map.of(
-                "JAVA_HOME", ServerRuntime.javaHome().toString(),
+                "JAVA_HOME",
+                ServerRuntime.javaHome().toString(),
                 // standalone.sh then forwards SIGTERM to the JVM and waits for it.
-                "LAUNCH_JBOSS_IN_BACKGROUND", "1");
+                "LAUNCH_JBOSS_IN_BACKGROUND",
+                "1");
         return new Launch(command, environment, log -> Files.exists(failedMarker));
     }
 
@@ -83,7 +89,9 @@ final class WildFlyRuntime implements ServerRuntime {
             copyRecursively(home.resolve("standalone/configuration"), template.resolve("configuration"));
             cli(template, scripts.resolve("whiteboard.cli"));
             if (!database.embedded()) {
-                cli(template, scripts.resolve("postgresql.cli"),
+                cli(
+                        template,
+                        scripts.resolve("postgresql.cli"),
                         "-Dwhiteboard.postgresql.driver=" + TestServer.property("whiteboard.it.postgresql-driver"));
             }
             TEMPLATES.add(template);
@@ -92,12 +100,14 @@ final class WildFlyRuntime implements ServerRuntime {
     }
 
     private void cli(Path base, Path script, String... properties) throws IOException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString()));
         command.addAll(List.of(properties));
         command.add("--file=" + script);
         Path log = work.resolve("wildfly-cli.log");
         Files.createDirectories(work);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_HOME", ServerRuntime.javaHome().toString());
         builder.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + base.toAbsolutePath());

@@ -28,6 +28,7 @@ public final class WsClient implements AutoCloseable {
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     /** Frames a {@link #nextMatching} passed over, read first by the next read. */
     private final java.util.Deque<Object> stash = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private volatile boolean stalled;
@@ -46,7 +47,9 @@ public final class WsClient implements AutoCloseable {
             builder.header("Origin", origin);
         }
         if (!subprotocols.isEmpty()) {
-            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+            builder.subprotocols(
+                    subprotocols.get(0),
+                    subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         }
         this.socket = builder.buildAsync(uri, new Listener()).join();
     }
@@ -230,13 +233,18 @@ public final class WsClient implements AutoCloseable {
         } catch (RuntimeException e) {
             return java.util.List.of(frame);
         }
-        if (!"group".equals(json.getString("from", "")) || json.containsKey("fromUserId")
-                || !(json.get("data") instanceof JsonObject data) || !"batch".equals(data.getString("type", ""))) {
+        if (!"group".equals(json.getString("from", ""))
+                || json.containsKey("fromUserId")
+                || !(json.get("data") instanceof JsonObject data)
+                || !"batch".equals(data.getString("type", ""))) {
             return java.util.List.of(frame);
         }
         java.util.List<String> frames = new java.util.ArrayList<>();
-        data.getJsonArray("messages").forEach(message -> frames.add(Json.createObjectBuilder(json)
-                .add("data", message).build().toString()));
+        data.getJsonArray("messages")
+                .forEach(message -> frames.add(Json.createObjectBuilder(json)
+                        .add("data", message)
+                        .build()
+                        .toString()));
         return frames;
     }
 

@@ -10,7 +10,8 @@ public record BackgroundView(String url, String contentType) {
 
     static BackgroundView of(Board board) {
         return board.backgroundRef()
-                .map(ref -> new BackgroundView("api/boards/" + board.id() + "/background?v=" + ref,
+                .map(ref -> new BackgroundView(
+                        "api/boards/" + board.id() + "/background?v=" + ref,
                         board.backgroundType().orElseThrow()))
                 .orElse(null);
     }

@@ -28,15 +28,25 @@ public class BoardBroadcaster {
 
     static Object message(BoardChange change) {
         if (change instanceof BoardChange.ShapesChanged shapes) {
-            return new BoardMessages.ShapesChanged(shapes.boardId(), shapes.fromVersion(), shapes.version(),
-                    shapes.by(), shapes.put().stream().map(ShapeView::of).toList(), shapes.removed());
+            return new BoardMessages.ShapesChanged(
+                    shapes.boardId(),
+                    shapes.fromVersion(),
+                    shapes.version(),
+                    shapes.by(),
+                    shapes.put().stream().map(ShapeView::of).toList(),
+                    shapes.removed());
         }
         if (change instanceof BoardChange.Cleared cleared) {
-            return new BoardMessages.BoardCleared(cleared.boardId(), cleared.fromVersion(), cleared.version(),
-                    cleared.by());
+            return new BoardMessages.BoardCleared(
+                    cleared.boardId(), cleared.fromVersion(), cleared.version(), cleared.by());
         }
         BoardChange.BackgroundChanged background = (BoardChange.BackgroundChanged) change;
-        return new BoardMessages.BackgroundChanged(background.boardId(), background.fromVersion(), background.version(),
-                background.by(), BackgroundView.of(background.board()), background.board().backgroundColor().orElse(null));
+        return new BoardMessages.BackgroundChanged(
+                background.boardId(),
+                background.fromVersion(),
+                background.version(),
+                background.by(),
+                BackgroundView.of(background.board()),
+                background.board().backgroundColor().orElse(null));
     }
 }

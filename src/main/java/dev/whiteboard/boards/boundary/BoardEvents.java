@@ -81,8 +81,8 @@ public class BoardEvents implements UserEventHandler {
             }
             default: {
                 BoardMessages.SetBackground background = WireJson.read(json, BoardMessages.SetBackground.class);
-                return editing.background(background.board(), background.color(),
-                        Boolean.TRUE.equals(background.removeImage()), user);
+                return editing.background(
+                        background.board(), background.color(), Boolean.TRUE.equals(background.removeImage()), user);
             }
         }
     }
@@ -126,8 +126,8 @@ public class BoardEvents implements UserEventHandler {
             return null;
         }
         if (!(data.get("requestId") instanceof JsonString s) || s.getString().length() > MAX_REQUEST_ID_LENGTH) {
-            throw new InvalidInputException("requestId", "requestId is a string of at most " + MAX_REQUEST_ID_LENGTH
-                    + " characters");
+            throw new InvalidInputException(
+                    "requestId", "requestId is a string of at most " + MAX_REQUEST_ID_LENGTH + " characters");
         }
         return s.getString();
     }

@@ -10,14 +10,19 @@ import java.util.List;
  */
 public final class BoardMessages {
 
-    private BoardMessages() {
-    }
+    private BoardMessages() {}
 
     /** Shapes were added or changed ({@code put}, as stored) or removed (ids), moving the board between versions. */
-    public record ShapesChanged(String type, String board, long fromVersion, long version, String by,
-                                List<ShapeView> put, List<String> removed) {
-        public ShapesChanged(String board, long fromVersion, long version, String by, List<ShapeView> put,
-                             List<String> removed) {
+    public record ShapesChanged(
+            String type,
+            String board,
+            long fromVersion,
+            long version,
+            String by,
+            List<ShapeView> put,
+            List<String> removed) {
+        public ShapesChanged(
+                String board, long fromVersion, long version, String by, List<ShapeView> put, List<String> removed) {
             this("shapesChanged", board, fromVersion, version, by, put, removed);
         }
     }
@@ -30,10 +35,21 @@ public final class BoardMessages {
     }
 
     /** The background image or colour changed; {@code background}/{@code backgroundColor} absent when none. */
-    public record BackgroundChanged(String type, String board, long fromVersion, long version, String by,
-                                    BackgroundView background, String backgroundColor) {
-        public BackgroundChanged(String board, long fromVersion, long version, String by, BackgroundView background,
-                                 String backgroundColor) {
+    public record BackgroundChanged(
+            String type,
+            String board,
+            long fromVersion,
+            long version,
+            String by,
+            BackgroundView background,
+            String backgroundColor) {
+        public BackgroundChanged(
+                String board,
+                long fromVersion,
+                long version,
+                String by,
+                BackgroundView background,
+                String backgroundColor) {
             this("backgroundChanged", board, fromVersion, version, by, background, backgroundColor);
         }
     }
@@ -42,8 +58,15 @@ public final class BoardMessages {
      * The outcome of a board event, for the client that sent it: {@code ok} with the board's version after it, or
      * the error (the same body as the REST API's) and whether sending the same event again later may succeed.
      */
-    public record Result(String type, String event, String requestId, String board, boolean ok, Long version,
-                         ErrorBody error, Boolean retryable) {
+    public record Result(
+            String type,
+            String event,
+            String requestId,
+            String board,
+            boolean ok,
+            Long version,
+            ErrorBody error,
+            Boolean retryable) {
 
         static Result ok(String event, String requestId, String board, long version) {
             return new Result("result", event, requestId, board, true, version, null, null);
@@ -55,14 +78,11 @@ public final class BoardMessages {
     }
 
     /** {@code changeShapes}: a batch of puts (shapes with their ids) and removes (ids), applied all or nothing. */
-    public record ChangeShapes(String board, String requestId, List<ShapeInput> put, List<String> remove) {
-    }
+    public record ChangeShapes(String board, String requestId, List<ShapeInput> put, List<String> remove) {}
 
     /** {@code clearBoard}: removes every shape (owners only). */
-    public record ClearBoard(String board, String requestId) {
-    }
+    public record ClearBoard(String board, String requestId) {}
 
     /** {@code setBackground}: the colour ({@code #rrggbb}, {@code null} for the default) and/or removing the image. */
-    public record SetBackground(String board, String requestId, String color, Boolean removeImage) {
-    }
+    public record SetBackground(String board, String requestId, String color, Boolean removeImage) {}
 }

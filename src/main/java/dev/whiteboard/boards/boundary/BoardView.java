@@ -10,8 +10,15 @@ import java.time.OffsetDateTime;
  * {@code background} and {@code backgroundColor} are absent when the board has none; {@code role} is the caller's
  * role on the board.
  */
-public record BoardView(String id, String title, String createdBy, OffsetDateTime createdAt, long version,
-                        BackgroundView background, String backgroundColor, String role) {
+public record BoardView(
+        String id,
+        String title,
+        String createdBy,
+        OffsetDateTime createdAt,
+        long version,
+        BackgroundView background,
+        String backgroundColor,
+        String role) {
 
     static BoardView of(Board board) {
         return of(board, null);
@@ -19,7 +26,14 @@ public record BoardView(String id, String title, String createdBy, OffsetDateTim
 
     /** The board as {@code role} sees it ({@code role} is left out when {@code null}). */
     static BoardView of(Board board, BoardRole role) {
-        return new BoardView(board.id(), board.title(), board.createdBy(), board.createdAt(), board.version(),
-                BackgroundView.of(board), board.backgroundColor().orElse(null), role == null ? null : role.wireName());
+        return new BoardView(
+                board.id(),
+                board.title(),
+                board.createdBy(),
+                board.createdAt(),
+                board.version(),
+                BackgroundView.of(board),
+                board.backgroundColor().orElse(null),
+                role == null ? null : role.wireName());
     }
 }

@@ -2,15 +2,15 @@ package dev.whiteboard.boards.boundary;
 
 import dev.whiteboard.boards.control.BoardAccess;
 import dev.whiteboard.boards.control.BoardStore;
-import dev.whiteboard.boards.entity.BoardRole;
-import dev.whiteboard.security.CurrentCaller;
 import dev.whiteboard.boards.control.NoBackgroundException;
 import dev.whiteboard.boards.control.ShapeChange;
 import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.BoardBackground;
+import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.errors.TooLargeException;
+import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -63,7 +63,9 @@ public class BoardsResource {
         String user = caller.name();
         List<Board> boards = store.list(number("offset", offset, 0), number("limit", limit, 100), access.listed(user));
         java.util.Map<String, BoardRole> roles = access.roles(boards, user);
-        return boards.stream().map(board -> BoardView.of(board, roles.get(board.id()))).toList();
+        return boards.stream()
+                .map(board -> BoardView.of(board, roles.get(board.id())))
+                .toList();
     }
 
     @POST
@@ -73,7 +75,9 @@ public class BoardsResource {
             throw new InvalidInputException(null, "a JSON body is required: {\"title\":\"…\"}");
         }
         BoardView board = BoardView.of(store.create(body.title(), caller.name()), BoardRole.OWNER);
-        return Response.created(uri.getAbsolutePathBuilder().path(board.id()).build()).entity(board).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(board.id()).build())
+                .entity(board)
+                .build();
     }
 
     @GET
@@ -86,15 +90,15 @@ public class BoardsResource {
     @GET
     @Path("{board}/diagram")
     public DiagramView diagram(@PathParam("board") String boardId) {
-        BoardRole role = access.require(boardId, caller.name(), BoardRole.VIEWER).role();
+        BoardRole role =
+                access.require(boardId, caller.name(), BoardRole.VIEWER).role();
         return DiagramView.of(store.diagram(boardId), role);
     }
 
     @PUT
     @Path("{board}/shapes/{shape}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response putShape(@PathParam("board") String boardId, @PathParam("shape") String shapeId,
-                             ShapeInput body) {
+    public Response putShape(@PathParam("board") String boardId, @PathParam("shape") String shapeId, ShapeInput body) {
         if (body == null) {
             throw new InvalidInputException(null, "a JSON body describing the shape is required");
         }
@@ -119,8 +123,8 @@ public class BoardsResource {
     @PUT
     @Path("{board}/background")
     @Consumes(MediaType.WILDCARD)
-    public BackgroundView putBackground(@PathParam("board") String boardId,
-                                        @HeaderParam("Content-Length") String contentLength, InputStream body) {
+    public BackgroundView putBackground(
+            @PathParam("board") String boardId, @HeaderParam("Content-Length") String contentLength, InputStream body) {
         String user = editor(boardId);
         // An oversized body is read and dropped (up to a bound) before the 413, so the connection stays usable;
         // answering while the client is still sending was seen to break the next request on Payara's Grizzly.
@@ -138,11 +142,10 @@ public class BoardsResource {
     @GET
     @Path("{board}/background")
     @Produces(MediaType.WILDCARD)
-    public Response background(@PathParam("board") String boardId, @QueryParam("v") String version,
-                               @Context Request request) {
+    public Response background(
+            @PathParam("board") String boardId, @QueryParam("v") String version, @Context Request request) {
         access.require(boardId, caller.name(), BoardRole.VIEWER);
-        BoardBackground background = store.background(boardId)
-                .orElseThrow(() -> new NoBackgroundException(boardId));
+        BoardBackground background = store.background(boardId).orElseThrow(() -> new NoBackgroundException(boardId));
         EntityTag tag = new EntityTag(background.ref());
         CacheControl cache = new CacheControl();
         if (Objects.equals(version, background.ref())) {
@@ -152,9 +155,12 @@ public class BoardsResource {
             cache.setNoCache(true);
         }
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder response = notModified != null ? notModified
-                : Response.ok(background.content(), background.contentType());
-        return response.tag(tag).cacheControl(cache).header("X-Content-Type-Options", "nosniff").build();
+        Response.ResponseBuilder response =
+                notModified != null ? notModified : Response.ok(background.content(), background.contentType());
+        return response.tag(tag)
+                .cacheControl(cache)
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     @DELETE

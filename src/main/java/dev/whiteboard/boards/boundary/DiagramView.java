@@ -12,7 +12,10 @@ public record DiagramView(BoardView board, long version, BackgroundView backgrou
 
     static DiagramView of(Diagram diagram, BoardRole role) {
         BoardView board = BoardView.of(diagram.board(), role);
-        return new DiagramView(board, board.version(), board.background(),
+        return new DiagramView(
+                board,
+                board.version(),
+                board.background(),
                 diagram.shapes().stream().map(ShapeView::of).toList());
     }
 }

@@ -37,19 +37,18 @@ public class MembersResource {
     CurrentCaller caller;
 
     /** A member: {@code {"user":"bob","role":"editor"}}. */
-    public record MemberView(String user, String role) {
-    }
+    public record MemberView(String user, String role) {}
 
     /** The body of a grant. */
-    public record Grant(String role) {
-    }
+    public record Grant(String role) {}
 
     @GET
     public List<MemberView> list(@PathParam("board") String boardId) {
         BoardAccess.Allowed allowed = access.require(boardId, caller.name(), BoardRole.VIEWER);
         List<MemberView> members = new ArrayList<>();
         members.add(new MemberView(allowed.board().createdBy(), BoardRole.OWNER.wireName()));
-        access.members(boardId).forEach(m -> members.add(new MemberView(m.user(), m.role().wireName())));
+        access.members(boardId)
+                .forEach(m -> members.add(new MemberView(m.user(), m.role().wireName())));
         return members;
     }
 

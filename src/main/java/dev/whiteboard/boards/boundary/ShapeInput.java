@@ -7,8 +7,17 @@ import dev.whiteboard.boards.entity.ShapeData;
  * "opacity":1,"points":[0,0,120,80]}}. Everything but {@code kind} and {@code points} has a default; an
  * {@code id} in the body, if present, must match the one in the path.
  */
-public record ShapeInput(String id, String kind, String stroke, Double width, String fill, Double opacity,
-                         double[] points, String text, String src, Long z) {
+public record ShapeInput(
+        String id,
+        String kind,
+        String stroke,
+        Double width,
+        String fill,
+        Double opacity,
+        double[] points,
+        String text,
+        String src,
+        Long z) {
 
     ShapeData toData() {
         return ShapeData.fromWire(kind, stroke, width, fill, opacity, points, text, src, z);

@@ -9,14 +9,38 @@ import java.time.OffsetDateTime;
  * "points":[10,10,12.5,14],"z":3,"author":"alice","createdAt":"…","updatedAt":"…","version":3}};
  * {@code fill}, {@code text} and {@code src} appear when set.
  */
-public record ShapeView(String id, String kind, String stroke, double width, String fill, double opacity,
-                        double[] points, String text, String src, long z, String author, OffsetDateTime createdAt,
-                        OffsetDateTime updatedAt, long version) {
+public record ShapeView(
+        String id,
+        String kind,
+        String stroke,
+        double width,
+        String fill,
+        double opacity,
+        double[] points,
+        String text,
+        String src,
+        long z,
+        String author,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        long version) {
 
     static ShapeView of(Shape shape) {
         ShapeData d = shape.data();
-        return new ShapeView(shape.shapeId(), d.kind().wireName(), d.stroke(), d.width(), d.fill(), d.opacity(),
-                d.points().toArray(), d.text(), d.src(), d.z(), shape.author(), shape.createdAt(), shape.updatedAt(),
+        return new ShapeView(
+                shape.shapeId(),
+                d.kind().wireName(),
+                d.stroke(),
+                d.width(),
+                d.fill(),
+                d.opacity(),
+                d.points().toArray(),
+                d.text(),
+                d.src(),
+                d.z(),
+                shape.author(),
+                shape.createdAt(),
+                shape.updatedAt(),
                 shape.version());
     }
 }

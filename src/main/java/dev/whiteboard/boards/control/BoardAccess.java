@@ -66,7 +66,8 @@ public class BoardAccess {
 
     @PostConstruct
     void readDefault() {
-        defaultRole = "none".equalsIgnoreCase(defaultRoleSetting.strip()) ? Optional.empty()
+        defaultRole = "none".equalsIgnoreCase(defaultRoleSetting.strip())
+                ? Optional.empty()
                 : Optional.of(BoardRole.parse("whiteboard.boards.default-role", defaultRoleSetting));
     }
 
@@ -83,12 +84,13 @@ public class BoardAccess {
             em.createNamedQuery(BoardMember.OF_GRANTEES_ON_BOARDS, BoardMember.class)
                     .setParameter("grantees", grantees(user).names())
                     .setParameter("boards", boards.stream().map(Board::id).toList())
-                    .getResultList().forEach(m -> granted.merge(m.boardId(), m.role(),
-                            (a, b) -> a.includes(b) ? a : b));
+                    .getResultList()
+                    .forEach(m -> granted.merge(m.boardId(), m.role(), (a, b) -> a.includes(b) ? a : b));
         }
         java.util.Map<String, BoardRole> roles = new java.util.HashMap<>();
         for (Board board : boards) {
-            Optional<BoardRole> role = administrator || board.createdBy().equals(user) ? Optional.of(BoardRole.OWNER)
+            Optional<BoardRole> role = administrator || board.createdBy().equals(user)
+                    ? Optional.of(BoardRole.OWNER)
                     : Optional.ofNullable(granted.get(board.id())).or(() -> defaultRole);
             role.ifPresent(r -> roles.put(board.id(), r));
         }
@@ -129,11 +131,11 @@ public class BoardAccess {
     }
 
     /** A board and what the caller may do on it. */
-    public record Allowed(Board board, BoardRole role) {
-    }
+    public record Allowed(Board board, BoardRole role) {}
 
     public List<BoardMember> members(String boardId) {
-        return em.createNamedQuery(BoardMember.OF_BOARD, BoardMember.class).setParameter("board", boardId)
+        return em.createNamedQuery(BoardMember.OF_BOARD, BoardMember.class)
+                .setParameter("board", boardId)
                 .getResultList();
     }
 
@@ -171,8 +173,8 @@ public class BoardAccess {
     private static String validUser(String user) {
         if (user != null && user.startsWith(GROUP_PREFIX)) {
             if (!GROUP.matcher(user.substring(GROUP_PREFIX.length())).matches()) {
-                throw new InvalidInputException("user", "a group is group:<name>, the name 1 to 200 letters, digits,"
-                        + " spaces or . _ @ + -");
+                throw new InvalidInputException(
+                        "user", "a group is group:<name>, the name 1 to 200 letters, digits," + " spaces or . _ @ + -");
             }
             return user;
         }

@@ -22,8 +22,9 @@ public sealed interface BoardChange {
     String by();
 
     /** Shapes added or changed (as stored) and shapes removed (by id). */
-    record ShapesChanged(String boardId, long fromVersion, long version, String by, List<Shape> put,
-                         List<String> removed) implements BoardChange {
+    record ShapesChanged(
+            String boardId, long fromVersion, long version, String by, List<Shape> put, List<String> removed)
+            implements BoardChange {
         public ShapesChanged {
             put = List.copyOf(put);
             removed = List.copyOf(removed);
@@ -31,11 +32,9 @@ public sealed interface BoardChange {
     }
 
     /** Every shape was removed. */
-    record Cleared(String boardId, long fromVersion, long version, String by) implements BoardChange {
-    }
+    record Cleared(String boardId, long fromVersion, long version, String by) implements BoardChange {}
 
     /** The background image or colour changed; {@code board} is the board after the change. */
     record BackgroundChanged(String boardId, long fromVersion, long version, String by, Board board)
-            implements BoardChange {
-    }
+            implements BoardChange {}
 }

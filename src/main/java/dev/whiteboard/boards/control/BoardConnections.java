@@ -2,10 +2,10 @@ package dev.whiteboard.boards.control;
 
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
+import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.events.ConnectPolicy;
 import dev.whiteboard.events.ConnectionGroups;
 import dev.whiteboard.events.WebhookEvent;
-import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.NotSignedInException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -43,11 +43,12 @@ public class BoardConnections implements ConnectPolicy {
             accepted.fire(new BoardConnectionAccepted(event.connectionId(), null, user, null));
             return new Answer(featureGroups(user, List.of()), List.of());
         }
-        String boardId = board.orElseThrow(() -> new InvalidInputException("board",
-                "the client URL must name the board (board=<id>) or be the lobby's (lobby=true)"));
+        String boardId = board.orElseThrow(() -> new InvalidInputException(
+                "board", "the client URL must name the board (board=<id>) or be the lobby's (lobby=true)"));
         BoardRole role = access.require(boardId, user, BoardRole.VIEWER).role();
         accepted.fire(new BoardConnectionAccepted(event.connectionId(), boardId, user, role));
-        return new Answer(featureGroups(user, List.of(BoardGroup.of(boardId))), BoardGroup.webPubSubRoles(boardId, role));
+        return new Answer(
+                featureGroups(user, List.of(BoardGroup.of(boardId))), BoardGroup.webPubSubRoles(boardId, role));
     }
 
     private List<String> featureGroups(String user, List<String> groups) {
@@ -60,6 +61,5 @@ public class BoardConnections implements ConnectPolicy {
      * A connection was accepted (fired inside the connect call, before the service opens it): to a board, or to no
      * board ({@code boardId} and {@code role} null: the lobby).
      */
-    public record BoardConnectionAccepted(String connectionId, String boardId, String user, BoardRole role) {
-    }
+    public record BoardConnectionAccepted(String connectionId, String boardId, String user, BoardRole role) {}
 }

@@ -57,12 +57,10 @@ public class BoardStore {
         }
         jakarta.persistence.TypedQuery<Board> query = member.isPresent()
                 ? em.createNamedQuery(Board.NEWEST_FIRST_FOR_MEMBER, Board.class)
-                        .setParameter("user", member.get().user()).setParameter("grantees", member.get().names())
+                        .setParameter("user", member.get().user())
+                        .setParameter("grantees", member.get().names())
                 : em.createNamedQuery(Board.NEWEST_FIRST, Board.class);
-        return query
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public Optional<Board> find(String boardId) {
@@ -90,8 +88,8 @@ public class BoardStore {
         long from = board.version();
         ShapeChange change = put(board, shapeId, data, user);
         if (change.changed()) {
-            changes.fire(new BoardChange.ShapesChanged(board.id(), from, board.version(), user(user),
-                    List.of(change.shape()), List.of()));
+            changes.fire(new BoardChange.ShapesChanged(
+                    board.id(), from, board.version(), user(user), List.of(change.shape()), List.of()));
         }
         return change;
     }
@@ -102,8 +100,8 @@ public class BoardStore {
         long from = board.version();
         boolean removed = remove(board, shapeId);
         if (removed) {
-            changes.fire(new BoardChange.ShapesChanged(board.id(), from, board.version(), user(user), List.of(),
-                    List.of(shapeId)));
+            changes.fire(new BoardChange.ShapesChanged(
+                    board.id(), from, board.version(), user(user), List.of(), List.of(shapeId)));
         }
         return removed;
     }
@@ -140,7 +138,8 @@ public class BoardStore {
     public BoardUpdate clear(String boardId, String user) {
         Board board = lock(boardId);
         long from = board.version();
-        List<Shape> live = em.createNamedQuery(Shape.LIVE_ON_BOARD, Shape.class).setParameter("board", board.id())
+        List<Shape> live = em.createNamedQuery(Shape.LIVE_ON_BOARD, Shape.class)
+                .setParameter("board", board.id())
                 .getResultList();
         if (!live.isEmpty()) {
             long version = board.nextVersion();
@@ -166,8 +165,8 @@ public class BoardStore {
             existing.get().update(data, version, now());
             return new ShapeChange(existing.get(), true, false);
         }
-        Shape shape = new Shape(board.id(), shapeId, data.z() == null ? data.withZ(version) : data, user(user),
-                version, now());
+        Shape shape = new Shape(
+                board.id(), shapeId, data.z() == null ? data.withZ(version) : data, user(user), version, now());
         em.persist(shape);
         return new ShapeChange(shape, true, true);
     }

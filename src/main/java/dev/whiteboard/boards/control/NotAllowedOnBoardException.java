@@ -10,9 +10,13 @@ public class NotAllowedOnBoardException extends WhiteboardException {
     private static final long serialVersionUID = 1L;
 
     public NotAllowedOnBoardException(BoardRole needed, BoardRole has) {
-        super(ErrorKind.FORBIDDEN, has == null ? "you have no access to this board; ask one of its owners"
-                : "this needs the " + needed.wireName() + " role on the board; you are " + article(has) + " "
-                + has.wireName(), null);
+        super(
+                ErrorKind.FORBIDDEN,
+                has == null
+                        ? "you have no access to this board; ask one of its owners"
+                        : "this needs the " + needed.wireName() + " role on the board; you are " + article(has) + " "
+                                + has.wireName(),
+                null);
     }
 
     private static String article(BoardRole role) {

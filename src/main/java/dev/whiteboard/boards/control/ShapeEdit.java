@@ -7,9 +7,7 @@ public sealed interface ShapeEdit {
 
     String shapeId();
 
-    record Put(String shapeId, ShapeData data) implements ShapeEdit {
-    }
+    record Put(String shapeId, ShapeData data) implements ShapeEdit {}
 
-    record Remove(String shapeId) implements ShapeEdit {
-    }
+    record Remove(String shapeId) implements ShapeEdit {}
 }

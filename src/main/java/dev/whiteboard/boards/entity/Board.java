@@ -18,9 +18,11 @@ import java.util.Optional;
 @Entity
 @Table(name = "boards")
 @NamedQuery(name = Board.NEWEST_FIRST, query = "SELECT b FROM Board b ORDER BY b.createdAt DESC, b.id")
-@NamedQuery(name = Board.NEWEST_FIRST_FOR_MEMBER, query = "SELECT b FROM Board b WHERE b.createdBy = :user"
-        + " OR EXISTS (SELECT m FROM BoardMember m WHERE m.boardId = b.id AND m.user IN :grantees)"
-        + " ORDER BY b.createdAt DESC, b.id")
+@NamedQuery(
+        name = Board.NEWEST_FIRST_FOR_MEMBER,
+        query = "SELECT b FROM Board b WHERE b.createdBy = :user"
+                + " OR EXISTS (SELECT m FROM BoardMember m WHERE m.boardId = b.id AND m.user IN :grantees)"
+                + " ORDER BY b.createdAt DESC, b.id")
 public class Board {
 
     public static final String NEWEST_FIRST = "Board.newestFirst";

@@ -11,8 +11,7 @@ public final class BoardGroup {
 
     private static final String PREFIX = "board.";
 
-    private BoardGroup() {
-    }
+    private BoardGroup() {}
 
     public static String of(String boardId) {
         return PREFIX + boardId;

@@ -14,8 +14,7 @@ public final class BoardId {
     private static final Pattern WELL_FORMED = Pattern.compile("[a-z0-9]{1,32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private BoardId() {
-    }
+    private BoardId() {}
 
     public static String generate() {
         char[] id = new char[LENGTH];

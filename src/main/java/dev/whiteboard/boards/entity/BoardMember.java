@@ -19,9 +19,9 @@ import java.util.Objects;
 @Entity
 @Table(name = "board_members")
 @IdClass(BoardMember.Key.class)
-@NamedQuery(name = BoardMember.OF_BOARD,
-        query = "SELECT m FROM BoardMember m WHERE m.boardId = :board ORDER BY m.user")
-@NamedQuery(name = BoardMember.OF_GRANTEES_ON_BOARDS,
+@NamedQuery(name = BoardMember.OF_BOARD, query = "SELECT m FROM BoardMember m WHERE m.boardId = :board ORDER BY m.user")
+@NamedQuery(
+        name = BoardMember.OF_GRANTEES_ON_BOARDS,
         query = "SELECT m FROM BoardMember m WHERE m.user IN :grantees AND m.boardId IN :boards")
 public class BoardMember {
 
@@ -52,8 +52,7 @@ public class BoardMember {
         private String boardId;
         private String user;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String boardId, String user) {
             this.boardId = boardId;

@@ -10,7 +10,9 @@ import java.util.Optional;
  * The creator is always an owner.
  */
 public enum BoardRole {
-    VIEWER, EDITOR, OWNER;
+    VIEWER,
+    EDITOR,
+    OWNER;
 
     public boolean includes(BoardRole other) {
         return compareTo(other) >= 0;
@@ -22,8 +24,8 @@ public enum BoardRole {
     }
 
     public static BoardRole parse(String field, String value) {
-        return find(value).orElseThrow(() -> new InvalidInputException(field,
-                field + " must be one of viewer, editor, owner"));
+        return find(value)
+                .orElseThrow(() -> new InvalidInputException(field, field + " must be one of viewer, editor, owner"));
     }
 
     public static Optional<BoardRole> find(String value) {

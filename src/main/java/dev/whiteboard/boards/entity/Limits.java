@@ -20,6 +20,7 @@ public final class Limits {
     public static final int MAX_SRC_LENGTH = 2_048;
     /** Thinnest and thickest stroke (or font size, for text). */
     public static final double MIN_STROKE_WIDTH = 0.1;
+
     public static final double MAX_STROKE_WIDTH = 500;
     /** Most live (not removed) shapes on one board. */
     public static final int MAX_SHAPES_PER_BOARD = 50_000;
@@ -32,6 +33,5 @@ public final class Limits {
     /** Longest user name stored as creator or author. */
     public static final int MAX_USER_LENGTH = 255;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

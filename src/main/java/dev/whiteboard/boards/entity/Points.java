@@ -26,15 +26,15 @@ public final class Points {
             throw new InvalidInputException(field, field + " must hold x,y pairs (an even count of numbers)");
         }
         if (flat.length / 2 > Limits.MAX_POINTS_PER_SHAPE) {
-            throw new InvalidInputException(field,
-                    "at most " + Limits.MAX_POINTS_PER_SHAPE + " points per shape, got " + flat.length / 2);
+            throw new InvalidInputException(
+                    field, "at most " + Limits.MAX_POINTS_PER_SHAPE + " points per shape, got " + flat.length / 2);
         }
         double[] rounded = new double[flat.length];
         for (int i = 0; i < flat.length; i++) {
             double v = flat[i];
             if (!Double.isFinite(v) || Math.abs(v) > Limits.MAX_COORDINATE) {
-                throw new InvalidInputException(field,
-                        "coordinates must be finite and within ±" + (long) Limits.MAX_COORDINATE);
+                throw new InvalidInputException(
+                        field, "coordinates must be finite and within ±" + (long) Limits.MAX_COORDINATE);
             }
             rounded[i] = Math.round(v * 100) / 100.0;
         }

@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  */
 @Entity
 @Table(name = "shapes")
-@NamedQuery(name = Shape.LIVE_ON_BOARD,
+@NamedQuery(
+        name = Shape.LIVE_ON_BOARD,
         query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.removed = false ORDER BY s.z, s.id")
-@NamedQuery(name = Shape.BY_SHAPE_ID,
-        query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.shapeId = :shape")
+@NamedQuery(name = Shape.BY_SHAPE_ID, query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.shapeId = :shape")
 public class Shape {
 
     public static final String LIVE_ON_BOARD = "Shape.liveOnBoard";
@@ -106,8 +106,8 @@ public class Shape {
     /** Checks a client-chosen shape id. */
     public static String validShapeId(String shapeId) {
         if (shapeId == null || !SHAPE_ID.matcher(shapeId).matches()) {
-            throw new InvalidInputException("id", "shape ids are 1 to " + Limits.MAX_SHAPE_ID_LENGTH
-                    + " characters of A-Z, a-z, 0-9, _ and -");
+            throw new InvalidInputException(
+                    "id", "shape ids are 1 to " + Limits.MAX_SHAPE_ID_LENGTH + " characters of A-Z, a-z, 0-9, _ and -");
         }
         return shapeId;
     }

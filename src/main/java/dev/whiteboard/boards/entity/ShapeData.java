@@ -19,8 +19,16 @@ import java.util.regex.Pattern;
  *                {@code null} for other kinds
  * @param z       stacking order (higher is drawn later), or {@code null} to let the board choose
  */
-public record ShapeData(ShapeKind kind, String stroke, double width, String fill, double opacity, Points points,
-                        String text, String src, Long z) {
+public record ShapeData(
+        ShapeKind kind,
+        String stroke,
+        double width,
+        String fill,
+        double opacity,
+        Points points,
+        String text,
+        String src,
+        Long z) {
 
     public static final String DEFAULT_STROKE = "#1e1e1e";
     public static final double DEFAULT_WIDTH = 2;
@@ -39,7 +47,8 @@ public record ShapeData(ShapeKind kind, String stroke, double width, String fill
         }
         fill = colour(fill, "fill");
         if (!Double.isFinite(width) || width < Limits.MIN_STROKE_WIDTH || width > Limits.MAX_STROKE_WIDTH) {
-            throw new InvalidInputException("width",
+            throw new InvalidInputException(
+                    "width",
                     "width must be between " + Limits.MIN_STROKE_WIDTH + " and " + (int) Limits.MAX_STROKE_WIDTH);
         }
         if (!(opacity >= 0 && opacity <= 1)) {
@@ -49,10 +58,13 @@ public record ShapeData(ShapeKind kind, String stroke, double width, String fill
             throw new InvalidInputException("points", "points are required");
         }
         if (points.count() < kind.minPoints() || points.count() > kind.maxPoints()) {
-            throw new InvalidInputException("points", kind.wireName() + " takes "
-                    + (kind.minPoints() == kind.maxPoints() ? String.valueOf(kind.minPoints())
-                            : kind.minPoints() + " to " + kind.maxPoints())
-                    + " points, got " + points.count());
+            throw new InvalidInputException(
+                    "points",
+                    kind.wireName() + " takes "
+                            + (kind.minPoints() == kind.maxPoints()
+                                    ? String.valueOf(kind.minPoints())
+                                    : kind.minPoints() + " to " + kind.maxPoints())
+                            + " points, got " + points.count());
         }
         if (kind == ShapeKind.TEXT) {
             if (text == null || text.isBlank()) {
@@ -65,8 +77,12 @@ public record ShapeData(ShapeKind kind, String stroke, double width, String fill
             throw new InvalidInputException("text", "only text shapes carry text");
         }
         if (kind == ShapeKind.IMAGE) {
-            if (src == null || src.length() > Limits.MAX_SRC_LENGTH || !SRC.matcher(src).matches() || src.contains("..")) {
-                throw new InvalidInputException("src",
+            if (src == null
+                    || src.length() > Limits.MAX_SRC_LENGTH
+                    || !SRC.matcher(src).matches()
+                    || src.contains("..")) {
+                throw new InvalidInputException(
+                        "src",
                         "an image shape needs src: a URL relative to the app under api/ (at most "
                                 + Limits.MAX_SRC_LENGTH + " characters)");
             }
@@ -78,11 +94,26 @@ public record ShapeData(ShapeKind kind, String stroke, double width, String fill
     /**
      * Builds from wire values, filling the defaults (stroke {@value #DEFAULT_STROKE}, width 2, opacity 1).
      */
-    public static ShapeData fromWire(String kind, String stroke, Double width, String fill, Double opacity,
-                                     double[] points, String text, String src, Long z) {
-        return new ShapeData(ShapeKind.fromWire(kind), stroke == null ? DEFAULT_STROKE : stroke,
-                width == null ? DEFAULT_WIDTH : width, fill, opacity == null ? DEFAULT_OPACITY : opacity,
-                Points.of(points, "points"), text, src, z);
+    public static ShapeData fromWire(
+            String kind,
+            String stroke,
+            Double width,
+            String fill,
+            Double opacity,
+            double[] points,
+            String text,
+            String src,
+            Long z) {
+        return new ShapeData(
+                ShapeKind.fromWire(kind),
+                stroke == null ? DEFAULT_STROKE : stroke,
+                width == null ? DEFAULT_WIDTH : width,
+                fill,
+                opacity == null ? DEFAULT_OPACITY : opacity,
+                Points.of(points, "points"),
+                text,
+                src,
+                z);
     }
 
     /** The same content at the given stacking order. */

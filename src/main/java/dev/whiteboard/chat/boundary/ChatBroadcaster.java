@@ -35,7 +35,8 @@ public class ChatBroadcaster {
     }
 
     void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatChange.RoomDeleted deleted) {
-        realtime.publish(new Conversation.Room(deleted.roomId()).group(),
+        realtime.publish(
+                new Conversation.Room(deleted.roomId()).group(),
                 WireJson.write(new ChatMessages.RoomDeleted(deleted.roomId(), deleted.name(), deleted.by())));
     }
 

@@ -16,6 +16,8 @@ public class ChatConnectionGroups implements ConnectionGroups {
 
     @Override
     public List<String> groupsOf(String user) {
-        return rooms.roomsOf(user).stream().map(id -> new Conversation.Room(id).group()).toList();
+        return rooms.roomsOf(user).stream()
+                .map(id -> new Conversation.Room(id).group())
+                .toList();
     }
 }

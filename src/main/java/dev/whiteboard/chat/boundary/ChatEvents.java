@@ -63,16 +63,16 @@ public class ChatEvents implements UserEventHandler {
             requestId = send.requestId() != null ? send.requestId() : send.clientId();
             if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
                 requestId = null;
-                throw new InvalidInputException("requestId", "requestId is at most " + MAX_REQUEST_ID_LENGTH
-                        + " characters");
+                throw new InvalidInputException(
+                        "requestId", "requestId is at most " + MAX_REQUEST_ID_LENGTH + " characters");
             }
             ChatStore.Sent sent = store.send(user(event), send.conversation(), send.text(), send.clientId());
-            return reply(ChatMessages.Result.ok(CHAT_SEND, requestId, sent.message().conversation(),
-                    ChatMessages.MessageView.of(sent.message())));
+            return reply(ChatMessages.Result.ok(
+                    CHAT_SEND, requestId, sent.message().conversation(), ChatMessages.MessageView.of(sent.message())));
         } catch (RuntimeException e) {
             Long retryAfter = rateLimit(e);
-            return reply(ChatMessages.Result.failed(CHAT_SEND, requestId, canonical(conversation),
-                    Failures.describe(e), retryAfter));
+            return reply(ChatMessages.Result.failed(
+                    CHAT_SEND, requestId, canonical(conversation), Failures.describe(e), retryAfter));
         }
     }
 

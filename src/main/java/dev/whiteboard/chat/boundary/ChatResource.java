@@ -35,12 +35,16 @@ public class ChatResource {
 
     @GET
     @Path("{conversation}/messages")
-    public ChatMessages.HistoryPage history(@PathParam("conversation") String conversation,
-                                            @QueryParam("before") String before, @QueryParam("limit") String limit) {
-        ChatStore.Page page = store.history(caller.name(), conversation, number("before", before),
-                number("limit", limit));
-        return new ChatMessages.HistoryPage(page.conversation(),
-                page.messages().stream().map(ChatMessages.MessageView::of).toList(), page.more());
+    public ChatMessages.HistoryPage history(
+            @PathParam("conversation") String conversation,
+            @QueryParam("before") String before,
+            @QueryParam("limit") String limit) {
+        ChatStore.Page page =
+                store.history(caller.name(), conversation, number("before", before), number("limit", limit));
+        return new ChatMessages.HistoryPage(
+                page.conversation(),
+                page.messages().stream().map(ChatMessages.MessageView::of).toList(),
+                page.more());
     }
 
     @POST
@@ -59,8 +63,10 @@ public class ChatResource {
     public ChatMessages.UnreadCounts unread() {
         Map<String, Long> counts = store.unread(caller.name());
         List<ChatMessages.Unread> each = counts.entrySet().stream()
-                .map(e -> new ChatMessages.Unread(e.getKey(), e.getValue())).toList();
-        return new ChatMessages.UnreadCounts(counts.values().stream().mapToLong(Long::longValue).sum(), each);
+                .map(e -> new ChatMessages.Unread(e.getKey(), e.getValue()))
+                .toList();
+        return new ChatMessages.UnreadCounts(
+                counts.values().stream().mapToLong(Long::longValue).sum(), each);
     }
 
     private static Long number(String field, String value) {

@@ -47,7 +47,10 @@ public class RoomsResource {
             throw new InvalidInputException(null, "a JSON body is required: {\"name\":\"…\"}");
         }
         ChatMessages.RoomView room = ChatMessages.RoomView.of(rooms.create(caller.name(), body.name()));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(room.id())).build()).entity(room)
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(room.id()))
+                        .build())
+                .entity(room)
                 .build();
     }
 

@@ -70,7 +70,9 @@ public class ChatAccess {
     private Audience check(Conversation conversation, String user, boolean post) {
         if (conversation instanceof Conversation.Board board) {
             BoardAccess.Allowed allowed = boards.require(board.boardId(), user, BoardRole.VIEWER);
-            if (post && !allowed.role().includes(BoardRole.EDITOR) && !allowed.board().viewersMayChat()) {
+            if (post
+                    && !allowed.role().includes(BoardRole.EDITOR)
+                    && !allowed.board().viewersMayChat()) {
                 throw new NotInConversationException("the board's owners turned chat off for viewers");
             }
             return new Audience.Group(BoardGroup.of(board.boardId()));

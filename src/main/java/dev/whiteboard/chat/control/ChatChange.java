@@ -6,18 +6,14 @@ import dev.whiteboard.chat.entity.ChatMessage;
 public sealed interface ChatChange {
 
     /** A new message was stored (a message sent again by its client id is not new). */
-    record MessageSent(ChatMessage message, Audience audience) implements ChatChange {
-    }
+    record MessageSent(ChatMessage message, Audience audience) implements ChatChange {}
 
     /** Someone joined a room: their connections join its group. */
-    record JoinedRoom(long roomId, String user) implements ChatChange {
-    }
+    record JoinedRoom(long roomId, String user) implements ChatChange {}
 
     /** Someone left a room: their connections leave its group. */
-    record LeftRoom(long roomId, String user) implements ChatChange {
-    }
+    record LeftRoom(long roomId, String user) implements ChatChange {}
 
     /** The owner deleted the room (its messages and members are gone). */
-    record RoomDeleted(long roomId, String name, String by) implements ChatChange {
-    }
+    record RoomDeleted(long roomId, String name, String by) implements ChatChange {}
 }

@@ -42,12 +42,12 @@ public class ChatRooms {
     Event<ChatChange> changes;
 
     /** A room as a person sees it: how many are in it and whether they are. */
-    public record Listed(ChatRoom room, long members, boolean member) {
-    }
+    public record Listed(ChatRoom room, long members, boolean member) {}
 
     public List<Listed> list(String user) {
         Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : em.createNamedQuery(ChatRoomMember.COUNTS, Object[].class).getResultList()) {
+        for (Object[] row :
+                em.createNamedQuery(ChatRoomMember.COUNTS, Object[].class).getResultList()) {
             counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         }
         Set<Long> mine = new HashSet<>(roomsOf(user));
@@ -86,7 +86,8 @@ public class ChatRooms {
         ChatRoomMember member = em.find(ChatRoomMember.class, new ChatRoomMember.Key(roomId, user));
         if (member != null) {
             em.remove(member);
-            ChatRead marker = em.find(ChatRead.class, new ChatRead.Key(user, room.conversation().key()));
+            ChatRead marker = em.find(
+                    ChatRead.class, new ChatRead.Key(user, room.conversation().key()));
             if (marker != null) {
                 em.remove(marker);
             }
@@ -101,21 +102,29 @@ public class ChatRooms {
             throw new NotRoomOwnerException();
         }
         String key = room.conversation().key();
-        em.createNamedQuery(ChatMessage.DELETE_CONVERSATION).setParameter("conversation", key).executeUpdate();
-        em.createNamedQuery(ChatRead.DELETE_CONVERSATION).setParameter("conversation", key).executeUpdate();
-        em.createNamedQuery(ChatRoomMember.DELETE_ROOM).setParameter("room", roomId).executeUpdate();
+        em.createNamedQuery(ChatMessage.DELETE_CONVERSATION)
+                .setParameter("conversation", key)
+                .executeUpdate();
+        em.createNamedQuery(ChatRead.DELETE_CONVERSATION)
+                .setParameter("conversation", key)
+                .executeUpdate();
+        em.createNamedQuery(ChatRoomMember.DELETE_ROOM)
+                .setParameter("room", roomId)
+                .executeUpdate();
         em.remove(room);
         changes.fire(new ChatChange.RoomDeleted(roomId, room.name(), user));
     }
 
     /** The ids of the rooms the user is in. */
     public List<Long> roomsOf(String user) {
-        return em.createNamedQuery(ChatRoomMember.ROOMS_OF_USER, Long.class).setParameter("user", user)
+        return em.createNamedQuery(ChatRoomMember.ROOMS_OF_USER, Long.class)
+                .setParameter("user", user)
                 .getResultList();
     }
 
     private Listed listed(ChatRoom room, String user) {
-        long members = em.createNamedQuery(ChatRoomMember.COUNT_OF_ROOM, Long.class).setParameter("room", room.id())
+        long members = em.createNamedQuery(ChatRoomMember.COUNT_OF_ROOM, Long.class)
+                .setParameter("room", room.id())
                 .getSingleResult();
         return new Listed(room, members, access.isMember(room.id(), user));
     }

@@ -40,12 +40,10 @@ public class ChatStore {
     Event<ChatChange> changes;
 
     /** The stored message, and whether this call stored it ({@code false}: it was sent before with that client id). */
-    public record Sent(ChatMessage message, boolean stored) {
-    }
+    public record Sent(ChatMessage message, boolean stored) {}
 
     /** A page of history, newest first, and whether there are older messages. */
-    public record Page(String conversation, List<ChatMessage> messages, boolean more) {
-    }
+    public record Page(String conversation, List<ChatMessage> messages, boolean more) {}
 
     /**
      * Stores the user's message, unless they sent one with this client id before: then that one is returned as
@@ -56,11 +54,15 @@ public class ChatStore {
         String body = validText(text);
         Conversation conversation = Conversation.parse(conversationKey);
         List<ChatMessage> earlier = em.createNamedQuery(ChatMessage.BY_CLIENT_ID, ChatMessage.class)
-                .setParameter("sender", user).setParameter("clientId", id).getResultList();
+                .setParameter("sender", user)
+                .setParameter("clientId", id)
+                .getResultList();
         if (!earlier.isEmpty()) {
             if (!earlier.get(0).conversation().equals(conversation.key())) {
-                throw new InvalidInputException("clientId", "this clientId was used for a message to another"
-                        + " conversation; use a new one for every message");
+                throw new InvalidInputException(
+                        "clientId",
+                        "this clientId was used for a message to another"
+                                + " conversation; use a new one for every message");
             }
             return new Sent(earlier.get(0), false);
         }
@@ -104,7 +106,8 @@ public class ChatStore {
         Conversation conversation = Conversation.parse(conversationKey);
         access.mayRead(conversation, user);
         if (lastReadId == null || lastReadId < 0) {
-            throw new InvalidInputException("lastReadId", "lastReadId is the id of the newest message read (0 or more)");
+            throw new InvalidInputException(
+                    "lastReadId", "lastReadId is the id of the newest message read (0 or more)");
         }
         ChatRead marker = follow(user, conversation.key());
         marker.readUpTo(lastReadId);
@@ -114,7 +117,8 @@ public class ChatStore {
     /** Per followed conversation with unread messages (from others), how many. */
     public Map<String, Long> unread(String user) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Object[] row : em.createNamedQuery(ChatMessage.UNREAD, Object[].class).setParameter("user", user)
+        for (Object[] row : em.createNamedQuery(ChatMessage.UNREAD, Object[].class)
+                .setParameter("user", user)
                 .getResultList()) {
             counts.put((String) row[0], ((Number) row[1]).longValue());
         }
@@ -134,15 +138,20 @@ public class ChatStore {
     /** The newest message's id in the conversation, 0 when there is none. */
     long newestId(String conversationKey) {
         Long newest = em.createNamedQuery(ChatMessage.NEWEST_ID, Long.class)
-                .setParameter("conversation", conversationKey).getSingleResult();
+                .setParameter("conversation", conversationKey)
+                .getSingleResult();
         return newest == null ? 0 : newest;
     }
 
     private static String validClientId(String clientId) {
-        if (clientId == null || clientId.isBlank() || clientId.length() > ChatLimits.MAX_CLIENT_ID_LENGTH
+        if (clientId == null
+                || clientId.isBlank()
+                || clientId.length() > ChatLimits.MAX_CLIENT_ID_LENGTH
                 || clientId.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("clientId", "clientId (the message's own id, so that sending it again"
-                    + " stores it once) is 1 to " + ChatLimits.MAX_CLIENT_ID_LENGTH + " characters");
+            throw new InvalidInputException(
+                    "clientId",
+                    "clientId (the message's own id, so that sending it again" + " stores it once) is 1 to "
+                            + ChatLimits.MAX_CLIENT_ID_LENGTH + " characters");
         }
         return clientId;
     }
@@ -154,8 +163,8 @@ public class ChatStore {
             throw new InvalidInputException("text", "a message needs some text");
         }
         if (trimmed.length() > ChatLimits.MAX_TEXT_LENGTH) {
-            throw new InvalidInputException("text", "a message is at most " + ChatLimits.MAX_TEXT_LENGTH
-                    + " characters");
+            throw new InvalidInputException(
+                    "text", "a message is at most " + ChatLimits.MAX_TEXT_LENGTH + " characters");
         }
         if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             throw new InvalidInputException("text", "a message cannot contain control characters");

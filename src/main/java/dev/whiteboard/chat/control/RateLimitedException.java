@@ -13,9 +13,12 @@ public class RateLimitedException extends WhiteboardException {
     private final Duration retryAfter;
 
     public RateLimitedException(Duration retryAfter) {
-        super(ErrorKind.RATE_LIMITED, "at most " + ChatLimits.MAX_MESSAGES_PER_WINDOW + " messages in "
-                + ChatLimits.RATE_WINDOW.toSeconds() + " seconds; try again in "
-                + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " s", null);
+        super(
+                ErrorKind.RATE_LIMITED,
+                "at most " + ChatLimits.MAX_MESSAGES_PER_WINDOW + " messages in "
+                        + ChatLimits.RATE_WINDOW.toSeconds() + " seconds; try again in "
+                        + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " s",
+                null);
         this.retryAfter = retryAfter;
     }
 

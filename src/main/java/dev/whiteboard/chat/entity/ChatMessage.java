@@ -14,17 +14,23 @@ import java.util.Objects;
 /** One stored message: its id (the server's, growing), conversation, sender, text (verbatim) and time. */
 @Entity
 @Table(name = "chat_messages")
-@NamedQuery(name = ChatMessage.BY_CLIENT_ID,
+@NamedQuery(
+        name = ChatMessage.BY_CLIENT_ID,
         query = "SELECT m FROM ChatMessage m WHERE m.sender = :sender AND m.clientId = :clientId")
-@NamedQuery(name = ChatMessage.NEWEST_FIRST,
-        query = "SELECT m FROM ChatMessage m WHERE m.conversation = :conversation AND m.id < :before ORDER BY m.id DESC")
-@NamedQuery(name = ChatMessage.UNREAD,
+@NamedQuery(
+        name = ChatMessage.NEWEST_FIRST,
+        query =
+                "SELECT m FROM ChatMessage m WHERE m.conversation = :conversation AND m.id < :before ORDER BY m.id DESC")
+@NamedQuery(
+        name = ChatMessage.UNREAD,
         query = "SELECT r.conversation, COUNT(m) FROM ChatRead r, ChatMessage m WHERE r.user = :user"
                 + " AND m.conversation = r.conversation AND m.id > r.lastReadId AND m.sender <> :user"
                 + " GROUP BY r.conversation")
-@NamedQuery(name = ChatMessage.NEWEST_ID,
+@NamedQuery(
+        name = ChatMessage.NEWEST_ID,
         query = "SELECT MAX(m.id) FROM ChatMessage m WHERE m.conversation = :conversation")
-@NamedQuery(name = ChatMessage.DELETE_CONVERSATION,
+@NamedQuery(
+        name = ChatMessage.DELETE_CONVERSATION,
         query = "DELETE FROM ChatMessage m WHERE m.conversation = :conversation")
 public class ChatMessage {
 

@@ -38,8 +38,7 @@ public class ChatRead {
         private String user;
         private String conversation;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String user, String conversation) {
             this.user = user;

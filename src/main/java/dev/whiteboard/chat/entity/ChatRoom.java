@@ -52,8 +52,8 @@ public class ChatRoom {
             throw new InvalidInputException("name", "a room needs a name");
         }
         if (trimmed.length() > ChatLimits.MAX_ROOM_NAME_LENGTH) {
-            throw new InvalidInputException("name", "a room name is at most " + ChatLimits.MAX_ROOM_NAME_LENGTH
-                    + " characters");
+            throw new InvalidInputException(
+                    "name", "a room name is at most " + ChatLimits.MAX_ROOM_NAME_LENGTH + " characters");
         }
         if (trimmed.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("name", "a room name cannot contain control characters");

@@ -14,12 +14,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "chat_room_members")
 @IdClass(ChatRoomMember.Key.class)
-@NamedQuery(name = ChatRoomMember.ROOMS_OF_USER,
+@NamedQuery(
+        name = ChatRoomMember.ROOMS_OF_USER,
         query = "SELECT m.roomId FROM ChatRoomMember m WHERE m.user = :user ORDER BY m.roomId")
 @NamedQuery(name = ChatRoomMember.DELETE_ROOM, query = "DELETE FROM ChatRoomMember m WHERE m.roomId = :room")
 @NamedQuery(name = ChatRoomMember.COUNT_OF_ROOM, query = "SELECT COUNT(m) FROM ChatRoomMember m WHERE m.roomId = :room")
-@NamedQuery(name = ChatRoomMember.COUNTS,
-        query = "SELECT m.roomId, COUNT(m) FROM ChatRoomMember m GROUP BY m.roomId")
+@NamedQuery(name = ChatRoomMember.COUNTS, query = "SELECT m.roomId, COUNT(m) FROM ChatRoomMember m GROUP BY m.roomId")
 public class ChatRoomMember {
 
     public static final String ROOMS_OF_USER = "ChatRoomMember.roomsOfUser";
@@ -44,8 +44,7 @@ public class ChatRoomMember {
         private long roomId;
         private String user;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(long roomId, String user) {
             this.roomId = roomId;

@@ -78,7 +78,8 @@ public sealed interface Conversation {
                 return new Direct(m.group(1), m.group(2));
             }
         }
-        throw new InvalidInputException("conversation",
+        throw new InvalidInputException(
+                "conversation",
                 "a conversation is board:<boardId>, room:<roomId> or dm:<user>:<user> (two different people)");
     }
 }

@@ -37,11 +37,14 @@ import java.util.logging.Logger;
  * too, and its refusal becomes the handshake's status. An admitted client is upgraded to a {@link ClientSocket}
  * whose messages go to {@link ClientSessions}. Frames over 1 MB are refused with 1009 (Too Big) from their header.
  */
-@WebServlet(urlPatterns = {"/client", "/client/*"}, asyncSupported = true)
+@WebServlet(
+        urlPatterns = {"/client", "/client/*"},
+        asyncSupported = true)
 public class ClientSocketServlet extends HttpServlet {
 
     /** The largest message a client may send, as on the service. */
     public static final int MAX_FRAME_BYTES = 1024 * 1024;
+
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ClientSocketServlet.class.getName());
 
@@ -55,7 +58,8 @@ public class ClientSocketServlet extends HttpServlet {
     HubTimer timer;
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         if (!settings.enabled()) {
             refuse(response, 404, "the built-in hub is off: this app uses Azure Web PubSub");
             return;
@@ -77,26 +81,39 @@ public class ClientSocketServlet extends HttpServlet {
             refuse(response, 403, "origin " + request.getHeader("Origin") + " is not allowed");
             return;
         }
-        List<String> offered = HandshakeRequests.offeredSubprotocols(
-                Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
-        if (!offered.isEmpty() && !offered.contains(HandshakeRequests.JSON_SUBPROTOCOL)
+        List<String> offered =
+                HandshakeRequests.offeredSubprotocols(Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
+        if (!offered.isEmpty()
+                && !offered.contains(HandshakeRequests.JSON_SUBPROTOCOL)
                 && !offered.contains(HandshakeRequests.RELIABLE_SUBPROTOCOL)) {
-            refuse(response, 400, "subprotocols " + offered + " are not supported by the built-in hub (protobuf is not);"
-                    + " offer " + HandshakeRequests.RELIABLE_SUBPROTOCOL + ", " + HandshakeRequests.JSON_SUBPROTOCOL
-                    + " or none");
+            refuse(
+                    response,
+                    400,
+                    "subprotocols " + offered + " are not supported by the built-in hub (protobuf is not);"
+                            + " offer " + HandshakeRequests.RELIABLE_SUBPROTOCOL + ", "
+                            + HandshakeRequests.JSON_SUBPROTOCOL
+                            + " or none");
             return;
         }
         // the first subprotocol the client offers that the hub speaks; none for plain clients
-        String subprotocol = offered.stream().filter(HandshakeRequests::spoken).findFirst().orElse(null);
+        String subprotocol =
+                offered.stream().filter(HandshakeRequests::spoken).findFirst().orElse(null);
         String recovering = request.getParameter("awps_connection_id");
         if (recovering != null) {
             // a reliable client coming back: its reconnection token is its credential (a stale access_token is ignored)
-            Admission recovery = sessions.admitRecovery(hub.get(), recovering, request.getParameter("awps_reconnection_token"));
-            Handshake.upgrade(request, response, subprotocol, MAX_FRAME_BYTES, socket -> recovered(hub.get(), recovery,
-                    socket), timer.executor());
+            Admission recovery =
+                    sessions.admitRecovery(hub.get(), recovering, request.getParameter("awps_reconnection_token"));
+            Handshake.upgrade(
+                    request,
+                    response,
+                    subprotocol,
+                    MAX_FRAME_BYTES,
+                    socket -> recovered(hub.get(), recovery, socket),
+                    timer.executor());
             return;
         }
-        Optional<String> token = HandshakeRequests.token(Optional.ofNullable(request.getParameter("access_token")),
+        Optional<String> token = HandshakeRequests.token(
+                Optional.ofNullable(request.getParameter("access_token")),
                 Optional.ofNullable(request.getHeader("Authorization")));
         ClientClaims claims;
         try {
@@ -114,10 +131,18 @@ public class ClientSocketServlet extends HttpServlet {
             refuse(response, e.status(), e.getMessage());
             return;
         }
-        HubConnection.Kind kind = HandshakeRequests.RELIABLE_SUBPROTOCOL.equals(subprotocol) ? HubConnection.Kind.RELIABLE
-                : HandshakeRequests.JSON_SUBPROTOCOL.equals(subprotocol) ? HubConnection.Kind.JSON : HubConnection.Kind.PLAIN;
-        Handshake.upgrade(request, response, subprotocol, MAX_FRAME_BYTES,
-                socket -> listener(sessions.open(hub.get(), admission, kind, socket), socket), timer.executor());
+        HubConnection.Kind kind = HandshakeRequests.RELIABLE_SUBPROTOCOL.equals(subprotocol)
+                ? HubConnection.Kind.RELIABLE
+                : HandshakeRequests.JSON_SUBPROTOCOL.equals(subprotocol)
+                        ? HubConnection.Kind.JSON
+                        : HubConnection.Kind.PLAIN;
+        Handshake.upgrade(
+                request,
+                response,
+                subprotocol,
+                MAX_FRAME_BYTES,
+                socket -> listener(sessions.open(hub.get(), admission, kind, socket), socket),
+                timer.executor());
     }
 
     /** A reliable client's new socket: the connection it recovers, or a close with 1008 when it cannot. */
@@ -155,8 +180,7 @@ public class ClientSocketServlet extends HttpServlet {
         };
     }
 
-    private static final ClientSocket.Listener NOTHING = new ClientSocket.Listener() {
-    };
+    private static final ClientSocket.Listener NOTHING = new ClientSocket.Listener() {};
 
     /** The query for the connect event, without the token. */
     private static Map<String, List<String>> query(HttpServletRequest request) {
@@ -184,16 +208,19 @@ public class ClientSocketServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.createObjectBuilder()
-                .add("status", status)
-                .add("error", switch (status) {
-                    case 401 -> "unauthorized";
-                    case 403 -> "forbidden";
-                    case 404 -> "not_found";
-                    default -> "invalid";
-                })
-                .add("message", message)
-                .build()
-                .toString());
+        response.getWriter()
+                .write(JSON.createObjectBuilder()
+                        .add("status", status)
+                        .add(
+                                "error",
+                                switch (status) {
+                                    case 401 -> "unauthorized";
+                                    case 403 -> "forbidden";
+                                    case 404 -> "not_found";
+                                    default -> "invalid";
+                                })
+                        .add("message", message)
+                        .build()
+                        .toString());
     }
 }

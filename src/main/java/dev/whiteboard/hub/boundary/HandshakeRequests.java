@@ -15,8 +15,7 @@ final class HandshakeRequests {
     private static final Pattern QUERY_PATH = Pattern.compile(".*/client/?$");
     private static final Pattern HUB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}");
 
-    private HandshakeRequests() {
-    }
+    private HandshakeRequests() {}
 
     /**
      * The hub a client asks for, if it is a valid hub name: named by the path ({@code /client/hubs/{hub}}) or, on
@@ -42,7 +41,9 @@ final class HandshakeRequests {
         if (queryToken.isPresent() && !queryToken.get().isBlank()) {
             return queryToken;
         }
-        return authorization.filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).map(a -> a.substring(7).strip());
+        return authorization
+                .filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(a -> a.substring(7).strip());
     }
 
     /** Whether the hub speaks {@code subprotocol} (the JSON ones; protobuf is refused). */

@@ -12,14 +12,17 @@ import jakarta.ws.rs.core.Response;
  */
 final class HubRestErrors {
 
-    private HubRestErrors() {
-    }
+    private HubRestErrors() {}
 
     static Response response(int status, String code, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("x-ms-error-code", code)
-                .entity(JSON.createObjectBuilder().add("code", code).add("message", message).build().toString())
+                .entity(JSON.createObjectBuilder()
+                        .add("code", code)
+                        .add("message", message)
+                        .build()
+                        .toString())
                 .build();
     }
 

@@ -81,24 +81,37 @@ public class HubRestResource {
     @POST
     @Path(":send")
     @Consumes(MediaType.WILDCARD)
-    public Response sendToAll(@QueryParam("excluded") List<String> excluded, @QueryParam("filter") String filter,
-                              @QueryParam("messageTtlSeconds") String ttl, @HeaderParam("Content-Type") String type,
-                              InputStream body) {
+    public Response sendToAll(
+            @QueryParam("excluded") List<String> excluded,
+            @QueryParam("filter") String filter,
+            @QueryParam("messageTtlSeconds") String ttl,
+            @HeaderParam("Content-Type") String type,
+            InputStream body) {
         Predicate<HubConnection> matches = matching(filter).and(c -> !excluded.contains(c.id()));
         Payload payload = payload(type, body, ttl);
-        hubs.sendToConnections(hubs.connectionsOfHub(hub()).stream().filter(matches).toList(), payload);
+        hubs.sendToConnections(
+                hubs.connectionsOfHub(hub()).stream().filter(matches).toList(), payload);
         return Response.accepted().build();
     }
 
     @POST
     @Path("groups/{group}/:send")
     @Consumes(MediaType.WILDCARD)
-    public Response sendToGroup(@PathParam("group") String group, @QueryParam("excluded") List<String> excluded,
-                                @QueryParam("filter") String filter, @QueryParam("messageTtlSeconds") String ttl,
-                                @HeaderParam("Content-Type") String type, InputStream body) {
+    public Response sendToGroup(
+            @PathParam("group") String group,
+            @QueryParam("excluded") List<String> excluded,
+            @QueryParam("filter") String filter,
+            @QueryParam("messageTtlSeconds") String ttl,
+            @HeaderParam("Content-Type") String type,
+            InputStream body) {
         Predicate<HubConnection> matches = matching(filter);
         Payload payload = payload(type, body, ttl);
-        hubs.sendToGroup(hub(), group(group), payload, Optional.empty(), false,
+        hubs.sendToGroup(
+                hub(),
+                group(group),
+                payload,
+                Optional.empty(),
+                false,
                 c -> excluded.contains(c.id()) || !matches.test(c));
         return Response.accepted().build();
     }
@@ -106,21 +119,27 @@ public class HubRestResource {
     @POST
     @Path("users/{user}/:send")
     @Consumes(MediaType.WILDCARD)
-    public Response sendToUser(@PathParam("user") String user, @QueryParam("filter") String filter,
-                               @QueryParam("messageTtlSeconds") String ttl, @HeaderParam("Content-Type") String type,
-                               InputStream body) {
+    public Response sendToUser(
+            @PathParam("user") String user,
+            @QueryParam("filter") String filter,
+            @QueryParam("messageTtlSeconds") String ttl,
+            @HeaderParam("Content-Type") String type,
+            InputStream body) {
         Predicate<HubConnection> matches = matching(filter);
         Payload payload = payload(type, body, ttl);
-        hubs.sendToConnections(hubs.connectionsOfUser(hub(), user).stream().filter(matches).toList(), payload);
+        hubs.sendToConnections(
+                hubs.connectionsOfUser(hub(), user).stream().filter(matches).toList(), payload);
         return Response.accepted().build();
     }
 
     @POST
     @Path("connections/{connection}/:send")
     @Consumes(MediaType.WILDCARD)
-    public Response sendToConnection(@PathParam("connection") String connectionId,
-                                     @QueryParam("messageTtlSeconds") String ttl,
-                                     @HeaderParam("Content-Type") String type, InputStream body) {
+    public Response sendToConnection(
+            @PathParam("connection") String connectionId,
+            @QueryParam("messageTtlSeconds") String ttl,
+            @HeaderParam("Content-Type") String type,
+            InputStream body) {
         Payload payload = payload(type, body, ttl);
         hubs.connection(hub(), connectionId).ifPresent(c -> hubs.sendToConnections(List.of(c), payload));
         return Response.accepted().build();
@@ -158,24 +177,33 @@ public class HubRestResource {
     @POST
     @Path(":closeConnections")
     public Response closeAll(@QueryParam("excluded") List<String> excluded, @QueryParam("reason") String reason) {
-        hubs.connectionsOfHub(hub()).stream().filter(c -> !excluded.contains(c.id())).forEach(c -> close(c, reason));
+        hubs.connectionsOfHub(hub()).stream()
+                .filter(c -> !excluded.contains(c.id()))
+                .forEach(c -> close(c, reason));
         return Response.noContent().build();
     }
 
     @POST
     @Path("groups/{group}/:closeConnections")
-    public Response closeGroup(@PathParam("group") String group, @QueryParam("excluded") List<String> excluded,
-                               @QueryParam("reason") String reason) {
-        hubs.connectionsInGroup(hub(), group(group)).stream().filter(c -> !excluded.contains(c.id()))
+    public Response closeGroup(
+            @PathParam("group") String group,
+            @QueryParam("excluded") List<String> excluded,
+            @QueryParam("reason") String reason) {
+        hubs.connectionsInGroup(hub(), group(group)).stream()
+                .filter(c -> !excluded.contains(c.id()))
                 .forEach(c -> close(c, reason));
         return Response.noContent().build();
     }
 
     @POST
     @Path("users/{user}/:closeConnections")
-    public Response closeUser(@PathParam("user") String user, @QueryParam("excluded") List<String> excluded,
-                              @QueryParam("reason") String reason) {
-        hubs.connectionsOfUser(hub(), user).stream().filter(c -> !excluded.contains(c.id())).forEach(c -> close(c, reason));
+    public Response closeUser(
+            @PathParam("user") String user,
+            @QueryParam("excluded") List<String> excluded,
+            @QueryParam("reason") String reason) {
+        hubs.connectionsOfUser(hub(), user).stream()
+                .filter(c -> !excluded.contains(c.id()))
+                .forEach(c -> close(c, reason));
         return Response.noContent().build();
     }
 
@@ -183,7 +211,8 @@ public class HubRestResource {
 
     @PUT
     @Path("groups/{group}/connections/{connection}")
-    public Response addConnectionToGroup(@PathParam("group") String group, @PathParam("connection") String connectionId) {
+    public Response addConnectionToGroup(
+            @PathParam("group") String group, @PathParam("connection") String connectionId) {
         HubConnection connection = hubs.connection(hub(), connectionId)
                 .orElseThrow(() -> HubRestErrors.notFound("connection '" + connectionId + "' does not exist"));
         hubs.join(connection, group(group));
@@ -192,8 +221,8 @@ public class HubRestResource {
 
     @DELETE
     @Path("groups/{group}/connections/{connection}")
-    public Response removeConnectionFromGroup(@PathParam("group") String group,
-                                              @PathParam("connection") String connectionId) {
+    public Response removeConnectionFromGroup(
+            @PathParam("group") String group, @PathParam("connection") String connectionId) {
         String name = group(group);
         hubs.connection(hub(), connectionId).ifPresent(c -> hubs.leave(c, name));
         return Response.noContent().build();
@@ -239,7 +268,8 @@ public class HubRestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addToGroups(String body) {
         GroupsRequest request = groupsRequest(body);
-        hubs.connectionsOfHub(hub()).stream().filter(request.filter())
+        hubs.connectionsOfHub(hub()).stream()
+                .filter(request.filter())
                 .forEach(c -> request.groups().forEach(g -> hubs.join(c, g)));
         return Response.ok().build();
     }
@@ -249,7 +279,8 @@ public class HubRestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response removeFromGroups(String body) {
         GroupsRequest request = groupsRequest(body);
-        hubs.connectionsOfHub(hub()).stream().filter(request.filter())
+        hubs.connectionsOfHub(hub()).stream()
+                .filter(request.filter())
                 .forEach(c -> request.groups().forEach(g -> hubs.leave(c, g)));
         return Response.ok().build();
     }
@@ -258,10 +289,12 @@ public class HubRestResource {
     @GET
     @Path("groups/{group}/connections")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response listConnectionsInGroup(@PathParam("group") String group, @QueryParam("maxpagesize") String pageSize,
-                                           @QueryParam("top") String top,
-                                           @QueryParam("continuationToken") String continuation,
-                                           @Context UriInfo uri) {
+    public Response listConnectionsInGroup(
+            @PathParam("group") String group,
+            @QueryParam("maxpagesize") String pageSize,
+            @QueryParam("top") String top,
+            @QueryParam("continuationToken") String continuation,
+            @Context UriInfo uri) {
         int size = bounded("maxpagesize", pageSize, 200, 1, 200);
         int limit = bounded("top", top, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         String after = continuation == null ? "" : continuation;
@@ -279,7 +312,8 @@ public class HubRestResource {
         var page = JSON.createObjectBuilder().add("value", value);
         if (remaining.size() > members.size() && limit > size) {
             var next = uri.getRequestUriBuilder()
-                    .replaceQueryParam("continuationToken", members.get(members.size() - 1).id());
+                    .replaceQueryParam(
+                            "continuationToken", members.get(members.size() - 1).id());
             if (limit == Integer.MAX_VALUE) {
                 next.replaceQueryParam("top");
             } else {
@@ -287,16 +321,18 @@ public class HubRestResource {
             }
             page.add("nextLink", next.build().toString());
         }
-        return Response.ok(page.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(page.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     // --- permissions ---
 
     @PUT
     @Path("permissions/{permission}/connections/{connection}")
-    public Response grantPermission(@PathParam("permission") String permission,
-                                    @PathParam("connection") String connectionId,
-                                    @QueryParam("targetName") String target) {
+    public Response grantPermission(
+            @PathParam("permission") String permission,
+            @PathParam("connection") String connectionId,
+            @QueryParam("targetName") String target) {
         Permissions.Action action = action(permission);
         HubConnection connection = hubs.connection(hub(), connectionId)
                 .orElseThrow(() -> HubRestErrors.notFound("connection '" + connectionId + "' does not exist"));
@@ -306,9 +342,10 @@ public class HubRestResource {
 
     @DELETE
     @Path("permissions/{permission}/connections/{connection}")
-    public Response revokePermission(@PathParam("permission") String permission,
-                                     @PathParam("connection") String connectionId,
-                                     @QueryParam("targetName") String target) {
+    public Response revokePermission(
+            @PathParam("permission") String permission,
+            @PathParam("connection") String connectionId,
+            @QueryParam("targetName") String target) {
         Permissions.Action action = action(permission);
         hubs.connection(hub(), connectionId).ifPresent(c -> c.permissions().revoke(action, target));
         return Response.noContent().build();
@@ -316,12 +353,14 @@ public class HubRestResource {
 
     @HEAD
     @Path("permissions/{permission}/connections/{connection}")
-    public Response checkPermission(@PathParam("permission") String permission,
-                                    @PathParam("connection") String connectionId,
-                                    @QueryParam("targetName") String target) {
+    public Response checkPermission(
+            @PathParam("permission") String permission,
+            @PathParam("connection") String connectionId,
+            @QueryParam("targetName") String target) {
         Permissions.Action action = action(permission);
         return exists(hubs.connection(hub(), connectionId)
-                .map(c -> target == null ? c.permissions().roles().contains(action.role())
+                .map(c -> target == null
+                        ? c.permissions().roles().contains(action.role())
                         : c.permissions().allows(action, target))
                 .orElse(false));
     }
@@ -331,10 +370,13 @@ public class HubRestResource {
     @POST
     @Path(":generateToken")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response generateToken(@QueryParam("userId") String userId, @QueryParam("role") List<String> roles,
-                                  @QueryParam("group") List<String> groups,
-                                  @QueryParam("minutesToExpire") String minutes,
-                                  @QueryParam("clientType") String clientType, @Context UriInfo uri) {
+    public Response generateToken(
+            @QueryParam("userId") String userId,
+            @QueryParam("role") List<String> roles,
+            @QueryParam("group") List<String> groups,
+            @QueryParam("minutesToExpire") String minutes,
+            @QueryParam("clientType") String clientType,
+            @Context UriInfo uri) {
         if (clientType != null && !clientType.equalsIgnoreCase("default")) {
             throw HubRestErrors.badRequest("clientType " + clientType + " is not supported by the built-in hub");
         }
@@ -357,8 +399,13 @@ public class HubRestResource {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with the access key", e);
         }
-        return Response.ok(JSON.createObjectBuilder().add("token", jwt.serialize()).build().toString(),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(
+                        JSON.createObjectBuilder()
+                                .add("token", jwt.serialize())
+                                .build()
+                                .toString(),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     // --- helpers ---
@@ -435,12 +482,12 @@ public class HubRestResource {
             throw HubRestErrors.badRequest("the body could not be read");
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new jakarta.ws.rs.WebApplicationException(HubRestErrors.response(413, "PayloadTooLarge",
-                    "messages are limited to 1 MB"));
+            throw new jakarta.ws.rs.WebApplicationException(
+                    HubRestErrors.response(413, "PayloadTooLarge", "messages are limited to 1 MB"));
         }
-        DataType type = DataType.fromContentType(contentType).orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(
-                HubRestErrors.response(415, "UnsupportedMediaType",
-                        "send application/json, text/plain or application/octet-stream")));
+        DataType type = DataType.fromContentType(contentType)
+                .orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(HubRestErrors.response(
+                        415, "UnsupportedMediaType", "send application/json, text/plain or application/octet-stream")));
         try {
             return Payload.of(type, bytes);
         } catch (IllegalArgumentException e) {
@@ -448,8 +495,7 @@ public class HubRestResource {
         }
     }
 
-    private record GroupsRequest(List<String> groups, Predicate<HubConnection> filter) {
-    }
+    private record GroupsRequest(List<String> groups, Predicate<HubConnection> filter) {}
 
     private static GroupsRequest groupsRequest(String body) {
         JsonObject json;
@@ -458,11 +504,14 @@ public class HubRestResource {
         } catch (JsonException | IllegalStateException e) {
             throw HubRestErrors.badRequest("the body must be {\"groups\":[…],\"filter\":\"…\"}");
         }
-        if (!(json.get("groups") instanceof jakarta.json.JsonArray array) || array.isEmpty()
-                || !array.stream().allMatch(v -> v instanceof JsonString s && ClientFrameDecoder.isValidGroup(s.getString()))) {
+        if (!(json.get("groups") instanceof jakarta.json.JsonArray array)
+                || array.isEmpty()
+                || !array.stream()
+                        .allMatch(v -> v instanceof JsonString s && ClientFrameDecoder.isValidGroup(s.getString()))) {
             throw HubRestErrors.badRequest("groups must be a non-empty array of group names");
         }
-        List<String> groups = array.stream().map(v -> ((JsonString) v).getString()).toList();
+        List<String> groups =
+                array.stream().map(v -> ((JsonString) v).getString()).toList();
         String filter = json.get("filter") instanceof JsonString f ? f.getString() : null;
         return new GroupsRequest(groups, matching(filter));
     }

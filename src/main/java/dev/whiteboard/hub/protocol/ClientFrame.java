@@ -11,26 +11,20 @@ public sealed interface ClientFrame {
     }
 
     /** {@code {"type":"joinGroup","group":"g","ackId":1}} */
-    record JoinGroup(String group, Optional<Long> ackId) implements ClientFrame {
-    }
+    record JoinGroup(String group, Optional<Long> ackId) implements ClientFrame {}
 
     /** {@code {"type":"leaveGroup","group":"g","ackId":2}} */
-    record LeaveGroup(String group, Optional<Long> ackId) implements ClientFrame {
-    }
+    record LeaveGroup(String group, Optional<Long> ackId) implements ClientFrame {}
 
     /** {@code {"type":"sendToGroup","group":"g","ackId":3,"noEcho":true,"dataType":"json","data":{…}}} */
-    record SendToGroup(String group, Optional<Long> ackId, boolean noEcho, Payload payload) implements ClientFrame {
-    }
+    record SendToGroup(String group, Optional<Long> ackId, boolean noEcho, Payload payload) implements ClientFrame {}
 
     /** {@code {"type":"event","event":"shape","ackId":4,"dataType":"json","data":{…}}}: goes to the app. */
-    record Event(String event, Optional<Long> ackId, Payload payload) implements ClientFrame {
-    }
+    record Event(String event, Optional<Long> ackId, Payload payload) implements ClientFrame {}
 
     /** {@code {"type":"sequenceAck","sequenceId":42}}: reliable subprotocol only. */
-    record SequenceAck(long sequenceId) implements ClientFrame {
-    }
+    record SequenceAck(long sequenceId) implements ClientFrame {}
 
     /** {@code {"type":"ping"}}, answered with {@code {"type":"pong"}}. */
-    record Ping() implements ClientFrame {
-    }
+    record Ping() implements ClientFrame {}
 }

@@ -17,10 +17,10 @@ public final class ClientFrameDecoder {
 
     /** Longest group name the service accepts. */
     public static final int MAX_GROUP_LENGTH = 1024;
+
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
 
-    private ClientFrameDecoder() {
-    }
+    private ClientFrameDecoder() {}
 
     public static ClientFrame decode(String text) throws FrameException {
         JsonObject frame = parse(text);
@@ -32,8 +32,8 @@ public final class ClientFrameDecoder {
         return switch (name.getString()) {
             case "joinGroup" -> new ClientFrame.JoinGroup(group(frame, ackId), ackId);
             case "leaveGroup" -> new ClientFrame.LeaveGroup(group(frame, ackId), ackId);
-            case "sendToGroup" -> new ClientFrame.SendToGroup(group(frame, ackId), ackId, noEcho(frame, ackId),
-                    payload(frame, ackId));
+            case "sendToGroup" ->
+                new ClientFrame.SendToGroup(group(frame, ackId), ackId, noEcho(frame, ackId), payload(frame, ackId));
             case "event" -> new ClientFrame.Event(eventName(frame, ackId), ackId, payload(frame, ackId));
             case "sequenceAck" -> new ClientFrame.SequenceAck(sequenceId(frame));
             case "ping" -> new ClientFrame.Ping();
@@ -63,7 +63,9 @@ public final class ClientFrameDecoder {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
         }
-        if (value instanceof JsonNumber number && number.isIntegral() && number.bigIntegerValue().signum() >= 0
+        if (value instanceof JsonNumber number
+                && number.isIntegral()
+                && number.bigIntegerValue().signum() >= 0
                 && number.bigIntegerValue().bitLength() < 64) {
             return Optional.of(number.longValue());
         }
@@ -80,11 +82,14 @@ public final class ClientFrameDecoder {
 
     private static String eventName(JsonObject frame, Optional<Long> ackId) throws FrameException {
         JsonValue value = frame.get("event");
-        if (value instanceof JsonString event && EVENT_NAME.matcher(event.getString()).matches()) {
+        if (value instanceof JsonString event
+                && EVENT_NAME.matcher(event.getString()).matches()) {
             return event.getString();
         }
-        throw new FrameException("event must be a name like \"shape.add\" (a letter, then up to 127 letters,"
-                + " digits, '_', '.', '-')", ackId);
+        throw new FrameException(
+                "event must be a name like \"shape.add\" (a letter, then up to 127 letters,"
+                        + " digits, '_', '.', '-')",
+                ackId);
     }
 
     private static boolean noEcho(JsonObject frame, Optional<Long> ackId) throws FrameException {
@@ -102,7 +107,8 @@ public final class ClientFrameDecoder {
         JsonValue typeValue = frame.get("dataType");
         DataType type = DataType.JSON;
         if (typeValue != null && typeValue != JsonValue.NULL) {
-            if (!(typeValue instanceof JsonString name) || DataType.fromWire(name.getString()).isEmpty()) {
+            if (!(typeValue instanceof JsonString name)
+                    || DataType.fromWire(name.getString()).isEmpty()) {
                 throw new FrameException("dataType must be json, text or binary", ackId);
             }
             type = DataType.fromWire(((JsonString) typeValue).getString()).orElseThrow();

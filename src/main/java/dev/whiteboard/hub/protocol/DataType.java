@@ -27,7 +27,9 @@ public enum DataType {
 
     /** The data type an HTTP content type carries, if it is one of the three. */
     public static Optional<DataType> fromContentType(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        String type = contentType == null
+                ? ""
+                : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
         return switch (type) {
             case "application/json", "text/json" -> Optional.of(JSON);
             case "text/plain" -> Optional.of(TEXT);

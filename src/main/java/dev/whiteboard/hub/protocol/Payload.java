@@ -41,7 +41,8 @@ public record Payload(DataType type, JsonValue data) {
     public static Payload of(DataType type, byte[] bytes) {
         return switch (type) {
             case JSON -> {
-                try (var reader = JSON.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+                try (var reader =
+                        JSON.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
                     yield new Payload(DataType.JSON, reader.readValue());
                 } catch (jakarta.json.JsonException e) {
                     throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
@@ -63,7 +64,8 @@ public record Payload(DataType type, JsonValue data) {
 
     /** The bytes of the payload: decoded for binary, UTF-8 of {@link #asText()} otherwise. */
     public byte[] asBytes() {
-        return type == DataType.BINARY ? Base64.getDecoder().decode(((JsonString) data).getString())
+        return type == DataType.BINARY
+                ? Base64.getDecoder().decode(((JsonString) data).getString())
                 : asText().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -12,15 +12,17 @@ public final class ServerFrames {
 
     /** Ack error names clients know. */
     public static final String FORBIDDEN = "Forbidden";
+
     public static final String DUPLICATE = "Duplicate";
     public static final String BAD_REQUEST = "BadRequest";
     public static final String INTERNAL_SERVER_ERROR = "InternalServerError";
 
-    private ServerFrames() {
-    }
+    private ServerFrames() {}
 
     public static String connected(String connectionId, String userId, String reconnectionToken) {
-        JsonObjectBuilder frame = JSON.createObjectBuilder().add("type", "system").add("event", "connected")
+        JsonObjectBuilder frame = JSON.createObjectBuilder()
+                .add("type", "system")
+                .add("event", "connected")
                 .add("connectionId", connectionId);
         if (userId != null) {
             frame.add("userId", userId);
@@ -32,23 +34,39 @@ public final class ServerFrames {
     }
 
     public static String disconnected(String message) {
-        return JSON.createObjectBuilder().add("type", "system").add("event", "disconnected")
-                .add("message", message == null ? "" : message).build().toString();
+        return JSON.createObjectBuilder()
+                .add("type", "system")
+                .add("event", "disconnected")
+                .add("message", message == null ? "" : message)
+                .build()
+                .toString();
     }
 
     public static String ack(long ackId) {
-        return JSON.createObjectBuilder().add("type", "ack").add("ackId", ackId).add("success", true).build().toString();
+        return JSON.createObjectBuilder()
+                .add("type", "ack")
+                .add("ackId", ackId)
+                .add("success", true)
+                .build()
+                .toString();
     }
 
     public static String ackError(long ackId, String name, String message) {
-        return JSON.createObjectBuilder().add("type", "ack").add("ackId", ackId).add("success", false)
+        return JSON.createObjectBuilder()
+                .add("type", "ack")
+                .add("ackId", ackId)
+                .add("success", false)
                 .add("error", JSON.createObjectBuilder().add("name", name).add("message", message))
-                .build().toString();
+                .build()
+                .toString();
     }
 
     /** A message published to {@code group}; {@code fromUserId} and {@code sequenceId} only when known. */
     public static String groupMessage(String group, String fromUserId, Payload payload, Long sequenceId) {
-        JsonObjectBuilder frame = JSON.createObjectBuilder().add("type", "message").add("from", "group").add("group", group);
+        JsonObjectBuilder frame = JSON.createObjectBuilder()
+                .add("type", "message")
+                .add("from", "group")
+                .add("group", group);
         if (fromUserId != null) {
             frame.add("fromUserId", fromUserId);
         }

@@ -37,18 +37,14 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
      * whichever thread learns of it.
      */
     public interface Listener {
-        default void text(String text) {
-        }
+        default void text(String text) {}
 
-        default void binary(byte[] bytes) {
-        }
+        default void binary(byte[] bytes) {}
 
-        default void pong() {
-        }
+        default void pong() {}
 
         /** The WebSocket is closed (by either side, or the connection was lost: {@code 1006}); called once. */
-        default void closed(int code, String reason) {
-        }
+        default void closed(int code, String reason) {}
     }
 
     /** Called once the connection is upgraded, before anything is read: what listens to the socket. */
@@ -63,6 +59,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
     private static final Logger LOG = Logger.getLogger(ClientSocket.class.getName());
     /** Reading buffers, one per container thread, lent to one read at a time. */
     private static final ThreadLocal<byte[]> READ_BUFFERS = new ThreadLocal<>();
+
     private static final int READ_BUFFER_BYTES = 16 * 1024;
 
     private final Deque<byte[]> queue = new ArrayDeque<>(4);
@@ -77,17 +74,18 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
 
     /** The close frame this side sends, once decided; nothing is queued after it. */
     private byte[] closeFrame;
+
     private boolean closeSent;
     private boolean closeReceived;
     /** Bytes that still arrive are not read as frames (after a protocol violation, or after the client's close). */
     private boolean discarding;
+
     private boolean ended;
     private boolean told;
     private int closedCode;
     private String closedReason;
 
-    private static final Listener NO_LISTENER = new Listener() {
-    };
+    private static final Listener NO_LISTENER = new Listener() {};
 
     /**
      * Set by the servlet between the upgrade and {@link #init}: the largest message a client may send, what opens
@@ -409,8 +407,10 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
         }
         tell();
         if (!endIfHandshakeDone()) {
-            timer.schedule(() -> end(CloseCode.CLOSED_ABNORMALLY.code(), "no answer to the close frame"),
-                    CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            timer.schedule(
+                    () -> end(CloseCode.CLOSED_ABNORMALLY.code(), "no answer to the close frame"),
+                    CLOSE_TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
         }
     }
 

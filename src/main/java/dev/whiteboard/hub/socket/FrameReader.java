@@ -32,17 +32,20 @@ final class FrameReader {
     }
 
     private final int maxMessageBytes;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private static final byte[] NONE = new byte[0];
     /** Bytes received and not yet read as a whole frame: {@code buffer[start, end)}; the caller's while reading. */
     private byte[] buffer = NONE;
+
     private boolean owned;
     private int start;
     private int end;
     /** The fragments of a message still coming: its opcode (0 when none) and payload so far. */
     private int messageOpcode;
+
     private byte[] message = new byte[0];
     private int messageLength;
     private boolean closed;
@@ -98,8 +101,12 @@ final class FrameReader {
             throw new ProtocolViolation(CloseCode.PROTOCOL_ERROR, "a client's frames must be masked");
         }
         boolean control = opcode >= 0x8;
-        if (opcode != Frames.CONTINUATION && opcode != Frames.TEXT && opcode != Frames.BINARY && opcode != Frames.CLOSE
-                && opcode != Frames.PING && opcode != Frames.PONG) {
+        if (opcode != Frames.CONTINUATION
+                && opcode != Frames.TEXT
+                && opcode != Frames.BINARY
+                && opcode != Frames.CLOSE
+                && opcode != Frames.PING
+                && opcode != Frames.PONG) {
             throw new ProtocolViolation(CloseCode.PROTOCOL_ERROR, "unknown opcode " + opcode);
         }
         int lengthField = second & 0x7F;
@@ -120,11 +127,13 @@ final class FrameReader {
             }
         }
         if (control && (!fin || length > Frames.MAX_CONTROL_PAYLOAD)) {
-            throw new ProtocolViolation(CloseCode.PROTOCOL_ERROR, "a control frame must be whole and at most 125 bytes");
+            throw new ProtocolViolation(
+                    CloseCode.PROTOCOL_ERROR, "a control frame must be whole and at most 125 bytes");
         }
         if (!control) {
             if (opcode == Frames.CONTINUATION && messageOpcode == 0) {
-                throw new ProtocolViolation(CloseCode.PROTOCOL_ERROR, "a continuation frame without a message to continue");
+                throw new ProtocolViolation(
+                        CloseCode.PROTOCOL_ERROR, "a continuation frame without a message to continue");
             }
             if (opcode != Frames.CONTINUATION && messageOpcode != 0) {
                 throw new ProtocolViolation(CloseCode.PROTOCOL_ERROR, "a new message before the last one was finished");

@@ -20,8 +20,7 @@ public final class Frames {
 
     private static final byte[] KEEP_ALIVE_PING = frame(PING, new byte[] {'w', 'b'});
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /** A text frame. */
     public static byte[] text(String text) {

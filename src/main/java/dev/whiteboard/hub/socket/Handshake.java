@@ -16,13 +16,11 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class Handshake {
 
     /** Why a request is not a WebSocket handshake this server takes: the HTTP status to answer and a message. */
-    public record Refusal(int status, String message) {
-    }
+    public record Refusal(int status, String message) {}
 
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    private Handshake() {
-    }
+    private Handshake() {}
 
     /** What is wrong with the request as a WebSocket handshake, if anything. */
     public static Optional<Refusal> check(HttpServletRequest request) {
@@ -51,15 +49,22 @@ public final class Handshake {
      * Answers 101 Switching Protocols (with {@code subprotocol}, when not null) and hands the connection to a new
      * {@link ClientSocket}, opened by {@code opener} once the container has switched the connection over.
      */
-    public static void upgrade(HttpServletRequest request, HttpServletResponse response, String subprotocol,
-                               int maxMessageBytes, ClientSocket.Opener opener, ScheduledExecutorService timer)
+    public static void upgrade(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String subprotocol,
+            int maxMessageBytes,
+            ClientSocket.Opener opener,
+            ScheduledExecutorService timer)
             throws IOException, ServletException {
         ClientSocket socket = request.upgrade(ClientSocket.class);
         socket.prepare(maxMessageBytes, opener, timer);
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         response.setHeader("Upgrade", "websocket");
         response.setHeader("Connection", "Upgrade");
-        response.setHeader("Sec-WebSocket-Accept", accept(request.getHeader("Sec-WebSocket-Key").strip()));
+        response.setHeader(
+                "Sec-WebSocket-Accept",
+                accept(request.getHeader("Sec-WebSocket-Key").strip()));
         if (subprotocol != null) {
             response.setHeader("Sec-WebSocket-Protocol", subprotocol);
         }

@@ -63,8 +63,9 @@ class BoardStoreIT {
     @Test
     void theSchemaIsMigratedAtStartUp() {
         assertEquals("4", migrations.version()); // V4__known_callers (OIDC groups) is the newest
-        Number failed = (Number) em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
-                .getSingleResult();
+        Number failed = (Number)
+                em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
+                        .getSingleResult();
         assertEquals(0, failed.intValue());
     }
 
@@ -77,7 +78,9 @@ class BoardStoreIT {
             writers.add(() -> {
                 long last = 0;
                 for (int i = 0; i < 20; i++) {
-                    last = store.putShape(board, "w" + writer + "-" + i, pen(i), "writer" + writer).shape().version();
+                    last = store.putShape(board, "w" + writer + "-" + i, pen(i), "writer" + writer)
+                            .shape()
+                            .version();
                 }
                 return last;
             });
@@ -105,16 +108,20 @@ class BoardStoreIT {
     void aFullBoardTakesUpdatesButNoNewShapes() throws Exception {
         String board = store.create("full", "alice").id();
         store.putShape(board, "first", pen(0), "alice");
-        transaction.begin(); // the Arquillian deployment runs on H2 (SYSTEM_RANGE); negative ids never meet the sequence
-        em.createNativeQuery("INSERT INTO shapes (id, board_id, shape_id, kind, stroke, stroke_width, opacity, points, z,"
-                        + " author, created_at, updated_at, version, removed)"
-                        + " SELECT (SELECT COALESCE(MIN(id), 0) FROM shapes) - x, ?, CONCAT('bulk-', x), 'PEN', '#000000',"
-                        + " 1, 1, '[0,0]', 0, 'bulk', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, FALSE FROM SYSTEM_RANGE(1, ?)")
+        transaction
+                .begin(); // the Arquillian deployment runs on H2 (SYSTEM_RANGE); negative ids never meet the sequence
+        em.createNativeQuery(
+                        "INSERT INTO shapes (id, board_id, shape_id, kind, stroke, stroke_width, opacity, points, z,"
+                                + " author, created_at, updated_at, version, removed)"
+                                + " SELECT (SELECT COALESCE(MIN(id), 0) FROM shapes) - x, ?, CONCAT('bulk-', x), 'PEN', '#000000',"
+                                + " 1, 1, '[0,0]', 0, 'bulk', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, FALSE FROM SYSTEM_RANGE(1, ?)")
                 .setParameter(1, board)
                 .setParameter(2, Limits.MAX_SHAPES_PER_BOARD - 1)
                 .executeUpdate();
         em.createNativeQuery("UPDATE boards SET live_shapes = live_shapes + ? WHERE id = ?")
-                .setParameter(1, Limits.MAX_SHAPES_PER_BOARD - 1).setParameter(2, board).executeUpdate();
+                .setParameter(1, Limits.MAX_SHAPES_PER_BOARD - 1)
+                .setParameter(2, board)
+                .executeUpdate();
         transaction.commit();
 
         assertThrows(BoardFullException.class, () -> store.putShape(board, "one-too-many", pen(1), "alice"));
@@ -123,8 +130,10 @@ class BoardStoreIT {
         assertTrue(store.putShape(board, "room-again", pen(1), "alice").created());
         Board stored = store.get(board);
         assertEquals(4, stored.version());
-        long counted = em.createQuery("SELECT COUNT(s) FROM Shape s WHERE s.boardId = :board AND s.removed = false",
-                Long.class).setParameter("board", board).getSingleResult();
+        long counted = em.createQuery(
+                        "SELECT COUNT(s) FROM Shape s WHERE s.boardId = :board AND s.removed = false", Long.class)
+                .setParameter("board", board)
+                .getSingleResult();
         assertEquals(Limits.MAX_SHAPES_PER_BOARD, counted);
         assertEquals(counted, stored.liveShapes(), "the board's count of live shapes agrees with its shapes");
     }

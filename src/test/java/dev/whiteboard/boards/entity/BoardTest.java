@@ -31,7 +31,8 @@ class BoardTest {
         assertThrows(InvalidInputException.class, () -> new Board(BoardId.generate(), null, "alice", NOW));
         assertThrows(InvalidInputException.class, () -> new Board(BoardId.generate(), " \t ", "alice", NOW));
         new Board(BoardId.generate(), "t".repeat(Limits.MAX_TITLE_LENGTH), "alice", NOW);
-        InvalidInputException tooLong = assertThrows(InvalidInputException.class,
+        InvalidInputException tooLong = assertThrows(
+                InvalidInputException.class,
                 () -> new Board(BoardId.generate(), "t".repeat(Limits.MAX_TITLE_LENGTH + 1), "alice", NOW));
         assertEquals("title", tooLong.field().orElseThrow());
         assertThrows(InvalidInputException.class, () -> new Board(BoardId.generate(), "a\u0000b", "alice", NOW));
@@ -92,8 +93,7 @@ class BoardTest {
         Board board = new Board("k3m9x2p7qa", "Painted", "alice", NOW);
         board.paintBackground("#FDF6E3");
         assertEquals(java.util.Optional.of("#fdf6e3"), board.backgroundColor());
-        assertThrows(InvalidInputException.class,
-                () -> board.paintBackground("red; background:url(x)"));
+        assertThrows(InvalidInputException.class, () -> board.paintBackground("red; background:url(x)"));
         board.paintBackground(null);
         assertTrue(board.backgroundColor().isEmpty());
     }

@@ -21,8 +21,11 @@ class ImageTypeTest {
     @Test
     void refusesEverythingElse() {
         assertEquals(Optional.empty(), ImageType.detect(new byte[0]));
-        assertEquals(Optional.empty(), ImageType.detect("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(Optional.empty(), ImageType.detect("<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                Optional.empty(),
+                ImageType.detect("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                Optional.empty(), ImageType.detect("<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Optional.empty(), ImageType.detect("RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1)));
         assertEquals(Optional.empty(), ImageType.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
     }

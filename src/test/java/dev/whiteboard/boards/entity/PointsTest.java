@@ -26,7 +26,11 @@ class PointsTest {
 
     @Test
     void rejectsMissingEmptyAndOddCoordinates() {
-        assertEquals("points", assertThrows(InvalidInputException.class, () -> Points.of(null, "points")).field().orElseThrow());
+        assertEquals(
+                "points",
+                assertThrows(InvalidInputException.class, () -> Points.of(null, "points"))
+                        .field()
+                        .orElseThrow());
         assertThrows(InvalidInputException.class, () -> Points.of(new double[0], "points"));
         assertThrows(InvalidInputException.class, () -> Points.of(new double[] {1, 2, 3}, "points"));
     }
@@ -34,15 +38,19 @@ class PointsTest {
     @Test
     void rejectsNonFiniteAndFarAwayCoordinates() {
         assertThrows(InvalidInputException.class, () -> Points.of(new double[] {Double.NaN, 0}, "points"));
-        assertThrows(InvalidInputException.class, () -> Points.of(new double[] {0, Double.POSITIVE_INFINITY}, "points"));
-        assertThrows(InvalidInputException.class, () -> Points.of(new double[] {0, Limits.MAX_COORDINATE + 1}, "points"));
+        assertThrows(
+                InvalidInputException.class, () -> Points.of(new double[] {0, Double.POSITIVE_INFINITY}, "points"));
+        assertThrows(
+                InvalidInputException.class, () -> Points.of(new double[] {0, Limits.MAX_COORDINATE + 1}, "points"));
     }
 
     @Test
     void acceptsExactlyTheMaximumNumberOfPoints() {
-        assertEquals(Limits.MAX_POINTS_PER_SHAPE,
+        assertEquals(
+                Limits.MAX_POINTS_PER_SHAPE,
                 Points.of(new double[Limits.MAX_POINTS_PER_SHAPE * 2], "points").count());
-        InvalidInputException tooMany = assertThrows(InvalidInputException.class,
+        InvalidInputException tooMany = assertThrows(
+                InvalidInputException.class,
                 () -> Points.of(new double[Limits.MAX_POINTS_PER_SHAPE * 2 + 2], "points"));
         assertEquals("at most 10000 points per shape, got 10001", tooMany.getMessage());
     }

@@ -30,7 +30,8 @@ class ShapeDataTest {
         assertEquals(ShapeData.DEFAULT_WIDTH, pen.width());
         assertEquals(ShapeData.DEFAULT_OPACITY, pen.opacity());
         assertNull(pen.z());
-        assertEquals(ShapeData.DEFAULT_STROKE, shape("line", TWO_POINTS, null, null).stroke());
+        assertEquals(
+                ShapeData.DEFAULT_STROKE, shape("line", TWO_POINTS, null, null).stroke());
     }
 
     @Test
@@ -56,24 +57,38 @@ class ShapeDataTest {
     @ParameterizedTest
     @ValueSource(strings = {"red", "#12", "#12345", "#1234567", "#gggggg", "rgb(0,0,0)", ""})
     void rejectsWhatIsNotAHexColour(String colour) {
-        assertEquals("stroke", rejectedField(() ->
-                ShapeData.fromWire("pen", colour, null, null, null, new double[] {1, 1}, null, null, null)));
-        assertEquals("fill", rejectedField(() ->
-                ShapeData.fromWire("pen", null, null, colour, null, new double[] {1, 1}, null, null, null)));
+        assertEquals(
+                "stroke",
+                rejectedField(() ->
+                        ShapeData.fromWire("pen", colour, null, null, null, new double[] {1, 1}, null, null, null)));
+        assertEquals(
+                "fill",
+                rejectedField(() ->
+                        ShapeData.fromWire("pen", null, null, colour, null, new double[] {1, 1}, null, null, null)));
     }
 
     @Test
     void keepsWidthAndOpacityInRange() {
-        assertEquals("width", rejectedField(() ->
-                ShapeData.fromWire("pen", null, 0.0, null, null, new double[] {1, 1}, null, null, null)));
-        assertEquals("width", rejectedField(() ->
-                ShapeData.fromWire("pen", null, Limits.MAX_STROKE_WIDTH + 1, null, null, new double[] {1, 1}, null, null, null)));
-        assertEquals("opacity", rejectedField(() ->
-                ShapeData.fromWire("pen", null, null, null, 1.01, new double[] {1, 1}, null, null, null)));
-        assertEquals("opacity", rejectedField(() ->
-                ShapeData.fromWire("pen", null, null, null, -0.1, new double[] {1, 1}, null, null, null)));
-        assertEquals("opacity", rejectedField(() ->
-                ShapeData.fromWire("pen", null, null, null, Double.NaN, new double[] {1, 1}, null, null, null)));
+        assertEquals(
+                "width",
+                rejectedField(
+                        () -> ShapeData.fromWire("pen", null, 0.0, null, null, new double[] {1, 1}, null, null, null)));
+        assertEquals(
+                "width",
+                rejectedField(() -> ShapeData.fromWire(
+                        "pen", null, Limits.MAX_STROKE_WIDTH + 1, null, null, new double[] {1, 1}, null, null, null)));
+        assertEquals(
+                "opacity",
+                rejectedField(() ->
+                        ShapeData.fromWire("pen", null, null, null, 1.01, new double[] {1, 1}, null, null, null)));
+        assertEquals(
+                "opacity",
+                rejectedField(() ->
+                        ShapeData.fromWire("pen", null, null, null, -0.1, new double[] {1, 1}, null, null, null)));
+        assertEquals(
+                "opacity",
+                rejectedField(() -> ShapeData.fromWire(
+                        "pen", null, null, null, Double.NaN, new double[] {1, 1}, null, null, null)));
     }
 
     @Test
@@ -82,7 +97,8 @@ class ShapeDataTest {
         assertEquals("text", rejectedField(() -> shape("text", TWO_POINTS, "   ", null)));
         assertEquals("text", rejectedField(() -> shape("rectangle", TWO_POINTS, "label", null)));
         shape("text", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH), null);
-        assertEquals("text", rejectedField(() -> shape("text", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH + 1), null)));
+        assertEquals(
+                "text", rejectedField(() -> shape("text", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH + 1), null)));
     }
 
     @Test
@@ -92,7 +108,9 @@ class ShapeDataTest {
         assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "https://evil.example/x.png")));
         assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "javascript:alert(1)")));
         assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "api/../../etc/passwd")));
-        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "api/" + "a".repeat(Limits.MAX_SRC_LENGTH))));
+        assertEquals(
+                "src",
+                rejectedField(() -> shape("image", TWO_POINTS, null, "api/" + "a".repeat(Limits.MAX_SRC_LENGTH))));
         assertEquals("src", rejectedField(() -> shape("pen", new double[] {1, 1}, null, "api/boards/abc/x.png")));
     }
 
@@ -101,7 +119,17 @@ class ShapeDataTest {
         ShapeData data = shape("rectangle", TWO_POINTS, null, null);
         ShapeData onTop = data.withZ(42);
         assertEquals(42L, onTop.z());
-        assertEquals(new ShapeData(data.kind(), data.stroke(), data.width(), data.fill(), data.opacity(), data.points(),
-                data.text(), data.src(), 42L), onTop);
+        assertEquals(
+                new ShapeData(
+                        data.kind(),
+                        data.stroke(),
+                        data.width(),
+                        data.fill(),
+                        data.opacity(),
+                        data.points(),
+                        data.text(),
+                        data.src(),
+                        42L),
+                onTop);
     }
 }

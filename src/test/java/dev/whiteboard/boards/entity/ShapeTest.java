@@ -16,7 +16,8 @@ class ShapeTest {
     private static final OffsetDateTime T1 = T0.plusMinutes(1);
 
     private static ShapeData rectangle(double right) {
-        return ShapeData.fromWire("rectangle", "#000000", 2.0, null, 1.0, new double[] {0, 0, right, 10}, null, null, null);
+        return ShapeData.fromWire(
+                "rectangle", "#000000", 2.0, null, 1.0, new double[] {0, 0, right, 10}, null, null, null);
     }
 
     @Test
@@ -56,8 +57,13 @@ class ShapeTest {
     void shapeIdsAreShortAndUrlSafe() {
         new Shape("board", "a".repeat(Limits.MAX_SHAPE_ID_LENGTH), rectangle(1).withZ(1), "alice", 1, T0);
         for (String bad : new String[] {null, "", "a b", "a/b", "é", "a".repeat(Limits.MAX_SHAPE_ID_LENGTH + 1)}) {
-            assertEquals("id", assertThrows(InvalidInputException.class,
-                    () -> new Shape("board", bad, rectangle(1).withZ(1), "alice", 1, T0)).field().orElseThrow());
+            assertEquals(
+                    "id",
+                    assertThrows(
+                                    InvalidInputException.class,
+                                    () -> new Shape("board", bad, rectangle(1).withZ(1), "alice", 1, T0))
+                            .field()
+                            .orElseThrow());
         }
     }
 

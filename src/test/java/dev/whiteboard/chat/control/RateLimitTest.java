@@ -21,7 +21,8 @@ class RateLimitTest {
         assertTrue(refused.retryAfter().compareTo(ChatLimits.RATE_WINDOW) <= 0, refused.retryAfter()::toString);
         assertTrue(!refused.retryAfter().isNegative() && !refused.retryAfter().isZero());
         assertTrue(refused.getMessage().contains("10 messages in 10 seconds"), refused.getMessage());
-        assertThrows(RateLimitedException.class, () -> limit.take("alice"), "a refusal is not counted, and not forgotten");
+        assertThrows(
+                RateLimitedException.class, () -> limit.take("alice"), "a refusal is not counted, and not forgotten");
         limit.take("bob"); // each person has their own
     }
 }

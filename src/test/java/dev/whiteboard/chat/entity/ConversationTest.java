@@ -34,8 +34,20 @@ class ConversationTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "board:", "board:has space", "room:x", "room:", "dm:alice", "dm:alice:alice",
-            "dm:alice:bob:carol", "chat:1", "BOARD:abc", "room:1234567890123456789"})
+    @ValueSource(
+            strings = {
+                "",
+                "board:",
+                "board:has space",
+                "room:x",
+                "room:",
+                "dm:alice",
+                "dm:alice:alice",
+                "dm:alice:bob:carol",
+                "chat:1",
+                "BOARD:abc",
+                "room:1234567890123456789"
+            })
     void malformedKeysAreRefusedNamingTheField(String key) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Conversation.parse(key));
         assertEquals("conversation", e.field().orElseThrow());

@@ -48,8 +48,8 @@ class FrameReaderTest {
     void messagesOfEveryLengthFormArriveWholeWhateverTheyAreCutInto() throws ProtocolViolation {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         String small = "{\"type\":\"ping\"}";
-        String medium = "m".repeat(300);         // 16-bit length
-        String large = "é".repeat(40_000);         // 64-bit length, two bytes a character
+        String medium = "m".repeat(300); // 16-bit length
+        String large = "é".repeat(40_000); // 64-bit length, two bytes a character
         stream.writeBytes(clientFrame(true, Frames.TEXT, small.getBytes(StandardCharsets.UTF_8)));
         stream.writeBytes(clientFrame(true, Frames.TEXT, medium.getBytes(StandardCharsets.UTF_8)));
         stream.writeBytes(clientFrame(true, Frames.TEXT, large.getBytes(StandardCharsets.UTF_8)));
@@ -65,7 +65,9 @@ class FrameReaderTest {
                 System.arraycopy(all, offset, buffer, 1, length);
                 reader.read(buffer, 1, length, handler);
             }
-            assertEquals(List.of("text:" + small, "text:" + medium, "text:" + large, "binary:70000"), seen,
+            assertEquals(
+                    List.of("text:" + small, "text:" + medium, "text:" + large, "binary:70000"),
+                    seen,
                     "in pieces of " + piece);
         }
     }
@@ -103,7 +105,10 @@ class FrameReaderTest {
         FrameReader reader = new FrameReader(LIMIT);
         byte[] frame = clientFrame(true, Frames.TEXT, new byte[LIMIT + 1]);
         byte[] header = java.util.Arrays.copyOf(frame, 14);
-        assertEquals(CloseCode.TOO_BIG, assertThrows(ProtocolViolation.class, () -> read(reader, header)).code());
+        assertEquals(
+                CloseCode.TOO_BIG,
+                assertThrows(ProtocolViolation.class, () -> read(reader, header))
+                        .code());
 
         FrameReader fragments = new FrameReader(LIMIT);
         ProtocolViolation overall = assertThrows(ProtocolViolation.class, () -> {
@@ -116,13 +121,15 @@ class FrameReaderTest {
     @Test
     void whatAClientMustNotSendIsAViolationWithItsCloseCode() {
         assertViolation(CloseCode.PROTOCOL_ERROR, unmasked(Frames.TEXT, "x"));
-        assertViolation(CloseCode.PROTOCOL_ERROR, withFirstByte(clientFrame(true, Frames.TEXT, new byte[1]), 0xC1)); // RSV1
-        assertViolation(CloseCode.PROTOCOL_ERROR, clientFrame(true, 0x3, new byte[1]));          // reserved opcode
+        assertViolation(
+                CloseCode.PROTOCOL_ERROR, withFirstByte(clientFrame(true, Frames.TEXT, new byte[1]), 0xC1)); // RSV1
+        assertViolation(CloseCode.PROTOCOL_ERROR, clientFrame(true, 0x3, new byte[1])); // reserved opcode
         assertViolation(CloseCode.PROTOCOL_ERROR, clientFrame(false, Frames.PING, new byte[1])); // fragmented control
         assertViolation(CloseCode.PROTOCOL_ERROR, clientFrame(true, Frames.PING, new byte[126])); // control over 125
         assertViolation(CloseCode.PROTOCOL_ERROR, clientFrame(true, Frames.CONTINUATION, new byte[1]));
         assertViolation(CloseCode.PROTOCOL_ERROR, clientFrame(true, Frames.CLOSE, new byte[] {0x03}));
-        assertViolation(CloseCode.PROTOCOL_ERROR, clientFrame(true, Frames.CLOSE, new byte[] {0x03, (byte) 0xED})); // 1005
+        assertViolation(
+                CloseCode.PROTOCOL_ERROR, clientFrame(true, Frames.CLOSE, new byte[] {0x03, (byte) 0xED})); // 1005
         assertViolation(CloseCode.NOT_CONSISTENT, clientFrame(true, Frames.TEXT, new byte[] {(byte) 0xC3, 0x28}));
         ProtocolViolation interleaved = assertThrows(ProtocolViolation.class, () -> {
             FrameReader reader = new FrameReader(LIMIT);
