@@ -109,7 +109,7 @@ const zoom = await fps(async () => {
 });
 await browser.close();
 const round = (x) => Math.round(x * 10) / 10;
-console.log(JSON.stringify({ benchmark: 'B5', shapes: SHAPES, snapshotBytes: bytes,
+console.log(JSON.stringify({ benchmark: 'large board', shapes: SHAPES, snapshotBytes: bytes,
   snapshotMs: { p50: round(percentile(measured, 50)), max: round(measured[measured.length - 1]) },
   pageRenderedMs: round(renderedAfter), fullRenderMs: round(fullRender), pan, zoom }));
 process.exit(0);

@@ -16,21 +16,21 @@ trap 'kill $SERVER $RELAY 2>/dev/null || true' EXIT
 JAVA_PID=$SERVER
 
 # the JIT is still compiling the hot paths 5 s into the full load: warm up for 15 s
-echo "B1 warm-up (15 s, discarded)"
+echo "Fan-out warm-up (15 s, discarded)"
 node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" 15 > /dev/null
-echo "B1 built-in hub: $RECEIVERS receivers, $SENDERS senders x $RATE msg/s, $SECONDS_ s"
+echo "Fan-out through the built-in hub: $RECEIVERS receivers, $SENDERS senders x $RATE msg/s, $SECONDS_ s"
 HUB=$(node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" "$SECONDS_")
 echo "$HUB"
-echo "B1 plain relay (Node ws), same load"
+echo "Fan-out through a plain relay (Node ws), same load"
 RELAY_RESULT=$(node bench/fanout.mjs relay "ws://127.0.0.1:$RELAY_PORT" - "$RECEIVERS" "$SENDERS" "$RATE" "$SECONDS_")
 echo "$RELAY_RESULT"
 node -e '
 const hub = JSON.parse(process.argv[1]), relay = JSON.parse(process.argv[2]);
-console.log(`B1 summary: hub p50 ${hub.p50} ms, p99 ${hub.p99} ms, lost ${hub.lost}, duplicates ${hub.duplicates}, reordered ${hub.reordered};`
+console.log(`Fan-out summary: hub p50 ${hub.p50} ms, p99 ${hub.p99} ms, lost ${hub.lost}, duplicates ${hub.duplicates}, reordered ${hub.reordered};`
   + ` relay p50 ${relay.p50} ms, p99 ${relay.p99} ms; p99 ratio hub/relay ${(hub.p99 / relay.p99).toPrecision(2)}`);
 ' "$HUB" "$RELAY_RESULT"
 
 for N in 1000 4000; do
-    echo "B3 idle connections: $N"
+    echo "Idle connections: $N"
     node bench/idle.mjs "http://localhost:$PORT" "$KEY" "$JAVA_PID" "$N"
 done

@@ -15,9 +15,9 @@ run() { # name postboot-file
     local server=$SERVER
     trap "kill $server 2>/dev/null || true" EXIT
     # Payara's JIT needs a while: a short warm-up at the full rate leaves a backlog that spoils the measured run
-    echo "B4 warm-up on $name (20 s at 100 events/s, discarded)"
+    echo "Webhook events warm-up on $name (20 s at 100 events/s, discarded)"
     node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" 100 20 > /dev/null
-    echo "B4 on $name: $CONNECTIONS connections, $RATE events/s offered, $SECONDS_ s"
+    echo "Webhook events on $name: $CONNECTIONS connections, $RATE events/s offered, $SECONDS_ s"
     node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" "$RATE" "$SECONDS_"
     kill $server; wait $server 2>/dev/null || true
 }

@@ -79,7 +79,7 @@ clients.forEach(({ ws }) => ws.close());
 latencies.sort((a, b) => a - b);
 const round = (x) => Math.round(x * 100) / 100;
 console.log(JSON.stringify({
-  benchmark: 'B4', connections: CONNECTIONS, boards: BOARDS, offeredPerSecond: RATE, seconds: SECONDS,
+  benchmark: 'webhook events', connections: CONNECTIONS, boards: BOARDS, offeredPerSecond: RATE, seconds: SECONDS,
   sent, acked, unanswered: pending.size, resultsOk: ok, resultsFailed: failed, errors,
   ackedPerSecond: round(acked / Math.max(sendingTook, elapsed - 0)), sentPerSecond: round(sent / sendingTook),
   p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)),
