@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * WildFly, unpacked by Maven's {@code wildfly} profile into {@code target/} ({@code -Dwhiteboard.it.wildfly-home}),
- * configured by the README's recipe: the CLI scripts of {@code server-config/wildfly/} run offline on a stock
- * {@code standalone.xml} ({@code whiteboard.cli}, plus {@code postgresql.cli} for PostgreSQL). The scripts run
+ * configured by the deployment recipe: the CLI scripts of {@code server-config/wildfly/} run offline on a stock
+ * {@code standalone.xml} ({@code eclipselink.cli}, {@code whiteboard.cli}, plus {@code postgresql.cli} for
+ * PostgreSQL). The scripts run
  * once per test run and database kind, into a template; every server gets its own copy of that configuration as
  * its own server folder ({@code jboss.server.base.dir}: data, logs, deployments), so several run side by side. The
  * WAR is deployed by the deployment scanner as {@code ROOT.war} (context root {@code /}) or {@code <path>.war}.
@@ -87,6 +89,11 @@ final class WildFlyRuntime implements ServerRuntime {
             }
             deleteRecursively(template);
             copyRecursively(home.resolve("standalone/configuration"), template.resolve("configuration"));
+            cli(
+                    template,
+                    scripts.resolve("eclipselink.cli"),
+                    "-Dwhiteboard.eclipselink.jar=" + TestServer.property("whiteboard.it.eclipselink"),
+                    "-Dwhiteboard.eclipselink.integration=" + eclipseLinkIntegration());
             cli(template, scripts.resolve("whiteboard.cli"));
             if (!database.embedded()) {
                 cli(
@@ -96,6 +103,76 @@ final class WildFlyRuntime implements ServerRuntime {
             }
             TEMPLATES.add(template);
             return template;
+        }
+    }
+
+    /** WildFly's own EclipseLink integration jar (its name carries WildFly's version). */
+    private Path eclipseLinkIntegration() throws IOException {
+        Path module = home.resolve("modules/system/layers/base/org/eclipse/persistence/main");
+        try (var jars = Files.list(module)) {
+            return jars.filter(p -> p.getFileName().toString().startsWith("jipijapa-eclipselink"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no jipijapa-eclipselink jar in " + module));
+        }
+    }
+
+    /**
+     * A server folder for an Arquillian-managed WildFly ({@code jboss.server.base.dir}): the H2 configuration made
+     * by the scripts, and nothing deployed (Arquillian deploys the test's archive itself).
+     */
+    Path arquillianBase() throws IOException {
+        Path base = work.resolve("arquillian-wildfly");
+        deleteRecursively(base);
+        copyRecursively(
+                template(new DatabaseConfig("", "", "")).resolve("configuration"), base.resolve("configuration"));
+        Files.createDirectories(base.resolve("deployments"));
+        return base;
+    }
+
+    private static final String ARQUILLIAN = "arq.container.server.configuration.";
+
+    /**
+     * Settings of WildFly's managed Arquillian adapter (Arquillian's system properties {@code
+     * arq.container.server.configuration.*}, read when it starts the container): a server folder configured by
+     * {@code server-config/wildfly/} on the H2 default in {@code $WHITEBOARD_DATA_DIR}, free ports by an offset.
+     */
+    static void configureArquillian() throws IOException {
+        if (System.getProperty(ARQUILLIAN + "jbossHome") != null) {
+            return;
+        }
+        WildFlyRuntime wildfly = new WildFlyRuntime();
+        int offset = freeOffset();
+        System.setProperty(ARQUILLIAN + "jbossHome", wildfly.home.toString());
+        System.setProperty(ARQUILLIAN + "javaHome", ServerRuntime.javaHome().toString());
+        System.setProperty(
+                ARQUILLIAN + "javaVmArguments",
+                "-Xmx768m -Djboss.server.base.dir=" + wildfly.arquillianBase().toAbsolutePath());
+        System.setProperty(ARQUILLIAN + "jbossArguments", "-b 127.0.0.1 -Djboss.socket.binding.port-offset=" + offset);
+        System.setProperty(ARQUILLIAN + "managementAddress", "127.0.0.1");
+        System.setProperty(ARQUILLIAN + "managementPort", String.valueOf(9990 + offset));
+        System.setProperty(ARQUILLIAN + "startupTimeoutInSeconds", "240");
+    }
+
+    /** An offset at which WildFly's default ports (8080, 8443, 9990, 9993, 8009) are all free now. */
+    private static int freeOffset() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int offset = 20_000 + ThreadLocalRandom.current().nextInt(20_000);
+            if (free(8080 + offset)
+                    && free(8443 + offset)
+                    && free(9990 + offset)
+                    && free(9993 + offset)
+                    && free(8009 + offset)) {
+                return offset;
+            }
+        }
+        throw new IOException("no free port offset for WildFly");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

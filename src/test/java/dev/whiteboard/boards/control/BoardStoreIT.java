@@ -8,6 +8,7 @@ import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.boards.entity.ShapeData;
 import dev.whiteboard.database.SchemaMigrations;
+import dev.whiteboard.testing.InContainer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -30,15 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The wiring inside the server (CDI, JTA, JPA, the Flyway start-up migration), tested in the container with
- * Arquillian on a managed Payara Micro: the built WAR plus this class.
+ * Arquillian: the built WAR plus this class, on a managed Payara Micro or (profile {@code wildfly}) a managed WildFly
+ * configured by {@code server-config/wildfly/}, with EclipseLink on both.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({InContainer.class, ArquillianExtension.class})
 class BoardStoreIT {
 
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("whiteboard.it.war")))
-                .addClass(BoardStoreIT.class);
+                .addClasses(BoardStoreIT.class, InContainer.class);
     }
 
     @Inject
@@ -67,6 +69,13 @@ class BoardStoreIT {
                 em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
                         .getSingleResult();
         assertEquals(0, failed.intValue());
+    }
+
+    @Test
+    void theJpaProviderIsEclipseLinkOnEveryServer() {
+        assertTrue(
+                em.getDelegate().getClass().getName().startsWith("org.eclipse.persistence."),
+                "the entity manager is " + em.getDelegate().getClass().getName());
     }
 
     @Test
