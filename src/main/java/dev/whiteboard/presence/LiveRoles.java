@@ -46,6 +46,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LiveRoles {
 
     static final String REVOKED = "your access to this board was revoked";
+    private static final int FIRST_SWEEP_SECONDS = 15;
     private static final Logger LOG = Logger.getLogger(LiveRoles.class.getName());
 
     @Inject
@@ -87,8 +88,13 @@ public class LiveRoles {
     synchronized void onStart(@Observes Startup startup) {
         if (checkSeconds > 0 && timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(threads);
+            // the first sweep soon after a start: an Azure service keeps connections over the app's restart, and a
+            // new default role (boards made private) must reach them
             timer.scheduleWithFixedDelay(
-                    () -> later("every board", presence::liveOnBoards), checkSeconds, checkSeconds, TimeUnit.SECONDS);
+                    () -> later("every board", presence::liveOnBoards),
+                    Math.min(checkSeconds, FIRST_SWEEP_SECONDS),
+                    checkSeconds,
+                    TimeUnit.SECONDS);
         }
     }
 
@@ -134,7 +140,11 @@ public class LiveRoles {
             live.connectionId(), live.user(), live.boardId()
         });
         realtime.closeConnection(live.connectionId(), REVOKED);
-        presence.disconnected(live.connectionId()).ifPresent(events::announce);
+        if (live.open()) {
+            presence.disconnected(live.connectionId()).ifPresent(events::announce);
+        }
+        // a connection still opening may not be known to the service yet: its row stays, so the next sweep closes
+        // it again once it is open (its disconnected event removes the row)
     }
 
     private void change(Presence.Live live, BoardRole role) {

@@ -144,8 +144,8 @@ public class Presence {
                 .toList();
     }
 
-    /** A live connection to a board (open or still opening) and the board role it holds now. */
-    public record Live(String connectionId, String boardId, String user, Optional<BoardRole> role) {}
+    /** A live connection to a board, open or still opening ({@code open} false), and the board role it holds now. */
+    public record Live(String connectionId, String boardId, String user, Optional<BoardRole> role, boolean open) {}
 
     /** Every connection to the board, open or opening. */
     public List<Live> liveOn(String boardId) {
@@ -166,7 +166,12 @@ public class Presence {
 
     private static List<Live> live(jakarta.persistence.TypedQuery<PresenceConnection> query) {
         return query.getResultList().stream()
-                .map(c -> new Live(c.connectionId(), c.boardId(), c.user(), Optional.ofNullable(c.role())))
+                .map(c -> new Live(
+                        c.connectionId(),
+                        c.boardId(),
+                        c.user(),
+                        Optional.ofNullable(c.role()),
+                        c.state() != PresenceConnection.State.CONNECTING))
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.ChatClient;
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.TcpProxy;
 import dev.whiteboard.testing.TestServer;
 import dev.whiteboard.testing.WsClient;
 import jakarta.json.JsonObject;
@@ -132,6 +133,77 @@ class RevocationIT {
             int again = strokeUntilAccepted(bob, board);
             owner.socket().nextMatching(m -> isStroke(m, again));
         }
+    }
+
+    @Test
+    void aViewersRevokedPermissionStaysRevokedAfterRecovery() {
+        String board = board("Lowered then recovered");
+        grant(board, "bob", "editor");
+        String url =
+                Http.as(base, "bob").get("api/negotiate?board=" + board).json().getString("url");
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", base.getPort());
+                BoardClient owner = BoardClient.join(base, "alice", board)) {
+            WsClient first = WsClient.reliable(url.replace(":" + base.getPort() + "/", ":" + proxy.port() + "/"));
+            JsonObject connected = first.next();
+            String connectionId = connected.getString("connectionId");
+            String token = connected.getString("reconnectionToken");
+            grant(board, "bob", "viewer");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (reliableStroke(first, board).getBoolean("success")) {
+                assertTrue(System.nanoTime() < deadline, "live strokes still accepted after lowering");
+            }
+
+            proxy.cut();
+            first.close();
+            try (WsClient back = WsClient.reliable(url + "&awps_connection_id=" + connectionId
+                    + "&awps_reconnection_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))) {
+                JsonObject ack = reliableStroke(back, board);
+                assertEquals("Forbidden", ack.getJsonObject("error").getString("name"), ack::toString);
+                owner.draw("after-recovery");
+                back.nextMatching(m -> m.get("data") instanceof JsonObject d
+                        && "shapesChanged".equals(d.getString("type", ""))); // recovered: it still receives
+            }
+        }
+    }
+
+    @Test
+    void aReliableConnectionWaitingForRecoveryWhenRemovedCannotComeBack() {
+        String board = board("Removed while away");
+        grant(board, "bob", "editor");
+        String url =
+                Http.as(base, "bob").get("api/negotiate?board=" + board).json().getString("url");
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", base.getPort());
+                BoardClient owner = BoardClient.join(base, "alice", board)) {
+            WsClient first = WsClient.reliable(url.replace(":" + base.getPort() + "/", ":" + proxy.port() + "/"));
+            JsonObject connected = first.next();
+            String connectionId = connected.getString("connectionId");
+            String token = connected.getString("reconnectionToken");
+            assertEquals("result", owner.draw("before").getString("type"));
+            first.nextMatching(
+                    m -> m.get("data") instanceof JsonObject d && "shapesChanged".equals(d.getString("type", "")));
+            proxy.cut();
+            first.close();
+
+            assertEquals(
+                    204, alice.delete("api/boards/" + board + "/members/bob").status());
+            var hub = server.hubClient("whiteboard");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (hub.connectionExistsWithResponse(connectionId, null).getValue()) {
+                assertTrue(System.nanoTime() < deadline, "the connection still waits for its client");
+                pause();
+            }
+            try (WsClient back = WsClient.reliable(url + "&awps_connection_id=" + connectionId
+                    + "&awps_reconnection_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))) {
+                assertEquals(1008, back.awaitClose(), "a connection the server closed is not recovered");
+            }
+        }
+    }
+
+    private JsonObject reliableStroke(WsClient client, String board) {
+        int n = sequence.incrementAndGet();
+        client.send("{\"type\":\"sendToGroup\",\"group\":\"board." + board + "\",\"ackId\":" + n
+                + ",\"noEcho\":true,\"data\":{\"n\":" + n + "}}");
+        return client.nextMatching(m -> "ack".equals(m.getString("type", "")) && m.getInt("ackId") == n);
     }
 
     @Test
