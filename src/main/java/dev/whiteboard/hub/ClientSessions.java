@@ -198,6 +198,19 @@ public class ClientSessions {
         return false;
     }
 
+    /**
+     * The server ends the connection (the REST API's close): a JSON client is told why, and it cannot be recovered
+     * with its reconnection token. A reliable connection waiting for its client to come back ends at once (its
+     * socket is gone already, so no socket close would end it): it leaves the hub, and the handler gets
+     * {@code disconnected} with this reason.
+     */
+    public void closeByServer(HubConnection connection, String reason) {
+        connection.close(CloseCode.NORMAL_CLOSURE, reason);
+        if (connection.detachedAt().isPresent()) {
+            closed(connection, reason);
+        }
+    }
+
     /** The connection has ended: it leaves the hub, and the handler gets {@code disconnected} (once). */
     public void closed(HubConnection connection, String reason) {
         if (hub.remove(connection) && settings.handlesSystemEvent(connection.hub(), "disconnected")) {

@@ -1,6 +1,7 @@
 package dev.whiteboard.presence;
 
 import dev.whiteboard.boards.control.BoardConnections.BoardConnectionAccepted;
+import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.security.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,7 +42,8 @@ public class Presence {
     void accepted(@Observes BoardConnectionAccepted accepted) {
         PresenceConnection existing = em.find(PresenceConnection.class, accepted.connectionId());
         if (existing == null) {
-            em.persist(new PresenceConnection(accepted.connectionId(), accepted.boardId(), accepted.user(), now()));
+            em.persist(new PresenceConnection(
+                    accepted.connectionId(), accepted.boardId(), accepted.user(), accepted.role(), now()));
         }
     }
 
@@ -140,6 +142,47 @@ public class Presence {
                                 .toList(),
                         e.getValue().stream().anyMatch(c -> c.boardId() == null)))
                 .toList();
+    }
+
+    /** A live connection to a board, open or still opening ({@code open} false), and the board role it holds now. */
+    public record Live(String connectionId, String boardId, String user, Optional<BoardRole> role, boolean open) {}
+
+    /** Every connection to the board, open or opening. */
+    public List<Live> liveOn(String boardId) {
+        return live(em.createNamedQuery(PresenceConnection.ALL_ON_BOARD, PresenceConnection.class)
+                .setParameter("board", boardId));
+    }
+
+    /** Every connection of the user to any board. */
+    public List<Live> liveOf(String user) {
+        return live(em.createNamedQuery(PresenceConnection.ALL_OF_USER, PresenceConnection.class)
+                .setParameter("user", user));
+    }
+
+    /** Every connection to any board (the periodic re-check). */
+    public List<Live> liveOnBoards() {
+        return live(em.createNamedQuery(PresenceConnection.ALL_ON_BOARDS, PresenceConnection.class));
+    }
+
+    private static List<Live> live(jakarta.persistence.TypedQuery<PresenceConnection> query) {
+        return query.getResultList().stream()
+                .map(c -> new Live(
+                        c.connectionId(),
+                        c.boardId(),
+                        c.user(),
+                        Optional.ofNullable(c.role()),
+                        c.state() != PresenceConnection.State.CONNECTING))
+                .toList();
+    }
+
+    /** The connection's role was re-evaluated; returns whether the connection is still known. */
+    public boolean roleNow(String connectionId, BoardRole role) {
+        PresenceConnection connection = em.find(PresenceConnection.class, connectionId);
+        if (connection == null) {
+            return false;
+        }
+        connection.role(role);
+        return true;
     }
 
     /** Forgets every connection (the built-in hub's connections all ended with the previous run). */

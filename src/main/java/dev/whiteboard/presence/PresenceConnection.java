@@ -1,5 +1,6 @@
 package dev.whiteboard.presence;
 
+import dev.whiteboard.boards.entity.BoardRole;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,12 +21,25 @@ import java.util.Objects;
 @NamedQuery(
         name = PresenceConnection.OPEN,
         query = "SELECT p FROM PresenceConnection p WHERE p.state <> :connecting ORDER BY p.user")
+@NamedQuery(
+        name = PresenceConnection.ALL_ON_BOARD,
+        query = "SELECT p FROM PresenceConnection p WHERE p.boardId = :board ORDER BY p.connectionId")
+@NamedQuery(
+        name = PresenceConnection.ALL_OF_USER,
+        query = "SELECT p FROM PresenceConnection p WHERE p.user = :user AND p.boardId IS NOT NULL"
+                + " ORDER BY p.connectionId")
+@NamedQuery(
+        name = PresenceConnection.ALL_ON_BOARDS,
+        query = "SELECT p FROM PresenceConnection p WHERE p.boardId IS NOT NULL ORDER BY p.connectionId")
 @NamedQuery(name = PresenceConnection.DELETE_ALL, query = "DELETE FROM PresenceConnection p")
 public class PresenceConnection {
 
     static final String ON_BOARD = "PresenceConnection.onBoard";
     static final String OPEN = "PresenceConnection.open";
     static final String DELETE_ALL = "PresenceConnection.deleteAll";
+    static final String ALL_ON_BOARD = "PresenceConnection.allOnBoard";
+    static final String ALL_OF_USER = "PresenceConnection.allOfUser";
+    static final String ALL_ON_BOARDS = "PresenceConnection.allOnBoards";
 
     /** Accepted but not yet open; then active or away as the client says. */
     public enum State {
@@ -48,6 +62,11 @@ public class PresenceConnection {
     @Column(name = "state", nullable = false, length = 16)
     private State state;
 
+    /** The role the connection was admitted with or last re-evaluated to; null for the lobby (and older rows). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "board_role", length = 16)
+    private BoardRole role;
+
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
@@ -55,10 +74,11 @@ public class PresenceConnection {
         // for JPA
     }
 
-    PresenceConnection(String connectionId, String boardId, String user, OffsetDateTime now) {
+    PresenceConnection(String connectionId, String boardId, String user, BoardRole role, OffsetDateTime now) {
         this.connectionId = Objects.requireNonNull(connectionId);
         this.boardId = boardId;
         this.user = Objects.requireNonNull(user);
+        this.role = role;
         this.state = State.CONNECTING;
         this.updatedAt = now;
     }
@@ -66,6 +86,18 @@ public class PresenceConnection {
     void change(State newState, OffsetDateTime now) {
         this.state = newState;
         this.updatedAt = now;
+    }
+
+    String connectionId() {
+        return connectionId;
+    }
+
+    BoardRole role() {
+        return role;
+    }
+
+    void role(BoardRole newRole) {
+        this.role = newRole;
     }
 
     String boardId() {

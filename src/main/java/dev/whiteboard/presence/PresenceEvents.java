@@ -82,7 +82,7 @@ public class PresenceEvents implements UserEventHandler {
         }
     }
 
-    private void announce(Presence.Change change) {
+    void announce(Presence.Change change) {
         if (change.boardId() == null) {
             return;
         }

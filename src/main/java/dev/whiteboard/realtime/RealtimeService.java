@@ -10,6 +10,7 @@ import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import com.azure.messaging.webpubsub.models.WebPubSubClientAccessToken;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
+import com.azure.messaging.webpubsub.models.WebPubSubPermission;
 import dev.whiteboard.runtime.LeanExecutor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -21,6 +22,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -108,16 +110,54 @@ public class RealtimeService {
         enqueue(new Target(false, group), new Operation.RemoveUser(user));
     }
 
-    /** Where queued operations go: a group, or a user's connections. */
-    private record Target(boolean user, String name) {}
+    /**
+     * Closes one connection for good, telling a JSON client {@code reason} first (it cannot recover it), in that
+     * connection's queue. A connection that is already gone is not an error.
+     */
+    public void closeConnection(String connectionId, String reason) {
+        enqueue(new Target(Kind.CONNECTION, connectionId), new Operation.Close(reason));
+    }
 
-    /** What waits in a queue: messages (batched when consecutive), or a user joining or leaving the group. */
+    /**
+     * Lets one connection publish to the group ({@code sendToGroup} permission with the group as
+     * {@code targetName}), or takes that permission away, in that connection's queue (so a grant and a revoke
+     * queued one after the other are carried out in that order). A connection that is gone is not an error.
+     */
+    public void allowSendToGroup(String connectionId, String group, boolean allowed) {
+        enqueue(new Target(Kind.CONNECTION, connectionId), new Operation.SendToGroup(group, allowed));
+    }
+
+    /** Where queued operations go: a group, a user's connections, or one connection. */
+    private record Target(Kind kind, String name) {
+        Target(boolean user, String name) {
+            this(user ? Kind.USER : Kind.GROUP, name);
+        }
+
+        boolean user() {
+            return kind == Kind.USER;
+        }
+    }
+
+    private enum Kind {
+        GROUP,
+        USER,
+        CONNECTION
+    }
+
+    /**
+     * What waits in a queue: messages (batched when consecutive), a user joining or leaving the group, or a
+     * connection closed or given or denied a group's {@code sendToGroup}.
+     */
     private sealed interface Operation {
         record Message(String json) implements Operation {}
 
         record AddUser(String user) implements Operation {}
 
         record RemoveUser(String user) implements Operation {}
+
+        record Close(String reason) implements Operation {}
+
+        record SendToGroup(String group, boolean allowed) implements Operation {}
     }
 
     private void enqueue(Target target, Operation operation) {
@@ -164,13 +204,29 @@ public class RealtimeService {
                 carryOut(target, next);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not send {0} operation(s) to {1} {2}: {3}", new Object[] {
-                    next.size(), target.user() ? "user" : "group", target.name(), e.toString()
+                    next.size(), target.kind().name().toLowerCase(Locale.ROOT), target.name(), e.toString()
                 });
             }
         }
     }
 
     private void carryOut(Target target, List<Operation> operations) {
+        if (operations.get(0) instanceof Operation.Close close) {
+            RequestOptions options = new RequestOptions().addQueryParam("reason", close.reason());
+            unlessGone(() -> client().closeConnectionWithResponse(target.name(), options));
+            return;
+        }
+        if (operations.get(0) instanceof Operation.SendToGroup send) {
+            RequestOptions options = new RequestOptions().addQueryParam("targetName", send.group());
+            unlessGone(() -> {
+                if (send.allowed()) {
+                    client().grantPermissionWithResponse(WebPubSubPermission.SEND_TO_GROUP, target.name(), options);
+                } else {
+                    client().revokePermissionWithResponse(WebPubSubPermission.SEND_TO_GROUP, target.name(), options);
+                }
+            });
+            return;
+        }
         if (operations.get(0) instanceof Operation.AddUser add) {
             try {
                 client().addUserToGroupWithResponse(target.name(), add.user(), new RequestOptions());
@@ -195,6 +251,17 @@ public class RealtimeService {
             client().sendToUser(target.name(), body, WebPubSubContentType.APPLICATION_JSON);
         } else {
             client().sendToGroup(target.name(), body, WebPubSubContentType.APPLICATION_JSON);
+        }
+    }
+
+    /** Carries out a call about one connection; 404 means the connection has ended meanwhile, which is fine. */
+    private static void unlessGone(Runnable call) {
+        try {
+            call.run();
+        } catch (HttpResponseException e) {
+            if (e.getResponse() == null || e.getResponse().getStatusCode() != 404) {
+                throw e;
+            }
         }
     }
 

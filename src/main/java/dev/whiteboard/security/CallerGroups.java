@@ -1,6 +1,7 @@
 package dev.whiteboard.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +35,9 @@ public class CallerGroups {
     @Inject
     OidcSettings oidc;
 
+    @Inject
+    Event<GroupsChanged> changed;
+
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Set<String> groups, Instant until) {
@@ -54,10 +58,19 @@ public class CallerGroups {
         if (known == null) {
             em.persist(new KnownCaller(user, current, now));
         } else {
+            if (!known.groups().equals(current)) {
+                changed.fire(new GroupsChanged(user));
+            }
             known.seen(current, now);
         }
         remember(user, current);
     }
+
+    /**
+     * The provider now says the user is in other groups than it last did: fired inside the transaction, observed
+     * after it succeeded, so the user's open connections are re-evaluated (a role that came from a group is gone).
+     */
+    public record GroupsChanged(String user) {}
 
     /** The user's groups as the provider last said them; none for built-in accounts and unknown users. */
     public Set<String> of(String user) {

@@ -38,6 +38,8 @@ public final class OidcProvider implements AutoCloseable {
     public static final String CLIENT_SECRET = "test-secret";
     public static final String DESIGN = "design";
     public static final String ADMINS = "whiteboard-admins";
+    /** The scope word of a token for bob after he left the design group: {@code accessToken(LEFT_DESIGN)}. */
+    public static final String LEFT_DESIGN = "bobwithoutgroups";
 
     private final Path log;
     private final int port;
@@ -138,6 +140,7 @@ public final class OidcProvider implements AutoCloseable {
                         %s,
                         %s,
                         %s,
+                        %s,
                         %s
                       ]
                     }
@@ -146,6 +149,7 @@ public final class OidcProvider implements AutoCloseable {
                 """.formatted(
                         mapping("scope", ".*\\\\bexpired\\\\b.*", "bob", design, CLIENT_ID, ", \"exp\": 1000000000"),
                         mapping("scope", ".*\\\\belsewhere\\\\b.*", "bob", design, "another-app", ""),
+                        mapping("scope", ".*\\\\b" + LEFT_DESIGN + "\\\\b.*", "bob", "", CLIENT_ID, ""),
                         mapping("scope", ".*\\\\bbob\\\\b.*", "bob", design, CLIENT_ID, ""),
                         mapping("scope", ".*\\\\bcarol\\\\b.*", "carol", "\"sales\"", CLIENT_ID, ""),
                         mapping("scope", ".*\\\\berin\\\\b.*", "erin", "\"" + ADMINS + "\"", CLIENT_ID, ""),

@@ -7,9 +7,11 @@ import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.CallerGroups;
+import dev.whiteboard.security.KnownUsers;
 import dev.whiteboard.security.OidcSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -55,6 +57,18 @@ public class BoardAccess {
     @Inject
     OidcSettings oidc;
 
+    @Inject
+    KnownUsers knownUsers;
+
+    @Inject
+    Event<GrantsChanged> grantsChanged;
+
+    /**
+     * The roles granted on a board changed (a grant, a regrant, a revoke, to a user or a group): fired inside the
+     * transaction; observed after it succeeded, so open connections to the board are re-evaluated.
+     */
+    public record GrantsChanged(String boardId) {}
+
     private Optional<BoardRole> defaultRole;
 
     /** Whom roles may have been granted to on behalf of a user: the user id, and {@code group:<g>} for each group. */
@@ -74,6 +88,12 @@ public class BoardAccess {
     /** The caller's role on the board, if they have any. */
     public Optional<BoardRole> role(Board board, String user) {
         return Optional.ofNullable(roles(List.of(board), user).get(board.id()));
+    }
+
+    /** The user's role on the board now; none when the board is gone. */
+    public Optional<BoardRole> role(String boardId, String user) {
+        Board board = BoardId.isWellFormed(boardId) ? em.find(Board.class, boardId) : null;
+        return board == null ? Optional.empty() : role(board, user);
     }
 
     /** The caller's role on each of the boards (absent where they have none), with one query for all of them. */
@@ -141,7 +161,10 @@ public class BoardAccess {
 
     /**
      * Grants {@code user} (a user id, or {@code group:<name>} for everyone in a group) the role (an owner's
-     * decision); the creator's own role cannot be changed.
+     * decision); the creator's own role cannot be changed. A user id must name someone who exists: a built-in
+     * account or a user the identity provider vouched for here. When sign-in is OpenID Connect, users not seen yet
+     * may be granted too (the provider is the directory and the app cannot ask it; an owner shares a board before
+     * the colleague first signs in); otherwise an unknown user is refused ({@link UnknownUserException}).
      */
     public BoardMember grant(String boardId, String user, BoardRole role, String owner) {
         Board board = require(boardId, owner, BoardRole.OWNER).board();
@@ -149,6 +172,10 @@ public class BoardAccess {
         if (board.createdBy().equals(member)) {
             throw new InvalidInputException("user", "the board's creator is always an owner");
         }
+        if (!member.startsWith(GROUP_PREFIX) && !oidc.enabled() && !knownUsers.exists(member)) {
+            throw new UnknownUserException(member);
+        }
+        grantsChanged.fire(new GrantsChanged(board.id()));
         BoardMember existing = em.find(BoardMember.class, new BoardMember.Key(board.id(), member));
         if (existing != null) {
             existing.regrant(role, owner, now());
@@ -167,6 +194,7 @@ public class BoardAccess {
             return false;
         }
         em.remove(existing);
+        grantsChanged.fire(new GrantsChanged(board.id()));
         return true;
     }
 

@@ -34,10 +34,15 @@ public class ChatBroadcaster {
         realtime.removeUserFromGroup(left.user(), new Conversation.Room(left.roomId()).group());
     }
 
+    /**
+     * The room's members hear it is gone, then their connections leave its group (in the group's queue, so after
+     * the news): nothing sent to the group later reaches them.
+     */
     void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatChange.RoomDeleted deleted) {
+        String group = new Conversation.Room(deleted.roomId()).group();
         realtime.publish(
-                new Conversation.Room(deleted.roomId()).group(),
-                WireJson.write(new ChatMessages.RoomDeleted(deleted.roomId(), deleted.name(), deleted.by())));
+                group, WireJson.write(new ChatMessages.RoomDeleted(deleted.roomId(), deleted.name(), deleted.by())));
+        deleted.members().forEach(member -> realtime.removeUserFromGroup(member, group));
     }
 
     /** Sends the message to the audience (queued; see {@link RealtimeService#publish}). */

@@ -1,6 +1,7 @@
 package dev.whiteboard.chat.control;
 
 import dev.whiteboard.chat.entity.ChatMessage;
+import java.util.List;
 
 /** What the chat committed, fired inside the transaction and announced after it succeeded. */
 public sealed interface ChatChange {
@@ -14,6 +15,13 @@ public sealed interface ChatChange {
     /** Someone left a room: their connections leave its group. */
     record LeftRoom(long roomId, String user) implements ChatChange {}
 
-    /** The owner deleted the room (its messages and members are gone). */
-    record RoomDeleted(long roomId, String name, String by) implements ChatChange {}
+    /**
+     * The owner deleted the room (its messages and members are gone); {@code members} were in it until then: their
+     * connections leave its group.
+     */
+    record RoomDeleted(long roomId, String name, String by, List<String> members) implements ChatChange {
+        public RoomDeleted {
+            members = List.copyOf(members);
+        }
+    }
 }

@@ -102,6 +102,9 @@ public class ChatRooms {
             throw new NotRoomOwnerException();
         }
         String key = room.conversation().key();
+        List<String> members = em.createNamedQuery(ChatRoomMember.MEMBERS_OF_ROOM, String.class)
+                .setParameter("room", roomId)
+                .getResultList();
         em.createNamedQuery(ChatMessage.DELETE_CONVERSATION)
                 .setParameter("conversation", key)
                 .executeUpdate();
@@ -112,7 +115,7 @@ public class ChatRooms {
                 .setParameter("room", roomId)
                 .executeUpdate();
         em.remove(room);
-        changes.fire(new ChatChange.RoomDeleted(roomId, room.name(), user));
+        changes.fire(new ChatChange.RoomDeleted(roomId, room.name(), user, members));
     }
 
     /** The ids of the rooms the user is in. */

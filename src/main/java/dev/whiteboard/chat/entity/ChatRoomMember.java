@@ -17,6 +17,9 @@ import java.util.Objects;
 @NamedQuery(
         name = ChatRoomMember.ROOMS_OF_USER,
         query = "SELECT m.roomId FROM ChatRoomMember m WHERE m.user = :user ORDER BY m.roomId")
+@NamedQuery(
+        name = ChatRoomMember.MEMBERS_OF_ROOM,
+        query = "SELECT m.user FROM ChatRoomMember m WHERE m.roomId = :room ORDER BY m.user")
 @NamedQuery(name = ChatRoomMember.DELETE_ROOM, query = "DELETE FROM ChatRoomMember m WHERE m.roomId = :room")
 @NamedQuery(name = ChatRoomMember.COUNT_OF_ROOM, query = "SELECT COUNT(m) FROM ChatRoomMember m WHERE m.roomId = :room")
 @NamedQuery(name = ChatRoomMember.COUNTS, query = "SELECT m.roomId, COUNT(m) FROM ChatRoomMember m GROUP BY m.roomId")
@@ -26,6 +29,7 @@ public class ChatRoomMember {
     public static final String COUNTS = "ChatRoomMember.counts";
     public static final String COUNT_OF_ROOM = "ChatRoomMember.countOfRoom";
     public static final String DELETE_ROOM = "ChatRoomMember.deleteRoom";
+    public static final String MEMBERS_OF_ROOM = "ChatRoomMember.membersOfRoom";
 
     @Id
     @Column(name = "room_id")

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.whiteboard.hub.ClientSessions;
 import dev.whiteboard.hub.ConnectionFilter;
 import dev.whiteboard.hub.Hub;
 import dev.whiteboard.hub.HubConnection;
@@ -16,7 +17,6 @@ import dev.whiteboard.hub.Permissions;
 import dev.whiteboard.hub.protocol.ClientFrameDecoder;
 import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
-import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -69,6 +69,9 @@ public class HubRestResource {
 
     @Inject
     HubSettings settings;
+
+    @Inject
+    ClientSessions sessions;
 
     @PathParam("hub")
     String hub;
@@ -432,8 +435,8 @@ public class HubRestResource {
         return Response.status(exists ? 200 : 404).build();
     }
 
-    private static void close(HubConnection connection, String reason) {
-        connection.close(CloseCode.NORMAL_CLOSURE, reason == null ? "closed by the server" : reason);
+    private void close(HubConnection connection, String reason) {
+        sessions.closeByServer(connection, reason == null ? "closed by the server" : reason);
     }
 
     private void leaveAll(HubConnection connection) {

@@ -1,0 +1,161 @@
+package dev.whiteboard.presence;
+
+import dev.whiteboard.boards.control.BoardAccess;
+import dev.whiteboard.boards.entity.BoardGroup;
+import dev.whiteboard.boards.entity.BoardRole;
+import dev.whiteboard.realtime.RealtimeService;
+import dev.whiteboard.security.CallerGroups;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps open connections to boards in step with the roles their users have now, so that revoking a role reaches a
+ * connection that is already open, not only the next one. A connection holds the role it was admitted with
+ * (recorded in {@link Presence}); when the role changes the connection is re-evaluated: no role left → the service
+ * closes it with {@value #REVOKED} (it cannot be recovered with its reconnection token) and presence drops it at
+ * once; lowered to viewer → its {@code sendToGroup} permission on the board's group is revoked (live strokes are
+ * refused with a {@code Forbidden} ack; it still receives); raised to editor or owner → the permission is granted.
+ *
+ * <p>When: at once after a board's grants change (to a user or a group: every connection to that board), at once
+ * after the identity provider reports other groups for a user (every connection of that user), and in a periodic
+ * sweep of every connection to a board ({@code whiteboard.realtime.role-check-seconds}, 60 by default, 0 = off)
+ * that catches what the others cannot see: a group change or a grant recorded by another app instance, a board
+ * made private by a new default role while an Azure service kept its connections over the app's restart, a
+ * connection that was being admitted while its role changed. A sweep acts only where the role differs from the
+ * recorded one. Work runs on the managed executor, one re-check at a time per instance, so two quick changes of the
+ * same role are carried out in the order they were decided; the calls to the service are queued per connection by
+ * {@link RealtimeService}.
+ */
+@ApplicationScoped
+public class LiveRoles {
+
+    static final String REVOKED = "your access to this board was revoked";
+    private static final int FIRST_SWEEP_SECONDS = 15;
+    private static final Logger LOG = Logger.getLogger(LiveRoles.class.getName());
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    PresenceEvents events;
+
+    @Inject
+    BoardAccess access;
+
+    @Inject
+    RealtimeService realtime;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.realtime.role-check-seconds", defaultValue = "60")
+    int checkSeconds;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private ScheduledExecutorService timer;
+
+    void grantsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardAccess.GrantsChanged changed) {
+        later("board " + changed.boardId(), () -> presence.liveOn(changed.boardId()));
+    }
+
+    void groupsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallerGroups.GroupsChanged changed) {
+        later("user " + changed.user(), () -> presence.liveOf(changed.user()));
+    }
+
+    /**
+     * The periodic sweep: a plain scheduled thread of the server's thread factory only starts it (a failed periodic
+     * task of a managed scheduled executor never runs again); the sweep itself runs on the managed executor.
+     */
+    synchronized void onStart(@Observes Startup startup) {
+        if (checkSeconds > 0 && timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(threads);
+            // the first sweep soon after a start: an Azure service keeps connections over the app's restart, and a
+            // new default role (boards made private) must reach them
+            timer.scheduleWithFixedDelay(
+                    () -> later("every board", presence::liveOnBoards),
+                    Math.min(checkSeconds, FIRST_SWEEP_SECONDS),
+                    checkSeconds,
+                    TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void later(String what, Supplier<List<Presence.Live>> connections) {
+        try {
+            executor.execute(() -> {
+                try {
+                    recheck(connections.get());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not re-check the open connections of {0}: {1}", new Object[] {
+                        what, e.toString()
+                    });
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not start re-checking the open connections of {0}: {1}", new Object[] {
+                what, e.toString()
+            });
+        }
+    }
+
+    /** Re-evaluates each connection against the role its user has on its board now. */
+    synchronized void recheck(List<Presence.Live> connections) {
+        for (Presence.Live live : connections) {
+            Optional<BoardRole> now = access.role(live.boardId(), live.user());
+            if (now.isEmpty()) {
+                revoke(live);
+            } else if (!now.equals(live.role())) {
+                change(live, now.get());
+            }
+        }
+    }
+
+    private void revoke(Presence.Live live) {
+        LOG.log(Level.INFO, "Closing connection {0} of {1}: no role on board {2} any more", new Object[] {
+            live.connectionId(), live.user(), live.boardId()
+        });
+        realtime.closeConnection(live.connectionId(), REVOKED);
+        if (live.open()) {
+            presence.disconnected(live.connectionId()).ifPresent(events::announce);
+        }
+        // a connection still opening may not be known to the service yet: its row stays, so the next sweep closes
+        // it again once it is open (its disconnected event removes the row)
+    }
+
+    private void change(Presence.Live live, BoardRole role) {
+        boolean mayDraw = role.includes(BoardRole.EDITOR);
+        boolean mightHaveDrawn =
+                live.role().map(r -> r.includes(BoardRole.EDITOR)).orElse(!mayDraw);
+        if (presence.roleNow(live.connectionId(), role) && mayDraw != mightHaveDrawn) {
+            LOG.log(Level.INFO, "Connection {0} of {1} on board {2} is {3} now", new Object[] {
+                live.connectionId(), live.user(), live.boardId(), role.wireName()
+            });
+            realtime.allowSendToGroup(live.connectionId(), BoardGroup.of(live.boardId()), mayDraw);
+        }
+    }
+}
