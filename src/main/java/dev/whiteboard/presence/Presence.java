@@ -1,6 +1,6 @@
 package dev.whiteboard.presence;
 
-import dev.whiteboard.boards.control.BoardConnections.BoardConnectionAccepted;
+import dev.whiteboard.boards.entity.BoardConnectionAccepted;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.security.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;

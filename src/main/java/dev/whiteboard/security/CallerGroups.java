@@ -88,6 +88,12 @@ public class CallerGroups {
         return groups;
     }
 
+    /** Whether the user is in one of the provider's administrators' groups ({@code whiteboard.oidc.admin-groups}). */
+    public boolean administers(String user) {
+        Set<String> admins = oidc.adminGroups();
+        return !admins.isEmpty() && of(user).stream().anyMatch(admins::contains);
+    }
+
     private void remember(String user, Set<String> groups) {
         if (cache.size() >= MAX_CACHED) {
             cache.clear();

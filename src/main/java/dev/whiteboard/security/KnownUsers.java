@@ -20,7 +20,19 @@ public class KnownUsers {
     @Inject
     Accounts accounts;
 
+    @Inject
+    OidcSettings oidc;
+
     public boolean exists(String user) {
         return user != null && (accounts.find(user).isPresent() || em.find(KnownCaller.class, user) != null);
+    }
+
+    /**
+     * Whether a role may be given to {@code user} ahead of time: someone who {@link #exists(String) exists}, or, when
+     * sign-in is OpenID Connect, anyone (the provider is the directory and the app cannot ask it: an owner shares a
+     * board before the colleague first signs in).
+     */
+    public boolean mayBeGranted(String user) {
+        return oidc.enabled() || exists(user);
     }
 }

@@ -8,7 +8,6 @@ import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.CallerGroups;
 import dev.whiteboard.security.KnownUsers;
-import dev.whiteboard.security.OidcSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -53,9 +52,6 @@ public class BoardAccess {
 
     @Inject
     CallerGroups callerGroups;
-
-    @Inject
-    OidcSettings oidc;
 
     @Inject
     KnownUsers knownUsers;
@@ -130,8 +126,7 @@ public class BoardAccess {
     }
 
     private boolean administers(String user) {
-        Set<String> admins = oidc.adminGroups();
-        return !admins.isEmpty() && callerGroups.of(user).stream().anyMatch(admins::contains);
+        return callerGroups.administers(user);
     }
 
     /**
@@ -172,7 +167,7 @@ public class BoardAccess {
         if (board.createdBy().equals(member)) {
             throw new InvalidInputException("user", "the board's creator is always an owner");
         }
-        if (!member.startsWith(GROUP_PREFIX) && !oidc.enabled() && !knownUsers.exists(member)) {
+        if (!member.startsWith(GROUP_PREFIX) && !knownUsers.mayBeGranted(member)) {
             throw new UnknownUserException(member);
         }
         grantsChanged.fire(new GrantsChanged(board.id()));

@@ -1,5 +1,7 @@
-package dev.whiteboard.boards.control;
+package dev.whiteboard.boards.boundary;
 
+import dev.whiteboard.boards.control.BoardAccess;
+import dev.whiteboard.boards.entity.BoardConnectionAccepted;
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.errors.InvalidInputException;
@@ -56,10 +58,4 @@ public class BoardConnections implements ConnectPolicy {
         featureGroups.forEach(feature -> all.addAll(feature.groupsOf(user)));
         return all;
     }
-
-    /**
-     * A connection was accepted (fired inside the connect call, before the service opens it): to a board, or to no
-     * board ({@code boardId} and {@code role} null: the lobby).
-     */
-    public record BoardConnectionAccepted(String connectionId, String boardId, String user, BoardRole role) {}
 }
