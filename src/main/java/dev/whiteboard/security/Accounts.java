@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The built-in accounts. Passwords are hashed with PBKDF2-HMAC-SHA256 (the Jakarta Security
@@ -26,6 +27,13 @@ public class Accounts {
     @Inject
     Pbkdf2PasswordHash hashing;
 
+    /**
+     * A hash of a random password, made with the same parameters as the accounts' hashes: an unknown name is checked
+     * against it, so that a wrong password costs the same time for a name that exists and one that does not (the
+     * time would otherwise tell which accounts exist).
+     */
+    private String unknownAccountHash;
+
     @PostConstruct
     void configureHashing() {
         hashing.initialize(Map.of(
@@ -33,6 +41,7 @@ public class Accounts {
                 "Pbkdf2PasswordHash.Iterations", "210000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "16",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        unknownAccountHash = hashing.generate(UUID.randomUUID().toString().toCharArray());
     }
 
     public Optional<Account> find(String name) {
@@ -50,9 +59,12 @@ public class Accounts {
         return true;
     }
 
-    /** The account, if the name and password match one. */
+    /** The account, if the name and password match one; one PBKDF2 check either way (see unknownAccountHash). */
     public Optional<Account> verify(String name, char[] password) {
-        return find(name).filter(account -> hashing.verify(password, account.passwordHash()));
+        Optional<Account> account = find(name);
+        boolean matches =
+                hashing.verify(password, account.map(Account::passwordHash).orElse(unknownAccountHash));
+        return matches ? account : Optional.empty();
     }
 
     /** What to call the user: the account's display name, or the user id itself for users without an account. */

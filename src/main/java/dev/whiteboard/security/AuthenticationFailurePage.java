@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The error page of the statuses {@link SignInMechanism} fails requests with (401, and 503 when the accounts
- * cannot be read; {@code web.xml}). Payara sends the mechanism's JSON body as written. WildFly answers a failed
+ * The error page of the statuses {@link SignInMechanism} fails requests with (401, 429 while sign-ins are
+ * throttled, and 503 when the accounts cannot be read; {@code web.xml}). Payara sends the mechanism's JSON body as written. WildFly answers a failed
  * authentication with {@code sendError}, which replaces that body with the server's HTML error page unless the
  * application has an error page for the status: this one writes the mechanism's JSON body again, so callers get
  * the same answer on every server. Anything else (no body from the mechanism, or a direct request) gets no body.

@@ -39,6 +39,13 @@ final class MechanismResponses {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /** 429 with {@code Retry-After}: too many failed sign-ins (see {@link SignInThrottle}). */
+    static AuthenticationStatus throttled(
+            HttpServletRequest request, HttpServletResponse response, SignInThrottledException e) {
+        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        return fail(request, response, ErrorBody.of(e));
+    }
+
     static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String message) {
         return fail(request, response, ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null));
     }

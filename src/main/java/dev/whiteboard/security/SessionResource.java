@@ -8,7 +8,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +44,7 @@ public class SessionResource {
     SecurityContext security;
 
     @Inject
-    IdentityStoreHandler identities;
+    SignInGuard guard;
 
     @Inject
     Accounts accounts;
@@ -147,7 +146,8 @@ public class SessionResource {
                     name == null || name.isBlank() ? "name" : "password", "name and password are required");
         }
         UsernamePasswordCredential credential = new UsernamePasswordCredential(name.strip(), password);
-        if (identities.validate(credential).getStatus() != CredentialValidationResult.Status.VALID) {
+        if (guard.validate(credential, request, SignInGuard.Channel.FORM).getStatus()
+                != CredentialValidationResult.Status.VALID) {
             throw new NotSignedInException("wrong user name or password");
         }
         AuthenticationStatus status = security.authenticate(

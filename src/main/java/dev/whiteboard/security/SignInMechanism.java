@@ -34,6 +34,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identities;
 
+    @Inject
+    SignInGuard guard;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -46,13 +49,15 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
                 CredentialValidationResult result = basic(
                                 authorization.substring(6).strip())
-                        .map(identities::validate)
+                        .map(sent -> guard.validate(sent, request, SignInGuard.Channel.BASIC))
                         .orElse(CredentialValidationResult.INVALID_RESULT);
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }
                 return unauthorized(request, response, "wrong user name or password");
             }
+        } catch (SignInThrottledException e) {
+            return MechanismResponses.throttled(request, response, e);
         } catch (RuntimeException e) {
             // the accounts could not be read (the database is down): say so, rather than "wrong password"
             return failed(request, response, Failures.describe(e));

@@ -92,6 +92,43 @@ class GatewayIT {
                         .size());
     }
 
+    /**
+     * Behind the TLS gateway the session cookie is {@code Secure} (the app sees plain HTTP, its public URL is https)
+     * and {@code SameSite=Lax}; the app's own pages, whose origin is the gateway's, may still change things, another
+     * site's may not; and the connect-src of the pages names the gateway's WebSocket address.
+     */
+    @Test
+    void theSessionCookieIsSecureBehindTheGatewayAndThePagesOriginIsTheGateways() {
+        String self = "https://localhost:" + gateway.baseUri().getPort();
+        Http browser = Http.via(gateway.browser(), gateway.baseUri(), null);
+        Http.Reply signedIn = browser.send(browser.request("api/session")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", self)
+                .POST(HttpRequest.BodyPublishers.ofString("name=carol&password=" + Http.DEMO_PASSWORD)));
+        assertEquals(200, signedIn.status(), signedIn::toString);
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
+        String attributes = cookie.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        assertTrue(attributes.contains(";secure"), cookie);
+        assertTrue(attributes.contains(";samesite=lax"), cookie);
+
+        Http.Reply own = browser.send(browser.request("api/boards")
+                .header("Content-Type", "application/json")
+                .header("Origin", self)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Carol behind the gateway\"}")));
+        assertEquals(201, own.status(), own::toString);
+        Http.Reply foreign = browser.send(browser.request("api/boards")
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Forged\"}")));
+        assertEquals(403, foreign.status(), foreign::toString);
+
+        String csp = browser.get("board.html").header("Content-Security-Policy");
+        assertTrue(csp.contains("wss://localhost:" + gateway.baseUri().getPort()), csp);
+    }
+
     @Test
     void theHubsRestApiAndTheWebhookStayPrivate() {
         Http direct = Http.anonymous(server.baseUri());

@@ -64,9 +64,12 @@ public final class Browser implements AutoCloseable {
                 "--disable-gpu",
                 "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height);
-        if (recordPages) {
-            options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
-        }
+        // the console is always recorded: a page test can check it for Content-Security-Policy violations
+        options.setCapability(
+                "goog:loggingPrefs",
+                recordPages
+                        ? Map.of(LogType.PERFORMANCE, "ALL", LogType.BROWSER, "ALL")
+                        : Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(
                         new File(System.getProperty("whiteboard.it.chromedriver", "/usr/bin/chromedriver")))
@@ -185,6 +188,20 @@ public final class Browser implements AutoCloseable {
             }
         }
         return urls;
+    }
+
+    /**
+     * The Content-Security-Policy violations the browser reported on its console since the last call (Chromium
+     * writes each one there: "Refused to … because it violates the following Content Security Policy directive").
+     */
+    public List<String> contentSecurityPolicyViolations() {
+        List<String> violations = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy")) {
+                violations.add(entry.getMessage());
+            }
+        }
+        return violations;
     }
 
     public WebDriver driver() {
