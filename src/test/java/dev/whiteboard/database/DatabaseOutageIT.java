@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.DatabaseConfig;
+import dev.whiteboard.testing.Eventually;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.TcpProxy;
 import dev.whiteboard.testing.TestServer;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -130,21 +130,7 @@ class DatabaseOutageIT {
     }
 
     private static Http.Reply awaitHealth(int status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Http.Reply reply = http.get("api/health");
-        while (reply.status() != status && Instant.now().isBefore(deadline)) {
-            sleep();
-            reply = http.get("api/health");
-        }
-        assertEquals(status, reply.status(), reply::toString);
-        return reply;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Eventually.until(
+                "health " + status, Duration.ofSeconds(60), () -> http.get("api/health"), r -> r.status() == status);
     }
 }

@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.whiteboard.testing.Eventually;
 import dev.whiteboard.testing.SharedServer;
 import dev.whiteboard.testing.TestServer;
 import dev.whiteboard.testing.WsClient;
@@ -395,16 +396,10 @@ class HubClientIT {
 
     /** A plain client gets no connected frame: wait until the hub reports its token's group. */
     private void awaitMembership() {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
-        while (!sdk.groupExistsWithResponse(group, null).getValue()) {
-            assertTrue(java.time.Instant.now().isBefore(deadline), "the plain client never joined " + group);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Eventually.until(
+                "the plain client in " + group,
+                Duration.ofSeconds(10),
+                () -> sdk.groupExistsWithResponse(group, null).getValue());
     }
 
     private static String sign(AccessKey key, String user, Instant expires, String audience) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
+import dev.whiteboard.testing.Eventually;
 import dev.whiteboard.testing.SharedServer;
 import dev.whiteboard.testing.TcpProxy;
 import dev.whiteboard.testing.UpstreamReceiver.Received;
@@ -81,12 +82,10 @@ class HubFaultsIT {
             for (int i = 0; i < messages; i++) {
                 assertEquals(payload.length(), reader.next().getString("data").length());
             }
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (sdk.connectionExistsWithResponse(slowId, null).getValue()
-                    && Instant.now().isBefore(deadline)) {
-                sleep();
-            }
-            assertFalse(sdk.connectionExistsWithResponse(slowId, null).getValue(), "the slow consumer was dropped");
+            Eventually.until(
+                    "the slow consumer dropped",
+                    Duration.ofSeconds(10),
+                    () -> !sdk.connectionExistsWithResponse(slowId, null).getValue());
             sender.send("{\"type\":\"ping\"}");
             assertEquals("pong", sender.next().getString("type"));
         }
@@ -113,14 +112,6 @@ class HubFaultsIT {
                 type = bystander.next().getString("type");
             } while (type.equals("message"));
             assertEquals("pong", type);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.BoardClient;
+import dev.whiteboard.testing.Eventually;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.TestServer;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -63,9 +65,7 @@ class KillWhileDrawingIT {
             drawer.start();
             drawers.add(drawer);
         }
-        while (acknowledged.size() < 40) {
-            Thread.sleep(20);
-        }
+        Eventually.until("40 shapes acknowledged", Duration.ofSeconds(120), () -> acknowledged.size() >= 40);
         server.kill();
         drawing.set(false);
         for (Thread drawer : drawers) {

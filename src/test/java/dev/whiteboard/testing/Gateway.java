@@ -219,7 +219,7 @@ public final class Gateway implements AutoCloseable {
                 return;
             } catch (IOException notYet) {
                 last = notYet.toString();
-                sleep();
+                Eventually.pause();
             }
         }
         process.destroyForcibly();
@@ -239,14 +239,6 @@ public final class Gateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

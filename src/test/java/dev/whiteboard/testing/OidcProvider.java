@@ -174,7 +174,7 @@ public final class OidcProvider implements AutoCloseable {
                 get(URI.create(issuer() + "/.well-known/openid-configuration"));
                 return;
             } catch (RuntimeException e) {
-                sleep();
+                Eventually.pause();
             }
         }
         close();
@@ -228,14 +228,6 @@ public final class OidcProvider implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -223,7 +223,7 @@ public final class TestServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
-            sleep(250);
+            Eventually.pause();
         }
         kill();
         throw new IllegalStateException(name + " did not become ready in " + START_TIMEOUT.toSeconds()
@@ -252,14 +252,6 @@ public final class TestServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
