@@ -1,10 +1,10 @@
 package dev.whiteboard.realtime;
 
 import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.runtime.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +46,7 @@ public class RealtimeSettings {
     int tokenMinutes;
 
     @Inject
-    @ConfigProperty(name = "whiteboard.public-url")
-    Optional<String> publicUrl;
+    PublicAddress publicAddress;
 
     @Inject
     @ConfigProperty(name = "whiteboard.webpubsub.client-endpoint")
@@ -63,7 +62,6 @@ public class RealtimeSettings {
     private volatile List<byte[]> webhookKeys;
     private volatile Set<String> webhookOrigins;
     private volatile Addresses addresses;
-    private volatile Optional<URI> publicBase;
 
     /** Whether the app uses its own built-in hub (no connection string configured). */
     public boolean builtIn() {
@@ -156,53 +154,17 @@ public class RealtimeSettings {
         Addresses known = addresses;
         if (known == null) {
             known = new Addresses(
-                    absolute("whiteboard.webpubsub.client-endpoint", clientEndpoint),
-                    publicUrl(),
+                    PublicAddress.absolute("whiteboard.webpubsub.client-endpoint", clientEndpoint),
+                    publicAddress.url(),
                     ConnectionString.parse(connectionString()).endpoint());
             addresses = known;
         }
         return known;
     }
 
-    /**
-     * The app's address behind a gateway, {@code whiteboard.public-url} (e.g. {@code https://board.example.com/}),
-     * parsed once; empty when unset (each caller's own address is then the app's). The sign-in's callback and the
-     * provider's sign-out come back here too.
-     */
-    public Optional<URI> publicUrl() {
-        Optional<URI> known = publicBase;
-        if (known == null) {
-            known = absolute("whiteboard.public-url", publicUrl);
-            publicBase = known;
-        }
-        return known;
-    }
-
     /** The endpoint the SDK sends its REST calls through instead of the service's own (a gateway), if any. */
     public Optional<URI> reverseProxyEndpoint() {
-        return absolute("whiteboard.webpubsub.reverse-proxy-endpoint", reverseProxyEndpoint);
-    }
-
-    /** The configured URL, which must be absolute with an http(s) or ws(s) scheme and a host; empty when unset. */
-    public static Optional<URI> absolute(String property, Optional<String> value) {
-        Optional<String> text = value.map(String::strip).filter(v -> !v.isEmpty());
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(text.get());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (Set.of("http", "https", "ws", "wss").contains(scheme)
-                    && uri.getHost() != null
-                    && uri.getQuery() == null
-                    && uri.getFragment() == null) {
-                return Optional.of(uri);
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new IllegalStateException(property
-                + " must be an absolute http(s) URL such as https://board.example.com/," + " not '" + text.get() + "'");
+        return PublicAddress.absolute("whiteboard.webpubsub.reverse-proxy-endpoint", reverseProxyEndpoint);
     }
 
     private Optional<String> configured() {

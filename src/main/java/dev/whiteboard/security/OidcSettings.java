@@ -1,6 +1,6 @@
 package dev.whiteboard.security;
 
-import dev.whiteboard.realtime.RealtimeSettings;
+import dev.whiteboard.runtime.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -48,7 +48,7 @@ public class OidcSettings {
     private final boolean providerLogout;
 
     @Inject
-    RealtimeSettings realtime;
+    PublicAddress publicAddress;
 
     public OidcSettings() {
         Config config = ConfigProvider.getConfig();
@@ -63,7 +63,7 @@ public class OidcSettings {
         audience = value(config, "audience").orElse(clientId);
         providerName = value(config, "provider-name").orElse("your company");
         adminGroups = value(config, "admin-groups").map(OidcSettings::list).orElse(Set.of());
-        redirectUri = RealtimeSettings.absolute(PREFIX + "redirect-uri", value(config, "redirect-uri"));
+        redirectUri = PublicAddress.absolute(PREFIX + "redirect-uri", value(config, "redirect-uri"));
         redirectUri
                 .filter(uri -> !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT)))
                 .ifPresent(uri -> {
@@ -181,7 +181,7 @@ public class OidcSettings {
     }
 
     private Optional<URI> publicUrl() {
-        return realtime == null ? Optional.empty() : realtime.publicUrl();
+        return publicAddress == null ? Optional.empty() : publicAddress.url();
     }
 
     static URI under(URI base, String path) {

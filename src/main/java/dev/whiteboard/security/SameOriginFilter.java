@@ -2,7 +2,7 @@ package dev.whiteboard.security;
 
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
-import dev.whiteboard.realtime.RealtimeSettings;
+import dev.whiteboard.runtime.PublicAddress;
 import dev.whiteboard.wire.WireJson;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -36,7 +36,7 @@ public class SameOriginFilter extends HttpFilter {
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     @Inject
-    RealtimeSettings realtime;
+    PublicAddress publicAddress;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -46,7 +46,7 @@ public class SameOriginFilter extends HttpFilter {
             return;
         }
         Optional<String> claimed = claimedOrigin(request);
-        if (claimed.isEmpty() || AppOrigin.of(request, realtime.publicUrl()).contains(claimed.get())) {
+        if (claimed.isEmpty() || AppOrigin.of(request, publicAddress.url()).contains(claimed.get())) {
             chain.doFilter(request, response);
             return;
         }

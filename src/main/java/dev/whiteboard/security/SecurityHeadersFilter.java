@@ -2,6 +2,7 @@ package dev.whiteboard.security;
 
 import dev.whiteboard.realtime.ConnectionString;
 import dev.whiteboard.realtime.RealtimeSettings;
+import dev.whiteboard.runtime.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,6 +38,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Inject
     RealtimeSettings realtime;
 
+    @Inject
+    PublicAddress publicAddress;
+
     private volatile Optional<String> realtimeSource;
 
     @Override
@@ -53,7 +57,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         Set<String> connect = new LinkedHashSet<>();
         connect.add("'self'");
         // 'self' covers ws(s) to the page's own host in CSP level 3; older engines need the address spelled out
-        AppOrigin.of(request, realtime.publicUrl()).forEach(origin -> connect.add(webSocket(origin)));
+        AppOrigin.of(request, publicAddress.url()).forEach(origin -> connect.add(webSocket(origin)));
         realtimeSource().ifPresent(connect::add);
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self';"
                 + " connect-src " + String.join(" ", connect) + "; object-src 'none'; base-uri 'self';"

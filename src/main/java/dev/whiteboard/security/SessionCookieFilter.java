@@ -1,6 +1,6 @@
 package dev.whiteboard.security;
 
-import dev.whiteboard.realtime.RealtimeSettings;
+import dev.whiteboard.runtime.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +32,7 @@ public class SessionCookieFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    RealtimeSettings realtime;
+    PublicAddress publicAddress;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,7 +41,7 @@ public class SessionCookieFilter extends HttpFilter {
             chain.doFilter(request, response); // a WebSocket handshake: the endpoint wants the server's own response
             return;
         }
-        Completing completing = new Completing(response, AppOrigin.secure(request, realtime.publicUrl()));
+        Completing completing = new Completing(response, AppOrigin.secure(request, publicAddress.url()));
         chain.doFilter(request, completing);
         completing.complete();
     }

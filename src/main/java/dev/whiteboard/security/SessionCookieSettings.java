@@ -1,6 +1,6 @@
 package dev.whiteboard.security;
 
-import dev.whiteboard.realtime.RealtimeSettings;
+import dev.whiteboard.runtime.PublicAddress;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
@@ -25,7 +25,7 @@ public class SessionCookieSettings implements ServletContextListener {
             cookie.setAttribute("SameSite", "Lax");
         }
         Optional<String> publicUrl = ConfigProvider.getConfig().getOptionalValue("whiteboard.public-url", String.class);
-        if (RealtimeSettings.absolute("whiteboard.public-url", publicUrl)
+        if (PublicAddress.absolute("whiteboard.public-url", publicUrl)
                 .filter(url -> "https".equalsIgnoreCase(url.getScheme()))
                 .isPresent()) {
             cookie.setSecure(true);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whiteboard.runtime.PublicAddress;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,16 +50,16 @@ class ClientUrlsTest {
 
     @Test
     void gatewayUrlsMustBeAbsoluteHttpOrWebSocketUrlsWithoutQuery() {
-        assertEquals(Optional.empty(), RealtimeSettings.absolute("p", Optional.of("  ")));
+        assertEquals(Optional.empty(), PublicAddress.absolute("p", Optional.of("  ")));
         assertEquals(
                 Optional.of(URI.create("https://gw.example.com/")),
-                RealtimeSettings.absolute("p", Optional.of("https://gw.example.com/")));
+                PublicAddress.absolute("p", Optional.of("https://gw.example.com/")));
         for (String wrong :
                 new String[] {"gw.example.com", "ftp://gw.example.com/", "https://gw.example.com/?x=1", "https:///path"
                 }) {
             IllegalStateException e = assertThrows(
                     IllegalStateException.class,
-                    () -> RealtimeSettings.absolute("whiteboard.public-url", Optional.of(wrong)),
+                    () -> PublicAddress.absolute("whiteboard.public-url", Optional.of(wrong)),
                     wrong);
             assertTrue(e.getMessage().startsWith("whiteboard.public-url must be an absolute"), e.getMessage());
         }
