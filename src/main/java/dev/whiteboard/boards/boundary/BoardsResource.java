@@ -10,6 +10,7 @@ import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.errors.TooLargeException;
+import dev.whiteboard.images.ImageType;
 import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -144,7 +145,8 @@ public class BoardsResource {
     @Produces(MediaType.WILDCARD)
     public Response background(
             @PathParam("board") String boardId, @QueryParam("v") String version, @Context Request request) {
-        access.require(boardId, caller.name(), BoardRole.VIEWER);
+        String id =
+                access.require(boardId, caller.name(), BoardRole.VIEWER).board().id();
         BoardBackground background = store.background(boardId).orElseThrow(() -> new NoBackgroundException(boardId));
         EntityTag tag = new EntityTag(background.ref());
         CacheControl cache = new CacheControl();
@@ -157,9 +159,15 @@ public class BoardsResource {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder response =
                 notModified != null ? notModified : Response.ok(background.content(), background.contentType());
+        // the stored type is the sniffed one (never the uploader's claim); nosniff keeps browsers to it, and the
+        // download is named as an image, shown inline, never as a page
+        String extension = ImageType.ofMediaType(background.contentType())
+                .map(ImageType::extension)
+                .orElse("img");
         return response.tag(tag)
                 .cacheControl(cache)
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"background-" + id + "." + extension + "\"")
                 .build();
     }
 
