@@ -14,11 +14,13 @@ import java.math.BigDecimal;
  * JSON-B deserializers that refuse what the default ones silently coerce: JSON-B reads {@code 1.5} into a
  * {@code Long} as 1, {@code 1e19} and 2⁶³ wrap around to negative numbers, a string of digits or a boolean is taken
  * for a number, and a string with a lone UTF-16 surrogate ({@code "\ud800"}) is later stored as {@code ?}. These
- * take a whole number within the type's range, a string of well-formed UTF-16, or {@code null}, and refuse
+ * take a whole number within the type's range, a string of well-formed UTF-16, {@code true} or {@code false}, or {@code null}, and refuse
  * anything else with an {@link InvalidJsonValueException}.
  *
- * <p>They are registered for {@code Long}, {@code Integer} and {@code String}: input records therefore declare
- * whole numbers as {@code Long}/{@code Integer}, never {@code long}/{@code int} (a primitive would bypass them).
+ * <p>They are registered for {@code Long}, {@code Integer}, {@code Boolean} and {@code String}: input records
+ * therefore declare whole numbers as {@code Long}/{@code Integer}, never {@code long}/{@code int} (a primitive would
+ * bypass them). Fractional numbers ({@code Double}) keep JSON-B's reading: a value too large becomes infinite,
+ * which the entities refuse ({@code Double.isFinite}).
  */
 public final class StrictValues {
 
@@ -39,6 +41,21 @@ public final class StrictValues {
         public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
             BigDecimal value = whole(parser.getValue(), Integer.MIN_VALUE, Integer.MAX_VALUE);
             return value == null ? null : value.intValueExact();
+        }
+    }
+
+    /** {@code Boolean}: {@code true} or {@code false}, not the strings JSON-B would take for them. */
+    public static final class Booleans implements JsonbDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                return value == JsonValue.TRUE;
+            }
+            throw new InvalidJsonValueException("must be true or false");
         }
     }
 

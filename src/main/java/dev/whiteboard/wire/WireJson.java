@@ -15,7 +15,11 @@ import jakarta.json.bind.JsonbConfig;
 public final class WireJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .withDeserializers(new StrictValues.Longs(), new StrictValues.Integers(), new StrictValues.Strings()));
+            .withDeserializers(
+                    new StrictValues.Longs(),
+                    new StrictValues.Integers(),
+                    new StrictValues.Booleans(),
+                    new StrictValues.Strings()));
 
     private WireJson() {}
 

@@ -16,7 +16,7 @@ class StrictJsonTest {
 
     public record Shape(String id, Long z, Integer count) {}
 
-    public record Change(String board, List<Shape> put) {}
+    public record Change(String board, List<Shape> put, Boolean removeImage) {}
 
     @Test
     void wholeNumbersInRangeAreRead() {
@@ -57,6 +57,17 @@ class StrictJsonTest {
         ErrorBody body = refused("{\"board\":\"b\",\"put\":[{\"id\":\"s\",\"z\":1.5}]}", Change.class);
         assertEquals("put.z", body.field());
         assertRefused("{\"id\":[1]}", "id", "must be a string");
+    }
+
+    @Test
+    void booleansAreTrueOrFalseOnly() {
+        assertEquals(
+                Boolean.TRUE,
+                WireJson.read("{\"removeImage\":true}", Change.class).removeImage());
+        assertEquals(
+                "removeImage",
+                refused("{\"removeImage\":\"true\"}", Change.class).field());
+        assertEquals("removeImage", refused("{\"removeImage\":1}", Change.class).field());
     }
 
     @Test

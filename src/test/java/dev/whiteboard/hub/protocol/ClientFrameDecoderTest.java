@@ -104,6 +104,18 @@ class ClientFrameDecoderTest {
     }
 
     @Test
+    void aLoneSurrogateInJsonDataIsPassedOnEscapedNotAsAQuestionMark() throws FrameException {
+        ClientFrame frame =
+                ClientFrameDecoder.decode("{\"type\":\"event\",\"event\":\"chatSend\",\"dataType\":\"json\","
+                        + "\"data\":{\"text\":\"a\\ud800b \\ud83d\\ude00\"}}");
+        String text = ((ClientFrame.Event) frame).payload().asText();
+        assertEquals("{\"text\":\"a\\ud800b \ud83d\ude00\"}", text);
+        assertEquals(
+                text,
+                new String(((ClientFrame.Event) frame).payload().asBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void groupNamesFollowTheServiceLimits() throws FrameException {
         ClientFrameDecoder.decode("{\"type\":\"joinGroup\",\"group\":\"" + "g".repeat(1024) + "\"}");
         assertThrows(
