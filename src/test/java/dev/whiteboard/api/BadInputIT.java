@@ -122,11 +122,22 @@ class BadInputIT {
         assertJsonError(malformed);
     }
 
+    /**
+     * Payara's HTTP layer (Grizzly) refuses a NUL in the path itself, with an empty 400, before any servlet or error
+     * page: no body is acceptable, an HTML page is not; where the servlet container answers, the body is ours.
+     */
     @Test
-    void aNulInThePathGetsAJsonError() {
+    void aNulInThePathGetsNoHtmlPage() {
         Http.Reply nul = raw("GET /api/boards/%00 HTTP/1.1", null, null);
-        assertTrue(nul.status() >= 400 && nul.status() < 500, nul::toString);
-        assertJsonError(nul);
+        assertTrue(nul.status() == 400 || nul.status() == 404, nul::toString);
+        if (nul.body().length > 0) {
+            assertJsonError(nul);
+        }
+        Http.Reply inName = raw("GET /api/boards/abc%00def HTTP/1.1", null, null);
+        assertTrue(inName.status() == 400 || inName.status() == 404, inName::toString);
+        if (inName.body().length > 0) {
+            assertJsonError(inName);
+        }
     }
 
     private static void assertJsonError(Http.Reply reply) {

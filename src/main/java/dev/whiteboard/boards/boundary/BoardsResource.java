@@ -221,7 +221,7 @@ public class BoardsResource {
             }
             return bytes;
         } catch (IOException e) {
-            throw new InvalidInputException(null, "the body could not be read: " + e.getMessage());
+            throw new InvalidInputException(null, "the body could not be read"); // the container's words stay inside
         }
     }
 

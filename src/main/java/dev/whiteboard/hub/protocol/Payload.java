@@ -45,7 +45,7 @@ public record Payload(DataType type, JsonValue data) {
                         JSON.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
                     yield new Payload(DataType.JSON, reader.readValue());
                 } catch (jakarta.json.JsonException e) {
-                    throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+                    throw new IllegalArgumentException("not valid JSON", e); // the parser's own words name its classes
                 }
             }
             case TEXT -> text(new String(bytes, StandardCharsets.UTF_8));
