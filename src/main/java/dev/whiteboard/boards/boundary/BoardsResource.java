@@ -1,5 +1,6 @@
 package dev.whiteboard.boards.boundary;
 
+import dev.whiteboard.api.BodyLimit;
 import dev.whiteboard.boards.control.BoardAccess;
 import dev.whiteboard.boards.control.BoardStore;
 import dev.whiteboard.boards.control.NoBackgroundException;
@@ -124,6 +125,7 @@ public class BoardsResource {
     @PUT
     @Path("{board}/background")
     @Consumes(MediaType.WILDCARD)
+    @BodyLimit(Limits.MAX_BACKGROUND_BYTES)
     public BackgroundView putBackground(
             @PathParam("board") String boardId, @HeaderParam("Content-Length") String contentLength, InputStream body) {
         String user = editor(boardId);
