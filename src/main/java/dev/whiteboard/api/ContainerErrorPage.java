@@ -17,7 +17,10 @@ import java.util.logging.Logger;
  * malformed {@code Content-Type} or URL ({@code %00} in a path), an unknown page, a method not allowed, an exception
  * that escaped a servlet. Payara and WildFly would send their own HTML page, with their name and version in it; this
  * writes the JSON {@link ErrorBody} every other error has, with a log line. Only the status is told, never the
- * container's words or an exception's.
+ * container's words or an exception's. Jersey (Payara) answers a malformed {@code Content-Type} itself with a bodiless
+ * {@code sendError(400)} that no JAX-RS mapper sees: this page gives it its body too (and a bodiless 404 of a resource,
+ * such as the hub's "no such connection", gets one; its status is unchanged). Payara's HTTP layer refuses a NUL in
+ * the path before any servlet, with an empty 400, and so does WildFly's: no page is involved there.
  */
 @WebServlet("/errors/request")
 public class ContainerErrorPage extends HttpServlet {
