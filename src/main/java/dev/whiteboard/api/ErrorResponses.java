@@ -26,7 +26,7 @@ final class ErrorResponses {
         return of(new ErrorBody(status, error, message, field));
     }
 
-    private static Response of(ErrorBody body) {
+    static Response of(ErrorBody body) {
         Response.ResponseBuilder response = Response.status(body.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body);

@@ -19,6 +19,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (original.hasEntity()) {
             return original; // a resource that chose its own error body (the hub's REST API) keeps it
         }
+        if (e.getCause() != null && original.getStatus() == 400) {
+            // the runtime's own 400 for a body it could not read: our deserializers and stream limits say why
+            java.util.Optional<dev.whiteboard.errors.ErrorBody> cause =
+                    dev.whiteboard.errors.Failures.expected(e.getCause());
+            if (cause.isPresent()) {
+                return ErrorResponses.of(cause.get());
+            }
+        }
         int status = original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String reason = type == null ? "error" : type.getReasonPhrase();

@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What happens on a client connection, independent of its socket: opening it (the
@@ -23,6 +25,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ClientSessions {
+
+    private static final Logger LOG = Logger.getLogger(ClientSessions.class.getName());
 
     /** How long a reliable connection waits for its client to recover it. */
     public static final int RECOVERY_SECONDS = 30;
@@ -124,6 +128,9 @@ public class ClientSessions {
             if (e.ackId().isPresent()) {
                 connection.sendFrame(ServerFrames.ackError(e.ackId().get(), ServerFrames.BAD_REQUEST, e.getMessage()));
             } else {
+                LOG.log(Level.INFO, "Closing connection {0} (1007): malformed frame: {1}", new Object[] {
+                    connection.id(), e.getMessage()
+                });
                 connection.close(CloseCode.NOT_CONSISTENT, "malformed frame: " + e.getMessage());
             }
             return;

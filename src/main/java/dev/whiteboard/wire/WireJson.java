@@ -1,21 +1,51 @@
 package dev.whiteboard.wire;
 
+import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.runtime.JsonDepth;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 
-/** Typed messages to and from JSON with one shared (thread-safe) JSON-B instance. */
+/**
+ * Typed messages to and from JSON with one shared (thread-safe) JSON-B instance, configured once for the whole app:
+ * real-time messages here, REST bodies through {@code dev.whiteboard.api.JsonBinding}. Reading is strict ({@link
+ * StrictValues}): whole numbers in range, well-formed strings, and text nested at most {@link
+ * JsonDepth#MAX_APP_DEPTH} levels deep.
+ */
 public final class WireJson {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .withDeserializers(
+                    new StrictValues.Longs(),
+                    new StrictValues.Integers(),
+                    new StrictValues.Booleans(),
+                    new StrictValues.Strings()));
 
     private WireJson() {}
+
+    /** The shared instance, for the REST runtime's JSON binding. */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
 
     public static String write(Object message) {
         return JSONB.toJson(message);
     }
 
-    /** Reads {@code json} as {@code type}; a {@code JsonbException} when it is not that. */
+    /**
+     * Reads {@code json} as {@code type}; a {@code JsonbException} when it is not that, an {@link
+     * InvalidInputException} when it nests too deeply.
+     */
     public static <T> T read(String json, Class<T> type) {
+        if (JsonDepth.exceeds(json, JsonDepth.MAX_APP_DEPTH)) {
+            throw tooDeep();
+        }
         return JSONB.fromJson(json, type);
+    }
+
+    /** JSON nested deeper than the app's messages ever are. */
+    public static InvalidInputException tooDeep() {
+        return new InvalidInputException(
+                null, "the JSON is nested more than " + JsonDepth.MAX_APP_DEPTH + " levels deep");
     }
 }

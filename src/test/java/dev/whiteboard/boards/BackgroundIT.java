@@ -48,6 +48,7 @@ class BackgroundIT {
         assertArrayEquals(png, download.body());
         assertEquals("image/png", download.header("Content-Type"));
         assertEquals("nosniff", download.header("X-Content-Type-Options"));
+        assertEquals("inline; filename=\"background-" + board + ".png\"", download.header("Content-Disposition"));
         assertTrue(download.header("Cache-Control").contains("max-age=31536000"), download.header("Cache-Control"));
 
         Http.Reply plain = http.get(path());
@@ -99,10 +100,45 @@ class BackgroundIT {
         assertError(streamed, 413, "too_large", null);
         assertError(http.get(path()), 404, "not_found", null);
 
-        byte[] atLimit = new byte[LIMIT];
-        System.arraycopy(png, 0, atLimit, 0, png.length);
+        byte[] atLimit = Images.pngOfLength(LIMIT);
         assertEquals(200, http.put(path(), "image/png", atLimit).status());
         assertEquals(LIMIT, http.get(path()).body().length);
+    }
+
+    @Test
+    void imageBombsAreRefusedByTheirDeclaredSizeAndNothingIsStored() {
+        byte[] png = image("png");
+        http.put(path(), "image/png", png);
+        JsonObject twentyThousand =
+                assertError(http.put(path(), "image/png", Images.pngDeclaring(20_000, 20_000)), 413, "too_large", null);
+        assertTrue(twentyThousand.getString("message").contains("megapixels"), twentyThousand::toString);
+        assertError(
+                http.put(path(), "image/png", Images.pngDeclaring(Integer.MAX_VALUE, Integer.MAX_VALUE)),
+                413,
+                "too_large",
+                null);
+        assertArrayEquals(png, http.get(path()).body(), "the old background stays");
+        assertEquals(1, http.get("api/boards/" + board).json().getInt("version"));
+
+        Http.Reply fits = http.put(path(), "image/png", Images.pngDeclaring(8_000, 5_000));
+        assertEquals(200, fits.status(), fits::toString);
+    }
+
+    @Test
+    void anImageFollowedByAPageOrCutShortIsRefused() {
+        byte[] png = image("png");
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] polyglot = java.util.Arrays.copyOf(png, png.length + html.length);
+        System.arraycopy(html, 0, polyglot, png.length, html.length);
+        JsonObject body = assertError(http.put(path(), "image/png", polyglot), 415, "unsupported_type", null);
+        assertTrue(body.getString("message").contains("after the end"), body::toString);
+        byte[] jpeg = image("jpg");
+        assertError(
+                http.put(path(), "image/jpeg", java.util.Arrays.copyOf(jpeg, jpeg.length - 10)),
+                415,
+                "unsupported_type",
+                null);
+        assertError(http.get(path()), 404, "not_found", null);
     }
 
     @Test

@@ -138,7 +138,7 @@ class DiagramIT {
                 400,
                 "invalid",
                 "src");
-        assertError(put("x", "{\"kind\":\"pen\",\"points\":\"0,0\"}"), 400, "invalid", null);
+        assertError(put("x", "{\"kind\":\"pen\",\"points\":\"0,0\"}"), 400, "invalid", "points");
         assertError(put("x", "{\"kind\":\"pen\",\"points\":[0,0]"), 400, "invalid", null);
         assertError(put("x", ""), 400, "invalid", null);
         assertError(put("x", "{\"id\":\"y\",\"kind\":\"pen\",\"points\":[0,0]}"), 400, "invalid", "id");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.AppServer;
+import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.ChatClient;
 import dev.whiteboard.testing.Http;
 import jakarta.json.JsonArray;
@@ -369,6 +370,21 @@ class ChatIT {
                     refused(carol.send(conversation, "   ", clientId("x3")), 400)
                             .getString("field"));
         }
+        try (BoardClient carol = BoardClient.join(AppServer.baseUri(), "carol", board)) {
+            String lone = "{\"conversation\":\"" + conversation + "\",\"text\":\"half \\ud800\",\"clientId\":\""
+                    + clientId("x4") + "\"}";
+            JsonObject refusedLone = carol.sendRaw("chatSend", lone, clientId("x4"));
+            assertFalse(refusedLone.getBoolean("ok"), refusedLone::toString);
+            assertEquals(400, refusedLone.getJsonObject("error").getInt("status"), refusedLone::toString);
+            assertEquals("text", refusedLone.getJsonObject("error").getString("field"), refusedLone::toString);
+        }
+        assertEquals(
+                1,
+                alice.get("api/chat/" + conversation + "/messages")
+                        .json()
+                        .getJsonArray("messages")
+                        .size(),
+                "the refused messages were not stored");
     }
 
     @Test

@@ -92,6 +92,20 @@ class HubFaultsIT {
     }
 
     @Test
+    void deeplyNestedJsonClosesTheConnectionWith1007AndTheOthersAreUnaffected() {
+        try (WsClient nester = WsClient.json(url("nes", "webpubsub.sendToGroup." + group));
+                WsClient bystander = WsClient.json(url("bys"))) {
+            nester.next();
+            bystander.next();
+            nester.send("{\"type\":\"sendToGroup\",\"group\":\"" + group + "\",\"dataType\":\"json\",\"data\":"
+                    + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+            assertEquals(1007, nester.awaitClose(), "closed for a malformed frame");
+            bystander.send("{\"type\":\"ping\"}");
+            assertEquals("pong", bystander.next().getString("type"));
+        }
+    }
+
+    @Test
     void aClientThatFloodsIsClosedAndTheOthersAreUnaffected() {
         try (WsClient flooder = WsClient.json(url("flo", "webpubsub.sendToGroup." + group));
                 WsClient bystander = WsClient.json(url("bea"))) {

@@ -188,6 +188,19 @@ class RealtimeBoardIT {
                     "{\"board\":\"nosuchboard\",\"requestId\":\"r-x\",\"put\":[" + BoardClient.pen("z") + "]}",
                     "r-x");
             assertEquals(404, otherBoard.getJsonObject("error").getInt("status"));
+            JsonObject wrapped =
+                    a.send("changeShapes", "\"put\":[{\"id\":\"w\",\"kind\":\"pen\",\"points\":[0,0],\"z\":1e19}]");
+            assertEquals(400, wrapped.getJsonObject("error").getInt("status"), wrapped::toString);
+            assertEquals("put.z", wrapped.getJsonObject("error").getString("field"), wrapped::toString);
+            JsonObject truncated =
+                    a.send("changeShapes", "\"put\":[{\"id\":\"w\",\"kind\":\"pen\",\"points\":[0,0],\"z\":1.5}]");
+            assertEquals("put.z", truncated.getJsonObject("error").getString("field"), truncated::toString);
+            JsonObject halfCharacter = a.send(
+                    "changeShapes", "\"put\":[{\"id\":\"t\",\"kind\":\"text\",\"points\":[0,0],\"text\":\"\\ud800\"}]");
+            assertEquals("put.text", halfCharacter.getJsonObject("error").getString("field"), halfCharacter::toString);
+            JsonObject deep = a.send("changeShapes", "\"x\":" + "[".repeat(100) + "]".repeat(100));
+            assertEquals(400, deep.getJsonObject("error").getInt("status"), deep::toString);
+            assertTrue(deep.getJsonObject("error").getString("message").contains("nested"), deep::toString);
             JsonObject notJson = a.sendRaw("changeShapes", "[1,2]", null);
             assertEquals(400, notJson.getJsonObject("error").getInt("status"));
             JsonObject unknownEvent = a.sendRaw("dance", "{}", null);

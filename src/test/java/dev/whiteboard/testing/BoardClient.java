@@ -102,14 +102,17 @@ public final class BoardClient implements AutoCloseable {
 
     private long sendEvent(String event, String json) {
         long ackId = ackIds.incrementAndGet();
-        socket.send(Json.createObjectBuilder()
+        Json.createReader(new java.io.StringReader(json)).readValue(); // it must be JSON
+        // the data goes as written, escapes included: re-writing it would put a lone surrogate (\\ud800) back as a
+        // bare character, which a WebSocket text frame cannot carry
+        String frame = Json.createObjectBuilder()
                 .add("type", "event")
                 .add("event", event)
                 .add("ackId", ackId)
                 .add("dataType", "json")
-                .add("data", Json.createReader(new java.io.StringReader(json)).readValue())
                 .build()
-                .toString());
+                .toString();
+        socket.send(frame.substring(0, frame.length() - 1) + ",\"data\":" + json + "}");
         return ackId;
     }
 

@@ -1,5 +1,6 @@
 package dev.whiteboard.boards.boundary;
 
+import dev.whiteboard.api.BodyLimit;
 import dev.whiteboard.boards.control.BoardAccess;
 import dev.whiteboard.boards.control.BoardStore;
 import dev.whiteboard.boards.control.NoBackgroundException;
@@ -10,6 +11,7 @@ import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.errors.TooLargeException;
+import dev.whiteboard.images.ImageType;
 import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -123,6 +125,7 @@ public class BoardsResource {
     @PUT
     @Path("{board}/background")
     @Consumes(MediaType.WILDCARD)
+    @BodyLimit(Limits.MAX_BACKGROUND_BYTES)
     public BackgroundView putBackground(
             @PathParam("board") String boardId, @HeaderParam("Content-Length") String contentLength, InputStream body) {
         String user = editor(boardId);
@@ -144,7 +147,8 @@ public class BoardsResource {
     @Produces(MediaType.WILDCARD)
     public Response background(
             @PathParam("board") String boardId, @QueryParam("v") String version, @Context Request request) {
-        access.require(boardId, caller.name(), BoardRole.VIEWER);
+        String id =
+                access.require(boardId, caller.name(), BoardRole.VIEWER).board().id();
         BoardBackground background = store.background(boardId).orElseThrow(() -> new NoBackgroundException(boardId));
         EntityTag tag = new EntityTag(background.ref());
         CacheControl cache = new CacheControl();
@@ -157,9 +161,15 @@ public class BoardsResource {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder response =
                 notModified != null ? notModified : Response.ok(background.content(), background.contentType());
+        // the stored type is the sniffed one (never the uploader's claim); nosniff keeps browsers to it, and the
+        // download is named as an image, shown inline, never as a page
+        String extension = ImageType.ofMediaType(background.contentType())
+                .map(ImageType::extension)
+                .orElse("img");
         return response.tag(tag)
                 .cacheControl(cache)
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"background-" + id + "." + extension + "\"")
                 .build();
     }
 
@@ -213,7 +223,7 @@ public class BoardsResource {
             }
             return bytes;
         } catch (IOException e) {
-            throw new InvalidInputException(null, "the body could not be read: " + e.getMessage());
+            throw new InvalidInputException(null, "the body could not be read"); // the container's words stay inside
         }
     }
 

@@ -3,11 +3,12 @@ package dev.whiteboard.boards.control;
 import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.BoardBackground;
 import dev.whiteboard.boards.entity.BoardId;
-import dev.whiteboard.boards.entity.ImageType;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.boards.entity.Shape;
 import dev.whiteboard.boards.entity.ShapeData;
 import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.images.ImageInspector;
+import dev.whiteboard.images.ImageType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -185,9 +186,13 @@ public class BoardStore {
         return board.backgroundRef().map(ref -> em.find(BoardBackground.class, board.id()));
     }
 
-    /** Sets the board's background image; {@code content} must be an accepted image. */
+    /**
+     * Sets the board's background image; {@code content} must be exactly one well-formed image of an accepted format
+     * of at most {@link Limits#MAX_BACKGROUND_PIXELS} ({@link ImageInspector}: 415 or 413 otherwise).
+     */
     public BoardBackground setBackground(String boardId, byte[] content, String user) {
-        ImageType type = ImageType.detect(content).orElseThrow(NotAnImageException::new);
+        ImageType type =
+                ImageInspector.inspect(content, Limits.MAX_BACKGROUND_PIXELS).type();
         Board board = lock(boardId);
         long from = board.version();
         BoardBackground background = em.find(BoardBackground.class, board.id());

@@ -1,5 +1,6 @@
 package dev.whiteboard.boards.entity;
 
+import dev.whiteboard.images.ImageType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -26,6 +26,11 @@ public final class Limits {
     public static final int MAX_SHAPES_PER_BOARD = 50_000;
     /** Largest background image, in bytes (the page downscales before uploading). */
     public static final int MAX_BACKGROUND_BYTES = 10 * 1024 * 1024;
+    /**
+     * Most pixels a background image may declare (width × height × frames): every member's browser decodes it, at
+     * 4 bytes a pixel, so 40 megapixels is 160 MB. A photo from a 40-megapixel camera still fits.
+     */
+    public static final long MAX_BACKGROUND_PIXELS = 40_000_000L;
     /** Most boards one listing returns. */
     public static final int MAX_PAGE_SIZE = 500;
     /** Most edits (puts and removes) in one batch. */

@@ -1,5 +1,7 @@
 package dev.whiteboard.chat.boundary;
 
+import static dev.whiteboard.runtime.JsonSupport.JSON;
+
 import dev.whiteboard.chat.control.ChatAccess;
 import dev.whiteboard.chat.control.ChatStore;
 import dev.whiteboard.chat.control.RateLimitedException;
@@ -10,10 +12,16 @@ import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.events.EventError;
 import dev.whiteboard.events.UserEventHandler;
 import dev.whiteboard.events.WebhookEvent;
+import dev.whiteboard.runtime.JsonDepth;
 import dev.whiteboard.security.NotSignedInException;
+import dev.whiteboard.wire.StrictValues;
 import dev.whiteboard.wire.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,6 +78,9 @@ public class ChatEvents implements UserEventHandler {
             return reply(ChatMessages.Result.ok(
                     CHAT_SEND, requestId, sent.message().conversation(), ChatMessages.MessageView.of(sent.message())));
         } catch (RuntimeException e) {
+            if (requestId == null && conversation == null) {
+                requestId = requestIdOf(event); // the body was refused as a whole: still answer to its request id
+            }
             Long retryAfter = rateLimit(e);
             return reply(ChatMessages.Result.failed(
                     CHAT_SEND, requestId, canonical(conversation), Failures.describe(e), retryAfter));
@@ -100,6 +111,30 @@ public class ChatEvents implements UserEventHandler {
             throw new InvalidInputException(null, "the event's data must be a JSON object");
         }
         return read;
+    }
+
+    /**
+     * The request id ({@code requestId}, else {@code clientId}) of a message whose body could not be read as a whole
+     * (a lone surrogate in its text, a number out of range), so the sender can match the refusal; {@code null} when
+     * there is none to be read safely.
+     */
+    private static String requestIdOf(WebhookEvent.User event) {
+        try {
+            if (!event.isJson() || JsonDepth.exceeds(event.text(), JsonDepth.MAX_APP_DEPTH)) {
+                return null;
+            }
+            try (JsonReader reader = JSON.createReader(new StringReader(event.text()))) {
+                JsonObject data = reader.readObject();
+                for (String key : new String[] {"requestId", "clientId"}) {
+                    if (data.get(key) instanceof JsonString id && id.getString().length() <= MAX_REQUEST_ID_LENGTH) {
+                        return StrictValues.wellFormed(id.getString());
+                    }
+                }
+                return null;
+            }
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static String user(WebhookEvent.User event) {

@@ -2,12 +2,14 @@ package dev.whiteboard.hub.protocol;
 
 import static dev.whiteboard.runtime.JsonSupport.JSON;
 
+import dev.whiteboard.runtime.JsonDepth;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,6 +19,9 @@ public final class ClientFrameDecoder {
 
     /** Longest group name the service accepts. */
     public static final int MAX_GROUP_LENGTH = 1024;
+
+    /** Deepest nesting of a frame, its data included: far beyond any real message, far below a stack's depth. */
+    public static final int MAX_DEPTH = 256;
 
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
 
@@ -47,6 +52,11 @@ public final class ClientFrameDecoder {
     }
 
     private static JsonObject parse(String text) throws FrameException {
+        if (JsonDepth.exceeds(text, MAX_DEPTH)) {
+            // measured before parsing: JSON-P's own limit (1,000) fails with a bare runtime exception
+            throw new FrameException(
+                    "a frame must not nest JSON more than " + MAX_DEPTH + " levels deep", Optional.empty());
+        }
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
@@ -54,7 +64,14 @@ public final class ClientFrameDecoder {
             }
             throw new FrameException("a frame must be a JSON object", Optional.empty());
         } catch (JsonException e) {
-            throw new FrameException("a frame must be JSON: " + e.getMessage(), Optional.empty());
+            // the parser's words (its classes, its tokens) are not for the client: where it failed is enough
+            throw new FrameException(
+                    "a frame must be JSON"
+                            + (e instanceof JsonParsingException parsing && parsing.getLocation() != null
+                                    ? " (error at offset "
+                                            + parsing.getLocation().getStreamOffset() + ")"
+                                    : ""),
+                    Optional.empty());
         }
     }
 

@@ -45,7 +45,7 @@ public record Payload(DataType type, JsonValue data) {
                         JSON.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
                     yield new Payload(DataType.JSON, reader.readValue());
                 } catch (jakarta.json.JsonException e) {
-                    throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+                    throw new IllegalArgumentException("not valid JSON", e); // the parser's own words name its classes
                 }
             }
             case TEXT -> text(new String(bytes, StandardCharsets.UTF_8));
@@ -56,10 +56,41 @@ public record Payload(DataType type, JsonValue data) {
     /** What a plain WebSocket client receives as a text frame (JSON as its text); {@code null} for binary. */
     public String asText() {
         return switch (type) {
-            case JSON -> data.toString();
+            case JSON -> escapeLoneSurrogates(data.toString());
             case TEXT -> ((JsonString) data).getString();
             case BINARY -> null;
         };
+    }
+
+    /**
+     * JSON text with every lone UTF-16 surrogate written as its {@code \\uXXXX} escape. A sender may write
+     * {@code "\\ud800"}, which JSON allows; the JSON writer puts the bare character back, which UTF-8 cannot carry
+     * (it becomes {@code ?}), so the receiver (the app's event handler) would see other text than was sent and could
+     * not refuse it. Outside strings JSON has no such characters, so escaping them keeps the text valid.
+     */
+    static String escapeLoneSurrogates(String json) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                if (escaped != null) {
+                    escaped.append(c);
+                }
+                continue;
+            }
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < json.length()
+                    && Character.isLowSurrogate(json.charAt(i + 1));
+            if (escaped == null) {
+                escaped = new StringBuilder(json.length() + 16).append(json, 0, i);
+            }
+            if (paired) {
+                escaped.append(c).append(json.charAt(++i));
+            } else {
+                escaped.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return escaped == null ? json : escaped.toString();
     }
 
     /** The bytes of the payload: decoded for binary, UTF-8 of {@link #asText()} otherwise. */

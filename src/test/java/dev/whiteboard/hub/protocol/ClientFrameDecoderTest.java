@@ -93,6 +93,29 @@ class ClientFrameDecoderTest {
     }
 
     @Test
+    void deeplyNestedDataClosesTheConnectionWithoutTheParsersWords() {
+        String deep = "{\"type\":\"sendToGroup\",\"group\":\"g\",\"dataType\":\"json\",\"data\":" + "[".repeat(100_000)
+                + "]".repeat(100_000) + "}";
+        FrameException e = assertThrows(FrameException.class, () -> ClientFrameDecoder.decode(deep));
+        assertTrue(e.getMessage().contains("256 levels"), e.getMessage());
+        assertTrue(e.ackId().isEmpty());
+        FrameException broken = assertThrows(FrameException.class, () -> ClientFrameDecoder.decode("{\"type\":}"));
+        assertFalse(broken.getMessage().toLowerCase().contains("token"), broken.getMessage());
+    }
+
+    @Test
+    void aLoneSurrogateInJsonDataIsPassedOnEscapedNotAsAQuestionMark() throws FrameException {
+        ClientFrame frame =
+                ClientFrameDecoder.decode("{\"type\":\"event\",\"event\":\"chatSend\",\"dataType\":\"json\","
+                        + "\"data\":{\"text\":\"a\\ud800b \\ud83d\\ude00\"}}");
+        String text = ((ClientFrame.Event) frame).payload().asText();
+        assertEquals("{\"text\":\"a\\ud800b \ud83d\ude00\"}", text);
+        assertEquals(
+                text,
+                new String(((ClientFrame.Event) frame).payload().asBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void groupNamesFollowTheServiceLimits() throws FrameException {
         ClientFrameDecoder.decode("{\"type\":\"joinGroup\",\"group\":\"" + "g".repeat(1024) + "\"}");
         assertThrows(

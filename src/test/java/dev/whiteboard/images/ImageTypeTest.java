@@ -1,4 +1,4 @@
-package dev.whiteboard.boards.entity;
+package dev.whiteboard.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.whiteboard.boards.entity;
+package dev.whiteboard.images;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -8,10 +8,10 @@ import java.util.Optional;
  * claims. SVG is deliberately absent: it can carry script.
  */
 public enum ImageType {
-    PNG("image/png"),
-    JPEG("image/jpeg"),
-    GIF("image/gif"),
-    WEBP("image/webp");
+    PNG("image/png", "png"),
+    JPEG("image/jpeg", "jpg"),
+    GIF("image/gif", "gif"),
+    WEBP("image/webp", "webp");
 
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] JPEG_MAGIC = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
@@ -21,13 +21,30 @@ public enum ImageType {
     private static final byte[] WEBP_TAG = "WEBP".getBytes(StandardCharsets.US_ASCII);
 
     private final String mediaType;
+    private final String extension;
 
-    ImageType(String mediaType) {
+    ImageType(String mediaType, String extension) {
         this.mediaType = mediaType;
+        this.extension = extension;
     }
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** The usual file name extension, for a download's file name. */
+    public String extension() {
+        return extension;
+    }
+
+    /** The type whose media type is {@code mediaType} (as stored), if it is one of these. */
+    public static Optional<ImageType> ofMediaType(String mediaType) {
+        for (ImageType type : values()) {
+            if (type.mediaType.equals(mediaType)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The format of {@code bytes}, or empty when they are not one of the accepted images. */
