@@ -108,11 +108,11 @@ final class HandlerTokens {
         if (message.contains("expired")) {
             return "expired";
         }
-        if (message.contains("iss")) {
-            return "another issuer";
-        }
         if (message.contains("missing") || message.contains("required")) {
             return "a required claim is missing";
+        }
+        if (message.contains("iss")) {
+            return "another issuer";
         }
         if (message.contains("signature") || message.contains("key")) {
             return "not signed by a trusted key";
