@@ -24,7 +24,9 @@ import java.util.logging.Logger;
  *       in memory, per connection, at most {@value #MAX_IDS} ids (oldest forgotten first), per app node.
  * </ul>
  * A record read from the database is trusted for {@link #RECHECK} before it is read again, so a user event costs a
- * map look-up, not a database round trip, while an end seen by another node is noticed within that time.
+ * map look-up, not a database round trip, while an end seen by another node is noticed within that time. While the
+ * database is out of reach, a record read before still stands (so a board event gets its usual "retry" reply rather
+ * than an error status); a connection not read before is answered 503.
  */
 @ApplicationScoped
 public class ConnectionGuard {
@@ -112,7 +114,22 @@ public class ConnectionGuard {
         if (known != null && now - known.checkedAt() < RECHECK.toNanos()) {
             return known;
         }
-        Optional<ConnectionStore.Known> row = store.find(connectionId);
+        Optional<ConnectionStore.Known> row;
+        try {
+            row = store.find(connectionId);
+        } catch (RuntimeException e) {
+            if (known == null) {
+                throw e; // nothing to go by: the service retries, or the client sends again (503)
+            }
+            // the database is out of reach: the record read before still stands (the event's own handling says
+            // whether it can be done without the database), and the database is asked again after RECHECK
+            LOG.log(Level.FINE, "Could not re-read the record of connection {0}: {1}", new Object[] {
+                connectionId, e.toString()
+            });
+            Live stale = new Live(known.hub(), known.user(), now);
+            live.put(connectionId, stale);
+            return stale;
+        }
         if (row.isEmpty() || row.get().ended()) {
             live.remove(connectionId);
             throw RefusedCallException.forbidden(
