@@ -104,6 +104,9 @@ final class HandlerTokens {
 
     /** A short reason without the library's class names: expired, wrong issuer, bad signature... */
     private static String reason(Exception e) {
+        if (e instanceof ParseException) {
+            return "malformed";
+        }
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         if (message.contains("expired")) {
             return "expired";

@@ -50,6 +50,7 @@ class HandlerTokensTest {
         assertRefused(null, "a Bearer token");
         assertRefused("Basic YWxpY2U6d2hpdGVib2FyZA==", "Bearer");
         assertRefused("Bearer not.a.token", "malformed");
+        assertRefused("Bearer not-a-token", "malformed");
         assertRefused("Bearer " + hmac(OTHER, c -> {}), "trusted key");
         assertRefused(
                 "Bearer "
