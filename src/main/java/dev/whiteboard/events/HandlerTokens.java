@@ -40,9 +40,15 @@ final class HandlerTokens {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Set<String> audiences;
+    private final boolean namesEvents;
 
     private HandlerTokens(
-            JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, String issuer, Set<String> audiences) {
+            JWKSource<SecurityContext> keys,
+            Set<JWSAlgorithm> algorithms,
+            String issuer,
+            Set<String> audiences,
+            boolean namesEvents) {
+        this.namesEvents = namesEvents;
         this.audiences = audiences.stream().map(HandlerTokens::normalise).collect(Collectors.toUnmodifiableSet());
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
@@ -59,7 +65,7 @@ final class HandlerTokens {
         JWKSet set = new JWKSet(keys.stream()
                 .map(key -> (com.nimbusds.jose.jwk.JWK) new OctetSequenceKey.Builder(key).build())
                 .toList());
-        return new HandlerTokens(new ImmutableJWKSet<>(set), Set.of(JWSAlgorithm.HS256), issuer, audiences);
+        return new HandlerTokens(new ImmutableJWKSet<>(set), Set.of(JWSAlgorithm.HS256), issuer, audiences, true);
     }
 
     /** Tokens of an identity provider (Entra ID): RS256 under a key of its JWKS document. */
@@ -70,17 +76,19 @@ final class HandlerTokens {
         try {
             JWKSource<SecurityContext> keys =
                     JWKSourceBuilder.create(jwksUri.toURL()).retrying(true).build();
-            return new HandlerTokens(keys, Set.of(JWSAlgorithm.RS256), issuer, audiences);
+            return new HandlerTokens(keys, Set.of(JWSAlgorithm.RS256), issuer, audiences, false);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("whiteboard.webhook.token.jwks-uri is not a URL: " + jwksUri, e);
         }
     }
 
     /**
-     * Checks the {@code Authorization} header of a call that came to {@code requestUrl}; the reason it is refused,
-     * phrased for the caller, if it is.
+     * Checks the {@code Authorization} header of a call that came to {@code requestUrl} for the event
+     * {@code "<connection id> <ce-id>"}; the reason it is refused, phrased for the caller, if it is. The built-in
+     * hub's tokens name their event ({@code jti}), so one serves no other event; Entra ID's tokens are per caller, not
+     * per event, and name none.
      */
-    void check(String authorization, String requestUrl) throws RefusedCallException {
+    void check(String authorization, String requestUrl, String event) throws RefusedCallException {
         if (authorization == null || authorization.isBlank()) {
             throw RefusedCallException.unauthenticated("a call needs a Bearer token in Authorization", "Authorization");
         }
@@ -99,6 +107,9 @@ final class HandlerTokens {
         List<String> given = claims.getAudience();
         if (given == null || given.stream().map(HandlerTokens::normalise).noneMatch(accepted::contains)) {
             throw RefusedCallException.unauthenticated("the Bearer token is for another audience", "Authorization");
+        }
+        if (namesEvents && !event.equals(claims.getJWTID())) {
+            throw RefusedCallException.unauthenticated("the Bearer token is for another event", "Authorization");
         }
     }
 

@@ -114,7 +114,8 @@ public class WebhookServlet extends HttpServlet {
                 tokens.get()
                         .check(
                                 request.getHeader("Authorization"),
-                                request.getRequestURL().toString());
+                                request.getRequestURL().toString(),
+                                request.getHeader("ce-connectionId") + " " + request.getHeader("ce-id"));
             }
             byte[] body = read(request);
             WebhookEvent read = CloudEvents.read(request, body);

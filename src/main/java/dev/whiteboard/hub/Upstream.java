@@ -69,7 +69,8 @@ import javax.crypto.spec.SecretKeySpec;
  * key, issued by the hub's endpoint for the URL called, valid for {@value #TOKEN_MINUTES} minutes. That is how Azure
  * Web PubSub authenticates itself to an event handler set up with managed identity (with an Entra ID token instead);
  * the app's webhook refuses a call without it, so a captured {@code ce-signature}, which covers only the connection
- * id, is not enough to post events.
+ * id, is not enough to post events. An event's token also names the event ({@code jti}: connection id and
+ * {@code ce-id}), so a captured token cannot carry another event.
  */
 @ApplicationScoped
 public class Upstream {
@@ -367,7 +368,7 @@ public class Upstream {
                     .header("ce-hub", hub)
                     .header("ce-eventName", event)
                     .header("WebHook-Request-Origin", settings.origin())
-                    .header("Authorization", "Bearer " + token(target))
+                    .header("Authorization", "Bearer " + token(target, Optional.of(connectionId + " " + eventId)))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             source.userId().ifPresent(u -> request.header("ce-userId", u));
             source.subprotocol().ifPresent(p -> request.header("ce-subprotocol", p));
@@ -388,7 +389,7 @@ public class Upstream {
         URI validation = URI.create(fill(template, hub, "validate"));
         HttpRequest options = HttpRequest.newBuilder(validation)
                 .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
-                .header("Authorization", "Bearer " + token(validation))
+                .header("Authorization", "Bearer " + token(validation, Optional.empty()))
                 .header("WebHook-Request-Origin", settings.origin())
                 .header("ce-awpsversion", "1.0")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -411,8 +412,12 @@ public class Upstream {
                 });
     }
 
-    /** The call's token: for {@code target} (without its query), from the hub, issued now for a few minutes. */
-    String token(URI target) {
+    /**
+     * The call's token: for {@code target} (without its query), from the hub, issued now for a few minutes; for an
+     * event, its {@code jti} names the event ({@code "<connection id> <ce-id>"}), so that a captured token serves no
+     * other event, and the webhook's window of used event ids makes it serve once.
+     */
+    String token(URI target, Optional<String> event) {
         Instant now = Instant.now();
         String audience = target.getScheme() + "://" + target.getRawAuthority()
                 + (target.getRawPath() == null ? "" : target.getRawPath());
@@ -425,6 +430,7 @@ public class Upstream {
                         .audience(audience)
                         .issueTime(Date.from(now))
                         .expirationTime(Date.from(now.plus(Duration.ofMinutes(TOKEN_MINUTES))))
+                        .jwtID(event.orElse(null))
                         .build());
         try {
             jwt.sign(new MACSigner(settings.keys().get(0).secret()));

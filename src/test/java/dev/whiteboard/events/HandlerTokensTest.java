@@ -34,14 +34,15 @@ class HandlerTokensTest {
     private static final byte[] OTHER = "someone-elses-key-of-thirty-two-chars-x".getBytes(StandardCharsets.UTF_8);
     private static final String HUB = "http://localhost:8080";
     private static final String WEBHOOK = "http://localhost:8080/eventhandler";
+    private static final String EVENT = "conn1 7";
 
     private final HandlerTokens builtIn = HandlerTokens.hmac(List.of(PRIMARY, SECONDARY), HUB, Set.of());
 
     @Test
     void theBuiltInHubsTokenForThisUrlIsTaken() throws Exception {
-        assertDoesNotThrow(() -> builtIn.check("Bearer " + hmac(PRIMARY, c -> {}), WEBHOOK));
+        assertDoesNotThrow(() -> builtIn.check("Bearer " + hmac(PRIMARY, c -> {}), WEBHOOK, EVENT));
         assertDoesNotThrow(
-                () -> builtIn.check("bearer " + hmac(SECONDARY, c -> {}), "http://LOCALHOST:8080/eventhandler/"),
+                () -> builtIn.check("bearer " + hmac(SECONDARY, c -> {}), "http://LOCALHOST:8080/eventhandler/", EVENT),
                 "the secondary key during a rotation; the URL compared as a URL");
     }
 
@@ -63,13 +64,16 @@ class HandlerTokensTest {
         assertRefused("Bearer " + hmac(PRIMARY, c -> c.issuer("http://evil.example")), "issuer");
         assertRefused("Bearer " + hmac(PRIMARY, c -> c.issueTime(null)), "missing");
         assertRefused("Bearer " + hmac(PRIMARY, c -> c.expirationTime(null)), "missing");
+        assertRefused("Bearer " + hmac(PRIMARY, c -> c.jwtID("conn1 8")), "another event");
+        assertRefused("Bearer " + hmac(PRIMARY, c -> c.jwtID("conn2 7")), "another event");
+        assertRefused("Bearer " + hmac(PRIMARY, c -> c.jwtID(null)), "another event");
     }
 
     @Test
     void aSmallClockSkewIsTolerated() throws Exception {
         String justExpired =
                 hmac(PRIMARY, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(10))));
-        assertDoesNotThrow(() -> builtIn.check("Bearer " + justExpired, WEBHOOK));
+        assertDoesNotThrow(() -> builtIn.check("Bearer " + justExpired, WEBHOOK, EVENT));
     }
 
     @Test
@@ -77,9 +81,10 @@ class HandlerTokensTest {
         HandlerTokens behindAProxy =
                 HandlerTokens.hmac(List.of(PRIMARY), HUB, Set.of("https://board.example.com/eventhandler"));
         String token = hmac(PRIMARY, c -> c.audience("https://board.example.com/eventhandler"));
-        assertDoesNotThrow(() -> behindAProxy.check("Bearer " + token, WEBHOOK));
+        assertDoesNotThrow(() -> behindAProxy.check("Bearer " + token, WEBHOOK, EVENT));
         RefusedCallException e = assertThrows(
-                RefusedCallException.class, () -> behindAProxy.check("Bearer " + hmac(PRIMARY, c -> {}), WEBHOOK));
+                RefusedCallException.class,
+                () -> behindAProxy.check("Bearer " + hmac(PRIMARY, c -> {}), WEBHOOK, EVENT));
         assertTrue(e.getMessage().contains("audience"));
     }
 
@@ -108,7 +113,7 @@ class HandlerTokensTest {
                     .audience(app)
                     .issueTime(new Date())
                     .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
-            assertDoesNotThrow(() -> entra.check("Bearer " + rs256(provider, claims.build()), WEBHOOK));
+            assertDoesNotThrow(() -> entra.check("Bearer " + rs256(provider, claims.build()), WEBHOOK, EVENT));
             assertTrue(fetched.get() >= 1, "the keys came from the JWKS document");
 
             assertRefused(entra, "Bearer " + rs256(stranger, claims.build()), "trusted key");
@@ -149,8 +154,8 @@ class HandlerTokensTest {
     }
 
     private static void assertRefused(HandlerTokens tokens, String authorization, String reason) {
-        RefusedCallException e =
-                assertThrows(RefusedCallException.class, () -> tokens.check(authorization, WEBHOOK), authorization);
+        RefusedCallException e = assertThrows(
+                RefusedCallException.class, () -> tokens.check(authorization, WEBHOOK, EVENT), authorization);
         assertEquals(401, e.kind().status());
         assertTrue(e.getMessage().contains(reason), e.getMessage() + " should say " + reason);
     }
@@ -160,7 +165,8 @@ class HandlerTokensTest {
                 .issuer(HUB)
                 .audience(WEBHOOK)
                 .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .jwtID(EVENT);
         change.accept(claims);
         return sign(new MACSigner(key), JWSAlgorithm.HS256, null, claims.build());
     }

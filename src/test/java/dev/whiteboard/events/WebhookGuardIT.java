@@ -17,7 +17,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -74,14 +76,9 @@ class WebhookGuardIT {
         Http.Reply never = call("never-connected-" + IDS.incrementAndGet(), "alice", put(board, "ghost"));
         assertEquals(403, never.status(), never::toString);
         assertEquals("ce-connectionId", never.json().getString("field"));
+        String ghost = "never-connected-" + IDS.incrementAndGet();
         Http.Reply neverConnected = anonymous.send(WebhookCalls.systemEvent(
-                anonymous,
-                "never-connected-" + IDS.incrementAndGet(),
-                "alice",
-                "1",
-                WebhookCalls.token(base),
-                "connected",
-                "{}"));
+                anonymous, ghost, "alice", "1", WebhookCalls.token(base, ghost + " 1"), "connected", "{}"));
         assertEquals(403, neverConnected.status(), neverConnected::toString);
 
         String connection;
@@ -105,7 +102,7 @@ class WebhookGuardIT {
                 connection,
                 "alice",
                 "r" + IDS.incrementAndGet(),
-                WebhookCalls.token(base),
+                WebhookCalls.token(base, connection + " r" + IDS.get()),
                 "connect",
                 "{\"query\":{\"board\":[\"" + board + "\"]}}"));
         assertEquals(403, reconnect.status(), "a forged connect cannot bring the connection back: " + reconnect);
@@ -114,7 +111,7 @@ class WebhookGuardIT {
                 connection,
                 "mallory",
                 "r" + IDS.incrementAndGet(),
-                WebhookCalls.token(base),
+                WebhookCalls.token(base, connection + " r" + IDS.get()),
                 "connect",
                 "{\"query\":{\"board\":[\"" + board + "\"]}}"));
         assertEquals(403, asSomeoneElse.status(), asSomeoneElse::toString);
@@ -131,7 +128,7 @@ class WebhookGuardIT {
                     a.connectionId(),
                     "alice",
                     eventId,
-                    WebhookCalls.token(base),
+                    WebhookCalls.token(base, a.connectionId() + " " + eventId),
                     "changeShapes",
                     put(board, "once")));
             assertEquals(200, first.status(), first::toString);
@@ -140,7 +137,7 @@ class WebhookGuardIT {
                     a.connectionId(),
                     "alice",
                     eventId,
-                    WebhookCalls.token(base),
+                    WebhookCalls.token(base, a.connectionId() + " " + eventId),
                     "changeShapes",
                     put(board, "twice")));
             assertEquals(403, again.status(), again::toString);
@@ -156,24 +153,23 @@ class WebhookGuardIT {
         try (BoardClient a = BoardClient.join(base, "alice", board)) {
             String connection = a.connectionId();
             String root = base.toString().replaceAll("/+$", "");
-            String[] refused = {
-                null,
-                WebhookCalls.token(
-                        base, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(600)))),
-                WebhookCalls.token(base, c -> c.audience(root + "/elsewhere")),
-                WebhookCalls.token(base, c -> c.audience("http://another-app.example/eventhandler")),
-                WebhookCalls.token(base, c -> c.issuer("http://evil.example")),
-                "not-a-token"
-            };
-            for (String token : refused) {
+            List<Function<String, String>> refused = List.of(
+                    event -> null,
+                    event -> WebhookCalls.token(
+                            base,
+                            event,
+                            c -> c.expirationTime(Date.from(Instant.now().minusSeconds(600)))),
+                    event -> WebhookCalls.token(base, event, c -> c.audience(root + "/elsewhere")),
+                    event ->
+                            WebhookCalls.token(base, event, c -> c.audience("http://another-app.example/eventhandler")),
+                    event -> WebhookCalls.token(base, event, c -> c.issuer("http://evil.example")),
+                    event -> WebhookCalls.token(base, connection + " another-event"),
+                    event -> "not-a-token");
+            for (Function<String, String> tokenFor : refused) {
+                String eventId = "t" + IDS.incrementAndGet();
+                String token = tokenFor.apply(connection + " " + eventId);
                 Http.Reply reply = anonymous.send(WebhookCalls.userEvent(
-                        anonymous,
-                        connection,
-                        "alice",
-                        "t" + IDS.incrementAndGet(),
-                        token,
-                        "changeShapes",
-                        put(board, "t" + IDS.get())));
+                        anonymous, connection, "alice", eventId, token, "changeShapes", put(board, eventId)));
                 assertEquals(401, reply.status(), token + ": " + reply);
                 assertEquals("Authorization", reply.json().getString("field"));
             }
@@ -186,19 +182,20 @@ class WebhookGuardIT {
         String board = newBoard("Sources");
         try (BoardClient a = BoardClient.join(base, "alice", board)) {
             String body = put(board, "far");
+            String eventId = "s" + IDS.incrementAndGet();
             String post = "POST /eventhandler HTTP/1.1\r\n"
                     + "Host: localhost:" + base.getPort() + "\r\n"
                     + "Connection: close\r\n"
                     + "Content-Type: application/json\r\n"
                     + "ce-specversion: 1.0\r\n"
-                    + "ce-id: s" + IDS.incrementAndGet() + "\r\n"
+                    + "ce-id: " + eventId + "\r\n"
                     + "ce-source: /hubs/whiteboard/client/" + a.connectionId() + "\r\n"
                     + "ce-type: azure.webpubsub.user.changeShapes\r\n"
                     + "ce-hub: whiteboard\r\n"
                     + "ce-connectionId: " + a.connectionId() + "\r\n"
                     + "ce-userId: alice\r\n"
                     + "ce-signature: " + WebhookCalls.signature(a.connectionId()) + "\r\n"
-                    + "Authorization: Bearer " + WebhookCalls.token(base) + "\r\n"
+                    + "Authorization: Bearer " + WebhookCalls.token(base, a.connectionId() + " " + eventId) + "\r\n"
                     + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n"
                     + body;
             assertEquals(403, statusFrom("127.0.0.2", post));
@@ -234,8 +231,15 @@ class WebhookGuardIT {
     }
 
     private Http.Reply call(String connection, String user, String event, String body) {
+        String eventId = "a" + IDS.incrementAndGet();
         return anonymous.send(WebhookCalls.userEvent(
-                anonymous, connection, user, "a" + IDS.incrementAndGet(), WebhookCalls.token(base), event, body));
+                anonymous,
+                connection,
+                user,
+                eventId,
+                WebhookCalls.token(base, connection + " " + eventId),
+                event,
+                body));
     }
 
     private static String put(String board, String shapeId) {

@@ -156,7 +156,8 @@ class UpstreamIT {
 
     /**
      * The call's {@code Authorization}: a JWT signed (HS256) with the hub's access key, from the hub's endpoint, for
-     * the URL called (without its query), issued now and valid for 5 minutes.
+     * the URL called (without its query), naming the event (connection id and ce-id), issued now and valid for 5
+     * minutes.
      */
     private static void assertToken(Received call) throws Exception {
         String authorization = call.header("Authorization");
@@ -174,6 +175,10 @@ class UpstreamIT {
                 claims.getExpirationTime().getTime() - claims.getIssueTime().getTime();
         assertEquals(Duration.ofMinutes(5).toMillis(), lifetime);
         assertTrue(claims.getExpirationTime().after(new java.util.Date()), "not expired");
+        assertEquals(
+                call.header("ce-connectionId") + " " + call.header("ce-id"),
+                claims.getJWTID(),
+                "the token names its event, so it serves no other");
     }
 
     @Test

@@ -328,14 +328,15 @@ class RealtimeBoardIT {
         assertEquals(401, signedOnly.status(), "a signature alone is not enough: the hub sends a token too");
         Http.Reply unknownConnection =
                 anonymous.send(userEvent(anonymous, "conn1", "sha256=abc," + sign(key, "conn1"), body)
-                        .header("Authorization", "Bearer " + WebhookCalls.token(AppServer.baseUri())));
+                        .header("Authorization", "Bearer " + WebhookCalls.token(AppServer.baseUri(), "conn1 1")));
         assertEquals(403, unknownConnection.status(), "conn1 never connected (WebhookGuardIT has the rest)");
         assertEquals(0, alice.get("api/boards/" + board + "/diagram").json().getInt("version"), "nothing stored");
 
         Http.Reply malformed = anonymous.send(anonymous
                 .request("eventhandler")
                 .header("ce-signature", sign(key, "conn1"))
-                .header("Authorization", "Bearer " + WebhookCalls.token(AppServer.baseUri()))
+                .header("Authorization", "Bearer " + WebhookCalls.token(AppServer.baseUri(), "conn1 2"))
+                .header("ce-id", "2")
                 .header("ce-connectionId", "conn1")
                 .header("ce-specversion", "1.0")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));

@@ -35,14 +35,18 @@ public final class WebhookCalls {
         }
     }
 
-    /** A token like the one the built-in hub of the server at {@code base} sends, changed by {@code change}. */
-    public static String token(URI base, Consumer<JWTClaimsSet.Builder> change) {
+    /**
+     * A token like the one the built-in hub of the server at {@code base} sends for the event {@code "<connection id>
+     * <ce-id>"}, changed by {@code change}.
+     */
+    public static String token(URI base, String event, Consumer<JWTClaimsSet.Builder> change) {
         String root = base.toString().replaceAll("/+$", "");
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(root)
                 .audience(root + "/eventhandler")
                 .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .jwtID(event);
         change.accept(claims);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
@@ -53,9 +57,9 @@ public final class WebhookCalls {
         }
     }
 
-    /** The hub's token for the server at {@code base}, as it is. */
-    public static String token(URI base) {
-        return token(base, c -> {});
+    /** The hub's token for the server at {@code base} and the event, as it is. */
+    public static String token(URI base, String event) {
+        return token(base, event, c -> {});
     }
 
     /**
