@@ -3,11 +3,15 @@ package dev.whiteboard.events;
 import dev.whiteboard.hub.HubSettings;
 import dev.whiteboard.realtime.RealtimeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,8 +59,25 @@ public class WebhookSettings {
     @Inject
     HubSettings builtInHub;
 
+    private static final Logger LOG = Logger.getLogger(WebhookSettings.class.getName());
+
     private volatile SourceAddresses sources;
     private volatile Optional<HandlerTokens> tokens;
+
+    /** Reads the settings at startup: a mistake in them stops the app there, not at the service's first call. */
+    void check(@Observes Startup startup) {
+        // built here only to be checked: the check of the calls is built at the first call, when the context path
+        // the built-in hub's issuer includes is surely known
+        Optional<HandlerTokens> checked = buildTokens();
+        LOG.log(Level.INFO, "The webhook takes calls from {0}, {1}", new Object[] {
+            sources().any() ? "any address" : "the configured sources only",
+            checked.isEmpty()
+                    ? "without a token (whiteboard.webhook.token.* not configured)"
+                    : text(jwksUri).isPresent()
+                            ? "with a token of the configured issuer"
+                            : "with the built-in hub's token"
+        });
+    }
 
     /** The addresses calls may come from, parsed once. */
     SourceAddresses sources() {
