@@ -28,6 +28,7 @@ final class CloudEvents {
 
     static final String SYSTEM = "azure.webpubsub.sys.";
     static final String USER = "azure.webpubsub.user.";
+    static final int MAX_ID_LENGTH = 128;
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private CloudEvents() {}
@@ -37,11 +38,14 @@ final class CloudEvents {
         if (!spec.equals("1.0")) {
             throw new MalformedEventException("ce-specversion", "only CloudEvents 1.0 is understood, not " + spec);
         }
-        required(request, "ce-id");
+        String id = required(request, "ce-id");
         required(request, "ce-source");
         String type = required(request, "ce-type");
         String hub = required(request, "ce-hub");
         String connectionId = required(request, "ce-connectionId");
+        // both are kept (the connection record, the window of recent event ids): bounded like the database column
+        limit("ce-id", id);
+        limit("ce-connectionId", connectionId);
         Optional<String> userId =
                 Optional.ofNullable(request.getHeader("ce-userId")).filter(u -> !u.isBlank());
         if (type.startsWith(USER)) {
@@ -49,16 +53,16 @@ final class CloudEvents {
             if (!EVENT_NAME.matcher(name).matches()) {
                 throw new MalformedEventException("ce-type", "not a valid user event name: " + abbreviate(name));
             }
-            return new WebhookEvent.User(hub, connectionId, userId, name, request.getContentType(), body);
+            return new WebhookEvent.User(id, hub, connectionId, userId, name, request.getContentType(), body);
         }
         switch (type) {
             case SYSTEM + "connect":
-                return new WebhookEvent.Connect(hub, connectionId, userId, query(json(body)));
+                return new WebhookEvent.Connect(id, hub, connectionId, userId, query(json(body)));
             case SYSTEM + "connected":
-                return new WebhookEvent.Connected(hub, connectionId, userId);
+                return new WebhookEvent.Connected(id, hub, connectionId, userId);
             case SYSTEM + "disconnected":
                 JsonObject data = body.length == 0 ? JsonValue.EMPTY_JSON_OBJECT : json(body);
-                return new WebhookEvent.Disconnected(hub, connectionId, userId, data.getString("reason", ""));
+                return new WebhookEvent.Disconnected(id, hub, connectionId, userId, data.getString("reason", ""));
             default:
                 throw new MalformedEventException("ce-type", "unknown event type " + abbreviate(type));
         }
@@ -70,6 +74,12 @@ final class CloudEvents {
             throw new MalformedEventException(header, "the " + header + " header is required");
         }
         return value.strip();
+    }
+
+    private static void limit(String header, String value) {
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new MalformedEventException(header, header + " has at most " + MAX_ID_LENGTH + " characters");
+        }
     }
 
     private static JsonObject json(byte[] body) {

@@ -7,9 +7,13 @@ import java.util.Optional;
 
 /**
  * A CloudEvent from the real-time service, typed by what it says. {@code userId} is the one the service vouches
- * for (from the client's token, signed by the service): the only user id the app trusts on this path.
+ * for (from the client's token, signed by the service): the only user id the app trusts on this path, and only as the
+ * user the connection connected as ({@link ConnectionGuard}).
  */
 public sealed interface WebhookEvent {
+
+    /** {@code ce-id}: unique per connection (a repeated one is refused as a replay). */
+    String eventId();
 
     String hub();
 
@@ -18,7 +22,8 @@ public sealed interface WebhookEvent {
     Optional<String> userId();
 
     /** A client asks to connect ({@code azure.webpubsub.sys.connect}); blocking, the answer decides. */
-    record Connect(String hub, String connectionId, Optional<String> userId, Map<String, List<String>> query)
+    record Connect(
+            String eventId, String hub, String connectionId, Optional<String> userId, Map<String, List<String>> query)
             implements WebhookEvent {
         public Connect {
             query = Map.copyOf(query);
@@ -32,14 +37,22 @@ public sealed interface WebhookEvent {
     }
 
     /** The connection is open ({@code azure.webpubsub.sys.connected}). */
-    record Connected(String hub, String connectionId, Optional<String> userId) implements WebhookEvent {}
+    record Connected(String eventId, String hub, String connectionId, Optional<String> userId)
+            implements WebhookEvent {}
 
     /** The connection ended ({@code azure.webpubsub.sys.disconnected}), with the service's reason. */
-    record Disconnected(String hub, String connectionId, Optional<String> userId, String reason)
+    record Disconnected(String eventId, String hub, String connectionId, Optional<String> userId, String reason)
             implements WebhookEvent {}
 
     /** A client's {@code event} ({@code azure.webpubsub.user.<name>}); blocking, the reply goes back to it. */
-    record User(String hub, String connectionId, Optional<String> userId, String name, String contentType, byte[] data)
+    record User(
+            String eventId,
+            String hub,
+            String connectionId,
+            Optional<String> userId,
+            String name,
+            String contentType,
+            byte[] data)
             implements WebhookEvent {
 
         public boolean isJson() {

@@ -19,11 +19,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code /eventhandler}: the webhook the real-time service calls. A thin boundary: answers the abuse-protection
+ * {@code /eventhandler}: the webhook the real-time service calls. A thin boundary: refuses a caller whose address is
+ * not among {@code whiteboard.webhook.allowed-sources} (403, before anything else); answers the abuse-protection
  * handshake ({@code OPTIONS}: only the configured service origins are granted, never {@code *}); refuses a call
- * whose {@code ce-signature} matches neither access key (401, before anything else is read); reads the CloudEvent
- * (400 when malformed, 413 over {@value #MAX_BODY_BYTES} bytes); hands it to the {@link EventRouter}; and writes the
- * answer: {@code connect} gets its groups and roles (or the 4xx that refuses the client), user events their reply.
+ * whose {@code ce-signature} matches neither access key or that lacks a valid Bearer token where one is required
+ * (401, before the body is read); reads the CloudEvent (400 when malformed, 413 over {@value #MAX_BODY_BYTES} bytes);
+ * has the {@link ConnectionGuard} refuse an event for a connection the app did not see connect, as another user, or
+ * with a used {@code ce-id} (403); hands it to the {@link EventRouter}; and writes the answer: {@code connect} gets
+ * its groups and roles (or the 4xx that refuses the client), user events their reply. Every refusal is logged as a
+ * security event and stores nothing.
  */
 @WebServlet(urlPatterns = "/eventhandler")
 public class WebhookServlet extends HttpServlet {
@@ -39,6 +43,27 @@ public class WebhookServlet extends HttpServlet {
 
     @Inject
     transient EventRouter router;
+
+    @Inject
+    transient WebhookSettings webhook;
+
+    @Inject
+    transient ConnectionGuard guard;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws jakarta.servlet.ServletException, IOException {
+        String source = request.getRemoteAddr();
+        if (!webhook.sources().allows(source)) {
+            refuse(
+                    request,
+                    response,
+                    RefusedCallException.forbidden(
+                            "this webhook takes calls only from its configured sources", "source"));
+            return;
+        }
+        super.service(request, response);
+    }
 
     @Override
     protected void doOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -75,34 +100,53 @@ public class WebhookServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!Signatures.valid(
                 request.getHeader("ce-signature"), request.getHeader("ce-connectionId"), settings.webhookKeys())) {
-            error(
+            refuse(
+                    request,
                     response,
-                    ErrorBody.of(
-                            ErrorKind.UNAUTHENTICATED,
-                            "ce-signature does not match the service's access keys",
-                            "ce-signature"));
+                    RefusedCallException.unauthenticated(
+                            "ce-signature does not match the service's access keys", "ce-signature"));
             return;
         }
+        WebhookEvent event = null;
         try {
+            Optional<HandlerTokens> tokens = webhook.tokens();
+            if (tokens.isPresent()) {
+                tokens.get()
+                        .check(
+                                request.getHeader("Authorization"),
+                                request.getRequestURL().toString(),
+                                request.getHeader("ce-connectionId") + " " + request.getHeader("ce-id"));
+            }
             byte[] body = read(request);
-            WebhookEvent event = CloudEvents.read(request, body);
-            if (!event.hub().equalsIgnoreCase(settings.hub())) {
+            WebhookEvent read = CloudEvents.read(request, body);
+            if (!read.hub().equalsIgnoreCase(settings.hub())) {
                 throw new MalformedEventException("ce-hub", "this app handles the hub '" + settings.hub() + "' only");
             }
+            guard.admit(read);
+            event = read;
             dispatch(event, response);
+        } catch (RefusedCallException e) {
+            refuse(request, response, e);
         } catch (RuntimeException e) {
-            error(response, Failures.describe(e));
+            ErrorBody failure = Failures.describe(e);
+            if (event != null && failure.status() >= 500) {
+                guard.release(event); // the service sends a failed event again with the same id
+            }
+            error(response, failure);
         }
     }
 
     private void dispatch(WebhookEvent event, HttpServletResponse response) throws IOException {
         if (event instanceof WebhookEvent.Connect connect) {
-            json(response, 200, WireJson.write(router.connect(connect)));
+            ConnectPolicy.Answer answer = router.connect(connect);
+            guard.accepted(connect);
+            json(response, 200, WireJson.write(answer));
         } else if (event instanceof WebhookEvent.Connected connected) {
             router.connected(connected);
             response.setStatus(204);
         } else if (event instanceof WebhookEvent.Disconnected disconnected) {
             router.disconnected(disconnected);
+            guard.ended(disconnected);
             response.setStatus(204);
         } else {
             WebhookEvent.User user = (WebhookEvent.User) event;
@@ -129,6 +173,22 @@ public class WebhookServlet extends HttpServlet {
             }
             return body;
         }
+    }
+
+    /** A refused call: its JSON error, and a security event in the log (who called, what for, why refused). */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, RefusedCallException e)
+            throws IOException {
+        LOG.log(
+                Level.WARNING,
+                "Security: refused a webhook call from {0} (connection {1}, user {2}, event {3}): {4}",
+                new Object[] {
+                    request.getRemoteAddr(),
+                    abbreviate(String.valueOf(request.getHeader("ce-connectionId"))),
+                    abbreviate(String.valueOf(request.getHeader("ce-userId"))),
+                    abbreviate(String.valueOf(request.getHeader("ce-type"))),
+                    e.getMessage()
+                });
+        error(response, Failures.describe(e));
     }
 
     private static void error(HttpServletResponse response, ErrorBody body) throws IOException {

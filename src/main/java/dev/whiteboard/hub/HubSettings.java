@@ -214,6 +214,14 @@ public class HubSettings {
         return "http://localhost:" + port + contextPath;
     }
 
+    /**
+     * The issuer of the tokens the hub sends with its event handler calls: the hub's endpoint, as in its connection
+     * string. The webhook of this app expects it.
+     */
+    public String tokenIssuer() {
+        return localBaseUrl();
+    }
+
     /** The connection string the official SDKs use for the built-in hub, with the given key (or a masked one). */
     public String connectionString(String key) {
         return "Endpoint=http://localhost" + contextPath + ";Port=" + port + ";AccessKey=" + key + ";Version=1.0;";

@@ -2,6 +2,13 @@ package dev.whiteboard.hub;
 
 import static dev.whiteboard.runtime.JsonSupport.JSON;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.runtime.LeanExecutor;
@@ -29,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +65,19 @@ import javax.crypto.spec.SecretKeySpec;
  * characters of printable ASCII (what SDKs put there is base64): a larger or unprintable state is a failure of the
  * handler's answer, so a {@code connect} is refused with 500 and a user event fails like any failed event, and the
  * state stays as it was.
+ * <p>Every call, the handshake included, carries {@code Authorization: Bearer <JWT>}: HS256 under the primary access
+ * key, issued by the hub's endpoint for the URL called, valid for {@value #TOKEN_MINUTES} minutes. That is how Azure
+ * Web PubSub authenticates itself to an event handler set up with managed identity (with an Entra ID token instead);
+ * the app's webhook refuses a call without it, so a captured {@code ce-signature}, which covers only the connection
+ * id, is not enough to post events. An event's token also names the event ({@code jti}: connection id and
+ * {@code ce-id}), so a captured token cannot carry another event.
  */
 @ApplicationScoped
 public class Upstream {
 
     static final int TIMEOUT_SECONDS = 10;
+    /** How long a call's token is valid: long enough for retries and clock skew, short for a captured one. */
+    static final int TOKEN_MINUTES = 5;
     /** The largest connection state the hub keeps: 4 KiB. */
     static final int MAX_CONNECTION_STATE = 4096;
 
@@ -352,6 +368,7 @@ public class Upstream {
                     .header("ce-hub", hub)
                     .header("ce-eventName", event)
                     .header("WebHook-Request-Origin", settings.origin())
+                    .header("Authorization", "Bearer " + token(target, Optional.of(connectionId + " " + eventId)))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             source.userId().ifPresent(u -> request.header("ce-userId", u));
             source.subprotocol().ifPresent(p -> request.header("ce-subprotocol", p));
@@ -369,8 +386,10 @@ public class Upstream {
         if (until != null && until.isAfter(Instant.now())) {
             return CompletableFuture.completedFuture(true);
         }
-        HttpRequest options = HttpRequest.newBuilder(URI.create(fill(template, hub, "validate")))
+        URI validation = URI.create(fill(template, hub, "validate"));
+        HttpRequest options = HttpRequest.newBuilder(validation)
                 .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+                .header("Authorization", "Bearer " + token(validation, Optional.empty()))
                 .header("WebHook-Request-Origin", settings.origin())
                 .header("ce-awpsversion", "1.0")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -391,6 +410,34 @@ public class Upstream {
                     }
                     return granted;
                 });
+    }
+
+    /**
+     * The call's token: for {@code target} (without its query), from the hub, issued now for a few minutes; for an
+     * event, its {@code jti} names the event ({@code "<connection id> <ce-id>"}), so that a captured token serves no
+     * other event, and the webhook's window of used event ids makes it serve once.
+     */
+    String token(URI target, Optional<String> event) {
+        Instant now = Instant.now();
+        String audience = target.getScheme() + "://" + target.getRawAuthority()
+                + (target.getRawPath() == null ? "" : target.getRawPath());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(settings.tokenIssuer())
+                        .audience(audience)
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(Duration.ofMinutes(TOKEN_MINUTES))))
+                        .jwtID(event.orElse(null))
+                        .build());
+        try {
+            jwt.sign(new MACSigner(settings.keys().get(0).secret()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the event handler token", e);
+        }
+        return jwt.serialize();
     }
 
     /** {@code sha256=<hex>} for each access key, comma-joined without spaces. */

@@ -129,6 +129,59 @@ class UpstreamIT {
     }
 
     @Test
+    void everyCallCarriesAShortLivedTokenForTheUrlItGoesTo() throws Exception {
+        try (WsClient alice = WsClient.json(url("alice") + "&board=b1")) {
+            alice.next();
+            assertToken(upstream.next(hub, "connect"));
+            assertToken(upstream.next(hub, "connected"));
+            event(alice, "tokened", 1);
+            assertToken(upstream.next(hub, "tokened"));
+        }
+        assertToken(upstream.next(hub, "disconnected"));
+        // the handshake is remembered for ten minutes, so its token may be from an earlier test: not checked for expiry
+        Received validation = upstream.validations().get(upstream.validations().size() - 1);
+        assertEquals(
+                Duration.ofMinutes(5).toMillis(),
+                com.nimbusds.jwt.SignedJWT.parse(
+                                        validation.header("Authorization").substring(7))
+                                .getJWTClaimsSet()
+                                .getExpirationTime()
+                                .getTime()
+                        - com.nimbusds.jwt.SignedJWT.parse(
+                                        validation.header("Authorization").substring(7))
+                                .getJWTClaimsSet()
+                                .getIssueTime()
+                                .getTime());
+    }
+
+    /**
+     * The call's {@code Authorization}: a JWT signed (HS256) with the hub's access key, from the hub's endpoint, for
+     * the URL called (without its query), naming the event (connection id and ce-id), issued now and valid for 5
+     * minutes.
+     */
+    private static void assertToken(Received call) throws Exception {
+        String authorization = call.header("Authorization");
+        assertTrue(authorization != null && authorization.startsWith("Bearer "), call.event() + ": " + authorization);
+        com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(authorization.substring(7));
+        assertEquals(com.nimbusds.jose.JWSAlgorithm.HS256, jwt.getHeader().getAlgorithm());
+        assertTrue(jwt.verify(new com.nimbusds.jose.crypto.MACVerifier(
+                AccessKey.of(TestServer.HUB_ACCESS_KEY).secret())));
+        var claims = jwt.getJWTClaimsSet();
+        String template = SharedServer.upstream().urlTemplate();
+        String origin = template.substring(0, template.indexOf("/upstream/"));
+        assertEquals(List.of(origin + call.path()), claims.getAudience(), call.event());
+        assertEquals(SharedServer.baseUri().toString().replaceAll("/+$", ""), claims.getIssuer());
+        long lifetime =
+                claims.getExpirationTime().getTime() - claims.getIssueTime().getTime();
+        assertEquals(Duration.ofMinutes(5).toMillis(), lifetime);
+        assertTrue(claims.getExpirationTime().after(new java.util.Date()), "not expired");
+        assertEquals(
+                call.header("ce-connectionId") + " " + call.header("ce-id"),
+                claims.getJWTID(),
+                "the token names its event, so it serves no other");
+    }
+
+    @Test
     void theHandlerCanRefuseAConnectionWithItsStatus() throws Exception {
         upstream.answer(
                 hub,

@@ -9,6 +9,7 @@ import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.TestServer;
+import dev.whiteboard.testing.WebhookCalls;
 import dev.whiteboard.testing.WsClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -336,13 +337,19 @@ class RealtimeBoardIT {
         assertEquals(401, missing.status());
         assertEquals(0, alice.get("api/boards/" + board + "/diagram").json().getInt("version"), "nothing stored");
 
-        Http.Reply genuine = anonymous.send(userEvent(anonymous, "conn1", "sha256=abc," + sign(key, "conn1"), body));
-        assertEquals(200, genuine.status(), genuine::toString);
-        assertTrue(genuine.json().getBoolean("ok"), "the same call, signed with the key, is taken");
+        Http.Reply signedOnly = anonymous.send(userEvent(anonymous, "conn1", "sha256=abc," + sign(key, "conn1"), body));
+        assertEquals(401, signedOnly.status(), "a signature alone is not enough: the hub sends a token too");
+        Http.Reply unknownConnection =
+                anonymous.send(userEvent(anonymous, "conn1", "sha256=abc," + sign(key, "conn1"), body)
+                        .header("Authorization", "Bearer " + WebhookCalls.token(AppServer.baseUri(), "conn1 1")));
+        assertEquals(403, unknownConnection.status(), "conn1 never connected (WebhookGuardIT has the rest)");
+        assertEquals(0, alice.get("api/boards/" + board + "/diagram").json().getInt("version"), "nothing stored");
 
         Http.Reply malformed = anonymous.send(anonymous
                 .request("eventhandler")
                 .header("ce-signature", sign(key, "conn1"))
+                .header("Authorization", "Bearer " + WebhookCalls.token(AppServer.baseUri(), "conn1 2"))
+                .header("ce-id", "2")
                 .header("ce-connectionId", "conn1")
                 .header("ce-specversion", "1.0")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));

@@ -162,11 +162,10 @@ public final class UpstreamReceiver implements AutoCloseable {
                     exchange.getRequestBody().readAllBytes());
             Answer answer;
             if (request.method().equals("OPTIONS")) {
+                // always granted: a hub's behaviour answers its events (one written for events, such as
+                // `r -> Answer.of(204)`, would otherwise refuse the handshake of whichever test validates first)
                 validations.add(request);
-                answer = behaviours.getOrDefault(hub, r -> null).apply(request);
-                if (answer == null) {
-                    answer = new Answer(200, Map.of("WebHook-Allowed-Origin", "*"), "");
-                }
+                answer = new Answer(200, Map.of("WebHook-Allowed-Origin", "*"), "");
             } else {
                 queue(hub).add(request);
                 answer = behaviours.getOrDefault(hub, r -> Answer.of(204)).apply(request);
