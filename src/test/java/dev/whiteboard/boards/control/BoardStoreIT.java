@@ -64,7 +64,7 @@ class BoardStoreIT {
 
     @Test
     void theSchemaIsMigratedAtStartUp() {
-        assertEquals("4", migrations.version()); // V4__known_callers (OIDC groups) is the newest
+        assertEquals("7", migrations.version()); // V7__sign_in_failures is the newest
         Number failed = (Number)
                 em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
                         .getSingleResult();
