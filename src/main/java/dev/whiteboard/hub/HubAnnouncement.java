@@ -1,5 +1,6 @@
 package dev.whiteboard.hub;
 
+import dev.whiteboard.hub.access.AccessKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

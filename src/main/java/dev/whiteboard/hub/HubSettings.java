@@ -1,5 +1,7 @@
 package dev.whiteboard.hub;
 
+import dev.whiteboard.hub.access.AccessKey;
+import dev.whiteboard.hub.access.TokenVerifier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -189,7 +191,7 @@ public class HubSettings {
         if (configured.isPresent()) {
             return configured;
         }
-        return Hub.normalise(hub).equals(Hub.normalise(appHub))
+        return normalise(hub).equals(normalise(appHub))
                 ? Optional.of(localBaseUrl() + "/eventhandler")
                 : Optional.empty();
     }
@@ -265,5 +267,10 @@ public class HubSettings {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or keep the hub's access key in " + file.toAbsolutePath(), e);
         }
+    }
+
+    /** Hub names are told apart case-insensitively, as the service does: the one spelling kept. */
+    public static String normalise(String hub) {
+        return hub.toLowerCase(Locale.ROOT);
     }
 }

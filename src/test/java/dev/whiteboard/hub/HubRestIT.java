@@ -19,6 +19,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.whiteboard.hub.access.AccessKey;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.SharedServer;
 import dev.whiteboard.testing.TestServer;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
+import dev.whiteboard.hub.access.AccessKey;
+import dev.whiteboard.hub.upstream.Upstream;
 import dev.whiteboard.testing.SharedServer;
 import dev.whiteboard.testing.TestServer;
 import dev.whiteboard.testing.UpstreamReceiver;

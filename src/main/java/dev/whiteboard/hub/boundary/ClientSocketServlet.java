@@ -2,14 +2,14 @@ package dev.whiteboard.hub.boundary;
 
 import static dev.whiteboard.runtime.JsonSupport.JSON;
 
-import dev.whiteboard.hub.Admission;
-import dev.whiteboard.hub.ClientClaims;
-import dev.whiteboard.hub.ClientSessions;
-import dev.whiteboard.hub.HandshakeRefusedException;
-import dev.whiteboard.hub.HubConnection;
 import dev.whiteboard.hub.HubSettings;
 import dev.whiteboard.hub.HubTimer;
-import dev.whiteboard.hub.InvalidTokenException;
+import dev.whiteboard.hub.access.ClientClaims;
+import dev.whiteboard.hub.access.InvalidTokenException;
+import dev.whiteboard.hub.session.Admission;
+import dev.whiteboard.hub.session.ClientSessions;
+import dev.whiteboard.hub.session.HandshakeRefusedException;
+import dev.whiteboard.hub.session.HubConnection;
 import dev.whiteboard.hub.socket.ClientSocket;
 import dev.whiteboard.hub.socket.CloseCode;
 import dev.whiteboard.hub.socket.Handshake;

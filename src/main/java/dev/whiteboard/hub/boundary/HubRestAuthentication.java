@@ -1,7 +1,7 @@
 package dev.whiteboard.hub.boundary;
 
 import dev.whiteboard.hub.HubSettings;
-import dev.whiteboard.hub.InvalidTokenException;
+import dev.whiteboard.hub.access.InvalidTokenException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

@@ -8,15 +8,15 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.whiteboard.hub.ClientSessions;
-import dev.whiteboard.hub.ConnectionFilter;
-import dev.whiteboard.hub.Hub;
-import dev.whiteboard.hub.HubConnection;
 import dev.whiteboard.hub.HubSettings;
-import dev.whiteboard.hub.Permissions;
+import dev.whiteboard.hub.access.Permissions;
 import dev.whiteboard.hub.protocol.ClientFrameDecoder;
 import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
+import dev.whiteboard.hub.session.ClientSessions;
+import dev.whiteboard.hub.session.ConnectionFilter;
+import dev.whiteboard.hub.session.Hub;
+import dev.whiteboard.hub.session.HubConnection;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -420,7 +420,7 @@ public class HubRestResource {
         if (apiVersion == null || apiVersion.isBlank()) {
             throw HubRestErrors.badRequest("the api-version query parameter is required");
         }
-        return Hub.normalise(hub);
+        return HubSettings.normalise(hub);
     }
 
     private static String group(String group) {

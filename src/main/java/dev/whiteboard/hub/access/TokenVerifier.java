@@ -1,4 +1,4 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.access;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,4 +1,4 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.access;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,9 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.session;
 
-import dev.whiteboard.hub.Permissions.Action;
+import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.hub.access.ClientClaims;
+import dev.whiteboard.hub.access.Permissions;
+import dev.whiteboard.hub.access.Permissions.Action;
 import dev.whiteboard.hub.protocol.ClientFrame;
 import dev.whiteboard.hub.protocol.ClientFrameDecoder;
 import dev.whiteboard.hub.protocol.FrameException;
@@ -8,6 +11,7 @@ import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import dev.whiteboard.hub.socket.ClientSocket;
 import dev.whiteboard.hub.socket.CloseCode;
+import dev.whiteboard.hub.upstream.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -56,7 +60,8 @@ public class ClientSessions {
         String connectionId = newConnectionId();
         Upstream.ConnectDecision decision = Upstream.ConnectDecision.accept();
         if (settings.handlesSystemEvent(hubName, "connect")) {
-            decision = upstream.connect(Hub.normalise(hubName), connectionId, claims, query, headers, subprotocols);
+            decision = upstream.connect(
+                    HubSettings.normalise(hubName), connectionId, claims, query, headers, subprotocols);
             if (!decision.accepted()) {
                 throw new HandshakeRefusedException(decision.refusedStatus(), decision.refusal());
             }
@@ -90,7 +95,7 @@ public class ClientSessions {
         String reconnectionToken = kind == HubConnection.Kind.RELIABLE ? newConnectionId() + newConnectionId() : null;
         HubConnection connection = new HubConnection(
                 admission.connectionId(),
-                Hub.normalise(hubName),
+                HubSettings.normalise(hubName),
                 admission.userId(),
                 kind,
                 new Permissions(admission.roles()),

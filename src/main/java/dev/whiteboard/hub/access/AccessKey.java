@@ -1,4 +1,4 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

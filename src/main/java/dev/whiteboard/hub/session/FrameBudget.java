@@ -1,4 +1,4 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.session;
 
 import java.util.function.LongSupplier;
 

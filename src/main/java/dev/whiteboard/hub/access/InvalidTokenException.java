@@ -1,4 +1,4 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.access;
 
 /** A client access token that is missing, malformed, badly signed, expired or meant for another hub. */
 public class InvalidTokenException extends Exception {

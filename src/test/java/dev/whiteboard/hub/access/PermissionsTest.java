@@ -1,7 +1,7 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.access;
 
-import static dev.whiteboard.hub.Permissions.Action.JOIN_LEAVE;
-import static dev.whiteboard.hub.Permissions.Action.SEND;
+import static dev.whiteboard.hub.access.Permissions.Action.JOIN_LEAVE;
+import static dev.whiteboard.hub.access.Permissions.Action.SEND;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.delivery;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -29,8 +29,8 @@ public class Fanout {
 
     /** A delivery: writes its frames to the recipients (without flushing) and names them in {@code written}. */
     @FunctionalInterface
-    interface Job {
-        void run(Set<HubConnection> written);
+    public interface Job {
+        void run(Set<Recipient> written);
     }
 
     static final int MAX_WAITING = 10_000;
@@ -61,7 +61,7 @@ public class Fanout {
     }
 
     /** Hands over a delivery of a message of {@code bytes}; it runs after every delivery handed over before it. */
-    void submit(long bytes, Job job) {
+    public void submit(long bytes, Job job) {
         if (!started()) {
             deliverNow(job);
             return;
@@ -90,7 +90,7 @@ public class Fanout {
     }
 
     private void deliverBatches() {
-        Set<HubConnection> written = new LinkedHashSet<>();
+        Set<Recipient> written = new LinkedHashSet<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Entry entry = waiting.take();
@@ -103,7 +103,7 @@ public class Fanout {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                written.forEach(HubConnection::flush);
+                written.forEach(Recipient::flush);
                 written.clear();
             }
         }
@@ -116,7 +116,7 @@ public class Fanout {
         }
     }
 
-    private static void run(Job job, Set<HubConnection> written) {
+    private static void run(Job job, Set<Recipient> written) {
         try {
             job.run(written);
         } catch (RuntimeException e) {
@@ -125,9 +125,9 @@ public class Fanout {
     }
 
     private static void deliverNow(Job job) {
-        Set<HubConnection> written = new LinkedHashSet<>();
+        Set<Recipient> written = new LinkedHashSet<>();
         run(job, written);
-        written.forEach(HubConnection::flush);
+        written.forEach(Recipient::flush);
     }
 
     @PreDestroy

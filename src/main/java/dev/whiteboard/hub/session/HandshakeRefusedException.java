@@ -1,4 +1,4 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.session;
 
 /** The event handler refused a client's {@code connect}; the client gets {@link #status()} as the handshake answer. */
 public class HandshakeRefusedException extends Exception {

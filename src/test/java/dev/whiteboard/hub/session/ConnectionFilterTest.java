@@ -1,10 +1,11 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whiteboard.hub.access.Permissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;

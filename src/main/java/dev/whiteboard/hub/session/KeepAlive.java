@@ -1,5 +1,7 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.session;
 
+import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.hub.HubTimer;
 import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

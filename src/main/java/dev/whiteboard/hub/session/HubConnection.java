@@ -1,10 +1,13 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.session;
 
+import dev.whiteboard.hub.access.Permissions;
+import dev.whiteboard.hub.delivery.Recipient;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import dev.whiteboard.hub.socket.ClientSocket;
 import dev.whiteboard.hub.socket.CloseCode;
 import dev.whiteboard.hub.socket.Frames;
+import dev.whiteboard.hub.upstream.EventSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -26,7 +29,7 @@ import java.util.function.Function;
  * the state the event handler gave it ({@code ce-connectionState}), which therefore survives a recovery.
  * <p>Thread-safe: delivery and acknowledgement hold the connection's lock; the socket has its own.
  */
-public final class HubConnection {
+public final class HubConnection implements Recipient, EventSource {
 
     /** How the client speaks: a JSON subprotocol (plain or reliable), or plain frames (no subprotocol). */
     public enum Kind {
@@ -129,7 +132,8 @@ public final class HubConnection {
     }
 
     /** Replaces the state (the event handler answered a blocking event with a {@code ce-connectionState}). */
-    void connectionState(String state) {
+    @Override
+    public void connectionState(String state) {
         connectionState = state;
     }
 
@@ -142,7 +146,8 @@ public final class HubConnection {
     }
 
     /** The {@code ce-id} of this connection's next upstream event: 1, 2, 3… ({@code connect} was 0). */
-    long nextEventId() {
+    @Override
+    public long nextEventId() {
         return eventIds.incrementAndGet();
     }
 
@@ -208,7 +213,8 @@ public final class HubConnection {
     }
 
     /** Pushes out the messages {@link #deliver} wrote. */
-    void flush() {
+    @Override
+    public void flush() {
         socket.flush();
     }
 

@@ -1,5 +1,7 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.session;
 
+import dev.whiteboard.hub.access.ClientClaims;
+import dev.whiteboard.hub.upstream.Upstream;
 import java.util.List;
 import java.util.Optional;
 

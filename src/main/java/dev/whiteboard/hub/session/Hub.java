@@ -1,14 +1,15 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.session;
 
-import dev.whiteboard.hub.HubConnection.Delivery;
+import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.hub.delivery.Fanout;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
+import dev.whiteboard.hub.session.HubConnection.Delivery;
 import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,11 +37,6 @@ public class Hub {
     private final ConcurrentMap<String, Set<HubConnection>> groups = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<HubConnection>> users = new ConcurrentHashMap<>();
 
-    /** The canonical (lower-case) form of a hub name. */
-    public static String normalise(String hub) {
-        return hub.toLowerCase(Locale.ROOT);
-    }
-
     void add(HubConnection connection) {
         connections.put(connection.id(), connection);
         connection.userId().ifPresent(user -> addTo(users, key(connection.hub(), user), connection));
@@ -60,7 +56,7 @@ public class Hub {
 
     public Optional<HubConnection> connection(String hub, String connectionId) {
         return Optional.ofNullable(connections.get(connectionId))
-                .filter(c -> c.hub().equals(normalise(hub)));
+                .filter(c -> c.hub().equals(HubSettings.normalise(hub)));
     }
 
     /** Adds the connection to the group; returns whether it was not in it yet. */
@@ -84,7 +80,7 @@ public class Hub {
             Optional<HubConnection> sender,
             boolean noEcho,
             Predicate<HubConnection> excluded) {
-        Set<HubConnection> members = groups.get(key(normalise(hub), group));
+        Set<HubConnection> members = groups.get(key(HubSettings.normalise(hub), group));
         if (members == null) {
             return;
         }
@@ -125,15 +121,15 @@ public class Hub {
     }
 
     public Set<HubConnection> connectionsOfUser(String hub, String userId) {
-        return Set.copyOf(users.getOrDefault(key(normalise(hub), userId), Set.of()));
+        return Set.copyOf(users.getOrDefault(key(HubSettings.normalise(hub), userId), Set.of()));
     }
 
     public Set<HubConnection> connectionsInGroup(String hub, String group) {
-        return Set.copyOf(groups.getOrDefault(key(normalise(hub), group), Set.of()));
+        return Set.copyOf(groups.getOrDefault(key(HubSettings.normalise(hub), group), Set.of()));
     }
 
     public List<HubConnection> connectionsOfHub(String hub) {
-        String canonical = normalise(hub);
+        String canonical = HubSettings.normalise(hub);
         return connections.values().stream()
                 .filter(c -> c.hub().equals(canonical))
                 .toList();
@@ -141,7 +137,7 @@ public class Hub {
 
     /** Whether a group of the hub has at least one member. */
     public boolean groupExists(String hub, String group) {
-        Set<HubConnection> members = groups.get(key(normalise(hub), group));
+        Set<HubConnection> members = groups.get(key(HubSettings.normalise(hub), group));
         return members != null && !members.isEmpty();
     }
 

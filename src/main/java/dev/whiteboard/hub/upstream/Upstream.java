@@ -1,4 +1,4 @@
-package dev.whiteboard.hub;
+package dev.whiteboard.hub.upstream;
 
 import static dev.whiteboard.runtime.JsonSupport.JSON;
 
@@ -9,6 +9,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.whiteboard.hub.HubSettings;
+import dev.whiteboard.hub.access.AccessKey;
+import dev.whiteboard.hub.access.ClientClaims;
 import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.runtime.LeanExecutor;
@@ -79,7 +82,7 @@ public class Upstream {
     /** How long a call's token is valid: long enough for retries and clock skew, short for a captured one. */
     static final int TOKEN_MINUTES = 5;
     /** The largest connection state the hub keeps: 4 KiB. */
-    static final int MAX_CONNECTION_STATE = 4096;
+    public static final int MAX_CONNECTION_STATE = 4096;
 
     private static final String CONNECTION_STATE = "ce-connectionState";
     private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
@@ -100,15 +103,15 @@ public class Upstream {
             Optional<List<String>> groups,
             String connectionState) {
 
-        static ConnectDecision accept() {
+        public static ConnectDecision accept() {
             return accept("");
         }
 
-        static ConnectDecision accept(String connectionState) {
+        public static ConnectDecision accept(String connectionState) {
             return new ConnectDecision(0, null, Optional.empty(), Optional.empty(), Optional.empty(), connectionState);
         }
 
-        static ConnectDecision refuse(int status, String why) {
+        public static ConnectDecision refuse(int status, String why) {
             return new ConnectDecision(status, why, Optional.empty(), Optional.empty(), Optional.empty(), "");
         }
 
@@ -128,7 +131,7 @@ public class Upstream {
             Optional<String> subprotocol,
             String connectionState) {
 
-        static Source of(HubConnection connection) {
+        static Source of(EventSource connection) {
             return new Source(
                     connection.hub(),
                     connection.id(),
@@ -232,12 +235,12 @@ public class Upstream {
     }
 
     /** The non-blocking {@code connected} event. */
-    public void connected(HubConnection connection) {
+    public void connected(EventSource connection) {
         fireAndRetry(connection, "connected", "azure.webpubsub.sys.connected", "{}");
     }
 
     /** The non-blocking {@code disconnected} event, with the reason the connection ended. */
-    public void disconnected(HubConnection connection, String reason) {
+    public void disconnected(EventSource connection, String reason) {
         fireAndRetry(
                 connection,
                 "disconnected",
@@ -252,7 +255,7 @@ public class Upstream {
      * A blocking user event; the handler's 200 body, if any, is the reply to pass to the client. A
      * {@code ce-connectionState} in the answer becomes the connection's state before the reply is passed on.
      */
-    public CompletableFuture<EventReply> userEvent(HubConnection connection, String event, Payload payload) {
+    public CompletableFuture<EventReply> userEvent(EventSource connection, String event, Payload payload) {
         return send(
                         Source.of(connection),
                         event,
@@ -317,7 +320,7 @@ public class Upstream {
     }
 
     /** Sends a non-blocking event; retries carry the same id and state as the first attempt. */
-    private void fireAndRetry(HubConnection connection, String event, String type, String body) {
+    private void fireAndRetry(EventSource connection, String event, String type, String body) {
         attempt(Source.of(connection), event, type, body, connection.nextEventId(), 0);
     }
 
@@ -447,7 +450,7 @@ public class Upstream {
                 .collect(Collectors.joining(","));
     }
 
-    static String hmac(AccessKey key, String connectionId) {
+    public static String hmac(AccessKey key, String connectionId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
