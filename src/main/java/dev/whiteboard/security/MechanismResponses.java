@@ -2,6 +2,7 @@ package dev.whiteboard.security;
 
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
+import dev.whiteboard.security.throttle.SignInThrottledException;
 import dev.whiteboard.wire.WireJson;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,8 @@
 package dev.whiteboard.security;
 
+import dev.whiteboard.security.throttle.ClientAddress;
+import dev.whiteboard.security.throttle.SignInThrottle;
+import dev.whiteboard.security.throttle.SignInThrottledException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

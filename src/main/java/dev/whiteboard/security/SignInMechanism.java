@@ -2,6 +2,7 @@ package dev.whiteboard.security;
 
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.Failures;
+import dev.whiteboard.security.throttle.SignInThrottledException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

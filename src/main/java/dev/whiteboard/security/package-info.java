@@ -8,10 +8,8 @@
  * the CDI extension {@code SignInChoice}. The features never see the difference: they only ever read the caller's
  * name from the container ({@code SecurityContext}). Which URLs need a signed-in
  * caller is declared in {@code WEB-INF/web.xml}; what a caller may do on a board is the boards feature's business.
- * <p>The guards around the sign-in live here too: every password check goes through {@code SignInGuard}
- * ({@code SignInThrottle}: growing delays per account and per address, counted in the database; security events on
- * the logger {@code dev.whiteboard.security.events}); the servlet filters of {@code web.xml} add the browser-side
- * headers ({@code SecurityHeadersFilter}), complete the session cookie ({@code SessionCookieFilter},
- * {@code SessionCookieSettings}) and refuse cross-site changes ({@code SameOriginFilter}).
+ * <p>Every password check, form or HTTP Basic, goes through {@code SignInGuard}, which asks the throttle of
+ * {@code throttle} first and logs security events on the logger {@code dev.whiteboard.security.events}. The
+ * browser-side guards (headers, the session cookie, cross-site changes) are the filters of {@code web}.
  */
 package dev.whiteboard.security;

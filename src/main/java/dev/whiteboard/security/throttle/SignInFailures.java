@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.throttle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

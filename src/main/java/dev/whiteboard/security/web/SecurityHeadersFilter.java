@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.web;
 
 import dev.whiteboard.realtime.ConnectionString;
 import dev.whiteboard.realtime.RealtimeSettings;

@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.throttle;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

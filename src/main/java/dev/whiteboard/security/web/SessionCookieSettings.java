@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.web;
 
 import dev.whiteboard.runtime.PublicAddress;
 import jakarta.servlet.ServletContextEvent;

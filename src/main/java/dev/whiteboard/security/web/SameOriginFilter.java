@@ -1,8 +1,9 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.web;
 
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
 import dev.whiteboard.runtime.PublicAddress;
+import dev.whiteboard.security.SignInGuard;
 import dev.whiteboard.wire.WireJson;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;

@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.throttle;
 
 import dev.whiteboard.errors.ErrorKind;
 import dev.whiteboard.errors.WhiteboardException;

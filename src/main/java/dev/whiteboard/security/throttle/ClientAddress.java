@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.throttle;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * address by sending {@code X-Forwarded-For} itself: the header is only read when a trusted proxy sent the request,
  * and only the entries that trusted proxies added are believed (the list is read from the right).
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     /** Only IP literals, never a name to resolve: dotted IPv4, or IPv6 (hex digits and colons, maybe IPv4 last). */
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
@@ -31,7 +31,7 @@ final class ClientAddress {
     }
 
     /** From a comma-separated list of IP addresses; names and malformed entries are refused. */
-    static ClientAddress trusting(String list) {
+    public static ClientAddress trusting(String list) {
         return new ClientAddress(Arrays.stream(list.split(","))
                 .map(String::strip)
                 .filter(entry -> !entry.isEmpty())
@@ -41,7 +41,7 @@ final class ClientAddress {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         return of(
                 request.getRemoteAddr(),
                 request.getHeaders("X-Forwarded-For") == null

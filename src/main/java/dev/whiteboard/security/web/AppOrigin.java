@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;

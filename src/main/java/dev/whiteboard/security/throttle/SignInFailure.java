@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.throttle;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
