@@ -1,9 +1,13 @@
 package dev.whiteboard.api;
 
+import dev.whiteboard.errors.ErrorBody;
+import dev.whiteboard.errors.Failures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Failures the JAX-RS runtime itself detects (no such path, method not allowed, unsupported content type,
@@ -21,8 +25,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         if (e.getCause() != null && original.getStatus() == 400) {
             // the runtime's own 400 for a body it could not read: our deserializers and stream limits say why
-            java.util.Optional<dev.whiteboard.errors.ErrorBody> cause =
-                    dev.whiteboard.errors.Failures.expected(e.getCause());
+            Optional<ErrorBody> cause = Failures.expected(e.getCause());
             if (cause.isPresent()) {
                 return ErrorResponses.of(cause.get());
             }
@@ -58,7 +61,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> "no such resource";
             case 405 -> "this method is not allowed here";
             case 415 -> "this content type is not accepted here";
-            default -> reason.toLowerCase(java.util.Locale.ROOT);
+            default -> reason.toLowerCase(Locale.ROOT);
         };
     }
 }

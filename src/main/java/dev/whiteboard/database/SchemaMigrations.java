@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ public class SchemaMigrations {
     DataSource dataSource;
 
     /** The priority of the migration among the start-up observers: before the application's own (2500). */
-    public static final int FIRST = jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE;
+    public static final int FIRST = Interceptor.Priority.LIBRARY_BEFORE;
 
     private volatile String version;
 

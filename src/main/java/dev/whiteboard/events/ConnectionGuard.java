@@ -3,6 +3,7 @@ package dev.whiteboard.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -97,7 +98,7 @@ public class ConnectionGuard {
     void accepted(WebhookEvent.Connect event) {
         store.record(
                 event.connectionId(),
-                event.hub().toLowerCase(java.util.Locale.ROOT),
+                event.hub().toLowerCase(Locale.ROOT),
                 event.userId().orElse(""));
         live.put(event.connectionId(), new Live(event.hub(), event.userId().orElse(""), System.nanoTime()));
         prune();

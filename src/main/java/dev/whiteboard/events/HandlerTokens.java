@@ -2,6 +2,7 @@ package dev.whiteboard.events;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -15,6 +16,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +65,7 @@ final class HandlerTokens {
      */
     static HandlerTokens hmac(List<byte[]> keys, String issuer, Set<String> audiences) {
         JWKSet set = new JWKSet(keys.stream()
-                .map(key -> (com.nimbusds.jose.jwk.JWK) new OctetSequenceKey.Builder(key).build())
+                .map(key -> (JWK) new OctetSequenceKey.Builder(key).build())
                 .toList());
         return new HandlerTokens(new ImmutableJWKSet<>(set), Set.of(JWSAlgorithm.HS256), issuer, audiences, true);
     }
@@ -156,7 +158,7 @@ final class HandlerTokens {
                 }
                 return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // not a URL: compared as it is
         }
         return text;

@@ -2,6 +2,7 @@ package dev.whiteboard.events;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,8 +57,7 @@ public sealed interface WebhookEvent {
             implements WebhookEvent {
 
         public boolean isJson() {
-            return contentType != null
-                    && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+            return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
         }
 
         public String text() {

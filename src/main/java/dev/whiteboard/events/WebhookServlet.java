@@ -3,9 +3,11 @@ package dev.whiteboard.events;
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
 import dev.whiteboard.errors.Failures;
+import dev.whiteboard.errors.TooLargeException;
 import dev.whiteboard.realtime.RealtimeSettings;
 import dev.whiteboard.wire.WireJson;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +54,7 @@ public class WebhookServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws jakarta.servlet.ServletException, IOException {
+            throws ServletException, IOException {
         String source = request.getRemoteAddr();
         if (!webhook.sources().allows(source)) {
             refuse(
@@ -207,7 +209,7 @@ public class WebhookServlet extends HttpServlet {
     }
 
     /** An event body over the limit. */
-    static final class EventTooLargeException extends dev.whiteboard.errors.TooLargeException {
+    static final class EventTooLargeException extends TooLargeException {
         private static final long serialVersionUID = 1L;
 
         EventTooLargeException() {

@@ -3,8 +3,13 @@ package dev.whiteboard.hub;
 import dev.whiteboard.hub.access.AccessKey;
 import dev.whiteboard.hub.access.TokenVerifier;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -98,10 +103,8 @@ public class HubSettings {
 
     /** The app's context path, known once the web application has started (before anything else observes it). */
     void started(
-            @jakarta.enterprise.event.Observes
-                    @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE)
-                    @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
-                    jakarta.servlet.ServletContext context) {
+            @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class)
+                    ServletContext context) {
         contextPath = context.getContextPath();
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -164,7 +165,7 @@ public class Presence {
         return live(em.createNamedQuery(PresenceConnection.ALL_ON_BOARDS, PresenceConnection.class));
     }
 
-    private static List<Live> live(jakarta.persistence.TypedQuery<PresenceConnection> query) {
+    private static List<Live> live(TypedQuery<PresenceConnection> query) {
         return query.getResultList().stream()
                 .map(c -> new Live(
                         c.connectionId(),

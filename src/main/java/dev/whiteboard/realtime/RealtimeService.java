@@ -265,7 +265,7 @@ public class RealtimeService {
         }
     }
 
-    public java.time.Duration tokenLifetime() {
+    public Duration tokenLifetime() {
         return settings.tokenLifetime();
     }
 

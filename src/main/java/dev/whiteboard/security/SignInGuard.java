@@ -10,6 +10,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,7 +37,7 @@ public class SignInGuard {
 
     @Inject
     @ConfigProperty(name = "whiteboard.security.trusted-proxies")
-    java.util.Optional<String> trustedProxies;
+    Optional<String> trustedProxies;
 
     private ClientAddress clientAddress;
 

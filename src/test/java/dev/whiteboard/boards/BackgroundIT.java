@@ -9,8 +9,10 @@ import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.Images;
 import dev.whiteboard.testing.SharedServer;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,7 +98,7 @@ class BackgroundIT {
         assertError(uploads.put(path(), "image/png", tooLarge), 413, "too_large", null);
         Http.Reply streamed = uploads.send(uploads.request(path())
                 .header("Content-Type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooLarge))));
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge))));
         assertError(streamed, 413, "too_large", null);
         assertError(http.get(path()), 404, "not_found", null);
 
@@ -128,16 +130,13 @@ class BackgroundIT {
     void anImageFollowedByAPageOrCutShortIsRefused() {
         byte[] png = image("png");
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-        byte[] polyglot = java.util.Arrays.copyOf(png, png.length + html.length);
+        byte[] polyglot = Arrays.copyOf(png, png.length + html.length);
         System.arraycopy(html, 0, polyglot, png.length, html.length);
         JsonObject body = assertError(http.put(path(), "image/png", polyglot), 415, "unsupported_type", null);
         assertTrue(body.getString("message").contains("after the end"), body::toString);
         byte[] jpeg = image("jpg");
         assertError(
-                http.put(path(), "image/jpeg", java.util.Arrays.copyOf(jpeg, jpeg.length - 10)),
-                415,
-                "unsupported_type",
-                null);
+                http.put(path(), "image/jpeg", Arrays.copyOf(jpeg, jpeg.length - 10)), 415, "unsupported_type", null);
         assertError(http.get(path()), 404, "not_found", null);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.SharedServer;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -196,8 +197,6 @@ class DiagramIT {
     }
 
     private static List<Double> numbers(JsonArray array) {
-        return array.stream()
-                .map(v -> ((jakarta.json.JsonNumber) v).doubleValue())
-                .toList();
+        return array.stream().map(v -> ((JsonNumber) v).doubleValue()).toList();
     }
 }

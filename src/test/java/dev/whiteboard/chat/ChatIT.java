@@ -10,10 +10,13 @@ import dev.whiteboard.testing.ChatClient;
 import dev.whiteboard.testing.Http;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -460,16 +463,15 @@ class ChatIT {
             assertEquals("Carol Chen", carol.getString("name"));
             assertEquals("active", carol.getString("state"));
             awaitOnline(u -> "alice".equals(u.getString("user"))
-                    && u.getJsonArray("boards").stream()
-                            .anyMatch(b -> board.equals(((jakarta.json.JsonString) b).getString())));
+                    && u.getJsonArray("boards").stream().anyMatch(b -> board.equals(((JsonString) b).getString())));
             c.connection().emitRaw("presence", "{\"state\":\"away\"}");
             awaitOnline(u -> "carol".equals(u.getString("user")) && "away".equals(u.getString("state")));
         }
     }
 
     /** The person in {@code GET /api/presence} who matches, once they do ({@code connected} is not waited for). */
-    private JsonObject awaitOnline(java.util.function.Predicate<JsonObject> wanted) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    private JsonObject awaitOnline(Predicate<JsonObject> wanted) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonArray online;
         do {
             online = alice.get("api/presence").array();

@@ -10,6 +10,7 @@ import dev.whiteboard.testing.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class GatewayIT {
                 .filter(c -> c.startsWith("JSESSIONID"))
                 .findFirst()
                 .orElseThrow();
-        String attributes = cookie.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        String attributes = cookie.toLowerCase(Locale.ROOT).replace(" ", "");
         assertTrue(attributes.contains(";secure"), cookie);
         assertTrue(attributes.contains(";samesite=lax"), cookie);
 

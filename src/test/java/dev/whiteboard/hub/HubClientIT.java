@@ -24,8 +24,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -109,7 +111,7 @@ class HubClientIT {
     void concurrentHandshakesKeepTheirOwnIdentity() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Callable<String>> connects = new java.util.ArrayList<>();
+            List<Callable<String>> connects = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String user = "user-" + i;
                 connects.add(() -> {
@@ -255,8 +257,8 @@ class HubClientIT {
             List<String> aliceGot =
                     List.of(alice.next().getString("type"), alice.next().getString("type"));
             assertEquals(
-                    java.util.Set.of("ack", "message"),
-                    java.util.Set.copyOf(aliceGot),
+                    Set.of("ack", "message"),
+                    Set.copyOf(aliceGot),
                     "without noEcho the sender gets its own message too, besides the ack");
             JsonObject received = bob.next();
             assertEquals(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.rest.RequestOptions;
 import com.azure.core.util.BinaryData;
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
@@ -28,7 +29,9 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -92,7 +95,7 @@ class HubRestIT {
             sdk.sendToAllWithResponse(
                     BinaryData.fromString("{\"n\":1}"),
                     new RequestOptions()
-                            .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json")
+                            .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
                             .addQueryParam("excluded", alice.id())
                             .addQueryParam("filter", "userId ne 'carol'"));
             assertEquals(1, bob.ws().next().getJsonObject("data").getInt("n"));
@@ -124,8 +127,7 @@ class HubRestIT {
             sdk.sendToConnectionWithResponse(
                     alice.id(),
                     BinaryData.fromBytes(new byte[] {1, 2}),
-                    new RequestOptions()
-                            .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/octet-stream"));
+                    new RequestOptions().setHeader(HttpHeaderName.CONTENT_TYPE, "application/octet-stream"));
             JsonObject binary = alice.ws().next();
             assertEquals("binary", binary.getString("dataType"));
             assertEquals("AQI=", binary.getString("data"));
@@ -247,7 +249,7 @@ class HubRestIT {
                 () -> sdk.sendToAllWithResponse(
                         BinaryData.fromString("x"),
                         new RequestOptions()
-                                .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "text/plain")
+                                .setHeader(HttpHeaderName.CONTENT_TYPE, "text/plain")
                                 .addQueryParam("filter", "department eq 'sales'")));
         assertEquals(400, badFilter.getResponse().getStatusCode());
 
@@ -272,14 +274,14 @@ class HubRestIT {
 
     @Test
     void groupMembersAreListedInPagesAndTokensAreIssued() throws Exception {
-        List<Client> clients = new java.util.ArrayList<>();
+        List<Client> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
                 clients.add(connect("user" + i, group));
             }
             Http http = Http.anonymous(SharedServer.baseUri());
             String path = "/groups/" + group + "/connections?api-version=2024-01-01&maxpagesize=2";
-            Set<String> listed = new java.util.HashSet<>();
+            Set<String> listed = new HashSet<>();
             int pages = 0;
             while (path != null) {
                 Http.Reply reply = signed(http, "GET", path, null, null);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import dev.whiteboard.hub.access.AccessKey;
 import dev.whiteboard.hub.upstream.Upstream;
 import dev.whiteboard.testing.SharedServer;
@@ -17,11 +20,13 @@ import dev.whiteboard.testing.UpstreamReceiver.Received;
 import dev.whiteboard.testing.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,14 +110,14 @@ class UpstreamIT {
             JsonObject body = json(connect.text());
             assertEquals(
                     List.of("alice"),
-                    body.getJsonObject("claims").getJsonArray("sub").getValuesAs(jakarta.json.JsonString::getString));
+                    body.getJsonObject("claims").getJsonArray("sub").getValuesAs(JsonString::getString));
             assertEquals("b1", body.getJsonObject("query").getJsonArray("board").getString(0));
             assertFalse(body.getJsonObject("query").containsKey("access_token"));
             assertTrue(body.getJsonObject("headers").keySet().stream()
                     .noneMatch(h -> h.equalsIgnoreCase("Authorization")));
             assertEquals(
                     List.of("json.webpubsub.azure.v1"),
-                    body.getJsonArray("subprotocols").getValuesAs(jakarta.json.JsonString::getString));
+                    body.getJsonArray("subprotocols").getValuesAs(JsonString::getString));
 
             Received connected = upstream.next(hub);
             assertEquals("connected", connected.event());
@@ -144,13 +149,11 @@ class UpstreamIT {
         Received validation = upstream.validations().get(upstream.validations().size() - 1);
         assertEquals(
                 Duration.ofMinutes(5).toMillis(),
-                com.nimbusds.jwt.SignedJWT.parse(
-                                        validation.header("Authorization").substring(7))
+                SignedJWT.parse(validation.header("Authorization").substring(7))
                                 .getJWTClaimsSet()
                                 .getExpirationTime()
                                 .getTime()
-                        - com.nimbusds.jwt.SignedJWT.parse(
-                                        validation.header("Authorization").substring(7))
+                        - SignedJWT.parse(validation.header("Authorization").substring(7))
                                 .getJWTClaimsSet()
                                 .getIssueTime()
                                 .getTime());
@@ -164,10 +167,10 @@ class UpstreamIT {
     private static void assertToken(Received call) throws Exception {
         String authorization = call.header("Authorization");
         assertTrue(authorization != null && authorization.startsWith("Bearer "), call.event() + ": " + authorization);
-        com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(authorization.substring(7));
-        assertEquals(com.nimbusds.jose.JWSAlgorithm.HS256, jwt.getHeader().getAlgorithm());
-        assertTrue(jwt.verify(new com.nimbusds.jose.crypto.MACVerifier(
-                AccessKey.of(TestServer.HUB_ACCESS_KEY).secret())));
+        SignedJWT jwt = SignedJWT.parse(authorization.substring(7));
+        assertEquals(JWSAlgorithm.HS256, jwt.getHeader().getAlgorithm());
+        assertTrue(jwt.verify(
+                new MACVerifier(AccessKey.of(TestServer.HUB_ACCESS_KEY).secret())));
         var claims = jwt.getJWTClaimsSet();
         String template = SharedServer.upstream().urlTemplate();
         String origin = template.substring(0, template.indexOf("/upstream/"));
@@ -176,7 +179,7 @@ class UpstreamIT {
         long lifetime =
                 claims.getExpirationTime().getTime() - claims.getIssueTime().getTime();
         assertEquals(Duration.ofMinutes(5).toMillis(), lifetime);
-        assertTrue(claims.getExpirationTime().after(new java.util.Date()), "not expired");
+        assertTrue(claims.getExpirationTime().after(new Date()), "not expired");
         assertEquals(
                 call.header("ce-connectionId") + " " + call.header("ce-id"),
                 claims.getJWTID(),
@@ -186,9 +189,7 @@ class UpstreamIT {
     @Test
     void theHandlerCanRefuseAConnectionWithItsStatus() throws Exception {
         upstream.answer(
-                hub,
-                request ->
-                        request.event().equals("connect") ? new Answer(403, java.util.Map.of(), "no") : Answer.of(204));
+                hub, request -> request.event().equals("connect") ? new Answer(403, Map.of(), "no") : Answer.of(204));
         assertEquals(403, WsClient.refusedStatus(url("mallory"), "json.webpubsub.azure.v1"));
         upstream.next(hub, "connect");
         upstream.assertNothingFor(hub, Duration.ofMillis(500));
@@ -252,7 +253,7 @@ class UpstreamIT {
             client.send("{\"type\":\"event\",\"event\":\"blob\",\"dataType\":\"binary\",\"data\":\"AQI=\"}");
             JsonObject reply = client.next();
             assertEquals("binary", reply.getString("dataType"));
-            assertEquals(java.util.Base64.getEncoder().encodeToString(bytes), reply.getString("data"));
+            assertEquals(Base64.getEncoder().encodeToString(bytes), reply.getString("data"));
             assertTrue(upstream.next(hub, "blob").header("Content-Type").startsWith("application/octet-stream"));
         }
     }

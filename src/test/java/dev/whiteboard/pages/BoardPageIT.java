@@ -11,9 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -131,8 +136,8 @@ class BoardPageIT {
             String png = (String) alice.asyncScript("const done = arguments[arguments.length - 1];"
                     + " window.whiteboard.renderPng().then(blob => { const r = new FileReader();"
                     + " r.onload = () => done(r.result); r.readAsDataURL(blob); });");
-            byte[] bytes = java.util.Base64.getDecoder().decode(png.substring(png.indexOf(',') + 1));
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            byte[] bytes = Base64.getDecoder().decode(png.substring(png.indexOf(',') + 1));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             assertTrue(image != null && image.getWidth() > 100 && image.getHeight() > 50, "the PNG export is an image");
         }
     }
@@ -170,9 +175,7 @@ class BoardPageIT {
                     ? true
                     : null);
             alice.screenshot("board-selected");
-            new Actions(alice.driver())
-                    .sendKeys(org.openqa.selenium.Keys.DELETE)
-                    .perform();
+            new Actions(alice.driver()).sendKeys(Keys.DELETE).perform();
             alice.await(d -> owner.get("api/boards/" + board + "/diagram")
                             .json()
                             .getJsonArray("shapes")
@@ -240,8 +243,7 @@ class BoardPageIT {
                             : null);
             Http.Reply image = owner.get("api/boards/" + board + "/background");
             assertEquals("image/jpeg", image.header("Content-Type"));
-            java.awt.image.BufferedImage stored =
-                    javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()));
+            BufferedImage stored = ImageIO.read(new ByteArrayInputStream(image.body()));
             assertEquals(2048, stored.getWidth(), "made at most 2,048 pixels wide before the upload");
             bob.screenshot("board-background");
 

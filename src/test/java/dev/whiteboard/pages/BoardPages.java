@@ -3,6 +3,8 @@ package dev.whiteboard.pages;
 import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
+import jakarta.json.Json;
+import java.util.List;
 import org.openqa.selenium.By;
 
 /** What the page tests ask of a board page in a browser. */
@@ -14,10 +16,7 @@ final class BoardPages {
     static String newBoard(Http owner, String title) {
         return owner.postJson(
                         "api/boards",
-                        jakarta.json.Json.createObjectBuilder()
-                                .add("title", title)
-                                .build()
-                                .toString())
+                        Json.createObjectBuilder().add("title", title).build().toString())
                 .json()
                 .getString("id");
     }
@@ -60,7 +59,7 @@ final class BoardPages {
     /** The colour {@code [r, g, b]} of the canvas at ({@code x}, {@code y}) CSS pixels from its top-left corner. */
     static long[] pixel(Browser browser, double x, double y) {
         @SuppressWarnings("unchecked")
-        java.util.List<Long> rgb = (java.util.List<Long>) browser.script(
+        List<Long> rgb = (List<Long>) browser.script(
                 "const c = document.getElementById('canvas');"
                         + " const r = window.devicePixelRatio || 1;"
                         + " const d = c.getContext('2d').getImageData(Math.round(arguments[0] * r), Math.round(arguments[1] * r), 1, 1).data;"
@@ -73,7 +72,7 @@ final class BoardPages {
     /** Where the canvas's top-left corner is in the window, CSS pixels. */
     static double[] canvasOrigin(Browser browser) {
         @SuppressWarnings("unchecked")
-        java.util.List<Number> xy = (java.util.List<Number>) browser.script(
+        List<Number> xy = (List<Number>) browser.script(
                 "const r = document.getElementById('canvas').getBoundingClientRect(); return [r.left, r.top];");
         return new double[] {xy.get(0).doubleValue(), xy.get(1).doubleValue()};
     }

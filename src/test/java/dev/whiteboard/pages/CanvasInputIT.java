@@ -14,6 +14,7 @@ import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * How people draw on the canvas, in a real browser: fingers (one draws, two pan and pinch), a stylus, the mouse
@@ -98,7 +100,7 @@ class CanvasInputIT {
         try (Browser alice = onBoard("alice", board)) {
             double[] origin = canvasOrigin(alice);
             alice.find(By.cssSelector("[data-colour='#e03131']")).click();
-            new org.openqa.selenium.support.ui.Select(alice.find(By.id("opacity"))).selectByValue("0.5");
+            new Select(alice.find(By.id("opacity"))).selectByValue("0.5");
             alice.find(By.cssSelector("[data-tool='rectangle']")).click();
             new Actions(alice.driver())
                     .moveToLocation((int) origin[0] + 100, (int) origin[1] + 100)
@@ -215,7 +217,7 @@ class CanvasInputIT {
         new Actions(browser.driver())
                 .moveToLocation((int) origin[0] + x, (int) origin[1] + 200)
                 .moveByOffset(10, 5)
-                .pause(java.time.Duration.ofMillis(150))
+                .pause(Duration.ofMillis(150))
                 .moveByOffset(10, 5)
                 .perform();
     }

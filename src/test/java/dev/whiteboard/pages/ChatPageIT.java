@@ -169,7 +169,7 @@ class ChatPageIT {
             try {
                 roomButton(browser, name, verb).click();
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            } catch (StaleElementReferenceException redrawn) {
                 return null;
             }
         });

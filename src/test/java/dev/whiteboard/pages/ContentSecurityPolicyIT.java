@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.Images;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,10 +29,7 @@ class ContentSecurityPolicyIT {
         String board = BoardPages.newBoard(alice, "Policed");
         assertEquals(
                 200,
-                alice.put(
-                                "api/boards/" + board + "/background",
-                                "image/png",
-                                dev.whiteboard.testing.Images.encode("png"))
+                alice.put("api/boards/" + board + "/background", "image/png", Images.encode("png"))
                         .status());
         try (Browser browser = new Browser(AppServer.baseUri())) {
             BoardPages.onBoard(browser, "alice", board); // the sign-in page, then the board

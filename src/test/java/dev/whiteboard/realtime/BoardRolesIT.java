@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.SharedServer;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,8 +55,7 @@ class BoardRolesIT {
 
         assertEquals(204, alice.delete("api/boards/" + board + "/members/bob").status());
         assertEquals("editor", bob.get("api/boards/" + board).json().getString("role"));
-        jakarta.json.JsonArray members =
-                alice.get("api/boards/" + board + "/members").array();
+        JsonArray members = alice.get("api/boards/" + board + "/members").array();
         assertEquals(1, members.size(), members::toString);
         assertEquals("alice", members.getJsonObject(0).getString("user"));
         assertEquals("owner", members.getJsonObject(0).getString("role"));

@@ -10,6 +10,7 @@ import dev.whiteboard.testing.TestServer;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,7 +108,7 @@ class KillWhileDrawingIT {
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {
-        Set<String> rest = new java.util.HashSet<>(a);
+        Set<String> rest = new HashSet<>(a);
         rest.removeAll(b);
         return rest;
     }

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.Images;
+import dev.whiteboard.testing.TcpProxy;
 import dev.whiteboard.testing.TestServer;
 import dev.whiteboard.testing.WebhookCalls;
 import dev.whiteboard.testing.WsClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -91,7 +94,7 @@ class RealtimeBoardIT {
         String board = newBoard("Recovered");
         int port = AppServer.baseUri().getPort();
         try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board);
-                dev.whiteboard.testing.TcpProxy proxy = new dev.whiteboard.testing.TcpProxy("127.0.0.1", port)) {
+                TcpProxy proxy = new TcpProxy("127.0.0.1", port)) {
             String url = Http.as(AppServer.baseUri(), "bob")
                     .get("api/negotiate?board=" + board)
                     .json()
@@ -112,7 +115,7 @@ class RealtimeBoardIT {
 
             try (WsClient back = WsClient.reliable(url + "&awps_connection_id=" + connected.getString("connectionId")
                     + "&awps_reconnection_token="
-                    + java.net.URLEncoder.encode(connected.getString("reconnectionToken"), StandardCharsets.UTF_8))) {
+                    + URLEncoder.encode(connected.getString("reconnectionToken"), StandardCharsets.UTF_8))) {
                 long seen = 1;
                 while (seen < 3) {
                     JsonObject change = back.nextMatching(m -> BoardClient.isServerMessage(m, "shapesChanged"))
@@ -236,10 +239,7 @@ class RealtimeBoardIT {
             try (BoardClient elsewhere = BoardClient.join(AppServer.baseUri(), "bob", other)) {
                 assertEquals(
                         200,
-                        alice.put(
-                                        "api/boards/" + board + "/background",
-                                        "image/png",
-                                        dev.whiteboard.testing.Images.encode("png"))
+                        alice.put("api/boards/" + board + "/background", "image/png", Images.encode("png"))
                                 .status());
                 JsonObject background = a.nextFromServer("backgroundChanged");
                 assertEquals("image/png", background.getJsonObject("background").getString("contentType"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -102,7 +103,7 @@ public final class BoardClient implements AutoCloseable {
 
     private long sendEvent(String event, String json) {
         long ackId = ackIds.incrementAndGet();
-        Json.createReader(new java.io.StringReader(json)).readValue(); // it must be JSON
+        Json.createReader(new StringReader(json)).readValue(); // it must be JSON
         // the data goes as written, escapes included: re-writing it would put a lone surrogate (\\ud800) back as a
         // bare character, which a WebSocket text frame cannot carry
         String frame = Json.createObjectBuilder()

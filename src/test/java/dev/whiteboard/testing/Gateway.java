@@ -3,7 +3,9 @@ package dev.whiteboard.testing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -15,8 +17,11 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -53,10 +58,10 @@ public final class Gateway implements AutoCloseable {
      */
     public static int choosePort() {
         int below = ephemeralStart();
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = random.nextInt(Math.max(1025, below - 12_000), below);
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+            try (ServerSocket socket = new ServerSocket(port)) {
                 return port;
             } catch (IOException taken) {
                 // another one
@@ -124,9 +129,7 @@ public final class Gateway implements AutoCloseable {
                     .entrySet()) {
                 config = config.replace("${" + value.getKey() + "}", value.getValue());
             }
-            if (java.util.regex.Pattern.compile("\\$\\{[A-Z_]+}")
-                    .matcher(config)
-                    .find()) {
+            if (Pattern.compile("\\$\\{[A-Z_]+}").matcher(config).find()) {
                 throw new IllegalStateException("a value of the gateway template is not filled in: " + config);
             }
             Path conf = dir.resolve("nginx.conf");
@@ -162,7 +165,7 @@ public final class Gateway implements AutoCloseable {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .sslContext(tls)
-                .cookieHandler(new java.net.CookieManager())
+                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -211,8 +214,7 @@ public final class Gateway implements AutoCloseable {
                 throw new IllegalStateException("nginx stopped: " + Files.readString(dir.resolve("nginx.out"))
                         + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
             }
-            try (javax.net.ssl.SSLSocket socket =
-                    (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket()) {
+            try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 socket.setSoTimeout(2000);
                 socket.startHandshake();

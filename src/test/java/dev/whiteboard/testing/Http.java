@@ -9,10 +9,12 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * A small HTTP client for system tests: real requests with the JDK client, JSON read with JSON-P. Signed in with
@@ -79,13 +81,11 @@ public final class Http {
     }
 
     private static String basic(String user, String password) {
-        return "Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A response with its body as bytes, readable as text or JSON. */
-    public record Reply(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public record Reply(int status, HttpHeaders headers, byte[] body) {
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);

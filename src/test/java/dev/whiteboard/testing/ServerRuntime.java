@@ -2,6 +2,7 @@ package dev.whiteboard.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +26,7 @@ interface ServerRuntime {
     Launch launch(String name, int port, String contextRoot, DatabaseConfig database) throws IOException;
 
     /** One prepared start: the command, the environment it needs besides the app's own, and how to tell it failed. */
-    record Launch(java.util.List<String> command, Map<String, String> environment, DeploymentCheck failed) {}
+    record Launch(List<String> command, Map<String, String> environment, DeploymentCheck failed) {}
 
     /** Whether the deployment failed, judged from the server's output since this start (or its own markers). */
     @FunctionalInterface
@@ -37,8 +38,8 @@ interface ServerRuntime {
     default void forget(String name) {}
 
     /** The JVM of the server: the launched process itself, or the {@code java} a start script forked. */
-    default java.util.List<ProcessHandle> jvms(Process launched) {
-        return java.util.List.of(launched.toHandle());
+    default List<ProcessHandle> jvms(Process launched) {
+        return List.of(launched.toHandle());
     }
 
     static Path javaHome() {

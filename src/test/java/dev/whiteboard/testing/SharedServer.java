@@ -1,5 +1,6 @@
 package dev.whiteboard.testing;
 
+import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import java.net.URI;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -57,7 +58,7 @@ public final class SharedServer implements BeforeAllCallback {
     }
 
     /** The official SDK's service client for {@code hub} on the shared server's built-in hub. */
-    public static com.azure.messaging.webpubsub.WebPubSubServiceClient hubClient(String hub) {
+    public static WebPubSubServiceClient hubClient(String hub) {
         return server().hubClient(hub);
     }
 

@@ -1,5 +1,8 @@
 package dev.whiteboard.testing;
 
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.messaging.webpubsub.WebPubSubServiceClient;
+import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,13 +10,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One server process running the built WAR at the context root, configured only from {@code server-config/}:
@@ -25,8 +36,7 @@ public final class TestServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** The built-in hub's access key on every test server: 44 random characters, new for each test run. */
-    public static final String HUB_ACCESS_KEY =
-            java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
+    public static final String HUB_ACCESS_KEY = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
 
     private final String name;
     private final Path dataDir;
@@ -37,7 +47,7 @@ public final class TestServer implements AutoCloseable {
     private Process process;
     private ServerRuntime.DeploymentCheck deploymentCheck;
     private long logOffset;
-    private final Map<String, String> environment = new java.util.HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
     private String contextRoot = "/";
 
     private TestServer(String name, DatabaseConfig database) {
@@ -107,8 +117,8 @@ public final class TestServer implements AutoCloseable {
             Files.writeString(
                     log,
                     "=== start " + Instant.now() + " on port " + port + "\n",
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             logOffset = Files.size(log);
             process = builder.start();
             awaitHealthy();
@@ -133,14 +143,12 @@ public final class TestServer implements AutoCloseable {
      * the JDK client's default (an h2c upgrade attempt) a request to Payara Micro was seen to stall until the SDK
      * retried it, which delivered a message twice.
      */
-    public com.azure.messaging.webpubsub.WebPubSubServiceClient hubClient(String hub) {
-        return new com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder()
+    public WebPubSubServiceClient hubClient(String hub) {
+        return new WebPubSubServiceClientBuilder()
                 .connectionString(hubConnectionString())
                 .hub(hub)
-                .httpClient(new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder(
-                                java.net.http.HttpClient.newBuilder()
-                                        .version(java.net.http.HttpClient.Version.HTTP_1_1))
-                        .build())
+                .httpClient(
+                        new JdkHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)).build())
                 .buildClient();
     }
 
@@ -182,7 +190,7 @@ public final class TestServer implements AutoCloseable {
                 // The port and the database file are free only once the JVM itself is gone.
                 jvm.onExit().get(30, TimeUnit.SECONDS);
             }
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             jvms.forEach(ProcessHandle::destroyForcibly);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -232,7 +240,7 @@ public final class TestServer implements AutoCloseable {
 
     private boolean deploymentFailed() {
         try {
-            String sinceStart = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String sinceStart = Files.readString(log, StandardCharsets.ISO_8859_1);
             return deploymentCheck.failed(sinceStart.substring((int) Math.min(logOffset, sinceStart.length())));
         } catch (IOException e) {
             return false;
@@ -269,7 +277,7 @@ public final class TestServer implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.delete(p);
                 } catch (IOException e) {

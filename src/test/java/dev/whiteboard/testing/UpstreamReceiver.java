@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,7 +131,7 @@ public final class UpstreamReceiver implements AutoCloseable {
 
     /** Every event for {@code hub} that arrives within {@code window}. */
     public List<Received> drain(String hub, Duration window) throws InterruptedException {
-        List<Received> events = new java.util.ArrayList<>();
+        List<Received> events = new ArrayList<>();
         long end = System.nanoTime() + window.toNanos();
         for (long left; (left = end - System.nanoTime()) > 0; ) {
             Received event = queue(hub).poll(left, TimeUnit.NANOSECONDS);

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class WildFlyRuntime implements ServerRuntime {
 
     /** The templates made by this test run (one per database kind): never one left by an earlier run. */
-    private static final java.util.Set<Path> TEMPLATES = new java.util.HashSet<>();
+    private static final Set<Path> TEMPLATES = new HashSet<>();
 
     private final Path home = Path.of(TestServer.property("whiteboard.it.wildfly-home"));
     private final Path work = Path.of(TestServer.property("whiteboard.it.work-dir"));

@@ -2,6 +2,7 @@ package dev.whiteboard.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,12 +10,18 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A real WebSocket client (the JDK's) that records what it receives: text frames, binary frames and the close
@@ -27,21 +34,21 @@ public final class WsClient implements AutoCloseable {
 
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     /** Frames a {@link #nextMatching} passed over, read first by the next read. */
-    private final java.util.Deque<Object> stash = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Deque<Object> stash = new ConcurrentLinkedDeque<>();
 
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private volatile boolean stalled;
 
     private WsClient(URI uri, String... subprotocols) {
-        this(uri, null, java.util.List.of(subprotocols));
+        this(uri, null, List.of(subprotocols));
     }
 
-    private WsClient(URI uri, String origin, java.util.List<String> subprotocols) {
+    private WsClient(URI uri, String origin, List<String> subprotocols) {
         this(HTTP, uri, origin, subprotocols);
     }
 
-    private WsClient(HttpClient http, URI uri, String origin, java.util.List<String> subprotocols) {
+    private WsClient(HttpClient http, URI uri, String origin, List<String> subprotocols) {
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
         if (origin != null) {
             builder.header("Origin", origin);
@@ -61,7 +68,7 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects with the JSON subprotocol through {@code http} (e.g. one that trusts a test gateway's certificate). */
     public static WsClient json(HttpClient http, String url) {
-        return new WsClient(http, URI.create(url), null, java.util.List.of("json.webpubsub.azure.v1"));
+        return new WsClient(http, URI.create(url), null, List.of("json.webpubsub.azure.v1"));
     }
 
     /** Connects with the reliable JSON subprotocol. */
@@ -76,13 +83,13 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects with the JSON subprotocol as a browser page from {@code origin} would. */
     public static WsClient jsonFrom(String origin, String url) {
-        return new WsClient(URI.create(url), origin, java.util.List.of("json.webpubsub.azure.v1"));
+        return new WsClient(URI.create(url), origin, List.of("json.webpubsub.azure.v1"));
     }
 
     /** The HTTP status a browser page from {@code origin} gets when its handshake is refused. */
     public static int refusedStatusFrom(String origin, String url) {
         try {
-            new WsClient(URI.create(url), origin, java.util.List.of("json.webpubsub.azure.v1")).close();
+            new WsClient(URI.create(url), origin, List.of("json.webpubsub.azure.v1")).close();
             throw new AssertionError("the handshake from " + origin + " was accepted");
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
@@ -139,8 +146,8 @@ public final class WsClient implements AutoCloseable {
      * The next JSON frame that matches. Frames before it that do not match are kept, in order, for the next read
      * (e.g. a broadcast that arrives before the reply a test waits for).
      */
-    public JsonObject nextMatching(java.util.function.Predicate<JsonObject> wanted) {
-        java.util.Iterator<Object> kept = stash.iterator();
+    public JsonObject nextMatching(Predicate<JsonObject> wanted) {
+        Iterator<Object> kept = stash.iterator();
         while (kept.hasNext()) {
             Object frame = kept.next();
             if (frame instanceof String text && wanted.test(parse(text))) {
@@ -169,7 +176,7 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** Asserts that no JSON frame matching {@code unwanted} arrives within {@code quiet} (others are dropped). */
-    public void assertNothingWithinMatching(Duration quiet, java.util.function.Predicate<JsonObject> unwanted) {
+    public void assertNothingWithinMatching(Duration quiet, Predicate<JsonObject> unwanted) {
         long deadline = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < deadline) {
             Object frame = poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -223,23 +230,23 @@ public final class WsClient implements AutoCloseable {
      * in a group message without {@code fromUserId}) becomes one frame per message, in order, each in the same
      * envelope. Every other frame stays as it came.
      */
-    static java.util.List<String> unbatched(String frame) {
+    static List<String> unbatched(String frame) {
         if (!frame.contains("\"batch\"")) {
-            return java.util.List.of(frame);
+            return List.of(frame);
         }
         JsonObject json;
         try (var reader = Json.createReader(new StringReader(frame))) {
             json = reader.readObject();
         } catch (RuntimeException e) {
-            return java.util.List.of(frame);
+            return List.of(frame);
         }
         if (!"group".equals(json.getString("from", ""))
                 || json.containsKey("fromUserId")
                 || !(json.get("data") instanceof JsonObject data)
                 || !"batch".equals(data.getString("type", ""))) {
-            return java.util.List.of(frame);
+            return List.of(frame);
         }
-        java.util.List<String> frames = new java.util.ArrayList<>();
+        List<String> frames = new ArrayList<>();
         data.getJsonArray("messages")
                 .forEach(message -> frames.add(Json.createObjectBuilder(json)
                         .add("data", message)
@@ -264,7 +271,7 @@ public final class WsClient implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder text = new StringBuilder();
-        private java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+        private ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -286,7 +293,7 @@ public final class WsClient implements AutoCloseable {
             binary.writeBytes(bytes);
             if (last) {
                 received.add(binary.toByteArray());
-                binary = new java.io.ByteArrayOutputStream();
+                binary = new ByteArrayOutputStream();
             }
             webSocket.request(1);
             return null;

@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -64,7 +65,7 @@ public class BoardsResource {
     public List<BoardView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         String user = caller.name();
         List<Board> boards = store.list(number("offset", offset, 0), number("limit", limit, 100), access.listed(user));
-        java.util.Map<String, BoardRole> roles = access.roles(boards, user);
+        Map<String, BoardRole> roles = access.roles(boards, user);
         return boards.stream()
                 .map(board -> BoardView.of(board, roles.get(board.id())))
                 .toList();

@@ -17,8 +17,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -93,9 +95,9 @@ public class BoardAccess {
     }
 
     /** The caller's role on each of the boards (absent where they have none), with one query for all of them. */
-    public java.util.Map<String, BoardRole> roles(List<Board> boards, String user) {
+    public Map<String, BoardRole> roles(List<Board> boards, String user) {
         boolean administrator = administers(user);
-        java.util.Map<String, BoardRole> granted = new java.util.HashMap<>();
+        Map<String, BoardRole> granted = new HashMap<>();
         if (!boards.isEmpty() && !administrator) {
             em.createNamedQuery(BoardMember.OF_GRANTEES_ON_BOARDS, BoardMember.class)
                     .setParameter("grantees", grantees(user).names())
@@ -103,7 +105,7 @@ public class BoardAccess {
                     .getResultList()
                     .forEach(m -> granted.merge(m.boardId(), m.role(), (a, b) -> a.includes(b) ? a : b));
         }
-        java.util.Map<String, BoardRole> roles = new java.util.HashMap<>();
+        Map<String, BoardRole> roles = new HashMap<>();
         for (Board board : boards) {
             Optional<BoardRole> role = administrator || board.createdBy().equals(user)
                     ? Optional.of(BoardRole.OWNER)

@@ -15,12 +15,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -56,7 +58,7 @@ public class BoardStore {
         if (limit < 1 || limit > Limits.MAX_PAGE_SIZE) {
             throw new InvalidInputException("limit", "limit must be between 1 and " + Limits.MAX_PAGE_SIZE);
         }
-        jakarta.persistence.TypedQuery<Board> query = member.isPresent()
+        TypedQuery<Board> query = member.isPresent()
                 ? em.createNamedQuery(Board.NEWEST_FIRST_FOR_MEMBER, Board.class)
                         .setParameter("user", member.get().user())
                         .setParameter("grantees", member.get().names())
@@ -229,7 +231,7 @@ public class BoardStore {
         long from = board.version();
         String before = board.backgroundColor().orElse(null);
         board.paintBackground(color);
-        if (!java.util.Objects.equals(before, board.backgroundColor().orElse(null))) {
+        if (!Objects.equals(before, board.backgroundColor().orElse(null))) {
             board.nextVersion();
             changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
         }

@@ -7,8 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A board: the aggregate root of its shapes and background. Its {@code version} grows by one with every
@@ -27,7 +29,7 @@ public class Board {
 
     public static final String NEWEST_FIRST = "Board.newestFirst";
     public static final String NEWEST_FIRST_FOR_MEMBER = "Board.newestFirstForMember";
-    private static final java.util.regex.Pattern COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     @Id
     @Column(name = "id", length = 32)
@@ -143,7 +145,7 @@ public class Board {
         if (color != null && !COLOR.matcher(color).matches()) {
             throw new InvalidInputException("color", "a background colour is #rrggbb, or null for the default");
         }
-        this.backgroundColor = color == null ? null : color.toLowerCase(java.util.Locale.ROOT);
+        this.backgroundColor = color == null ? null : color.toLowerCase(Locale.ROOT);
     }
 
     public Optional<String> backgroundColor() {

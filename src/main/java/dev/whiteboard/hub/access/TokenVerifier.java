@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +92,7 @@ public final class TokenVerifier {
         }
         Instant now = clock.instant();
         Instant expires = Optional.ofNullable(claims.getExpirationTime())
-                .map(java.util.Date::toInstant)
+                .map(Date::toInstant)
                 .orElseThrow(() -> new InvalidTokenException("the access token has no expiry (exp)"));
         if (expires.plus(CLOCK_SKEW).isBefore(now)) {
             throw new InvalidTokenException("the access token expired at " + expires);

@@ -1,5 +1,8 @@
 package dev.whiteboard.hub.boundary;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +30,7 @@ final class HandshakeRequests {
         Matcher matcher = HUB_PATH.matcher(requested);
         String hub;
         if (matcher.matches()) {
-            hub = java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            hub = URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
         } else if (QUERY_PATH.matcher(requested).matches() && hubParameter != null) {
             hub = hubParameter;
         } else {
@@ -54,7 +57,7 @@ final class HandshakeRequests {
     /** The subprotocols a client offers, from one or several {@code Sec-WebSocket-Protocol} values. */
     static List<String> offeredSubprotocols(List<String> headerValues) {
         return headerValues.stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT))

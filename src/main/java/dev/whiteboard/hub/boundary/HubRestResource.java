@@ -19,6 +19,7 @@ import dev.whiteboard.hub.session.Hub;
 import dev.whiteboard.hub.session.HubConnection;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -485,11 +487,11 @@ public class HubRestResource {
             throw HubRestErrors.badRequest("the body could not be read");
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new jakarta.ws.rs.WebApplicationException(
+            throw new WebApplicationException(
                     HubRestErrors.response(413, "PayloadTooLarge", "messages are limited to 1 MB"));
         }
         DataType type = DataType.fromContentType(contentType)
-                .orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(HubRestErrors.response(
+                .orElseThrow(() -> new WebApplicationException(HubRestErrors.response(
                         415, "UnsupportedMediaType", "send application/json, text/plain or application/octet-stream")));
         try {
             return Payload.of(type, bytes);
@@ -507,7 +509,7 @@ public class HubRestResource {
         } catch (JsonException | IllegalStateException e) {
             throw HubRestErrors.badRequest("the body must be {\"groups\":[…],\"filter\":\"…\"}");
         }
-        if (!(json.get("groups") instanceof jakarta.json.JsonArray array)
+        if (!(json.get("groups") instanceof JsonArray array)
                 || array.isEmpty()
                 || !array.stream()
                         .allMatch(v -> v instanceof JsonString s && ClientFrameDecoder.isValidGroup(s.getString()))) {

@@ -2,8 +2,10 @@ package dev.whiteboard.hub.protocol;
 
 import static dev.whiteboard.runtime.JsonSupport.JSON;
 
+import jakarta.json.JsonException;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -41,10 +43,9 @@ public record Payload(DataType type, JsonValue data) {
     public static Payload of(DataType type, byte[] bytes) {
         return switch (type) {
             case JSON -> {
-                try (var reader =
-                        JSON.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+                try (var reader = JSON.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
                     yield new Payload(DataType.JSON, reader.readValue());
-                } catch (jakarta.json.JsonException e) {
+                } catch (JsonException e) {
                     throw new IllegalArgumentException("not valid JSON", e); // the parser's own words name its classes
                 }
             }

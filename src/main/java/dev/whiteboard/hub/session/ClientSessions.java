@@ -15,6 +15,7 @@ import dev.whiteboard.hub.upstream.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -232,7 +233,7 @@ public class ClientSessions {
 
     /** Ends the detached reliable connections whose client did not come back in time (or that overflowed). */
     void expireDetached() {
-        java.time.Instant deadline = java.time.Instant.now().minusSeconds(RECOVERY_SECONDS);
+        Instant deadline = Instant.now().minusSeconds(RECOVERY_SECONDS);
         for (HubConnection connection : List.copyOf(hub.all())) {
             if (connection
                     .detachedAt()

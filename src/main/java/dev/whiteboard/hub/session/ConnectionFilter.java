@@ -2,6 +2,7 @@ package dev.whiteboard.hub.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -81,7 +82,7 @@ public final class ConnectionFilter {
         if (!first.equals("userId") && !first.equals("connectionId")) {
             throw error("unknown identifier '" + first + "'");
         }
-        java.util.function.Function<HubConnection, String> field =
+        Function<HubConnection, String> field =
                 first.equals("userId") ? c -> c.userId().orElse(null) : HubConnection::id;
         String operator = next("eq, ne or in");
         switch (operator) {

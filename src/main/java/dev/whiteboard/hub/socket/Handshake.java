@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class Handshake {
             return Optional.of(new Refusal(400, "a WebSocket upgrade is required"));
         }
         boolean connectionUpgrade = Collections.list(request.getHeaders("Connection")).stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .flatMap(v -> Arrays.stream(v.split(",")))
                 .anyMatch(token -> token.strip().equalsIgnoreCase("upgrade"));
         if (!connectionUpgrade) {
             return Optional.of(new Refusal(400, "a WebSocket handshake needs Connection: Upgrade"));

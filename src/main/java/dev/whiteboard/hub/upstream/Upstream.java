@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -401,7 +402,7 @@ public class Upstream {
                 .thenApply(response -> {
                     boolean granted = response.statusCode() / 100 == 2
                             && response.headers().allValues("WebHook-Allowed-Origin").stream()
-                                    .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                                    .flatMap(v -> Arrays.stream(v.split(",")))
                                     .map(String::strip)
                                     .anyMatch(v -> v.equals("*")
                                             || v.equalsIgnoreCase(settings.origin())

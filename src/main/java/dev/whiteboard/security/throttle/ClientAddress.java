@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,7 @@ public final class ClientAddress {
                 request.getRemoteAddr(),
                 request.getHeaders("X-Forwarded-For") == null
                         ? List.of()
-                        : java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+                        : Collections.list(request.getHeaders("X-Forwarded-For")));
     }
 
     String of(String peer, List<String> forwardedFor) {

@@ -9,6 +9,7 @@ import dev.whiteboard.errors.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,7 @@ class BoardTest {
     void theBackgroundColourIsAColourOrNothing() {
         Board board = new Board("k3m9x2p7qa", "Painted", "alice", NOW);
         board.paintBackground("#FDF6E3");
-        assertEquals(java.util.Optional.of("#fdf6e3"), board.backgroundColor());
+        assertEquals(Optional.of("#fdf6e3"), board.backgroundColor());
         assertThrows(InvalidInputException.class, () -> board.paintBackground("red; background:url(x)"));
         board.paintBackground(null);
         assertTrue(board.backgroundColor().isEmpty());

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +90,9 @@ class TokenVerifierTest {
                 .getClientAccessToken(new GetClientAccessTokenOptions().setUserId("alice"))
                 .getToken();
         String[] parts = token.split("\\.");
-        String forgedClaims = java.util.Base64.getUrlEncoder()
+        String forgedClaims = Base64.getUrlEncoder()
                 .withoutPadding()
-                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]))
                         .replace("alice", "admin")
                         .getBytes());
         assertRefused(parts[0] + "." + forgedClaims + "." + parts[2], "whiteboard", "signature");

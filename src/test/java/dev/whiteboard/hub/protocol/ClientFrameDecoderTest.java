@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,9 +111,7 @@ class ClientFrameDecoderTest {
                         + "\"data\":{\"text\":\"a\\ud800b \\ud83d\\ude00\"}}");
         String text = ((ClientFrame.Event) frame).payload().asText();
         assertEquals("{\"text\":\"a\\ud800b \ud83d\ude00\"}", text);
-        assertEquals(
-                text,
-                new String(((ClientFrame.Event) frame).payload().asBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(text, new String(((ClientFrame.Event) frame).payload().asBytes(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class FrameReaderTest {
     void aFrameOverTheLimitIsRefusedFromItsHeaderBeforeItsPayloadArrives() {
         FrameReader reader = new FrameReader(LIMIT);
         byte[] frame = clientFrame(true, Frames.TEXT, new byte[LIMIT + 1]);
-        byte[] header = java.util.Arrays.copyOf(frame, 14);
+        byte[] header = Arrays.copyOf(frame, 14);
         assertEquals(
                 CloseCode.TOO_BIG,
                 assertThrows(ProtocolViolation.class, () -> read(reader, header))
