@@ -123,14 +123,23 @@ public class LiveRoles {
         }
     }
 
-    /** Re-evaluates each connection against the role its user has on its board now. */
+    /**
+     * Re-evaluates each connection against the role its user has on its board now; one that cannot be judged (its
+     * board's rows unreadable, the service unreachable) is logged and the others are still judged.
+     */
     synchronized void recheck(List<Presence.Live> connections) {
         for (Presence.Live live : connections) {
-            Optional<BoardRole> now = access.role(live.boardId(), live.user());
-            if (now.isEmpty()) {
-                revoke(live);
-            } else if (!now.equals(live.role())) {
-                change(live, now.get());
+            try {
+                Optional<BoardRole> now = access.role(live.boardId(), live.user());
+                if (now.isEmpty()) {
+                    revoke(live);
+                } else if (!now.equals(live.role())) {
+                    change(live, now.get());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not re-check connection {0} of {1} on board {2}: {3}", new Object[] {
+                    live.connectionId(), live.user(), live.boardId(), e.toString()
+                });
             }
         }
     }

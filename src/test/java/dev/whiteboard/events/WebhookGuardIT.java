@@ -123,23 +123,17 @@ class WebhookGuardIT {
         String board = newBoard("Replay");
         try (BoardClient a = BoardClient.join(base, "alice", board)) {
             String eventId = "replay-" + IDS.incrementAndGet();
-            Http.Reply first = anonymous.send(WebhookCalls.userEvent(
+            Function<String, Http.Reply> putWithTheSameId = shape -> anonymous.send(WebhookCalls.userEvent(
                     anonymous,
                     a.connectionId(),
                     "alice",
                     eventId,
                     WebhookCalls.token(base, a.connectionId() + " " + eventId),
                     "changeShapes",
-                    put(board, "once")));
+                    put(board, shape)));
+            Http.Reply first = putWithTheSameId.apply("once");
             assertEquals(200, first.status(), first::toString);
-            Http.Reply again = anonymous.send(WebhookCalls.userEvent(
-                    anonymous,
-                    a.connectionId(),
-                    "alice",
-                    eventId,
-                    WebhookCalls.token(base, a.connectionId() + " " + eventId),
-                    "changeShapes",
-                    put(board, "twice")));
+            Http.Reply again = putWithTheSameId.apply("twice");
             assertEquals(403, again.status(), again::toString);
             assertEquals("ce-id", again.json().getString("field"));
             assertEquals(1, version(board), "only the first is stored");

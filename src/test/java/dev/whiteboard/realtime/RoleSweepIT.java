@@ -83,7 +83,7 @@ class RoleSweepIT {
         try (BoardClient bob = BoardClient.join(base, "bob", board)) {
             assertTrue(stroke(bob, board).getBoolean("success"), "an editor sends live strokes");
 
-            sql("UPDATE board_members SET role = 'viewer' WHERE board_id = ? AND user_name = 'bob'", board);
+            sql("UPDATE board_members SET role = 'VIEWER' WHERE board_id = ? AND user_name = 'bob'", board);
 
             JsonObject refused = Eventually.until(
                     "bob's live strokes refused", WAIT, () -> stroke(bob, board), ack -> !ack.getBoolean("success"));

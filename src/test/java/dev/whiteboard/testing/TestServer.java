@@ -34,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TestServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     /** The built-in hub's access key on every test server: 44 random characters, new for each test run. */
     public static final String HUB_ACCESS_KEY = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
 
