@@ -4,6 +4,7 @@ import static dev.whiteboard.runtime.JsonSupport.JSON;
 
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.errors.InvalidJsonValueException;
+import dev.whiteboard.runtime.JsonDepth;
 import dev.whiteboard.security.NotSignedInException;
 import dev.whiteboard.wire.StrictValues;
 import dev.whiteboard.wire.WireJson;
@@ -15,16 +16,24 @@ import java.util.Optional;
 
 /**
  * A client's user event, decoded once for every feature: its {@code data} read as a JSON object (JSON data type,
- * nested at most {@link dev.whiteboard.runtime.JsonDepth#MAX_APP_DEPTH} levels) and its {@code requestId} checked
+ * nested at most {@link #MAX_ENVELOPE_DEPTH} levels) and its {@code requestId} checked
  * (a well-formed string of at most {@value #MAX_REQUEST_ID_LENGTH} characters, or absent). A feature binds the data
  * to its own message record with {@link #bind(Class)}, which applies the strict values of {@link WireJson}; the
  * envelope members every reply repeats ({@code board}, {@code conversation}) are read with {@link #string(String)}.
  *
  * @param requestId the client's id for this request, which the reply repeats; {@code null} when it sent none
  */
-public record UserEvent(String name, String connectionId, Optional<String> userId, JsonObject data, String requestId) {
+public record UserEvent(
+        String name, String connectionId, Optional<String> userId, JsonObject data, String requestId, boolean tooDeep) {
 
     public static final int MAX_REQUEST_ID_LENGTH = 64;
+
+    /**
+     * Deepest nesting read at all. Data nested deeper than the app's messages ({@link JsonDepth#MAX_APP_DEPTH}) but
+     * not beyond this is still read for its envelope, so the refusal repeats the request id and board; JSON-P reads
+     * it without deep recursion, and {@link #bind} refuses it before JSON-B does.
+     */
+    static final int MAX_ENVELOPE_DEPTH = 256;
 
     /**
      * The event decoded; an {@link InvalidInputException} naming what is wrong when its data is not JSON, not an
@@ -34,8 +43,18 @@ public record UserEvent(String name, String connectionId, Optional<String> userI
         if (!event.isJson()) {
             throw new InvalidInputException("dataType", "these events are JSON: send them with dataType json");
         }
-        JsonObject data = object(event.text());
-        return new UserEvent(event.name(), event.connectionId(), event.userId(), data, requestId(data));
+        String text = event.text();
+        if (JsonDepth.exceeds(text, MAX_ENVELOPE_DEPTH)) {
+            throw WireJson.tooDeep();
+        }
+        JsonObject data = object(text);
+        return new UserEvent(
+                event.name(),
+                event.connectionId(),
+                event.userId(),
+                data,
+                requestId(data),
+                JsonDepth.exceeds(text, JsonDepth.MAX_APP_DEPTH));
     }
 
     /** The user the service vouches for; refused when the connection has none. */
@@ -55,13 +74,18 @@ public record UserEvent(String name, String connectionId, Optional<String> userI
         return Optional.empty();
     }
 
-    /** The data as the feature's message record, read strictly ({@link WireJson#bind}). */
+    /**
+     * The data as the feature's message record, read strictly ({@link WireJson#bind}); refused when it nests more
+     * than {@link JsonDepth#MAX_APP_DEPTH} levels deep.
+     */
     public <T> T bind(Class<T> type) {
+        if (tooDeep) {
+            throw WireJson.tooDeep();
+        }
         return WireJson.bind(data, type);
     }
 
     private static JsonObject object(String json) {
-        WireJson.checkDepth(json);
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         } catch (RuntimeException e) {

@@ -52,7 +52,7 @@ public final class WireJson {
     }
 
     /** Refuses {@code json} that nests deeper than {@link JsonDepth#MAX_APP_DEPTH}, before any parser sees it. */
-    public static void checkDepth(CharSequence json) {
+    private static void checkDepth(CharSequence json) {
         if (JsonDepth.exceeds(json, JsonDepth.MAX_APP_DEPTH)) {
             throw tooDeep();
         }

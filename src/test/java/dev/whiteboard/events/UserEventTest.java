@@ -35,6 +35,18 @@ class UserEventTest {
     }
 
     @Test
+    void dataNestedDeeperThanMessagesKeepsItsEnvelopeButIsNotBound() {
+        UserEvent event =
+                decode("{\"board\":\"b1\",\"requestId\":\"r9\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}");
+        assertEquals("r9", event.requestId());
+        assertEquals(Optional.of("b1"), event.string("board"));
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> event.bind(Change.class));
+        assertTrue(refused.getMessage().contains("nested more than 32"), refused.getMessage());
+        UserEvent shallow = decode("{\"x\":" + "[".repeat(30) + "]".repeat(30) + "}");
+        assertEquals(0, shallow.bind(Change.class).put() == null ? 0 : 1);
+    }
+
+    @Test
     void requestIdIsOptional() {
         assertNull(decode("{\"board\":\"b1\"}").requestId());
         assertNull(decode("{\"board\":\"b1\",\"requestId\":null}").requestId());
