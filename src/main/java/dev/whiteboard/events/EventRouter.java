@@ -1,5 +1,9 @@
 package dev.whiteboard.events;
 
+import dev.whiteboard.errors.ErrorBody;
+import dev.whiteboard.errors.ErrorKind;
+import dev.whiteboard.errors.Failures;
+import dev.whiteboard.wire.WireJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,7 +16,7 @@ import java.util.Optional;
 /**
  * Dispatches a verified event to the feature that handles it: {@code connect} to the {@link ConnectPolicy};
  * {@code connected} and {@code disconnected} as CDI events (presence observes them); user events to the
- * {@link UserEventHandler} that names them.
+ * {@link UserEventHandler} that names them, decoded once ({@link UserEvent}), with replies written here.
  */
 @ApplicationScoped
 public class EventRouter {
@@ -54,8 +58,27 @@ public class EventRouter {
         disconnected.fire(event);
     }
 
-    /** The handler's reply; empty when no handler takes the event. */
-    Optional<UserEventHandler> handlerOf(WebhookEvent.User event) {
-        return Optional.ofNullable(byName.get(event.name()));
+    /**
+     * The reply to a user event, as JSON: the event is decoded once ({@link UserEvent#decode}) and handed to the
+     * handler that names it; an envelope that cannot be decoded is answered by the handler's {@link
+     * UserEventHandler#refused}, an event nobody handles with an {@link EventError}. Empty when there is no reply.
+     */
+    Optional<String> handle(WebhookEvent.User event) {
+        UserEventHandler handler = byName.get(event.name());
+        if (handler == null) {
+            return reply(new EventError(
+                    event.name(), ErrorBody.of(ErrorKind.INVALID, "no such event: " + event.name(), "event")));
+        }
+        UserEvent decoded;
+        try {
+            decoded = UserEvent.decode(event);
+        } catch (RuntimeException e) {
+            return reply(handler.refused(event.name(), Failures.describe(e)));
+        }
+        return handler.handle(decoded).flatMap(EventRouter::reply);
+    }
+
+    private static Optional<String> reply(Object message) {
+        return Optional.of(WireJson.write(message));
     }
 }

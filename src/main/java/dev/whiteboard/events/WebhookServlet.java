@@ -152,10 +152,7 @@ public class WebhookServlet extends HttpServlet {
             response.setStatus(204);
         } else {
             WebhookEvent.User user = (WebhookEvent.User) event;
-            Optional<String> reply = router.handlerOf(user)
-                    .map(handler -> handler.handle(user))
-                    .orElseGet(() -> Optional.of(WireJson.write(new EventError(
-                            user.name(), ErrorBody.of(ErrorKind.INVALID, "no such event: " + user.name(), "event")))));
+            Optional<String> reply = router.handle(user);
             if (reply.isPresent()) {
                 json(response, 200, reply.get());
             } else {

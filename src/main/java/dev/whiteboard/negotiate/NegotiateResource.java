@@ -73,51 +73,43 @@ public class NegotiateResource {
 
     @GET
     public Response negotiate(@QueryParam("board") String boardId, @QueryParam("lobby") String lobby) {
-        if ((boardId == null || boardId.isBlank()) && "true".equals(lobby)) {
-            return lobby(caller.name());
-        }
         if (boardId == null || boardId.isBlank()) {
+            if ("true".equals(lobby)) {
+                // a connection on no board (the boards list page): it hears direct messages (sent to the user) and
+                // the rooms the user is in (their groups are added when it connects)
+                return negotiated(caller.name(), null, null, List.of(), "lobby", "true");
+            }
             throw new InvalidInputException(
                     "board",
                     "name the board: negotiate?board=<id> (or negotiate?lobby=true" + " for a connection on no board)");
         }
         String user = caller.name();
         BoardRole role = access.require(boardId, user, BoardRole.VIEWER).role();
-        List<String> permissions = BoardGroup.webPubSubRoles(boardId, role);
+        return negotiated(user, boardId, role, BoardGroup.webPubSubRoles(boardId, role), "board", boardId);
+    }
+
+    /**
+     * The one answer: the client access URL for {@code user} with {@code permissions}, naming the board (or the
+     * lobby) in its query ({@code name=value}), never stored by caches (it carries a token).
+     */
+    private Response negotiated(
+            String user, String boardId, BoardRole role, List<String> permissions, String name, String value) {
         OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(realtime.tokenLifetime());
-        RealtimeService.ClientAccess access = realtime.clientAccess(user, permissions);
-        URI url = UriBuilder.fromUri(reachable(access.url()))
-                .queryParam("board", boardId)
+        RealtimeService.ClientAccess client = realtime.clientAccess(user, permissions);
+        URI url = UriBuilder.fromUri(reachable(client.url()))
+                .queryParam(name, value)
                 .build();
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new Negotiated(
                         url.toString(),
-                        access.hub(),
+                        client.hub(),
                         user,
                         boardId,
-                        role.wireName(),
-                        List.of(BoardGroup.of(boardId)),
+                        role == null ? null : role.wireName(),
+                        boardId == null ? List.of() : List.of(BoardGroup.of(boardId)),
                         permissions,
                         expiresAt))
-                .cacheControl(noStore)
-                .build();
-    }
-
-    /**
-     * A connection on no board (the boards list page): it hears direct messages (sent to the user) and the rooms the
-     * user is in (their groups are added when it connects); the URL says {@code lobby=true}.
-     */
-    private Response lobby(String user) {
-        OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(realtime.tokenLifetime());
-        RealtimeService.ClientAccess access = realtime.clientAccess(user, List.of());
-        URI url = UriBuilder.fromUri(reachable(access.url()))
-                .queryParam("lobby", "true")
-                .build();
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(
-                        new Negotiated(url.toString(), access.hub(), user, null, null, List.of(), List.of(), expiresAt))
                 .cacheControl(noStore)
                 .build();
     }

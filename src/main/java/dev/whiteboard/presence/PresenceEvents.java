@@ -5,6 +5,7 @@ import dev.whiteboard.database.SchemaMigrations;
 import dev.whiteboard.errors.Failures;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.events.EventError;
+import dev.whiteboard.events.UserEvent;
 import dev.whiteboard.events.UserEventHandler;
 import dev.whiteboard.events.WebhookEvent;
 import dev.whiteboard.realtime.RealtimeService;
@@ -68,17 +69,17 @@ public class PresenceEvents implements UserEventHandler {
     }
 
     @Override
-    public Optional<String> handle(WebhookEvent.User event) {
+    public Optional<Object> handle(UserEvent event) {
         try {
-            StateReport report = WireJson.read(event.text(), StateReport.class);
-            if (report == null || !("away".equals(report.state()) || "active".equals(report.state()))) {
+            StateReport report = event.bind(StateReport.class);
+            if (!("away".equals(report.state()) || "active".equals(report.state()))) {
                 throw new InvalidInputException("state", "state is active or away");
             }
             presence.state(event.connectionId(), event.userId().orElse(""), "away".equals(report.state()))
                     .ifPresent(this::announce);
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of(WireJson.write(new EventError(PRESENCE, Failures.describe(e))));
+            return Optional.of(new EventError(PRESENCE, Failures.describe(e)));
         }
     }
 

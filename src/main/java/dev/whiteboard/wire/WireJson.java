@@ -2,6 +2,7 @@ package dev.whiteboard.wire;
 
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.runtime.JsonDepth;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -37,10 +38,24 @@ public final class WireJson {
      * InvalidInputException} when it nests too deeply.
      */
     public static <T> T read(String json, Class<T> type) {
+        checkDepth(json);
+        return JSONB.fromJson(json, type);
+    }
+
+    /**
+     * Binds an already parsed (and depth-checked) object to {@code type}, with the same strict values as {@link
+     * #read}; a {@code JsonbException} when it is not that. JSON-B reads only text, so the tree is written out for it:
+     * text the app itself produced, not the client's bytes.
+     */
+    public static <T> T bind(JsonObject object, Class<T> type) {
+        return JSONB.fromJson(object.toString(), type);
+    }
+
+    /** Refuses {@code json} that nests deeper than {@link JsonDepth#MAX_APP_DEPTH}, before any parser sees it. */
+    private static void checkDepth(CharSequence json) {
         if (JsonDepth.exceeds(json, JsonDepth.MAX_APP_DEPTH)) {
             throw tooDeep();
         }
-        return JSONB.fromJson(json, type);
     }
 
     /** JSON nested deeper than the app's messages ever are. */

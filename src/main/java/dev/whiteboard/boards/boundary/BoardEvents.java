@@ -1,24 +1,17 @@
 package dev.whiteboard.boards.boundary;
 
-import static dev.whiteboard.runtime.JsonSupport.JSON;
-
 import dev.whiteboard.boards.control.BoardEditing;
 import dev.whiteboard.boards.control.BoardTurns;
 import dev.whiteboard.boards.control.BoardUpdate;
 import dev.whiteboard.boards.control.ShapeEdit;
 import dev.whiteboard.boards.entity.Limits;
+import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.Failures;
 import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.events.UserEvent;
 import dev.whiteboard.events.UserEventHandler;
-import dev.whiteboard.events.WebhookEvent;
-import dev.whiteboard.security.NotSignedInException;
-import dev.whiteboard.wire.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +30,6 @@ public class BoardEvents implements UserEventHandler {
     static final String CHANGE_SHAPES = "changeShapes";
     static final String CLEAR_BOARD = "clearBoard";
     static final String SET_BACKGROUND = "setBackground";
-    private static final int MAX_REQUEST_ID_LENGTH = 64;
 
     @Inject
     BoardEditing editing;
@@ -51,36 +43,36 @@ public class BoardEvents implements UserEventHandler {
     }
 
     @Override
-    public Optional<String> handle(WebhookEvent.User event) {
-        String requestId = null;
-        String board = null;
+    public Optional<Object> handle(UserEvent event) {
+        String board = event.string("board").orElse(null);
         try {
-            if (!event.isJson()) {
-                throw new InvalidInputException("dataType", "board events are JSON: send them with dataType json");
-            }
-            JsonObject data = object(event.text());
-            requestId = requestId(data);
-            board = data.get("board") instanceof JsonString s ? s.getString() : null;
-            String user = event.userId().orElseThrow(() -> new NotSignedInException("the event has no user id"));
-            BoardUpdate update = turns.inTurn(board, () -> apply(event.name(), event.text(), user));
-            return reply(BoardMessages.Result.ok(event.name(), requestId, board, update.version()));
+            String user = event.user();
+            BoardUpdate update = turns.inTurn(board, () -> apply(event, user));
+            return Optional.of(BoardMessages.Result.ok(event.name(), event.requestId(), board, update.version()));
         } catch (RuntimeException e) {
-            return reply(BoardMessages.Result.failed(event.name(), requestId, board, Failures.describe(e)));
+            return Optional.of(
+                    BoardMessages.Result.failed(event.name(), event.requestId(), board, Failures.describe(e)));
         }
     }
 
-    private BoardUpdate apply(String name, String json, String user) {
-        switch (name) {
+    /** An event whose envelope could not be read: answered as a result with neither request id nor board. */
+    @Override
+    public Object refused(String event, ErrorBody error) {
+        return BoardMessages.Result.failed(event, null, null, error);
+    }
+
+    private BoardUpdate apply(UserEvent event, String user) {
+        switch (event.name()) {
             case CHANGE_SHAPES: {
-                BoardMessages.ChangeShapes change = WireJson.read(json, BoardMessages.ChangeShapes.class);
+                BoardMessages.ChangeShapes change = event.bind(BoardMessages.ChangeShapes.class);
                 return editing.changeShapes(change.board(), edits(change), user);
             }
             case CLEAR_BOARD: {
-                BoardMessages.ClearBoard clear = WireJson.read(json, BoardMessages.ClearBoard.class);
+                BoardMessages.ClearBoard clear = event.bind(BoardMessages.ClearBoard.class);
                 return editing.clear(clear.board(), user);
             }
             default: {
-                BoardMessages.SetBackground background = WireJson.read(json, BoardMessages.SetBackground.class);
+                BoardMessages.SetBackground background = event.bind(BoardMessages.SetBackground.class);
                 return editing.background(
                         background.board(), background.color(), Boolean.TRUE.equals(background.removeImage()), user);
             }
@@ -111,28 +103,5 @@ public class BoardEvents implements UserEventHandler {
             edits.add(new ShapeEdit.Remove(remove.get(i)));
         }
         return edits;
-    }
-
-    private static JsonObject object(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(null, "the event's data must be a JSON object");
-        }
-    }
-
-    private static String requestId(JsonObject data) {
-        if (!data.containsKey("requestId") || data.isNull("requestId")) {
-            return null;
-        }
-        if (!(data.get("requestId") instanceof JsonString s) || s.getString().length() > MAX_REQUEST_ID_LENGTH) {
-            throw new InvalidInputException(
-                    "requestId", "requestId is a string of at most " + MAX_REQUEST_ID_LENGTH + " characters");
-        }
-        return s.getString();
-    }
-
-    private static Optional<String> reply(BoardMessages.Result result) {
-        return Optional.of(WireJson.write(result));
     }
 }

@@ -1,6 +1,7 @@
 package dev.whiteboard.boards.boundary;
 
 import dev.whiteboard.api.BodyLimit;
+import dev.whiteboard.api.WholeNumber;
 import dev.whiteboard.boards.control.BoardAccess;
 import dev.whiteboard.boards.control.BoardStore;
 import dev.whiteboard.boards.control.NoBackgroundException;
@@ -15,8 +16,10 @@ import dev.whiteboard.images.ImageType;
 import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -62,9 +65,13 @@ public class BoardsResource {
     CurrentCaller caller;
 
     @GET
-    public List<BoardView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    public List<BoardView> list(
+            @QueryParam("offset") @DefaultValue("0") @Pattern(regexp = WholeNumber.INT, message = WholeNumber.MESSAGE)
+                    String offset,
+            @QueryParam("limit") @DefaultValue("100") @Pattern(regexp = WholeNumber.INT, message = WholeNumber.MESSAGE)
+                    String limit) {
         String user = caller.name();
-        List<Board> boards = store.list(number("offset", offset, 0), number("limit", limit, 100), access.listed(user));
+        List<Board> boards = store.list(Integer.parseInt(offset), Integer.parseInt(limit), access.listed(user));
         Map<String, BoardRole> roles = access.roles(boards, user);
         return boards.stream()
                 .map(board -> BoardView.of(board, roles.get(board.id())))
@@ -186,17 +193,6 @@ public class BoardsResource {
         String user = caller.name();
         access.require(boardId, user, BoardRole.EDITOR);
         return user;
-    }
-
-    private static int number(String name, String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a whole number");
-        }
     }
 
     private static long declaredLength(String contentLength) {

@@ -1,27 +1,18 @@
 package dev.whiteboard.chat.boundary;
 
-import static dev.whiteboard.runtime.JsonSupport.JSON;
-
 import dev.whiteboard.chat.control.ChatAccess;
 import dev.whiteboard.chat.control.ChatStore;
 import dev.whiteboard.chat.control.RateLimitedException;
 import dev.whiteboard.chat.control.TypingThrottle;
 import dev.whiteboard.chat.entity.Conversation;
+import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.Failures;
-import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.events.EventError;
+import dev.whiteboard.events.UserEvent;
 import dev.whiteboard.events.UserEventHandler;
-import dev.whiteboard.events.WebhookEvent;
-import dev.whiteboard.runtime.JsonDepth;
-import dev.whiteboard.security.NotSignedInException;
-import dev.whiteboard.wire.StrictValues;
 import dev.whiteboard.wire.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,7 +29,6 @@ public class ChatEvents implements UserEventHandler {
 
     static final String CHAT_SEND = "chatSend";
     static final String CHAT_TYPING = "chatTyping";
-    private static final int MAX_REQUEST_ID_LENGTH = 64;
 
     @Inject
     ChatStore store;
@@ -58,39 +48,42 @@ public class ChatEvents implements UserEventHandler {
     }
 
     @Override
-    public Optional<String> handle(WebhookEvent.User event) {
+    public Optional<Object> handle(UserEvent event) {
         return CHAT_SEND.equals(event.name()) ? send(event) : typing(event);
     }
 
-    private Optional<String> send(WebhookEvent.User event) {
-        String requestId = null;
-        String conversation = null;
+    /** An event whose envelope could not be read: answered in the event's own reply format, repeating nothing. */
+    @Override
+    public Object refused(String event, ErrorBody error) {
+        return CHAT_SEND.equals(event)
+                ? ChatMessages.Result.failed(CHAT_SEND, null, null, error, null)
+                : new EventError(event, error);
+    }
+
+    private Optional<Object> send(UserEvent event) {
+        // the reply repeats requestId, else the clientId: read from the envelope, so a body refused as a whole
+        // (a lone surrogate in its text, a number out of range) is still answered to its request
+        String requestId = event.requestId() != null
+                ? event.requestId()
+                : event.string("clientId")
+                        .filter(id -> id.length() <= UserEvent.MAX_REQUEST_ID_LENGTH)
+                        .orElse(null);
+        String conversation = event.string("conversation").orElse(null);
         try {
-            ChatMessages.Send send = read(event, ChatMessages.Send.class);
-            conversation = send.conversation();
-            requestId = send.requestId() != null ? send.requestId() : send.clientId();
-            if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
-                requestId = null;
-                throw new InvalidInputException(
-                        "requestId", "requestId is at most " + MAX_REQUEST_ID_LENGTH + " characters");
-            }
-            ChatStore.Sent sent = store.send(user(event), send.conversation(), send.text(), send.clientId());
-            return reply(ChatMessages.Result.ok(
+            ChatMessages.Send send = event.bind(ChatMessages.Send.class);
+            ChatStore.Sent sent = store.send(event.user(), send.conversation(), send.text(), send.clientId());
+            return Optional.of(ChatMessages.Result.ok(
                     CHAT_SEND, requestId, sent.message().conversation(), ChatMessages.MessageView.of(sent.message())));
         } catch (RuntimeException e) {
-            if (requestId == null && conversation == null) {
-                requestId = requestIdOf(event); // the body was refused as a whole: still answer to its request id
-            }
-            Long retryAfter = rateLimit(e);
-            return reply(ChatMessages.Result.failed(
-                    CHAT_SEND, requestId, canonical(conversation), Failures.describe(e), retryAfter));
+            return Optional.of(ChatMessages.Result.failed(
+                    CHAT_SEND, requestId, canonical(conversation), Failures.describe(e), rateLimit(e)));
         }
     }
 
-    private Optional<String> typing(WebhookEvent.User event) {
+    private Optional<Object> typing(UserEvent event) {
         try {
-            ChatMessages.TypingNotice notice = read(event, ChatMessages.TypingNotice.class);
-            String user = user(event);
+            ChatMessages.TypingNotice notice = event.bind(ChatMessages.TypingNotice.class);
+            String user = event.user();
             Conversation conversation = Conversation.parse(notice.conversation());
             var audience = access.mayPost(conversation, user);
             if (typing.relay(user, conversation.key())) {
@@ -98,47 +91,8 @@ public class ChatEvents implements UserEventHandler {
             }
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of(WireJson.write(new EventError(CHAT_TYPING, Failures.describe(e))));
+            return Optional.of(new EventError(CHAT_TYPING, Failures.describe(e)));
         }
-    }
-
-    private static <T> T read(WebhookEvent.User event, Class<T> type) {
-        if (!event.isJson()) {
-            throw new InvalidInputException("dataType", "chat events are JSON: send them with dataType json");
-        }
-        T read = WireJson.read(event.text(), type);
-        if (read == null) {
-            throw new InvalidInputException(null, "the event's data must be a JSON object");
-        }
-        return read;
-    }
-
-    /**
-     * The request id ({@code requestId}, else {@code clientId}) of a message whose body could not be read as a whole
-     * (a lone surrogate in its text, a number out of range), so the sender can match the refusal; {@code null} when
-     * there is none to be read safely.
-     */
-    private static String requestIdOf(WebhookEvent.User event) {
-        try {
-            if (!event.isJson() || JsonDepth.exceeds(event.text(), JsonDepth.MAX_APP_DEPTH)) {
-                return null;
-            }
-            try (JsonReader reader = JSON.createReader(new StringReader(event.text()))) {
-                JsonObject data = reader.readObject();
-                for (String key : new String[] {"requestId", "clientId"}) {
-                    if (data.get(key) instanceof JsonString id && id.getString().length() <= MAX_REQUEST_ID_LENGTH) {
-                        return StrictValues.wellFormed(id.getString());
-                    }
-                }
-                return null;
-            }
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private static String user(WebhookEvent.User event) {
-        return event.userId().orElseThrow(() -> new NotSignedInException("the event has no user id"));
     }
 
     /** The conversation's canonical key when it has one; as sent otherwise. */
@@ -157,9 +111,5 @@ public class ChatEvents implements UserEventHandler {
             }
         }
         return null;
-    }
-
-    private static Optional<String> reply(ChatMessages.Result result) {
-        return Optional.of(WireJson.write(result));
     }
 }

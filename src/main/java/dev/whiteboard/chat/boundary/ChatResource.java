@@ -1,11 +1,13 @@
 package dev.whiteboard.chat.boundary;
 
+import dev.whiteboard.api.WholeNumber;
 import dev.whiteboard.chat.control.ChatStore;
 import dev.whiteboard.chat.entity.Conversation;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,10 +39,9 @@ public class ChatResource {
     @Path("{conversation}/messages")
     public ChatMessages.HistoryPage history(
             @PathParam("conversation") String conversation,
-            @QueryParam("before") String before,
-            @QueryParam("limit") String limit) {
-        ChatStore.Page page =
-                store.history(caller.name(), conversation, number("before", before), number("limit", limit));
+            @QueryParam("before") @Pattern(regexp = WholeNumber.LONG, message = WholeNumber.MESSAGE) String before,
+            @QueryParam("limit") @Pattern(regexp = WholeNumber.LONG, message = WholeNumber.MESSAGE) String limit) {
+        ChatStore.Page page = store.history(caller.name(), conversation, number(before), number(limit));
         return new ChatMessages.HistoryPage(
                 page.conversation(),
                 page.messages().stream().map(ChatMessages.MessageView::of).toList(),
@@ -69,14 +70,8 @@ public class ChatResource {
                 counts.values().stream().mapToLong(Long::longValue).sum(), each);
     }
 
-    private static Long number(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " is a whole number");
-        }
+    /** An optional parameter, already checked against {@link WholeNumber#LONG}. */
+    private static Long number(String value) {
+        return value == null ? null : Long.valueOf(value);
     }
 }

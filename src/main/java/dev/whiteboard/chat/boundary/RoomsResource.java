@@ -1,10 +1,12 @@
 package dev.whiteboard.chat.boundary;
 
+import dev.whiteboard.api.WholeNumber;
 import dev.whiteboard.chat.control.ChatRooms;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,29 +58,29 @@ public class RoomsResource {
 
     @PUT
     @Path("{room}/members/me")
-    public ChatMessages.RoomView join(@PathParam("room") String room) {
+    public ChatMessages.RoomView join(
+            @PathParam("room") @Pattern(regexp = WholeNumber.LONG, message = WholeNumber.MESSAGE) String room) {
         return ChatMessages.RoomView.of(rooms.join(caller.name(), id(room)));
     }
 
     @DELETE
     @Path("{room}/members/me")
-    public Response leave(@PathParam("room") String room) {
+    public Response leave(
+            @PathParam("room") @Pattern(regexp = WholeNumber.LONG, message = WholeNumber.MESSAGE) String room) {
         rooms.leave(caller.name(), id(room));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{room}")
-    public Response delete(@PathParam("room") String room) {
+    public Response delete(
+            @PathParam("room") @Pattern(regexp = WholeNumber.LONG, message = WholeNumber.MESSAGE) String room) {
         rooms.delete(caller.name(), id(room));
         return Response.noContent().build();
     }
 
+    /** The room's id, already checked against {@link WholeNumber#LONG}. */
     private static long id(String room) {
-        try {
-            return Long.parseLong(room);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("room", "a room id is a number");
-        }
+        return Long.parseLong(room);
     }
 }
