@@ -3,6 +3,7 @@ package dev.whiteboard.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,35 @@ class StackIT {
                                 .toList(),
                         List::isEmpty));
         assertThrows(IllegalStateException.class, stack::provider, "nothing is handed out after a failed start");
+    }
+
+    /**
+     * A server whose JVM cannot start (an option no JVM knows, through {@code JAVA_TOOL_OPTIONS}, which every JVM
+     * reads): the provider started before it is stopped, and the gateway after it is never started.
+     */
+    @Test
+    void aServerThatDoesNotStartTakesTheProviderWithItAndNoGatewayStarts() {
+        Set<Long> before = children();
+        Stack stack = Stack.create()
+                .withProvider()
+                .withServer(
+                        "stack-not-starting",
+                        server -> server.withEnvironment("JAVA_TOOL_OPTIONS", "-XX:+NoSuchOptionForStackIT"))
+                .withGateway();
+
+        IllegalStateException failed = assertThrows(IllegalStateException.class, stack::start);
+        assertTrue(failed.getMessage().contains("stack-not-starting"), failed::getMessage);
+
+        assertEquals(
+                List.of(),
+                Eventually.until(
+                        "the provider stopped",
+                        Duration.ofSeconds(30),
+                        () -> children().stream()
+                                .filter(pid -> !before.contains(pid))
+                                .toList(),
+                        List::isEmpty));
+        assertThrows(IllegalStateException.class, stack::gateway);
     }
 
     @Test
