@@ -3,17 +3,15 @@ package dev.whiteboard.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whiteboard.testing.Gateway;
 import dev.whiteboard.testing.Http;
-import dev.whiteboard.testing.TestServer;
+import dev.whiteboard.testing.Stack;
 import dev.whiteboard.testing.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The app behind the product's nginx configuration ({@code server-config/gateway}), with TLS, on loopback: the
@@ -23,31 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayIT {
 
-    private static TestServer server;
-    private static Gateway gateway;
-
-    @BeforeAll
-    static void start() {
-        int port = Gateway.choosePort();
-        server = TestServer.onConfiguredDatabase("gateway")
-                .withEnvironment("WHITEBOARD_PUBLIC_URL", "https://localhost:" + port + "/")
-                .startFresh();
-        gateway = Gateway.start(port, server.baseUri().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
-    }
+    @RegisterExtension
+    static final Stack stack = Stack.create().withServer("gateway").withGateway();
 
     @Test
     void pagesNegotiateAndRealTimeConnectionsWorkThroughTheGateway() {
-        Http anonymous = Http.via(gateway.client(), gateway.baseUri(), null);
+        Http anonymous = Http.via(stack.gateway().client(), stack.gateway().baseUri(), null);
         Http.Reply page = anonymous.get("board.html");
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.text().contains("<canvas"), "the board page comes through");
@@ -55,21 +34,21 @@ class GatewayIT {
         assertEquals(200, health.status(), health::toString);
         assertEquals(401, anonymous.get("api/boards").status(), "and the API still wants a user");
 
-        Http alice = Http.via(gateway.client(), gateway.baseUri(), "alice");
+        Http alice = Http.via(stack.gateway().client(), stack.gateway().baseUri(), "alice");
         String board = alice.postJson("api/boards", "{\"title\":\"Through the gateway\"}")
                 .json()
                 .getString("id");
         JsonObject negotiated = alice.get("api/negotiate?board=" + board).json();
         String url = negotiated.getString("url");
         assertTrue(
-                url.startsWith(gateway.baseUri().toString().replace("https://", "wss://") + "client/hubs/"),
+                url.startsWith(stack.gateway().baseUri().toString().replace("https://", "wss://") + "client/hubs/"),
                 "the client URL names the gateway: " + url);
-        JsonObject bobs = Http.via(gateway.client(), gateway.baseUri(), "bob")
+        JsonObject bobs = Http.via(stack.gateway().client(), stack.gateway().baseUri(), "bob")
                 .get("api/negotiate?board=" + board)
                 .json();
 
-        try (WsClient drawer = WsClient.json(gateway.client(), url);
-                WsClient watcher = WsClient.json(gateway.client(), bobs.getString("url"))) {
+        try (WsClient drawer = WsClient.json(stack.gateway().client(), url);
+                WsClient watcher = WsClient.json(stack.gateway().client(), bobs.getString("url"))) {
             assertEquals("connected", drawer.next().getString("event"));
             assertEquals("connected", watcher.next().getString("event"));
             drawer.send(
@@ -100,8 +79,8 @@ class GatewayIT {
      */
     @Test
     void theSessionCookieIsSecureBehindTheGatewayAndThePagesOriginIsTheGateways() {
-        String self = "https://localhost:" + gateway.baseUri().getPort();
-        Http browser = Http.via(gateway.browser(), gateway.baseUri(), null);
+        String self = "https://localhost:" + stack.gateway().baseUri().getPort();
+        Http browser = Http.via(stack.gateway().browser(), stack.gateway().baseUri(), null);
         Http.Reply signedIn = browser.send(browser.request("api/session")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", self)
@@ -127,13 +106,13 @@ class GatewayIT {
         assertEquals(403, foreign.status(), foreign::toString);
 
         String csp = browser.get("board.html").header("Content-Security-Policy");
-        assertTrue(csp.contains("wss://localhost:" + gateway.baseUri().getPort()), csp);
+        assertTrue(csp.contains("wss://localhost:" + stack.gateway().baseUri().getPort()), csp);
     }
 
     @Test
     void theHubsRestApiAndTheWebhookStayPrivate() {
-        Http direct = Http.anonymous(server.baseUri());
-        Http outside = Http.via(gateway.client(), gateway.baseUri(), null);
+        Http direct = Http.anonymous(stack.server().baseUri());
+        Http outside = Http.via(stack.gateway().client(), stack.gateway().baseUri(), null);
         String send = "api/hubs/whiteboard/:send?api-version=2024-01-01";
         assertEquals(
                 401,
@@ -158,12 +137,12 @@ class GatewayIT {
                 .header("WebHook-Request-Origin", "localhost");
         assertEquals(
                 200,
-                direct.send(handshake.copy().uri(server.baseUri().resolve("eventhandler")))
+                direct.send(handshake.copy().uri(stack.server().baseUri().resolve("eventhandler")))
                         .status(),
                 "inside, the webhook answers the service's handshake");
         assertEquals(
                 404,
-                outside.send(handshake.copy().uri(URI.create(gateway.baseUri() + "eventhandler")))
+                outside.send(handshake.copy().uri(URI.create(stack.gateway().baseUri() + "eventhandler")))
                         .status());
     }
 }

@@ -3,10 +3,9 @@ package dev.whiteboard.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whiteboard.testing.Gateway;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.OidcProvider;
-import dev.whiteboard.testing.TestServer;
+import dev.whiteboard.testing.Stack;
 import dev.whiteboard.testing.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -17,9 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Company sign-in behind the product's nginx gateway (TLS on loopback), against a real OpenID Connect provider
@@ -30,45 +28,24 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayOidcIT {
 
-    private static OidcProvider provider;
-    private static TestServer server;
-    private static Gateway gateway;
-
-    @BeforeAll
-    static void start() {
-        provider = OidcProvider.start();
-        int port = Gateway.choosePort();
-        server = provider.signingInWith(TestServer.onConfiguredDatabase("gateway-oidc"))
-                .withEnvironment("WHITEBOARD_PUBLIC_URL", "https://localhost:" + port + "/")
-                .withEnvironment("WHITEBOARD_OIDC_PROVIDER_NAME", "Example Corp")
-                .startFresh();
-        gateway = Gateway.start(port, server.baseUri().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
-        if (provider != null) {
-            provider.close();
-        }
-    }
+    @RegisterExtension
+    static final Stack stack = Stack.create()
+            .withProvider()
+            .withServer(
+                    "gateway-oidc", server -> server.withEnvironment("WHITEBOARD_OIDC_PROVIDER_NAME", "Example Corp"))
+            .withGateway();
 
     @Test
     void aBrowserSignsInThroughTheGatewayDrawsAndSignsOutAtTheProvider() throws Exception {
-        URI publicBase = gateway.baseUri();
+        URI publicBase = stack.gateway().baseUri();
         URI callback = publicBase.resolve("api/session/callback");
-        HttpClient browser = gateway.browser();
+        HttpClient browser = stack.gateway().browser();
 
         HttpResponse<String> start =
                 get(browser, publicBase.resolve("api/session/oidc?next=%2Fboard.html%3Fboard%3Dxyz"));
         assertEquals(302, start.statusCode(), start::body);
         URI authorize = location(start);
-        assertTrue(authorize.toString().startsWith(provider.issuer() + "/authorize?"), authorize::toString);
+        assertTrue(authorize.toString().startsWith(stack.provider().issuer() + "/authorize?"), authorize::toString);
         assertEquals(
                 callback.toString(), query(authorize).get("redirect_uri"), "the provider is given the public callback");
 
@@ -96,7 +73,7 @@ class GatewayOidcIT {
         String board = created.json().getString("id");
         String url = page.get("api/negotiate?board=" + board).json().getString("url");
         assertTrue(url.startsWith(publicBase.toString().replace("https://", "wss://") + "client/hubs/"), url);
-        try (WsClient drawer = WsClient.json(gateway.client(), url)) {
+        try (WsClient drawer = WsClient.json(stack.gateway().client(), url)) {
             assertEquals("connected", drawer.next().getString("event"));
             drawer.send(
                     "{\"type\":\"event\",\"event\":\"changeShapes\",\"ackId\":1,\"dataType\":\"json\",\"data\":{\"board\":\""
@@ -117,7 +94,7 @@ class GatewayOidcIT {
         Http.Reply signedOut = page.delete("api/session");
         assertEquals(200, signedOut.status(), signedOut::toString);
         URI logout = URI.create(signedOut.json().getString("providerLogoutUrl"));
-        assertTrue(logout.toString().startsWith(provider.endSessionEndpoint() + "?"), logout::toString);
+        assertTrue(logout.toString().startsWith(stack.provider().endSessionEndpoint() + "?"), logout::toString);
         Map<String, String> logoutQuery = query(logout);
         assertEquals(
                 publicBase.resolve("signin.html").toString(),
@@ -136,7 +113,7 @@ class GatewayOidcIT {
 
     @Test
     void theCallbackPassesTheGatewayButWhatOnlyTheServiceMayCallStaysHidden() {
-        Http outside = Http.via(gateway.client(), gateway.baseUri(), null);
+        Http outside = Http.via(stack.gateway().client(), stack.gateway().baseUri(), null);
         Http.Reply forged = outside.get("api/session/callback?code=made-up&state=made-up");
         assertEquals(401, forged.status(), "the app's own answer, not the gateway's: " + forged);
         assertEquals("unauthenticated", forged.json().getString("error"));

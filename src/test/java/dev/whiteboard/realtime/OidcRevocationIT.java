@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.OidcProvider;
-import dev.whiteboard.testing.TestServer;
+import dev.whiteboard.testing.Stack;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Revocation through the identity provider's groups (issue 20, items 1 and 7), on private boards signed in with
@@ -24,35 +23,19 @@ class OidcRevocationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static OidcProvider provider;
-    private static TestServer server;
+    @RegisterExtension
+    static final Stack stack = Stack.create()
+            .withProvider()
+            .withServer("oidc-revocation", server -> server.withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none"));
 
     private final AtomicInteger sequence = new AtomicInteger();
 
-    @BeforeAll
-    static void start() {
-        provider = OidcProvider.start();
-        server = provider.signingInWith(TestServer.onConfiguredDatabase("oidc-revocation"))
-                .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
-                .startFresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (provider != null) {
-            provider.close();
-        }
-    }
-
     private Http carol() {
-        return Http.withBearer(server.baseUri(), provider.accessToken("carol"));
+        return Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("carol"));
     }
 
     private Http bob() {
-        return Http.withBearer(server.baseUri(), provider.accessToken("bob"));
+        return Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("bob"));
     }
 
     private String boardForDesign(Http carol, String role) {
@@ -110,7 +93,8 @@ class OidcRevocationIT {
     void someoneWhoLeftTheGroupAtTheProviderIsClosedWhenTheProviderNextVouchesForHim() {
         String board = boardForDesign(carol(), "viewer");
         try (BoardClient bob = BoardClient.join(bob(), "bob", board)) {
-            Http withoutGroups = Http.withBearer(server.baseUri(), provider.accessToken(OidcProvider.LEFT_DESIGN));
+            Http withoutGroups =
+                    Http.withBearer(stack.server().baseUri(), stack.provider().accessToken(OidcProvider.LEFT_DESIGN));
             assertEquals(200, withoutGroups.get("api/session").status());
             assertClosedAsRevoked(bob);
             assertEquals(403, withoutGroups.get("api/negotiate?board=" + board).status());

@@ -19,6 +19,7 @@ import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.OidcProvider;
+import dev.whiteboard.testing.Stack;
 import dev.whiteboard.testing.TestServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -35,9 +36,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -49,33 +49,19 @@ import org.openqa.selenium.WebElement;
  */
 class OidcIT {
 
-    private static OidcProvider provider;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        provider = OidcProvider.start();
-        server = provider.signingInWith(TestServer.onConfiguredDatabase("oidc"))
-                .withEnvironment("WHITEBOARD_OIDC_ADMIN_GROUPS", OidcProvider.ADMINS)
-                .withEnvironment("WHITEBOARD_OIDC_PROVIDER_NAME", "Example Corp")
-                .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
-                .startFresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (provider != null) {
-            provider.close();
-        }
-    }
+    @RegisterExtension
+    static final Stack stack = Stack.create()
+            .withProvider()
+            .withServer(
+                    "oidc",
+                    server -> server.withEnvironment("WHITEBOARD_OIDC_ADMIN_GROUPS", OidcProvider.ADMINS)
+                            .withEnvironment("WHITEBOARD_OIDC_PROVIDER_NAME", "Example Corp")
+                            .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none"));
 
     @Test
     void aBrowserSignsInWithTheProviderAndComesBackToThePageItWanted() throws Exception {
         HttpClient browser = browser();
-        URI base = server.baseUri();
+        URI base = stack.server().baseUri();
         HttpResponse<String> landed = browser.send(
                 HttpRequest.newBuilder(base.resolve("api/session/oidc?next=%2Fboard.html%3Fboard%3Dabc"))
                         .GET()
@@ -92,7 +78,7 @@ class OidcIT {
 
     @Test
     void aNextThatIsNotAPageOfThisSiteEndsOnTheHomePage() throws Exception {
-        URI base = server.baseUri();
+        URI base = stack.server().baseUri();
         for (String next : List.of("https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example%2F", "%2Fa%20b", "")) {
             HttpResponse<String> landed = browser()
                     .send(
@@ -108,7 +94,8 @@ class OidcIT {
     /** Under a context path the way back is a page under it too, on every server (see SessionResource). */
     @Test
     void underAContextPathTheBrowserComesBackToThePageUnderIt() throws Exception {
-        TestServer underPath = provider.signingInWith(
+        TestServer underPath = stack.provider()
+                .signingInWith(
                         TestServer.onConfiguredDatabase("oidc-context-path").withContextRoot("/wb"))
                 .startFresh();
         try {
@@ -141,7 +128,7 @@ class OidcIT {
 
     @Test
     void theSignInPageOffersTheProviderAndARealBrowserSignsInThroughItAndOutOfItAgain() throws Exception {
-        try (Browser browser = Browser.recordingPages(server.baseUri())) {
+        try (Browser browser = Browser.recordingPages(stack.server().baseUri())) {
             browser.open("index.html");
             browser.await(d -> d.getCurrentUrl().contains("signin.html"));
             WebElement link = browser.find(By.id("provider-link"));
@@ -159,12 +146,14 @@ class OidcIT {
             browser.await(d -> d.getCurrentUrl().contains("signin.html"));
             List<URI> pages = browser.documentsRequested();
             URI endSession = pages.stream()
-                    .filter(u -> u.toString().startsWith(provider.endSessionEndpoint() + "?"))
+                    .filter(u -> u.toString().startsWith(stack.provider().endSessionEndpoint() + "?"))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("the provider's session was not ended: " + pages));
-            assertProviderLogout(endSession, server.baseUri());
+            assertProviderLogout(endSession, stack.server().baseUri());
             assertEquals(
-                    server.baseUri().resolve("signin.html"), pages.get(pages.size() - 1), "back on the sign-in page");
+                    stack.server().baseUri().resolve("signin.html"),
+                    pages.get(pages.size() - 1),
+                    "back on the sign-in page");
             browser.find(By.id("provider-link"));
             assertEquals(
                     401,
@@ -180,7 +169,8 @@ class OidcIT {
                     || d.getCurrentUrl().endsWith("/"));
             assertTrue(
                     browser.documentsRequested().stream()
-                            .anyMatch(u -> u.toString().startsWith(provider.issuer() + "/authorize?")),
+                            .anyMatch(u ->
+                                    u.toString().startsWith(stack.provider().issuer() + "/authorize?")),
                     "signing in again goes to the provider again");
             assertTrue(browser.find(By.id("who")).getText().startsWith("Signed in as "));
         }
@@ -213,12 +203,13 @@ class OidcIT {
         assertEquals(200, signedOut.status(), signedOut::toString);
         assertTrue(signedOut.json().getBoolean("signedOut"));
         URI logout = URI.create(signedOut.json().getString("providerLogoutUrl"));
-        assertProviderLogout(logout, server.baseUri());
+        assertProviderLogout(logout, stack.server().baseUri());
 
         HttpResponse<String> landed =
                 browser.send(HttpRequest.newBuilder(logout).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, landed.statusCode());
-        assertEquals(server.baseUri().resolve("signin.html"), landed.uri(), "the provider sends the browser back");
+        assertEquals(
+                stack.server().baseUri().resolve("signin.html"), landed.uri(), "the provider sends the browser back");
 
         Http.Reply after = page.send(
                 page.request("api/boards").header("X-Requested-With", "fetch").GET());
@@ -228,7 +219,7 @@ class OidcIT {
         assertEquals(204, page.delete("api/session").status(), "signed out already: nothing to end at the provider");
         assertEquals(
                 "oidc",
-                Http.anonymous(server.baseUri())
+                Http.anonymous(stack.server().baseUri())
                         .get("api/session/method")
                         .json()
                         .getString("method"));
@@ -236,14 +227,15 @@ class OidcIT {
 
     @Test
     void aScriptWithABearerTokenHasNoProviderSessionToEnd() {
-        Http.Reply reply =
-                Http.withBearer(server.baseUri(), provider.accessToken("bob")).delete("api/session");
+        Http.Reply reply = Http.withBearer(
+                        stack.server().baseUri(), stack.provider().accessToken("bob"))
+                .delete("api/session");
         assertEquals(204, reply.status(), reply::toString);
     }
 
     @Test
     void aCallbackThatTheProviderDidNotSendSignsNobodyIn() throws Exception {
-        Http page = Http.via(browser(), server.baseUri(), null);
+        Http page = Http.via(browser(), stack.server().baseUri(), null);
         Http.Reply forged = page.get("api/session/callback?code=made-up&state=made-up");
         assertEquals(401, forged.status(), forged::toString);
         assertEquals("unauthenticated", forged.json().getString("error"));
@@ -255,13 +247,17 @@ class OidcIT {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         HttpResponse<String> toProvider = started.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
+                HttpRequest.newBuilder(stack.server().baseUri().resolve("api/session/oidc"))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, toProvider.statusCode());
-        assertTrue(toProvider.headers().firstValue("Location").orElseThrow().startsWith(provider.issuer()));
-        Http sameBrowser = Http.via(started, server.baseUri(), null);
+        assertTrue(toProvider
+                .headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .startsWith(stack.provider().issuer()));
+        Http sameBrowser = Http.via(started, stack.server().baseUri(), null);
         Http.Reply wrongState = sameBrowser.get("api/session/callback?code=made-up&state=not-the-one-sent");
         assertEquals(401, wrongState.status(), wrongState::toString);
         assertEquals(401, sameBrowser.get("api/session").status());
@@ -269,7 +265,7 @@ class OidcIT {
 
     @Test
     void scriptsCallTheApiWithTheProvidersAccessToken() {
-        Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
+        Http bob = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("bob"));
         JsonObject caller = bob.get("api/session").json();
         assertEquals("bob", caller.getString("user"));
         Http.Reply created = bob.postJson("api/boards", "{\"title\":\"Bob's script\"}");
@@ -280,8 +276,11 @@ class OidcIT {
     @Test
     void forgedExpiredAndOtherAudiencesTokensAreRefused() throws Exception {
         for (String token : List.of(
-                forgedToken(), provider.accessToken("expired"), provider.accessToken("elsewhere"), "not-a-token")) {
-            Http.Reply reply = Http.withBearer(server.baseUri(), token).get("api/boards");
+                forgedToken(),
+                stack.provider().accessToken("expired"),
+                stack.provider().accessToken("elsewhere"),
+                "not-a-token")) {
+            Http.Reply reply = Http.withBearer(stack.server().baseUri(), token).get("api/boards");
             assertEquals(401, reply.status(), reply::toString);
             assertEquals("unauthenticated", reply.json().getString("error"));
         }
@@ -289,19 +288,19 @@ class OidcIT {
 
     @Test
     void builtInAccountsAreOffWhileOidcIsOn() {
-        Http.Reply basic =
-                Http.withPassword(server.baseUri(), "alice", "whiteboard").get("api/boards");
+        Http.Reply basic = Http.withPassword(stack.server().baseUri(), "alice", "whiteboard")
+                .get("api/boards");
         assertEquals(401, basic.status(), basic::toString);
-        Http.Reply form = Http.anonymous(server.baseUri())
+        Http.Reply form = Http.anonymous(stack.server().baseUri())
                 .send("POST", "api/session", "application/x-www-form-urlencoded", "name=alice&password=whiteboard");
         assertEquals(401, form.status(), form::toString);
     }
 
     @Test
     void administratorsSeeAndOwnEveryBoard() {
-        Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
-        Http erin = Http.withBearer(server.baseUri(), provider.accessToken("erin"));
-        Http carol = Http.withBearer(server.baseUri(), provider.accessToken("carol"));
+        Http bob = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("bob"));
+        Http erin = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("erin"));
+        Http carol = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("carol"));
         String board = bob.postJson("api/boards", "{\"title\":\"Bob's private board\"}")
                 .json()
                 .getString("id");
@@ -319,9 +318,9 @@ class OidcIT {
 
     @Test
     void aBoardGrantedToAGroupIsVisibleToItsMembersAndNotToOthers() throws Exception {
-        Http carol = Http.withBearer(server.baseUri(), provider.accessToken("carol"));
-        Http bob = Http.withBearer(server.baseUri(), provider.accessToken("bob"));
-        Http frank = Http.withBearer(server.baseUri(), provider.accessToken("frank"));
+        Http carol = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("carol"));
+        Http bob = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("bob"));
+        Http frank = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("frank"));
         String board = carol.postJson("api/boards", "{\"title\":\"Sales for design\"}")
                 .json()
                 .getString("id");
@@ -366,12 +365,12 @@ class OidcIT {
 
     private static Http signedInBrowser(HttpClient browser) throws Exception {
         HttpResponse<String> landed = browser.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("api/session/oidc"))
+                HttpRequest.newBuilder(stack.server().baseUri().resolve("api/session/oidc"))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, landed.statusCode(), landed::body);
-        return Http.via(browser, server.baseUri(), null);
+        return Http.via(browser, stack.server().baseUri(), null);
     }
 
     /**
@@ -379,21 +378,21 @@ class OidcIT {
      * hint, this app's client id, and the sign-in page under {@code appBase} to come back to.
      */
     static void assertProviderLogout(URI logout, URI appBase) throws Exception {
-        assertTrue(logout.toString().startsWith(provider.endSessionEndpoint() + "?"), logout::toString);
+        assertTrue(logout.toString().startsWith(stack.provider().endSessionEndpoint() + "?"), logout::toString);
         Map<String, String> query = query(logout);
         assertEquals(OidcProvider.CLIENT_ID, query.get("client_id"), logout::toString);
         assertEquals(appBase.resolve("signin.html").toString(), query.get("post_logout_redirect_uri"));
         JWTClaimsSet hint = idToken(query.get("id_token_hint"));
         assertEquals("alice", hint.getSubject());
         assertEquals(List.of(OidcProvider.CLIENT_ID), hint.getAudience(), "an ID token for this app");
-        assertEquals(provider.issuer(), hint.getIssuer());
+        assertEquals(stack.provider().issuer(), hint.getIssuer());
     }
 
     /** The claims of a token the provider signed (checked against its published keys). */
     private static JWTClaimsSet idToken(String token) throws Exception {
         assertTrue(token != null && !token.isBlank(), "an id_token_hint");
         SignedJWT jwt = SignedJWT.parse(token);
-        JWKSet keys = JWKSet.parse(provider.keys().toString());
+        JWKSet keys = JWKSet.parse(stack.provider().keys().toString());
         JWK key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
         assertTrue(
                 key != null
@@ -427,10 +426,11 @@ class OidcIT {
 
     /** A token that looks like the provider's (its issuer, its key id, our audience) but is signed with another key. */
     private static String forgedToken() throws Exception {
-        String kid = provider.keys().getJsonArray("keys").getJsonObject(0).getString("kid");
+        String kid =
+                stack.provider().keys().getJsonArray("keys").getJsonObject(0).getString("kid");
         RSAKey key = new RSAKeyGenerator(2048).keyID(kid).generate();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(provider.issuer())
+                .issuer(stack.provider().issuer())
                 .subject("bob")
                 .claim("preferred_username", "bob")
                 .audience(OidcProvider.CLIENT_ID)

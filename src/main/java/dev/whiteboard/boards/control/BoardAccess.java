@@ -4,8 +4,6 @@ import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.BoardId;
 import dev.whiteboard.boards.entity.BoardMember;
 import dev.whiteboard.boards.entity.BoardRole;
-import dev.whiteboard.boards.entity.Limits;
-import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.CallerGroups;
 import dev.whiteboard.security.KnownUsers;
 import jakarta.annotation.PostConstruct;
@@ -17,13 +15,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,18 +30,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * own every board; otherwise the highest role an owner granted the user or one of the user's groups
  * ({@code group:<name>}); otherwise the configured default ({@code whiteboard.boards.default-role}: {@code editor}
  * (the default), {@code viewer}, or {@code none} for boards only their members see). A user's groups are the
- * provider's, as {@link CallerGroups} last recorded them (built-in accounts have none).
+ * provider's, as {@link CallerGroups} last recorded them (built-in accounts have none). The rule itself is
+ * {@link RoleRule}, and who may be granted a role {@link Grantable}: this class gathers the facts they decide on.
  */
 @ApplicationScoped
 @Transactional
 public class BoardAccess {
 
-    /** User ids that may be granted a role: what identity providers use as names, without spaces or controls. */
-    private static final Pattern USER = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,255}");
     /** How a group is named where a role is granted to everyone in it: {@code group:design}. */
     public static final String GROUP_PREFIX = "group:";
-    /** Group names that may be granted a role (after the prefix): letters, digits, spaces and . _ @ + -. */
-    private static final Pattern GROUP = Pattern.compile("[\\p{L}\\p{N}._@+ -]{1,200}");
 
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;
@@ -67,7 +62,7 @@ public class BoardAccess {
      */
     public record GrantsChanged(String boardId) {}
 
-    private Optional<BoardRole> defaultRole;
+    private RoleRule rule;
 
     /** Whom roles may have been granted to on behalf of a user: the user id, and {@code group:<g>} for each group. */
     public record Grantees(String user, Set<String> names) {
@@ -78,9 +73,7 @@ public class BoardAccess {
 
     @PostConstruct
     void readDefault() {
-        defaultRole = "none".equalsIgnoreCase(defaultRoleSetting.strip())
-                ? Optional.empty()
-                : Optional.of(BoardRole.parse("whiteboard.boards.default-role", defaultRoleSetting));
+        rule = RoleRule.fromSetting(defaultRoleSetting);
     }
 
     /** The caller's role on the board, if they have any. */
@@ -97,27 +90,26 @@ public class BoardAccess {
     /** The caller's role on each of the boards (absent where they have none), with one query for all of them. */
     public Map<String, BoardRole> roles(List<Board> boards, String user) {
         boolean administrator = administers(user);
-        Map<String, BoardRole> granted = new HashMap<>();
+        Map<String, List<BoardRole>> granted = new HashMap<>();
         if (!boards.isEmpty() && !administrator) {
             em.createNamedQuery(BoardMember.OF_GRANTEES_ON_BOARDS, BoardMember.class)
                     .setParameter("grantees", grantees(user).names())
                     .setParameter("boards", boards.stream().map(Board::id).toList())
                     .getResultList()
-                    .forEach(m -> granted.merge(m.boardId(), m.role(), (a, b) -> a.includes(b) ? a : b));
+                    .forEach(m -> granted.computeIfAbsent(m.boardId(), b -> new ArrayList<>())
+                            .add(m.role()));
         }
         Map<String, BoardRole> roles = new HashMap<>();
         for (Board board : boards) {
-            Optional<BoardRole> role = administrator || board.createdBy().equals(user)
-                    ? Optional.of(BoardRole.OWNER)
-                    : Optional.ofNullable(granted.get(board.id())).or(() -> defaultRole);
-            role.ifPresent(r -> roles.put(board.id(), r));
+            rule.decide(board.createdBy(), user, administrator, granted.getOrDefault(board.id(), List.of()))
+                    .ifPresent(r -> roles.put(board.id(), r));
         }
         return roles;
     }
 
     /** Which boards the user's list shows: all ({@code empty}), or those created by or granted to the grantees. */
     public Optional<Grantees> listed(String user) {
-        return defaultRole.isPresent() || administers(user) ? Optional.empty() : Optional.of(grantees(user));
+        return rule.everyoneSeesEveryBoard() || administers(user) ? Optional.empty() : Optional.of(grantees(user));
     }
 
     private Grantees grantees(String user) {
@@ -165,13 +157,7 @@ public class BoardAccess {
      */
     public BoardMember grant(String boardId, String user, BoardRole role, String owner) {
         Board board = require(boardId, owner, BoardRole.OWNER).board();
-        String member = validUser(user);
-        if (board.createdBy().equals(member)) {
-            throw new InvalidInputException("user", "the board's creator is always an owner");
-        }
-        if (!member.startsWith(GROUP_PREFIX) && !knownUsers.mayBeGranted(member)) {
-            throw new UnknownUserException(member);
-        }
+        String member = Grantable.member(user, board.createdBy(), knownUsers::mayBeGranted);
         grantsChanged.fire(new GrantsChanged(board.id()));
         BoardMember existing = em.find(BoardMember.class, new BoardMember.Key(board.id(), member));
         if (existing != null) {
@@ -193,20 +179,6 @@ public class BoardAccess {
         em.remove(existing);
         grantsChanged.fire(new GrantsChanged(board.id()));
         return true;
-    }
-
-    private static String validUser(String user) {
-        if (user != null && user.startsWith(GROUP_PREFIX)) {
-            if (!GROUP.matcher(user.substring(GROUP_PREFIX.length())).matches()) {
-                throw new InvalidInputException(
-                        "user", "a group is group:<name>, the name 1 to 200 letters, digits," + " spaces or . _ @ + -");
-            }
-            return user;
-        }
-        if (user == null || !USER.matcher(user).matches() || user.length() > Limits.MAX_USER_LENGTH) {
-            throw new InvalidInputException("user", "a user id is 1 to 255 letters, digits or . _ @ + -");
-        }
-        return user;
     }
 
     private static OffsetDateTime now() {

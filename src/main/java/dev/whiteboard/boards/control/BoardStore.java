@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +88,7 @@ public class BoardStore {
     public ShapeChange putShape(String boardId, String shapeId, ShapeData data, String user) {
         Board board = lock(boardId);
         long from = board.version();
-        ShapeChange change = put(board, shapeId, data, user);
+        ShapeChange change = content(board, user).put(shapeId, data);
         if (change.changed()) {
             changes.fire(new BoardChange.ShapesChanged(
                     board.id(), from, board.version(), user(user), List.of(change.shape()), List.of()));
@@ -101,7 +100,7 @@ public class BoardStore {
     public boolean removeShape(String boardId, String shapeId, String user) {
         Board board = lock(boardId);
         long from = board.version();
-        boolean removed = remove(board, shapeId);
+        boolean removed = content(board, user).remove(shapeId);
         if (removed) {
             changes.fire(new BoardChange.ShapesChanged(
                     board.id(), from, board.version(), user(user), List.of(), List.of(shapeId)));
@@ -119,21 +118,7 @@ public class BoardStore {
         }
         Board board = lock(boardId);
         long from = board.version();
-        List<Shape> put = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        for (ShapeEdit edit : edits) {
-            if (edit instanceof ShapeEdit.Put p) {
-                ShapeChange change = put(board, p.shapeId(), p.data(), user);
-                if (change.changed()) {
-                    put.add(change.shape());
-                }
-            } else if (remove(board, edit.shapeId())) {
-                removed.add(edit.shapeId());
-            }
-        }
-        if (board.version() != from) {
-            changes.fire(new BoardChange.ShapesChanged(board.id(), from, board.version(), user(user), put, removed));
-        }
+        content(board, user).apply(edits).ifPresent(changes::fire);
         return new BoardUpdate(board.id(), from, board.version());
     }
 
@@ -154,33 +139,23 @@ public class BoardStore {
         return new BoardUpdate(board.id(), from, board.version());
     }
 
-    private ShapeChange put(Board board, String shapeId, ShapeData data, String user) {
-        Shape.validShapeId(shapeId);
-        Optional<Shape> existing = shape(board, shapeId);
-        if (existing.isPresent() && !existing.get().differsFrom(data)) {
-            return new ShapeChange(existing.get(), false, false);
-        }
-        if (existing.map(Shape::removed).orElse(true) && !board.shapeAdded()) {
-            throw new BoardFullException();
-        }
-        long version = board.nextVersion();
-        if (existing.isPresent()) {
-            existing.get().update(data, version, now());
-            return new ShapeChange(existing.get(), true, false);
-        }
-        Shape shape = new Shape(
-                board.id(), shapeId, data.z() == null ? data.withZ(version) : data, user(user), version, now());
-        em.persist(shape);
-        return new ShapeChange(shape, true, true);
-    }
+    /** The board's content rules, on its rows: a new shape is persisted, shapes are looked up by id. */
+    private BoardContent content(Board board, String user) {
+        return new BoardContent(
+                board,
+                new BoardContent.Shapes() {
+                    @Override
+                    public Optional<Shape> find(String shapeId) {
+                        return shape(board, shapeId);
+                    }
 
-    private boolean remove(Board board, String shapeId) {
-        Optional<Shape> shape = shape(board, shapeId).filter(s -> !s.removed());
-        shape.ifPresent(s -> {
-            s.remove(board.nextVersion(), now());
-            board.shapeRemoved();
-        });
-        return shape.isPresent();
+                    @Override
+                    public void add(Shape shape) {
+                        em.persist(shape);
+                    }
+                },
+                () -> user(user),
+                BoardStore::now);
     }
 
     public Optional<BoardBackground> background(String boardId) {

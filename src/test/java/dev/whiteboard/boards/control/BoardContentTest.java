@@ -1,0 +1,185 @@
+package dev.whiteboard.boards.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whiteboard.boards.entity.Board;
+import dev.whiteboard.boards.entity.Limits;
+import dev.whiteboard.boards.entity.Shape;
+import dev.whiteboard.boards.entity.ShapeData;
+import dev.whiteboard.errors.InvalidInputException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The content rules of {@link BoardStore}, on a board and shapes held in memory (the database, the row lock and the
+ * all-or-nothing transaction around them are {@code BoardStoreIT}'s).
+ */
+class BoardContentTest {
+
+    private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 12, 6, 12, 0, 0, 0, ZoneOffset.UTC);
+
+    /** The board's shape rows, as the database would hold them: live and removed, by id. */
+    private final Map<String, Shape> rows = new LinkedHashMap<>();
+
+    private final Board board = new Board("b0000000000000000000000000000001", "Plan", "alice", T0);
+    private OffsetDateTime now = T0;
+
+    private BoardContent by(String user) {
+        return new BoardContent(
+                board,
+                new BoardContent.Shapes() {
+                    @Override
+                    public Optional<Shape> find(String shapeId) {
+                        return Optional.ofNullable(rows.get(shapeId));
+                    }
+
+                    @Override
+                    public void add(Shape shape) {
+                        rows.put(shape.shapeId(), shape);
+                    }
+                },
+                () -> user,
+                () -> now = now.plusSeconds(1));
+    }
+
+    private static ShapeData line(double x) {
+        return ShapeData.fromWire("pen", "#000000", 2.0, null, 1.0, new double[] {0, 0, x, 10}, null, null, null);
+    }
+
+    @Test
+    void aNewShapeGetsTheNextVersionAndGoesOnTop() {
+        ShapeChange first = by("bob").put("s1", line(1));
+        ShapeChange second = by("carol").put("s2", line(2));
+
+        assertTrue(first.changed() && first.created());
+        assertEquals(1, first.shape().version());
+        assertEquals(1L, first.shape().data().z(), "no z: on top, at the version that added it");
+        assertEquals(2L, second.shape().data().z());
+        assertEquals("bob", first.shape().author());
+        assertEquals(2, board.version());
+        assertEquals(2, board.liveShapes());
+        assertEquals(List.of("s1", "s2"), List.copyOf(rows.keySet()));
+    }
+
+    @Test
+    void aGivenZIsKept() {
+        assertEquals(7L, by("bob").put("s1", line(1).withZ(7)).shape().data().z());
+    }
+
+    @Test
+    void aReplayChangesNothing() {
+        by("bob").put("s1", line(1));
+        ShapeChange replay = by("bob").put("s1", line(1));
+
+        assertFalse(replay.changed() || replay.created());
+        assertEquals(1, board.version(), "no new version for content already there");
+        assertEquals(1, board.liveShapes());
+    }
+
+    @Test
+    void newContentReplacesTheShapeUnderANewVersionKeepingItsAuthorAndZ() {
+        by("bob").put("s1", line(1));
+        by("bob").put("s2", line(2));
+        ShapeChange changed = by("carol").put("s1", line(3));
+
+        assertTrue(changed.changed());
+        assertFalse(changed.created());
+        assertEquals(3, changed.shape().version());
+        assertEquals(1L, changed.shape().data().z());
+        assertEquals("bob", changed.shape().author());
+        assertEquals(2, board.liveShapes(), "replacing adds no shape");
+    }
+
+    @Test
+    void aRemovedShapeIsATombstoneThatAPutRestores() {
+        by("bob").put("s1", line(1));
+        assertTrue(by("bob").remove("s1"));
+        Shape tombstone = rows.get("s1");
+        assertTrue(tombstone.removed());
+        assertEquals(2, tombstone.version(), "the tombstone carries the version that removed it");
+        assertEquals(0, board.liveShapes());
+
+        assertFalse(by("bob").remove("s1"), "removing twice changes nothing");
+        assertFalse(by("bob").remove("never-there"));
+        assertEquals(2, board.version());
+
+        ShapeChange restored = by("bob").put("s1", line(1));
+        assertTrue(restored.changed(), "the same content restores a removed shape");
+        assertFalse(restored.created());
+        assertSame(tombstone, restored.shape());
+        assertFalse(tombstone.removed());
+        assertEquals(3, board.version());
+        assertEquals(1, board.liveShapes());
+    }
+
+    @Test
+    void aBatchIsOneChangeWithAVersionPerEditThatChangedSomething() {
+        by("bob").put("s1", line(1));
+        Optional<BoardChange.ShapesChanged> change = by("carol")
+                .apply(List.of(
+                        new ShapeEdit.Put("s1", line(1)), // a replay: skipped
+                        new ShapeEdit.Put("s2", line(2)),
+                        new ShapeEdit.Remove("s1"),
+                        new ShapeEdit.Remove("s9"), // never there: skipped
+                        new ShapeEdit.Put("s2", line(3))));
+
+        BoardChange.ShapesChanged changed = change.orElseThrow();
+        assertEquals(1, changed.fromVersion());
+        assertEquals(4, changed.version(), "three edits changed something");
+        assertEquals("carol", changed.by());
+        assertEquals(
+                List.of("s2", "s2"), changed.put().stream().map(Shape::shapeId).toList());
+        assertEquals(List.of("s1"), changed.removed());
+        assertEquals(4, rows.get("s2").version());
+    }
+
+    @Test
+    void aReplayedBatchMakesNoChange() {
+        List<ShapeEdit> batch = List.of(new ShapeEdit.Put("s1", line(1)), new ShapeEdit.Remove("s2"));
+        assertTrue(by("bob").apply(batch).isPresent());
+        long version = board.version();
+
+        assertEquals(Optional.empty(), by("bob").apply(batch));
+        assertEquals(Optional.empty(), by("bob").apply(List.of()));
+        assertEquals(version, board.version());
+    }
+
+    @Test
+    void anInvalidShapeIdIsRefusedBeforeAnythingChanges() {
+        InvalidInputException refused =
+                assertThrows(InvalidInputException.class, () -> by("bob").put("not an id", line(1)));
+        assertEquals(Optional.of("id"), refused.field());
+        assertEquals(0, board.version());
+        assertTrue(rows.isEmpty());
+    }
+
+    @Test
+    void aFullBoardTakesNoNewShapeButStillChangesAndRemovesItsShapes() {
+        by("bob").put("s1", line(1));
+        by("bob").put("s2", line(2));
+        assertTrue(by("bob").remove("s2"));
+        while (board.liveShapes() < Limits.MAX_SHAPES_PER_BOARD) {
+            assertTrue(board.shapeAdded()); // the other shapes, counted as the database would
+        }
+        long version = board.version();
+
+        assertThrows(BoardFullException.class, () -> by("bob").put("s3", line(3)));
+        assertThrows(BoardFullException.class, () -> by("bob").put("s2", line(2)), "restoring adds a shape too");
+        assertEquals(version, board.version(), "a refused put takes no version");
+        assertFalse(rows.containsKey("s3"));
+        assertTrue(rows.get("s2").removed());
+
+        assertTrue(by("bob").put("s1", line(9)).changed(), "a shape already there may still change");
+        assertTrue(by("bob").remove("s1"));
+        assertTrue(by("bob").put("s3", line(3)).created(), "and a removal makes room");
+    }
+}
