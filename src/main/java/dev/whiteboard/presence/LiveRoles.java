@@ -4,7 +4,7 @@ import dev.whiteboard.boards.control.BoardAccess;
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.realtime.RealtimeService;
-import dev.whiteboard.security.CallerGroups;
+import dev.whiteboard.security.oidc.CallerGroups;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

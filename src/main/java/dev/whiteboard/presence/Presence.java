@@ -2,7 +2,7 @@ package dev.whiteboard.presence;
 
 import dev.whiteboard.boards.entity.BoardConnectionAccepted;
 import dev.whiteboard.boards.entity.BoardRole;
-import dev.whiteboard.security.Accounts;
+import dev.whiteboard.security.accounts.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * The error answers of the authentication mechanisms: the same JSON body as every other error of the API
  * ({@link ErrorBody}), written before any JAX-RS resource runs.
  */
-final class MechanismResponses {
+public final class MechanismResponses {
 
     private MechanismResponses() {}
 
@@ -23,7 +23,7 @@ final class MechanismResponses {
      * (WildFly) answer a failed authentication with {@code sendError}, which drops this body for the application's
      * error page of the status ({@link AuthenticationFailurePage}).
      */
-    static AuthenticationStatus fail(HttpServletRequest request, HttpServletResponse response, ErrorBody error) {
+    public static AuthenticationStatus fail(HttpServletRequest request, HttpServletResponse response, ErrorBody error) {
         response.setStatus(error.status());
         if (error.retryable()) {
             response.setHeader("Retry-After", "5");
@@ -41,13 +41,14 @@ final class MechanismResponses {
     }
 
     /** 429 with {@code Retry-After}: too many failed sign-ins (see {@link SignInThrottle}). */
-    static AuthenticationStatus throttled(
+    public static AuthenticationStatus throttled(
             HttpServletRequest request, HttpServletResponse response, SignInThrottledException e) {
         response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         return fail(request, response, ErrorBody.of(e));
     }
 
-    static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String message) {
+    public static AuthenticationStatus unauthorized(
+            HttpServletRequest request, HttpServletResponse response, String message) {
         return fail(request, response, ErrorBody.of(ErrorKind.UNAUTHENTICATED, message, null));
     }
 }

@@ -1,15 +1,11 @@
 /**
- * Who the caller is. Out of the box: built-in accounts (PBKDF2-hashed passwords in the database, demo users at
- * first start), signed in through the sign-in page ({@code /api/session}, then an HTTP session) or with HTTP Basic
- * on every request (scripts, tests): {@code SignInMechanism}. With {@code whiteboard.oidc.provider-uri} set, the
- * company's OpenID Connect provider instead: {@code OidcMechanism} (the Jakarta Security OIDC definition for
- * browsers, the provider's bearer tokens for scripts), which also records the provider's groups
- * ({@code CallerGroups}) for the boards' role decisions. Exactly one of the two mechanisms is deployed, chosen by
- * the CDI extension {@code SignInChoice}. The features never see the difference: they only ever read the caller's
- * name from the container ({@code SecurityContext}). Which URLs need a signed-in
- * caller is declared in {@code WEB-INF/web.xml}; what a caller may do on a board is the boards feature's business.
- * <p>Every password check, form or HTTP Basic, goes through {@code SignInGuard}, which asks the throttle of
- * {@code throttle} first and logs security events on the logger {@code dev.whiteboard.security.events}. The
- * browser-side guards (headers, the session cookie, cross-site changes) are the filters of {@code web}.
+ * Who the caller is. The features only ever read the caller's name ({@code CurrentCaller}, the container's
+ * {@code SecurityContext}); what a caller may do on a board is the boards feature's business. This package holds what
+ * the two ways of signing in share: the caller kept in the HTTP session ({@code SessionCaller}), the mechanisms' JSON
+ * error answers ({@code MechanismResponses}, {@code AuthenticationFailurePage}) and {@code NotSignedInException}. The
+ * rest, by concern: {@code accounts} (built-in accounts, the sign-in form and HTTP Basic), {@code oidc} (the company's
+ * OpenID Connect provider and its groups), {@code signin} (the choice of mechanism, {@code /api/session}, who exists),
+ * {@code throttle} (password guessing slowed down) and {@code web} (the browser-side filters). Which URLs need a
+ * signed-in caller is declared in {@code WEB-INF/web.xml}.
  */
 package dev.whiteboard.security;

@@ -6,7 +6,7 @@ import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.chat.entity.ChatRoom;
 import dev.whiteboard.chat.entity.ChatRoomMember;
 import dev.whiteboard.chat.entity.Conversation;
-import dev.whiteboard.security.KnownUsers;
+import dev.whiteboard.security.signin.KnownUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -3,7 +3,7 @@ package dev.whiteboard.security.web;
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
 import dev.whiteboard.runtime.PublicAddress;
-import dev.whiteboard.security.SignInGuard;
+import dev.whiteboard.security.accounts.SignInGuard;
 import dev.whiteboard.wire.WireJson;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;

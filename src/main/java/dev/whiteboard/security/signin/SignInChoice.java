@@ -1,5 +1,8 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.signin;
 
+import dev.whiteboard.security.accounts.SignInMechanism;
+import dev.whiteboard.security.oidc.OidcMechanism;
+import dev.whiteboard.security.oidc.OidcSettings;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;

@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.accounts;
 
 import dev.whiteboard.security.throttle.ClientAddress;
 import dev.whiteboard.security.throttle.SignInThrottle;

@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.oidc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

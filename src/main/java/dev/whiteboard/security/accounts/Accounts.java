@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.accounts;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

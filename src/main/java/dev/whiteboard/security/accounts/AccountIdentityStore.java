@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.accounts;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.oidc;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,7 +1,9 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.oidc;
 
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
+import dev.whiteboard.security.MechanismResponses;
+import dev.whiteboard.security.SessionCaller;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -64,7 +66,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class OidcMechanism implements HttpAuthenticationMechanism {
 
-    static final String NEXT = "whiteboard.oidc.next";
+    public static final String NEXT = "whiteboard.oidc.next";
     private static final Logger LOG = Logger.getLogger(OidcMechanism.class.getName());
 
     @Inject
@@ -257,7 +259,7 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
      * Where to go after signing in: a path of this site only (never another site: no open redirect), and a valid
      * URI reference (a {@code next} that is not one, such as {@code /a b}, goes to the home page instead).
      */
-    static String localPath(String next) {
+    public static String localPath(String next) {
         return next != null
                         && next.startsWith("/")
                         && !next.startsWith("//")

@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.accounts;
 
 import dev.whiteboard.errors.InvalidInputException;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.accounts;
 
+import dev.whiteboard.security.oidc.OidcSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;

@@ -1,5 +1,6 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.oidc;
 
+import dev.whiteboard.security.SessionCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -40,7 +41,7 @@ public class ProviderLogout {
      * is to do: OIDC off, provider logout off, no ID token (not signed in through the provider), or no
      * {@code end_session_endpoint} (or the provider cannot be reached now: the app's session ends all the same).
      */
-    Optional<URI> url(SessionCaller.SignedIn caller, HttpServletRequest request) {
+    public Optional<URI> url(SessionCaller.SignedIn caller, HttpServletRequest request) {
         if (!settings.enabled() || !settings.providerLogout() || caller.idToken() == null) {
             return Optional.empty();
         }

@@ -1,7 +1,9 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.accounts;
 
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.Failures;
+import dev.whiteboard.security.MechanismResponses;
+import dev.whiteboard.security.SessionCaller;
 import dev.whiteboard.security.throttle.SignInThrottledException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.oidc;
 
 import dev.whiteboard.runtime.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,7 +81,7 @@ public class OidcSettings {
     }
 
     /** Whether OIDC is configured, read straight from the configuration (for the CDI extension, before beans). */
-    static boolean configured(Config config) {
+    public static boolean configured(Config config) {
         return value(config, "provider-uri").isPresent();
     }
 

@@ -1,6 +1,13 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.signin;
 
 import dev.whiteboard.errors.InvalidInputException;
+import dev.whiteboard.security.NotSignedInException;
+import dev.whiteboard.security.SessionCaller;
+import dev.whiteboard.security.accounts.Accounts;
+import dev.whiteboard.security.accounts.SignInGuard;
+import dev.whiteboard.security.oidc.OidcMechanism;
+import dev.whiteboard.security.oidc.OidcSettings;
+import dev.whiteboard.security.oidc.ProviderLogout;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

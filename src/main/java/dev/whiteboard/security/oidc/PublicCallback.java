@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.oidc;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;

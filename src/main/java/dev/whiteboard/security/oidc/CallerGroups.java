@@ -1,4 +1,4 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.oidc;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -1,5 +1,8 @@
-package dev.whiteboard.security;
+package dev.whiteboard.security.signin;
 
+import dev.whiteboard.security.accounts.Accounts;
+import dev.whiteboard.security.oidc.KnownCaller;
+import dev.whiteboard.security.oidc.OidcSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
