@@ -70,6 +70,14 @@ public class SignInGuard {
                     "Sign-in refused (throttled for {0} s): user \"{1}\" from {2} ({3})",
                     new Object[] {e.retryAfterSeconds(), printable(name), address, channel});
             throw e;
+        } catch (RuntimeException e) {
+            // the counts cannot be read (the database is down): the identity store still answers for credentials it
+            // checked moments ago, and any other check needs the database too, so no password can be guessed meanwhile
+            SECURITY.log(
+                    Level.WARNING,
+                    "Sign-in counts unavailable for user \"{0}\" from {1} ({2}): {3}",
+                    new Object[] {printable(name), address, channel, e.toString()});
+            return identities.validate(credential);
         }
         CredentialValidationResult result = identities.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
