@@ -30,7 +30,7 @@ class SignInThrottleIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.onConfiguredDatabase("throttle")
+        server = TestServer.onOwnDatabase("throttle")
                 .withEnvironment("WHITEBOARD_SECURITY_SIGN_IN_ACCOUNT_FREE_FAILURES", "3")
                 .withEnvironment("WHITEBOARD_SECURITY_SIGN_IN_ADDRESS_FREE_FAILURES", "6")
                 .withEnvironment("WHITEBOARD_SECURITY_SIGN_IN_FIRST_DELAY_SECONDS", "60")

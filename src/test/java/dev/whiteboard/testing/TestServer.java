@@ -15,16 +15,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One server process running the built WAR at the context root, configured only from {@code server-config/}:
@@ -63,6 +70,33 @@ public final class TestServer implements AutoCloseable {
     /** A server on the database the test run was given (H2 in a fresh folder of its own by default). */
     public static TestServer onConfiguredDatabase(String name) {
         return new TestServer(name, DatabaseConfig.fromSystemProperties());
+    }
+
+    /**
+     * A server whose database no other test server shares: H2 in a folder of its own (as always), or with PostgreSQL a
+     * schema of its own ({@code <configured schema>_<name>}, made afresh). For tests whose state is meant to be shared
+     * by every node (the sign-in counts) and would otherwise reach the other servers of a PostgreSQL pass.
+     */
+    public static TestServer onOwnDatabase(String name) {
+        DatabaseConfig configured = DatabaseConfig.fromSystemProperties();
+        if (configured.embedded()) {
+            return onConfiguredDatabase(name);
+        }
+        Matcher schema = Pattern.compile("currentSchema=([A-Za-z0-9_]+)").matcher(configured.url());
+        String base = schema.find() ? schema.group(1) : "public";
+        String own = (base + "_" + name).replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(Locale.ROOT);
+        try (Connection connection =
+                        DriverManager.getConnection(configured.url(), configured.user(), configured.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + own + " CASCADE");
+            statement.execute("CREATE SCHEMA " + own);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not make the schema " + own, e);
+        }
+        String url = schema.find(0)
+                ? schema.replaceFirst("currentSchema=" + own)
+                : configured.url() + (configured.url().contains("?") ? "&" : "?") + "currentSchema=" + own;
+        return new TestServer(name, new DatabaseConfig(url, configured.user(), configured.password()));
     }
 
     /** A server on the given PostgreSQL database. */
