@@ -10,13 +10,22 @@
 // (a message to 200 receivers took p50 4 ms, p99 15 ms to be read from the plain relay at 10 messages a second).
 // The senders run on the main thread. Latency is from the send time to the moment a receiver has parsed the message.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { clientToken, open, openMany, percentile, sleep } from './common.mjs';
+
+/** The CPU time (user + system, all threads) a process has used, in seconds; NaN without a pid. */
+function cpuSeconds(pid) {
+  if (!pid) return NaN;
+  // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the parenthesized name
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 const hub = 'bench';
 const group = 'board-b1';
 
 function url(mode, target, key, userId, roles, groups) {
-  if (mode !== 'hub') return target;
+  if (mode !== 'hub') return groups?.length ? target : `${target}/?role=sender`;
   const endpoint = target.replace(/\/$/, '');
   const token = clientToken({ key, endpoint, hub, userId, roles, groups });
   return `${endpoint.replace(/^http/, 'ws')}/client/hubs/${hub}?access_token=${token}`;
@@ -77,6 +86,7 @@ if (!isMainThread) {
     open(url(mode, target, key, `s${i}`, [`webpubsub.sendToGroup.${group}`]), protocol, () => {}));
   await sleep(500);
 
+  const cpuBefore = cpuSeconds(process.env.SUT_PID);
   let sent = 0;
   const interval = 1000 / rate;
   const start = performance.now();
@@ -100,6 +110,7 @@ if (!isMainThread) {
   });
 
   await sleep(seconds * 1000 + 2000);
+  const cpu = cpuSeconds(process.env.SUT_PID) - cpuBefore;
   timers.forEach(clearTimeout);
   const results = await Promise.all(workers.map((worker) => new Promise((resolve) => {
     worker.once('message', resolve);
@@ -118,6 +129,10 @@ if (!isMainThread) {
     p50: +percentile(latencies, 50).toFixed(2), p99: +percentile(latencies, 99).toFixed(2),
     max: +latencies[latencies.length - 1].toFixed(2),
   };
+  if (!Number.isNaN(cpu)) {
+    result.cpuCores = +(cpu / (seconds + 2)).toFixed(2);
+    result.cpuMicrosPerDelivery = +((cpu * 1e6) / Math.max(1, received)).toFixed(2);
+  }
   console.log(JSON.stringify(result));
   senderSockets.forEach((ws) => ws.terminate());
   await Promise.all(workers.map((worker) => worker.terminate()));
