@@ -109,7 +109,7 @@ public class ClientSocketServlet extends HttpServlet {
                     subprotocol,
                     MAX_FRAME_BYTES,
                     socket -> recovered(hub.get(), recovery, socket),
-                    timer.executor());
+                    timer.socketThreads());
             return;
         }
         Optional<String> token = HandshakeRequests.token(
@@ -142,7 +142,7 @@ public class ClientSocketServlet extends HttpServlet {
                 subprotocol,
                 MAX_FRAME_BYTES,
                 socket -> listener(sessions.open(hub.get(), admission, kind, socket), socket),
-                timer.executor());
+                timer.socketThreads());
     }
 
     /** A reliable client's new socket: the connection it recovers, or a close with 1008 when it cannot. */

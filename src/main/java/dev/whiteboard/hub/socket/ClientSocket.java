@@ -9,6 +9,7 @@ import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -47,6 +48,15 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
         default void closed(int code, String reason) {}
     }
 
+    /**
+     * The threads a socket needs besides the container's: a timer that ends close handshakes a client does not answer,
+     * and the threads that close connections. A container's close may block: Undertow (WildFly) writes out what it
+     * still holds for the client and waits until it has left, which for a client that stopped reading is until it
+     * goes away. So a close never runs on the thread that decided it (the fan-out's, the timer's, a reading one);
+     * one blocked close must not hold up the others either, hence a pool, not one thread.
+     */
+    public record Threads(ScheduledExecutorService timer, Executor closer) {}
+
     /** Called once the connection is upgraded, before anything is read: what listens to the socket. */
     public interface Opener {
         Listener opened(ClientSocket socket) throws IOException;
@@ -65,7 +75,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
     private final Deque<byte[]> queue = new ArrayDeque<>(4);
     private long queuedBytes;
     private Opener opener;
-    private ScheduledExecutorService timer;
+    private Threads threads;
     private FrameReader reader;
     private Listener listener = NO_LISTENER;
     private WebConnection connection;
@@ -89,12 +99,12 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
 
     /**
      * Set by the servlet between the upgrade and {@link #init}: the largest message a client may send, what opens
-     * the connection, and the timer that ends close handshakes a client does not answer.
+     * the connection, and the threads it needs.
      */
-    public void prepare(int maxMessageBytes, Opener opener, ScheduledExecutorService timer) {
+    public void prepare(int maxMessageBytes, Opener opener, Threads threads) {
         this.reader = new FrameReader(maxMessageBytes);
         this.opener = opener;
-        this.timer = timer;
+        this.threads = threads;
     }
 
     @Override
@@ -407,10 +417,11 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
         }
         tell();
         if (!endIfHandshakeDone()) {
-            timer.schedule(
-                    () -> end(CloseCode.CLOSED_ABNORMALLY.code(), "no answer to the close frame"),
-                    CLOSE_TIMEOUT_SECONDS,
-                    TimeUnit.SECONDS);
+            threads.timer()
+                    .schedule(
+                            () -> end(CloseCode.CLOSED_ABNORMALLY.code(), "no answer to the close frame"),
+                            CLOSE_TIMEOUT_SECONDS,
+                            TimeUnit.SECONDS);
         }
     }
 
@@ -445,13 +456,25 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             }
         }
         if (toClose != null) {
+            closeConnection(toClose);
+        }
+        tell();
+    }
+
+    /** Closes the container's connection on a closing thread (see {@link Threads}), or here if there is none. */
+    private void closeConnection(WebConnection toClose) {
+        Runnable close = () -> {
             try {
                 toClose.close();
             } catch (Exception e) {
                 LOG.log(Level.FINE, "Closing a client connection failed", e);
             }
+        };
+        try {
+            threads.closer().execute(close);
+        } catch (RuntimeException e) { // no threads (not prepared, or the application is stopping)
+            close.run();
         }
-        tell();
     }
 
     /** Tells the listener of the close, once. */

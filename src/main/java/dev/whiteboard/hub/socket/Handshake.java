@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 
 /** The server's side of the opening handshake (RFC 6455 §4.2): checking the request, answering 101, upgrading. */
 public final class Handshake {
@@ -56,10 +55,10 @@ public final class Handshake {
             String subprotocol,
             int maxMessageBytes,
             ClientSocket.Opener opener,
-            ScheduledExecutorService timer)
+            ClientSocket.Threads threads)
             throws IOException, ServletException {
         ClientSocket socket = request.upgrade(ClientSocket.class);
-        socket.prepare(maxMessageBytes, opener, timer);
+        socket.prepare(maxMessageBytes, opener, threads);
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         response.setHeader("Upgrade", "websocket");
         response.setHeader("Connection", "Upgrade");
