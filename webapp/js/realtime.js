@@ -29,6 +29,23 @@ export class BoardConnection {
         this.negotiated = null;
         setInterval(() => this.#acknowledge(), ACK_EVERY_MS);
         setInterval(() => this.#resendOverdue(), 2_000);
+        // Leaving the page closes the connection with a close frame: the service ends it at once, so the others'
+        // presence drops this person now rather than when the recovery window runs out. A page brought back from
+        // the back-forward cache connects afresh.
+        addEventListener('pagehide', () => {
+            if (!this.stopped && this.socket) {
+                this.stopped = true;
+                this.left = true;
+                this.socket.close(1000, 'left the page');
+            }
+        });
+        addEventListener('pageshow', (event) => {
+            if (event.persisted && this.left) {
+                this.left = false;
+                this.stopped = false;
+                this.#fresh();
+            }
+        });
     }
 
     /** The first connection; later ones happen by themselves. */

@@ -13,8 +13,10 @@ import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import com.azure.messaging.webpubsub.models.WebPubSubPermission;
 import dev.whiteboard.runtime.LeanExecutor;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -26,6 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +54,14 @@ public class RealtimeService {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Inject
+    SendRetries retries;
+
+    private ScheduledExecutorService timer;
 
     /** Most messages in one batch (each is at most a few hundred KB; a batch stays well under 1 MB frames). */
     private static final int MAX_BATCH = 50;
@@ -82,7 +96,8 @@ public class RealtimeService {
      * call, a REST request) never waits on the service. Waiting would also starve the built-in hub, which answers
      * the SDK on the very threads such callers hold. Messages that queue up while one is being sent go out
      * together as one {@code {"type":"batch","messages":[…]}} message, in order: under load a group gets fewer,
-     * larger messages instead of falling behind. A failed send is logged.
+     * larger messages instead of falling behind. A failed send is tried again for about 30 s, with backoff, before
+     * anything queued after it (see {@link #drain(Target, TargetQueue, Retry)}); then it is logged.
      */
     public void publish(String group, String json) {
         enqueue(new Target(false, group), new Operation.Message(json));
@@ -180,33 +195,125 @@ public class RealtimeService {
     }
 
     private void drain(Target target, TargetQueue queue) {
+        drain(target, queue, null);
+    }
+
+    /**
+     * Carries out what waits for the target, in order, until nothing does. A call that fails for a reason that may pass
+     * (the service unreachable, a 5xx, 408 or 429) is tried again later ({@link SendRetries}: exponential backoff,
+     * about 30 s at most) before anything queued after it, by a task scheduled for then: no thread waits meanwhile, and
+     * the queue stays in this drain's hands, so nothing overtakes it. What still fails after that is logged and given
+     * up; the clients notice the gap by the versions and reload.
+     */
+    private void drain(Target target, TargetQueue queue, Retry retry) {
         while (true) {
-            List<Operation> next = new ArrayList<>();
-            synchronized (queue) {
-                if (queue.pending.isEmpty()) {
-                    queue.sending = false;
-                    queues.remove(target, queue);
-                    return;
-                }
-                next.add(queue.pending.get(0));
-                if (next.get(0) instanceof Operation.Message) {
-                    for (int i = 1;
-                            i < queue.pending.size()
-                                    && next.size() < MAX_BATCH
-                                    && queue.pending.get(i) instanceof Operation.Message;
-                            i++) {
-                        next.add(queue.pending.get(i));
+            List<Operation> next;
+            if (retry != null) {
+                next = retry.operations();
+            } else {
+                next = new ArrayList<>();
+                synchronized (queue) {
+                    if (queue.pending.isEmpty()) {
+                        queue.sending = false;
+                        queues.remove(target, queue);
+                        return;
                     }
+                    next.add(queue.pending.get(0));
+                    if (next.get(0) instanceof Operation.Message) {
+                        for (int i = 1;
+                                i < queue.pending.size()
+                                        && next.size() < MAX_BATCH
+                                        && queue.pending.get(i) instanceof Operation.Message;
+                                i++) {
+                            next.add(queue.pending.get(i));
+                        }
+                    }
+                    queue.pending.subList(0, next.size()).clear();
                 }
-                queue.pending.subList(0, next.size()).clear();
             }
             try {
                 carryOut(target, next);
+                if (retry != null) {
+                    LOG.log(Level.INFO, "Sent {0} operation(s) to {1} {2} at retry {3}", new Object[] {
+                        next.size(), target.kind().name().toLowerCase(Locale.ROOT), target.name(), retry.number()
+                    });
+                }
+                retry = null;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not send {0} operation(s) to {1} {2}: {3}", new Object[] {
-                    next.size(), target.kind().name().toLowerCase(Locale.ROOT), target.name(), e.toString()
+                Retry again = retry == null ? Retry.first(next) : retry.following();
+                if (mayPass(e) && again.scheduleIn(this, target, queue)) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "Could not send {0} operation(s) to {1} {2}{3}: {4}", new Object[] {
+                    next.size(),
+                    target.kind().name().toLowerCase(Locale.ROOT),
+                    target.name(),
+                    retry == null ? "" : " (gave up after " + retry.number() + " retries)",
+                    e.toString()
                 });
+                retry = null;
             }
+        }
+    }
+
+    /** Operations that failed: which retry comes next, and since when they have been failing. */
+    private record Retry(List<Operation> operations, int number, long failingSinceNanos) {
+
+        static Retry first(List<Operation> operations) {
+            return new Retry(operations, 1, System.nanoTime());
+        }
+
+        Retry following() {
+            return new Retry(operations, number + 1, failingSinceNanos);
+        }
+
+        /** Schedules this retry, unless the time for retries is up; returns whether it is scheduled. */
+        boolean scheduleIn(RealtimeService service, Target target, TargetQueue queue) {
+            SendRetries.Schedule schedule = service.retries.schedule();
+            Duration failingFor = Duration.ofNanos(System.nanoTime() - failingSinceNanos);
+            if (!schedule.retries(number, failingFor)) {
+                return false;
+            }
+            try {
+                service.timer()
+                        .schedule(
+                                () -> service.lean.execute(() -> service.drain(target, queue, this)),
+                                schedule.delayBefore(number).toMillis(),
+                                TimeUnit.MILLISECONDS);
+                return true;
+            } catch (RejectedExecutionException e) {
+                return false; // shutting down
+            }
+        }
+    }
+
+    /**
+     * Whether a failed call may work when tried again: the service could not be reached or answered 408, 429 or 5xx.
+     * Any other answer (a 4xx) will not change.
+     */
+    private static boolean mayPass(RuntimeException failure) {
+        if (failure instanceof HttpResponseException refused && refused.getResponse() != null) {
+            int status = refused.getResponse().getStatusCode();
+            return status == 408 || status == 429 || status >= 500;
+        }
+        return true;
+    }
+
+    /**
+     * The timer of the retries: a plain scheduled thread of the server's thread factory that only hands each retry to
+     * the managed executor when its time comes. Made on the first retry.
+     */
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(threads);
+        }
+        return timer;
+    }
+
+    @PreDestroy
+    synchronized void stopTimer() {
+        if (timer != null) {
+            timer.shutdownNow();
         }
     }
 

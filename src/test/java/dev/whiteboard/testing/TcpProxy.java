@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private final InetSocketAddress target;
+    private volatile InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final int port;
     private volatile ServerSocket listener;
@@ -28,6 +28,19 @@ public final class TcpProxy implements AutoCloseable {
     public TcpProxy(String targetHost, int targetPort) {
         this.target = new InetSocketAddress(targetHost, targetPort);
         this.port = listen(0);
+    }
+
+    /**
+     * A proxy whose port is known before its target is (a server that is given the proxy's address in its
+     * configuration): connections are refused until {@link #forwardTo} names the target.
+     */
+    TcpProxy() {
+        this.port = listen(0);
+    }
+
+    /** Forwards the connections made from now on to {@code targetHost:targetPort}. */
+    void forwardTo(String targetHost, int targetPort) {
+        target = new InetSocketAddress(targetHost, targetPort);
     }
 
     public int port() {
@@ -75,6 +88,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (target == null) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket upstream = new Socket();
                 upstream.connect(target, 5_000);
                 open.add(client);

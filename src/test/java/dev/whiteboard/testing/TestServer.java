@@ -56,6 +56,7 @@ public final class TestServer implements AutoCloseable {
     private long logOffset;
     private final Map<String, String> environment = new HashMap<>();
     private String contextRoot = "/";
+    private TcpProxy hubPath;
 
     private TestServer(String name, DatabaseConfig database) {
         this.name = name;
@@ -119,6 +120,19 @@ public final class TestServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends the app's REST calls to its own built-in hub through a {@link TcpProxy} that a test can cut and restore (the
+     * SDK's reverse-proxy endpoint, {@code whiteboard.webpubsub.reverse-proxy-endpoint}), from the next start on;
+     * the clients still reach the hub directly. Returns the proxy: it follows the server to its port at every start.
+     */
+    public TcpProxy withHubCallsThroughProxy() {
+        if (hubPath == null) {
+            hubPath = new TcpProxy();
+            withEnvironment("WHITEBOARD_WEBPUBSUB_REVERSE_PROXY_ENDPOINT", "http://127.0.0.1:" + hubPath.port());
+        }
+        return hubPath;
+    }
+
     /** Starts the server with a fresh data folder and waits until {@code /api/health} answers 200. */
     public TestServer startFresh() {
         deleteRecursively(dataDir);
@@ -134,6 +148,9 @@ public final class TestServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             port = freePort();
+            if (hubPath != null) {
+                hubPath.forwardTo("127.0.0.1", port);
+            }
             ServerRuntime.Launch launch = runtime.launch(name, port, contextRoot, database);
             deploymentCheck = launch.failed();
             ProcessBuilder builder = new ProcessBuilder(launch.command())
@@ -211,6 +228,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (hubPath != null) {
+            hubPath.close();
+        }
     }
 
     private void awaitExit(Duration timeout) {

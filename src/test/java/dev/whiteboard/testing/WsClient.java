@@ -217,6 +217,20 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a close frame with {@code code} and {@code reason} (nothing else follows it) and returns the code the server
+     * answers with.
+     */
+    public int closeWith(int code, String reason) {
+        socket.sendClose(code, reason).join();
+        return awaitClose();
+    }
+
+    /** Drops the TCP connection without a close frame: a client whose network went away. */
+    public void abort() {
+        socket.abort();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

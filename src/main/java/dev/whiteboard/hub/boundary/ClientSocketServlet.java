@@ -13,6 +13,7 @@ import dev.whiteboard.hub.session.HubConnection;
 import dev.whiteboard.hub.socket.ClientSocket;
 import dev.whiteboard.hub.socket.CloseCode;
 import dev.whiteboard.hub.socket.Handshake;
+import dev.whiteboard.hub.socket.SocketClosure;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -174,8 +175,8 @@ public class ClientSocketServlet extends HttpServlet {
             }
 
             @Override
-            public void closed(int code, String reason) {
-                sessions.socketClosed(connection, socket, reason);
+            public void closed(SocketClosure closure) {
+                sessions.socketClosed(connection, socket, closure);
             }
         };
     }

@@ -11,6 +11,7 @@ import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
 import dev.whiteboard.hub.socket.ClientSocket;
 import dev.whiteboard.hub.socket.CloseCode;
+import dev.whiteboard.hub.socket.SocketClosure;
 import dev.whiteboard.hub.upstream.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -180,19 +181,22 @@ public class ClientSessions {
     }
 
     /**
-     * A socket closed. A reliable connection whose socket went away without the server ending it waits
-     * {@value #RECOVERY_SECONDS} s for its client to come back; any other connection ends: it leaves the hub and the
-     * handler gets {@code disconnected}. The close of a socket a connection no longer uses changes nothing.
+     * A socket closed. A client that sent a close frame has left on purpose, whatever its code: its connection ends at
+     * once, reliable or not (the handler gets {@code disconnected} with the reason of the client's close frame, often
+     * empty, and the reconnection token is worth nothing from now on). A reliable connection whose socket went away
+     * otherwise (lost without a close frame, or closed by the hub without ending the connection: keep-alive) waits
+     * {@value #RECOVERY_SECONDS} s for its client to come back; any other connection ends. The close of a socket a
+     * connection no longer uses changes nothing.
      */
-    public void socketClosed(HubConnection connection, ClientSocket socket, String reason) {
+    public void socketClosed(HubConnection connection, ClientSocket socket, SocketClosure closure) {
         if (!connection.uses(socket)) {
             return;
         }
-        if (connection.kind() == HubConnection.Kind.RELIABLE && !connection.ended()) {
+        if (connection.kind() == HubConnection.Kind.RELIABLE && !connection.ended() && !closure.byClient()) {
             connection.detach();
             return;
         }
-        closed(connection, reason);
+        closed(connection, closure.reason());
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * <p><b>Closing</b> (RFC 6455 §7): a close frame goes after what is queued ({@link #close}) or instead of it
  * ({@link #closeNow}); after it nothing else is sent, frames that still arrive are ignored, and the connection ends
  * when the client answers with its close frame, when it goes away, or {@value #CLOSE_TIMEOUT_SECONDS} s later. The
- * listener hears of the close once, as soon as it is decided.
+ * listener hears of the close once, as soon as it is decided, with who decided it ({@link SocketClosure}): the
+ * client's close frame, the hub's, or neither (lost).
  * <p>Thread-safe: sends come from any thread, reads from the container's; one lock guards the queue and the state,
  * and the listener is never called under it.
  */
@@ -44,8 +45,11 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
 
         default void pong() {}
 
-        /** The WebSocket is closed (by either side, or the connection was lost: {@code 1006}); called once. */
-        default void closed(int code, String reason) {}
+        /**
+         * The WebSocket is closed: by the client's close frame, by the hub's, or lost without one ({@code 1006});
+         * called once, as soon as that is decided.
+         */
+        default void closed(SocketClosure closure) {}
     }
 
     /**
@@ -94,6 +98,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
     private boolean told;
     private int closedCode;
     private String closedReason;
+    private SocketClosure.Origin closedBy;
 
     private static final Listener NO_LISTENER = new Listener() {};
 
@@ -193,7 +198,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                 return;
             }
             closeFrame = Frames.close(code.code(), reason);
-            decided(code.code(), reason);
+            decided(code.code(), reason, SocketClosure.Origin.SERVER);
             failed = queue.isEmpty() && out != null && !writeOrQueue(closeFrame, true);
             if (!queue.isEmpty() && queue.peekLast() != closeFrame) {
                 enqueue(closeFrame);
@@ -212,7 +217,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             queuedBytes = 0;
             if (closeFrame == null) {
                 closeFrame = Frames.close(code.code(), reason);
-                decided(code.code(), reason);
+                decided(code.code(), reason, SocketClosure.Origin.SERVER);
                 try {
                     if (out != null && out.isReady()) {
                         out.write(closeFrame);
@@ -350,7 +355,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                     // answer with the same code (RFC 6455 §5.5.1); a close without a code is answered with 1000
                     int answer = code == CloseCode.NO_STATUS_CODE.code() ? CloseCode.NORMAL_CLOSURE.code() : code;
                     closeFrame = Frames.close(answer, "");
-                    decided(code, reason);
+                    decided(code, reason, SocketClosure.Origin.CLIENT);
                     queue.clear();
                     queuedBytes = 0;
                     failed = out != null && !writeOrQueue(closeFrame, true);
@@ -402,11 +407,12 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
         }
     }
 
-    /** Under the lock: the close is decided; the listener is told after the lock is left. */
-    private void decided(int code, String reason) {
+    /** Under the lock: the close is decided (the first decision stands); the listener is told after the lock is left. */
+    private void decided(int code, String reason, SocketClosure.Origin by) {
         if (closedReason == null) {
             closedCode = code;
             closedReason = reason == null ? "" : reason;
+            closedBy = by;
         }
     }
 
@@ -442,10 +448,14 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
         end(CloseCode.CLOSED_ABNORMALLY.code(), "the connection was lost");
     }
 
+    /**
+     * Ends the connection. When no close frame decided the close before, it was lost: {@code code} and
+     * {@code reason} say how.
+     */
     private void end(int code, String reason) {
         WebConnection toClose;
         synchronized (this) {
-            decided(code, reason);
+            decided(code, reason, SocketClosure.Origin.LOST);
             if (ended) {
                 toClose = null;
             } else {
@@ -480,17 +490,15 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
     /** Tells the listener of the close, once. */
     private void tell() {
         Listener toTell;
-        int code;
-        String reason;
+        SocketClosure closure;
         synchronized (this) {
             if (told || closedReason == null || listener == NO_LISTENER) {
                 return;
             }
             told = true;
             toTell = listener;
-            code = closedCode;
-            reason = closedReason;
+            closure = new SocketClosure(closedCode, closedReason, closedBy);
         }
-        toTell.closed(code, reason);
+        toTell.closed(closure);
     }
 }
