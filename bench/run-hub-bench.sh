@@ -2,9 +2,12 @@
 # Benchmarks of the built-in hub: B1 (fan-out, beside a plain WebSocket relay under the same load) and B3 (idle
 # connections), from quality-bar.md. Prints one JSON line per run and a summary. Not a test: figures, no verdict.
 #   bench/run-hub-bench.sh [receivers senders rate seconds]
+# HUB_PROTOCOLS names the hub's subprotocols to measure one after the other (default "json protobuf": every client
+# on json.webpubsub.azure.v1, then every client on protobuf.webpubsub.azure.v1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RECEIVERS=${1:-200} SENDERS=${2:-20} RATE=${3:-30} SECONDS_=${4:-20}
+HUB_PROTOCOLS=${HUB_PROTOCOLS:-json protobuf}
 PORT=18080 RELAY_PORT=18090
 . bench/prepare.sh
 
@@ -15,22 +18,32 @@ RELAY=$!
 trap 'kill $SERVER $RELAY 2>/dev/null || true' EXIT
 JAVA_PID=$SERVER
 
-# the JIT is still compiling the hot paths 5 s into the full load: warm up for 15 s
-echo "Fan-out warm-up (15 s, discarded)"
-node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" 15 > /dev/null
-echo "Fan-out through the built-in hub: $RECEIVERS receivers, $SENDERS senders x $RATE msg/s, $SECONDS_ s"
-HUB=$(node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" "$SECONDS_")
-echo "$HUB"
+# the JIT is still compiling the hot paths 5 s into the full load: warm up for 15 s (each subprotocol has paths of
+# its own)
+HUB_RESULTS=()
+for PROTOCOL in $HUB_PROTOCOLS; do
+    echo "Fan-out warm-up, $PROTOCOL subprotocol (15 s, discarded)"
+    HUB_PROTOCOL=$PROTOCOL node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" 15 \
+        > /dev/null
+    echo "Fan-out through the built-in hub, $PROTOCOL subprotocol: $RECEIVERS receivers, $SENDERS senders x $RATE msg/s, $SECONDS_ s"
+    HUB=$(HUB_PROTOCOL=$PROTOCOL node bench/fanout.mjs hub "http://localhost:$PORT" "$KEY" "$RECEIVERS" "$SENDERS" "$RATE" "$SECONDS_")
+    echo "$HUB"
+    HUB_RESULTS+=("$HUB")
+done
 echo "Fan-out through a plain relay (Node ws), same load"
 RELAY_RESULT=$(node bench/fanout.mjs relay "ws://127.0.0.1:$RELAY_PORT" - "$RECEIVERS" "$SENDERS" "$RATE" "$SECONDS_")
 echo "$RELAY_RESULT"
 node -e '
-const hub = JSON.parse(process.argv[1]), relay = JSON.parse(process.argv[2]);
-console.log(`Fan-out summary: hub p50 ${hub.p50} ms, p99 ${hub.p99} ms, lost ${hub.lost}, duplicates ${hub.duplicates}, reordered ${hub.reordered};`
-  + ` relay p50 ${relay.p50} ms, p99 ${relay.p99} ms; p99 ratio hub/relay ${(hub.p99 / relay.p99).toPrecision(2)}`);
-' "$HUB" "$RELAY_RESULT"
+const relay = JSON.parse(process.argv[1]);
+for (const hub of process.argv.slice(2).map((r) => JSON.parse(r))) {
+  console.log(`Fan-out summary: hub (${hub.protocol}) p50 ${hub.p50} ms, p99 ${hub.p99} ms, lost ${hub.lost}, duplicates ${hub.duplicates}, reordered ${hub.reordered};`
+    + ` relay p50 ${relay.p50} ms, p99 ${relay.p99} ms; p99 ratio hub/relay ${(hub.p99 / relay.p99).toPrecision(2)}`);
+}
+' "$RELAY_RESULT" "${HUB_RESULTS[@]}"
 
-for N in 1000 4000; do
-    echo "Idle connections: $N"
-    node bench/idle.mjs "http://localhost:$PORT" "$KEY" "$JAVA_PID" "$N"
+for PROTOCOL in $HUB_PROTOCOLS; do
+    for N in 1000 4000; do
+        echo "Idle connections: $N, $PROTOCOL subprotocol"
+        HUB_PROTOCOL=$PROTOCOL node bench/idle.mjs "http://localhost:$PORT" "$KEY" "$JAVA_PID" "$N"
+    done
 done
