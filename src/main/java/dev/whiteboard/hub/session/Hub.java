@@ -4,6 +4,8 @@ import dev.whiteboard.hub.HubSettings;
 import dev.whiteboard.hub.delivery.Fanout;
 import dev.whiteboard.hub.protocol.JsonWire;
 import dev.whiteboard.hub.protocol.Payload;
+import dev.whiteboard.hub.protocol.Subprotocol;
+import dev.whiteboard.hub.protocol.WireFormat;
 import dev.whiteboard.hub.session.HubConnection.Delivery;
 import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +89,11 @@ public class Hub {
         String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
         Delivery delivery = new Delivery(
                 payload, (format, sequenceId) -> format.groupMessage(group, fromUserId, payload, sequenceId));
-        fanout.submit(delivery.frame(JsonWire.INSTANCE).length, written -> {
+        // encoded here in the sender's format (JSON for the REST API), the one its group most likely needs: its size
+        // bounds what waits for the fan-out thread, and that thread has one encoding less to do
+        WireFormat senderFormat =
+                sender.flatMap(HubConnection::protocol).map(Subprotocol::format).orElse(JsonWire.INSTANCE);
+        fanout.submit(delivery.frame(senderFormat).length, written -> {
             for (HubConnection member : members) {
                 if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
                     continue;

@@ -33,7 +33,7 @@ import java.util.function.Function;
 public final class HubConnection implements Recipient, EventSource {
 
     /**
-     * How the client speaks: a PubSub subprotocol (JSON or protobuf, {@link #subprotocol()}), reliable or not, or
+     * How the client speaks: a PubSub subprotocol (JSON or protobuf, {@link #protocol()}), reliable or not, or
      * plain frames (no subprotocol).
      */
     public enum Kind {
