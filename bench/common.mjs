@@ -1,6 +1,33 @@
 // Shared pieces of the hub benchmarks: tokens, connecting many clients, percentiles.
 import { createHmac } from 'node:crypto';
+import protobuf from 'protobufjs';
 import WebSocket from 'ws';
+
+/** The hub's subprotocol by its short name (HUB_PROTOCOL in the scripts): json or protobuf. */
+export const SUBPROTOCOLS = { json: 'json.webpubsub.azure.v1', protobuf: 'protobuf.webpubsub.azure.v1' };
+
+let protobufTypes;
+/** The protobuf subprotocols' messages, read by protobufjs from the same .proto as the hub's. */
+export function protobufMessages() {
+  if (!protobufTypes) {
+    const root = protobuf.loadSync(new URL('../src/main/proto/webpubsub.client.proto', import.meta.url).pathname);
+    protobufTypes = {
+      Upstream: root.lookupType('azure.webpubsub.UpstreamMessage'),
+      Downstream: root.lookupType('azure.webpubsub.DownstreamMessage'),
+    };
+  }
+  return protobufTypes;
+}
+
+/** Whether a client's first frame is the hub's `connected`, in the subprotocol's format. */
+function isConnected(protocol, data) {
+  if (protocol.startsWith('protobuf.')) {
+    const message = protobufMessages().Downstream.decode(data);
+    return message.systemMessage?.connectedMessage != null;
+  }
+  const frame = JSON.parse(data.toString());
+  return frame.type === 'system' && frame.event === 'connected';
+}
 
 /** An HS256 client access token for the built-in hub, as the SDKs make it. */
 export function clientToken({ key, endpoint, hub, userId, roles = [], groups = [] }) {
@@ -20,8 +47,7 @@ export function open(url, protocol, onMessage) {
     let ready = !protocol;
     ws.on('message', (data, isBinary) => {
       if (!ready) {
-        const frame = JSON.parse(data.toString());
-        if (frame.type === 'system' && frame.event === 'connected') {
+        if (isConnected(protocol, data)) {
           ready = true;
           resolve(ws);
         }

@@ -1,6 +1,8 @@
 // B1 (quality-bar.md): fan-out to one group. `receivers` clients in one group, `senders` clients each sending
 // `rate` messages per second for `seconds`, every payload carrying the send time; prints latency percentiles and
-// loss, duplicates and reordering per sender. Targets the built-in hub (JSON subprotocol) or a plain relay.
+// loss, duplicates and reordering per sender. Targets the built-in hub or a plain relay. With the hub, HUB_PROTOCOL
+// picks the subprotocol of every client: json (json.webpubsub.azure.v1, the default) or protobuf
+// (protobuf.webpubsub.azure.v1, the same JSON payload as json_data in binary frames).
 //
 // node fanout.mjs hub   <base-url e.g. http://localhost:18080> <access-key> [receivers senders rate seconds]
 // node fanout.mjs relay <ws-url e.g. ws://127.0.0.1:18090>       -          [receivers senders rate seconds]
@@ -11,7 +13,7 @@
 // The senders run on the main thread. Latency is from the send time to the moment a receiver has parsed the message.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { clientToken, open, openMany, percentile, sleep } from './common.mjs';
+import { SUBPROTOCOLS, clientToken, open, openMany, percentile, protobufMessages, sleep } from './common.mjs';
 
 /** The CPU time (user + system, all threads) a process has used, in seconds; NaN without a pid. */
 function cpuSeconds(pid) {
@@ -23,6 +25,28 @@ function cpuSeconds(pid) {
 
 const hub = 'bench';
 const group = 'board-b1';
+const wire = process.env.HUB_PROTOCOL ?? 'json';
+if (!SUBPROTOCOLS[wire]) throw new Error(`HUB_PROTOCOL must be json or protobuf, not ${wire}`);
+const { Upstream, Downstream } = wire === 'protobuf' ? protobufMessages() : {};
+
+/** The payload of a hub message (its `data`), in the subprotocol's format. */
+function hubData(bytes) {
+  if (wire === 'protobuf') {
+    const json = Downstream.decode(bytes).dataMessage?.data?.jsonData;
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+  return JSON.parse(bytes.toString()).data;
+}
+
+/** A publication of `payload` to the group, without echo, in the subprotocol's format. */
+function hubSend(payload) {
+  if (wire === 'protobuf') {
+    return Upstream.encode(Upstream.create({
+      sendToGroupMessage: { group, noEcho: true, data: { jsonData: JSON.stringify(payload) } },
+    })).finish();
+  }
+  return JSON.stringify({ type: 'sendToGroup', group, noEcho: true, dataType: 'json', data: payload });
+}
 
 function url(mode, target, key, userId, roles, groups) {
   if (mode !== 'hub') return groups?.length ? target : `${target}/?role=sender`;
@@ -39,9 +63,8 @@ if (!isMainThread) {
   let duplicates = 0;
   let reordered = 0;
   let received = 0;
-  const onData = (receiver, text) => {
-    const message = JSON.parse(text);
-    const data = mode === 'hub' ? message.data : message;
+  const onData = (receiver, bytes) => {
+    const data = mode === 'hub' ? hubData(bytes) : JSON.parse(bytes.toString());
     if (!data || data.s === undefined) return;
     latencies.push(performance.now() + performance.timeOrigin - data.t);
     received++;
@@ -51,9 +74,9 @@ if (!isMainThread) {
     else if (data.n < next) duplicates++;
     else { reordered++; expected.set(k, data.n + 1); }
   };
-  const protocol = mode === 'hub' ? 'json.webpubsub.azure.v1' : undefined;
+  const protocol = mode === 'hub' ? SUBPROTOCOLS[wire] : undefined;
   const sockets = await openMany(to - from, 50, (i) =>
-    open(url(mode, target, key, `r${from + i}`, [], [group]), protocol, (data) => onData(from + i, data.toString())));
+    open(url(mode, target, key, `r${from + i}`, [], [group]), protocol, (data) => onData(from + i, data)));
   parentPort.postMessage({ ready: true });
   parentPort.once('message', () => {
     sockets.forEach((ws) => ws.terminate());
@@ -81,7 +104,7 @@ if (!isMainThread) {
     }));
   }
   await Promise.all(ready);
-  const protocol = mode === 'hub' ? 'json.webpubsub.azure.v1' : undefined;
+  const protocol = mode === 'hub' ? SUBPROTOCOLS[wire] : undefined;
   const senderSockets = await openMany(senders, 20, (i) =>
     open(url(mode, target, key, `s${i}`, [`webpubsub.sendToGroup.${group}`]), protocol, () => {}));
   await sleep(500);
@@ -98,9 +121,7 @@ if (!isMainThread) {
       // keep the schedule: send every message that is due
       while (n * interval <= elapsed) {
         const payload = { s, n, t: performance.now() + performance.timeOrigin, pad: 'x'.repeat(64) };
-        ws.send(mode === 'hub'
-          ? JSON.stringify({ type: 'sendToGroup', group, noEcho: true, dataType: 'json', data: payload })
-          : JSON.stringify(payload));
+        ws.send(mode === 'hub' ? hubSend(payload) : JSON.stringify(payload));
         n++;
         sent++;
       }
@@ -123,7 +144,7 @@ if (!isMainThread) {
   const expectedDeliveries = sent * receivers;
   const lost = expectedDeliveries - received + duplicates;
   const result = {
-    mode, receivers, senders, rate, seconds, threads, sent, delivered: received, expected: expectedDeliveries,
+    mode, protocol: mode === 'hub' ? wire : undefined, receivers, senders, rate, seconds, threads, sent, delivered: received, expected: expectedDeliveries,
     lost: Math.max(0, lost), duplicates, reordered,
     perSecond: Math.round(received / seconds),
     p50: +percentile(latencies, 50).toFixed(2), p99: +percentile(latencies, 99).toFixed(2),

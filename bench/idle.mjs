@@ -2,10 +2,10 @@
 // heap after a full GC and its open descriptors, closes them, and asks again. Prints bytes per connection and
 // whether descriptors came back.
 //
-// node idle.mjs <base-url> <access-key> <server-pid> <count>
+// node idle.mjs <base-url> <access-key> <server-pid> <count>     (HUB_PROTOCOL=json|protobuf, default json)
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { clientToken, open, openMany, sleep } from './common.mjs';
+import { SUBPROTOCOLS, clientToken, open, openMany, sleep } from './common.mjs';
 
 const [target, key, pid, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 1000);
@@ -24,7 +24,8 @@ const heapBefore = heapUsed();
 const fdBefore = descriptors();
 const sockets = await openMany(count, 100, (i) => {
   const token = clientToken({ key, endpoint, hub: 'idle', userId: `u${i}`, groups: ['lobby'] });
-  return open(`${endpoint.replace(/^http/, 'ws')}/client/hubs/idle?access_token=${token}`, 'json.webpubsub.azure.v1');
+  return open(`${endpoint.replace(/^http/, 'ws')}/client/hubs/idle?access_token=${token}`,
+    SUBPROTOCOLS[process.env.HUB_PROTOCOL ?? 'json']);
 });
 await sleep(2000);
 const heapWith = heapUsed();
@@ -34,7 +35,7 @@ await sleep(5000);
 const heapAfter = heapUsed();
 const fdAfter = descriptors();
 console.log(JSON.stringify({
-  connections: count,
+  protocol: process.env.HUB_PROTOCOL ?? 'json', connections: count,
   heapPerConnectionBytes: Math.round((heapWith - heapBefore) / count),
   descriptorsBefore: fdBefore, descriptorsWith: fdWith, descriptorsAfter: fdAfter,
   heapBeforeMB: +(heapBefore / 1048576).toFixed(1), heapWithMB: +(heapWith / 1048576).toFixed(1),

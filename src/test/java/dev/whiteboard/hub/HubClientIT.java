@@ -144,7 +144,8 @@ class HubClientIT {
                 .getClientAccessToken(new GetClientAccessTokenOptions())
                 .getToken();
         assertEquals(401, WsClient.refusedStatus(base + "?access_token=" + otherHub));
-        assertEquals(400, WsClient.refusedStatus(good, "protobuf.webpubsub.azure.v1"));
+        assertEquals(
+                400, WsClient.refusedStatus(good, "mqtt.v5", "protobuf.webpubsub.azure.v2"), "unknown subprotocols");
     }
 
     /** The SDK's client URL ({@code …/client/hubs/{hub}?access_token=…}) in the query form ({@code …{path}?hub={hub}&…}). */

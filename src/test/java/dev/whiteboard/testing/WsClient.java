@@ -76,6 +76,21 @@ public final class WsClient implements AutoCloseable {
         return new WsClient(URI.create(url), "json.reliable.webpubsub.azure.v1");
     }
 
+    /** Connects with the protobuf subprotocol ({@code protobuf.webpubsub.azure.v1}): binary frames both ways. */
+    public static WsClient protobuf(String url) {
+        return new WsClient(URI.create(url), "protobuf.webpubsub.azure.v1");
+    }
+
+    /** Connects with the reliable protobuf subprotocol. */
+    public static WsClient protobufReliable(String url) {
+        return new WsClient(URI.create(url), "protobuf.reliable.webpubsub.azure.v1");
+    }
+
+    /** Connects offering these subprotocols, in this order. */
+    public static WsClient offering(String url, String... subprotocols) {
+        return new WsClient(URI.create(url), subprotocols);
+    }
+
     /** Connects without a subprotocol: a plain WebSocket client. */
     public static WsClient plain(String url) {
         return new WsClient(URI.create(url));
@@ -189,6 +204,15 @@ public final class WsClient implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The next binary frame's bytes (e.g. a protobuf message). */
+    public byte[] nextBinary() {
+        Object frame = nextRaw();
+        if (!(frame instanceof byte[] bytes)) {
+            throw new AssertionError("expected a binary frame, got " + frame);
+        }
+        return bytes;
     }
 
     /** The next frame as it came: a {@code String} or a {@code byte[]}. */

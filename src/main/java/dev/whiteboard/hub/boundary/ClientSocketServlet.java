@@ -6,6 +6,7 @@ import dev.whiteboard.hub.HubSettings;
 import dev.whiteboard.hub.HubTimer;
 import dev.whiteboard.hub.access.ClientClaims;
 import dev.whiteboard.hub.access.InvalidTokenException;
+import dev.whiteboard.hub.protocol.Subprotocol;
 import dev.whiteboard.hub.session.Admission;
 import dev.whiteboard.hub.session.ClientSessions;
 import dev.whiteboard.hub.session.HandshakeRefusedException;
@@ -84,26 +85,22 @@ public class ClientSocketServlet extends HttpServlet {
         }
         List<String> offered =
                 HandshakeRequests.offeredSubprotocols(Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
-        if (!offered.isEmpty()
-                && !offered.contains(HandshakeRequests.JSON_SUBPROTOCOL)
-                && !offered.contains(HandshakeRequests.RELIABLE_SUBPROTOCOL)) {
+        // the first subprotocol the client offers that the hub speaks; none for plain clients
+        Optional<Subprotocol> spoken = HandshakeRequests.firstSpoken(offered);
+        if (!offered.isEmpty() && spoken.isEmpty()) {
             refuse(
                     response,
                     400,
-                    "subprotocols " + offered + " are not supported by the built-in hub (protobuf is not);"
-                            + " offer " + HandshakeRequests.RELIABLE_SUBPROTOCOL + ", "
-                            + HandshakeRequests.JSON_SUBPROTOCOL
-                            + " or none");
+                    "subprotocols " + offered + " are not supported by the built-in hub; offer "
+                            + HandshakeRequests.SPOKEN + " or none");
             return;
         }
-        // the first subprotocol the client offers that the hub speaks; none for plain clients
-        String subprotocol =
-                offered.stream().filter(HandshakeRequests::spoken).findFirst().orElse(null);
+        String subprotocol = spoken.map(Subprotocol::wireName).orElse(null);
         String recovering = request.getParameter("awps_connection_id");
         if (recovering != null) {
             // a reliable client coming back: its reconnection token is its credential (a stale access_token is ignored)
-            Admission recovery =
-                    sessions.admitRecovery(hub.get(), recovering, request.getParameter("awps_reconnection_token"));
+            Admission recovery = sessions.admitRecovery(
+                    hub.get(), recovering, request.getParameter("awps_reconnection_token"), spoken);
             Handshake.upgrade(
                     request,
                     response,
@@ -132,17 +129,12 @@ public class ClientSocketServlet extends HttpServlet {
             refuse(response, e.status(), e.getMessage());
             return;
         }
-        HubConnection.Kind kind = HandshakeRequests.RELIABLE_SUBPROTOCOL.equals(subprotocol)
-                ? HubConnection.Kind.RELIABLE
-                : HandshakeRequests.JSON_SUBPROTOCOL.equals(subprotocol)
-                        ? HubConnection.Kind.JSON
-                        : HubConnection.Kind.PLAIN;
         Handshake.upgrade(
                 request,
                 response,
                 subprotocol,
                 MAX_FRAME_BYTES,
-                socket -> listener(sessions.open(hub.get(), admission, kind, socket), socket),
+                socket -> listener(sessions.open(hub.get(), admission, spoken, socket), socket),
                 timer.socketThreads());
     }
 

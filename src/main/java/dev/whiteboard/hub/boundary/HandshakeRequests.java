@@ -1,5 +1,6 @@
 package dev.whiteboard.hub.boundary;
 
+import dev.whiteboard.hub.protocol.Subprotocol;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,8 +13,10 @@ import java.util.regex.Pattern;
 /** Reading a client handshake: the hub it asks for, its token, its subprotocols. */
 final class HandshakeRequests {
 
-    static final String JSON_SUBPROTOCOL = "json.webpubsub.azure.v1";
-    static final String RELIABLE_SUBPROTOCOL = "json.reliable.webpubsub.azure.v1";
+    /** The subprotocols the hub speaks, for messages. */
+    static final List<String> SPOKEN =
+            Arrays.stream(Subprotocol.values()).map(Subprotocol::wireName).toList();
+
     private static final Pattern HUB_PATH = Pattern.compile(".*/client/hubs/([^/?]+)/?$");
     private static final Pattern QUERY_PATH = Pattern.compile(".*/client/?$");
     private static final Pattern HUB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}");
@@ -49,9 +52,12 @@ final class HandshakeRequests {
                 .map(a -> a.substring(7).strip());
     }
 
-    /** Whether the hub speaks {@code subprotocol} (the JSON ones; protobuf is refused). */
-    static boolean spoken(String subprotocol) {
-        return JSON_SUBPROTOCOL.equals(subprotocol) || RELIABLE_SUBPROTOCOL.equals(subprotocol);
+    /** The first of the offered subprotocols the hub speaks (JSON or protobuf, reliable or not), as the emulator. */
+    static Optional<Subprotocol> firstSpoken(List<String> offered) {
+        return offered.stream()
+                .map(Subprotocol::named)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** The subprotocols a client offers, from one or several {@code Sec-WebSocket-Protocol} values. */

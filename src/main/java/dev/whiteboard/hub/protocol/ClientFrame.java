@@ -2,7 +2,10 @@ package dev.whiteboard.hub.protocol;
 
 import java.util.Optional;
 
-/** A message from a client on a JSON subprotocol, by its {@code type}. */
+/**
+ * A message from a client of a PubSub subprotocol, whatever its encoding: the JSON forms are shown (the protobuf
+ * subprotocols carry the same messages as {@code UpstreamMessage}s).
+ */
 public sealed interface ClientFrame {
 
     /** The id the client wants acknowledged, if any. */

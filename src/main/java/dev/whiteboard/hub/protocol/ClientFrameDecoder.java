@@ -14,7 +14,10 @@ import java.io.StringReader;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads one text frame of a JSON subprotocol into a {@link ClientFrame}, checking every field. */
+/**
+ * Reads one text frame of a JSON subprotocol into a {@link ClientFrame}, checking every field ({@link
+ * ProtobufFrameDecoder} is its twin for the protobuf subprotocols).
+ */
 public final class ClientFrameDecoder {
 
     /** Longest group name the service accepts. */
@@ -24,6 +27,10 @@ public final class ClientFrameDecoder {
     public static final int MAX_DEPTH = 256;
 
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
+
+    static final String INVALID_GROUP = "group must be a string of 1 to " + MAX_GROUP_LENGTH + " characters";
+    static final String INVALID_EVENT =
+            "event must be a name like \"shape.add\" (a letter, then up to 127 letters," + " digits, '_', '.', '-')";
 
     private ClientFrameDecoder() {}
 
@@ -49,6 +56,11 @@ public final class ClientFrameDecoder {
     /** Checks a group name the way the service does: 1 to 1024 characters, not only white space. */
     public static boolean isValidGroup(String group) {
         return group != null && !group.isBlank() && group.length() <= MAX_GROUP_LENGTH;
+    }
+
+    /** Checks an event name: a letter, then up to 127 letters, digits, '_', '.', '-'. */
+    static boolean isValidEventName(String event) {
+        return event != null && EVENT_NAME.matcher(event).matches();
     }
 
     private static JsonObject parse(String text) throws FrameException {
@@ -94,19 +106,15 @@ public final class ClientFrameDecoder {
         if (value instanceof JsonString group && isValidGroup(group.getString())) {
             return group.getString();
         }
-        throw new FrameException("group must be a string of 1 to " + MAX_GROUP_LENGTH + " characters", ackId);
+        throw new FrameException(INVALID_GROUP, ackId);
     }
 
     private static String eventName(JsonObject frame, Optional<Long> ackId) throws FrameException {
         JsonValue value = frame.get("event");
-        if (value instanceof JsonString event
-                && EVENT_NAME.matcher(event.getString()).matches()) {
+        if (value instanceof JsonString event && isValidEventName(event.getString())) {
             return event.getString();
         }
-        throw new FrameException(
-                "event must be a name like \"shape.add\" (a letter, then up to 127 letters,"
-                        + " digits, '_', '.', '-')",
-                ackId);
+        throw new FrameException(INVALID_EVENT, ackId);
     }
 
     private static boolean noEcho(JsonObject frame, Optional<Long> ackId) throws FrameException {

@@ -10,7 +10,13 @@ public enum DataType {
     /** A string. */
     TEXT,
     /** Bytes, as a base64 string in JSON frames, as a binary frame for plain clients. */
-    BINARY;
+    BINARY,
+    /**
+     * A protobuf {@code google.protobuf.Any}, sent by a client of a protobuf subprotocol: its serialized bytes, as a
+     * base64 string in JSON frames ({@code "dataType":"protobuf"}), as a binary frame for plain clients, as
+     * {@code protobuf_data} for protobuf clients. Never sent by JSON clients or the REST API.
+     */
+    PROTOBUF;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,10 +28,14 @@ public enum DataType {
             case JSON -> "application/json";
             case TEXT -> "text/plain; charset=utf-8";
             case BINARY -> "application/octet-stream";
+            case PROTOBUF -> "application/x-protobuf";
         };
     }
 
-    /** The data type an HTTP content type carries, if it is one of the three. */
+    /**
+     * The data type an HTTP content type carries, if it is json, text or binary (the REST API takes no protobuf, and
+     * the handler's answer to an event is one of these three).
+     */
     public static Optional<DataType> fromContentType(String contentType) {
         String type = contentType == null
                 ? ""
@@ -38,8 +48,9 @@ public enum DataType {
         };
     }
 
+    /** The data type a JSON client names in {@code dataType}: json, text or binary (protobuf is downstream only). */
     public static Optional<DataType> fromWire(String name) {
-        for (DataType type : values()) {
+        for (DataType type : new DataType[] {JSON, TEXT, BINARY}) {
             if (type.wireName().equals(name)) {
                 return Optional.of(type);
             }

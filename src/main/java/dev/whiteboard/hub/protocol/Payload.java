@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * A message's data with its type, valid for that type: any JSON value (not {@code null}) for {@code json}, a
- * string for {@code text}, a base64 string for {@code binary}. Kept as the JSON value the sender wrote, so it is
+ * string for {@code text}, a base64 string for {@code binary} and {@code protobuf} (the bytes of a protobuf
+ * {@code Any}). Kept as the JSON value the sender wrote, so it is
  * passed on unchanged.
  */
 public record Payload(DataType type, JsonValue data) {
@@ -26,7 +27,7 @@ public record Payload(DataType type, JsonValue data) {
         if (type != DataType.JSON && !(data instanceof JsonString)) {
             throw new IllegalArgumentException(type.wireName() + " data must be a string");
         }
-        if (type == DataType.BINARY) {
+        if (type == DataType.BINARY || type == DataType.PROTOBUF) {
             Base64.getDecoder().decode(((JsonString) data).getString());
         }
     }
@@ -37,6 +38,12 @@ public record Payload(DataType type, JsonValue data) {
 
     public static Payload binary(byte[] bytes) {
         return new Payload(DataType.BINARY, JSON.createValue(Base64.getEncoder().encodeToString(bytes)));
+    }
+
+    /** The serialized bytes of a protobuf {@code google.protobuf.Any}. */
+    public static Payload protobuf(byte[] any) {
+        return new Payload(
+                DataType.PROTOBUF, JSON.createValue(Base64.getEncoder().encodeToString(any)));
     }
 
     /** Data of {@code type} from raw bytes (an HTTP body); JSON that does not parse is an IllegalArgumentException. */
@@ -51,15 +58,16 @@ public record Payload(DataType type, JsonValue data) {
             }
             case TEXT -> text(new String(bytes, StandardCharsets.UTF_8));
             case BINARY -> binary(bytes);
+            case PROTOBUF -> protobuf(bytes);
         };
     }
 
-    /** What a plain WebSocket client receives as a text frame (JSON as its text); {@code null} for binary. */
+    /** What a plain WebSocket client receives as a text frame (JSON as its text); {@code null} for bytes. */
     public String asText() {
         return switch (type) {
             case JSON -> escapeLoneSurrogates(data.toString());
             case TEXT -> ((JsonString) data).getString();
-            case BINARY -> null;
+            case BINARY, PROTOBUF -> null;
         };
     }
 
@@ -94,9 +102,9 @@ public record Payload(DataType type, JsonValue data) {
         return escaped == null ? json : escaped.toString();
     }
 
-    /** The bytes of the payload: decoded for binary, UTF-8 of {@link #asText()} otherwise. */
+    /** The bytes of the payload: decoded for binary and protobuf, UTF-8 of {@link #asText()} otherwise. */
     public byte[] asBytes() {
-        return type == DataType.BINARY
+        return type == DataType.BINARY || type == DataType.PROTOBUF
                 ? Base64.getDecoder().decode(((JsonString) data).getString())
                 : asText().getBytes(StandardCharsets.UTF_8);
     }

@@ -7,8 +7,10 @@ import dev.whiteboard.hub.access.Permissions.Action;
 import dev.whiteboard.hub.protocol.ClientFrame;
 import dev.whiteboard.hub.protocol.ClientFrameDecoder;
 import dev.whiteboard.hub.protocol.FrameException;
+import dev.whiteboard.hub.protocol.JsonWire;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.protocol.ServerFrames;
+import dev.whiteboard.hub.protocol.Subprotocol;
 import dev.whiteboard.hub.socket.ClientSocket;
 import dev.whiteboard.hub.socket.CloseCode;
 import dev.whiteboard.hub.socket.SocketClosure;
@@ -26,8 +28,8 @@ import java.util.logging.Logger;
 
 /**
  * What happens on a client connection, independent of its socket: opening it (the
- * {@code connected} frame and the token's groups), each frame a JSON client sends (permissions, acks and
- * duplicates, fan-out), and closing it.
+ * {@code connected} frame and the token's groups), each frame a PubSub client sends, JSON or protobuf alike once
+ * decoded (permissions, acks and duplicates, fan-out), and closing it.
  */
 @ApplicationScoped
 public class ClientSessions {
@@ -72,12 +74,15 @@ public class ClientSessions {
     }
 
     /**
-     * Admits a reliable client's recovery when {@code connectionId} names a live reliable connection of the hub and
-     * the token is its reconnection token; otherwise the admission says the recovery is impossible.
+     * Admits a reliable client's recovery when {@code connectionId} names a live reliable connection of the hub on the
+     * subprotocol the client negotiates again and the token is its reconnection token; otherwise the admission says
+     * the recovery is impossible.
      */
-    public Admission admitRecovery(String hubName, String connectionId, String reconnectionToken) {
+    public Admission admitRecovery(
+            String hubName, String connectionId, String reconnectionToken, Optional<Subprotocol> subprotocol) {
         return hub.connection(hubName, connectionId)
                 .filter(c -> c.kind() == HubConnection.Kind.RELIABLE
+                        && c.protocol().equals(subprotocol)
                         && !c.ended()
                         && c.acceptsReconnection(reconnectionToken))
                 .map(c -> Admission.recovery(c.id()))
@@ -92,14 +97,19 @@ public class ClientSessions {
         return connection;
     }
 
-    /** Registers an admitted connection; JSON clients get their {@code connected} frame, the handler its event. */
-    public HubConnection open(String hubName, Admission admission, HubConnection.Kind kind, ClientSocket socket) {
-        String reconnectionToken = kind == HubConnection.Kind.RELIABLE ? newConnectionId() + newConnectionId() : null;
+    /**
+     * Registers an admitted connection speaking {@code subprotocol} (none: a plain client); PubSub clients get their
+     * {@code connected} message, the handler its event.
+     */
+    public HubConnection open(
+            String hubName, Admission admission, Optional<Subprotocol> subprotocol, ClientSocket socket) {
+        String reconnectionToken =
+                subprotocol.filter(Subprotocol::reliable).isPresent() ? newConnectionId() + newConnectionId() : null;
         HubConnection connection = new HubConnection(
                 admission.connectionId(),
                 HubSettings.normalise(hubName),
                 admission.userId(),
-                kind,
+                subprotocol,
                 new Permissions(admission.roles()),
                 socket,
                 reconnectionToken,
@@ -111,29 +121,59 @@ public class ClientSessions {
                 .filter(ClientFrameDecoder::isValidGroup)
                 .forEach(group -> hub.join(connection, group));
         connection.sendFrame(
-                ServerFrames.connected(connection.id(), admission.userId().orElse(null), reconnectionToken));
+                wire -> wire.connected(connection.id(), admission.userId().orElse(null), reconnectionToken));
         if (settings.handlesSystemEvent(connection.hub(), "connected")) {
             upstream.connected(connection);
         }
         return connection;
     }
 
-    /** Handles one text frame: a protocol message from a JSON client, a {@code message} event from a plain one. */
+    /**
+     * Handles one text frame: a protocol message from a JSON client, a {@code message} event from a plain one. Text
+     * frames are not part of the protobuf subprotocols: 1003, as the service closes on a frame of the wrong kind.
+     */
     public void onText(HubConnection connection, String text) {
         connection.touch();
         if (!withinBudget(connection)) {
             return;
         }
-        if (connection.kind() == HubConnection.Kind.PLAIN) {
+        Optional<Subprotocol> protocol = connection.protocol();
+        if (protocol.isEmpty()) {
             plainMessage(connection, Payload.text(text));
+        } else if (protocol.get().format().binaryFrames()) {
+            connection.close(CloseCode.CANNOT_ACCEPT, "text frames are not part of the protobuf subprotocols");
+        } else {
+            decoded(connection, () -> JsonWire.INSTANCE.decode(text));
+        }
+    }
+
+    /**
+     * Handles one binary frame: a protocol message from a protobuf client, a {@code message} event from a plain one.
+     * Binary frames are not part of the JSON subprotocols: 1003.
+     */
+    public void onBinary(HubConnection connection, byte[] bytes) {
+        connection.touch();
+        if (!withinBudget(connection)) {
             return;
         }
+        Optional<Subprotocol> protocol = connection.protocol();
+        if (protocol.isEmpty()) {
+            plainMessage(connection, Payload.binary(bytes));
+        } else if (!protocol.get().format().binaryFrames()) {
+            connection.close(CloseCode.CANNOT_ACCEPT, "binary frames are not part of the JSON subprotocols");
+        } else {
+            decoded(connection, () -> protocol.get().format().decode(bytes));
+        }
+    }
+
+    /** Reads a frame of a PubSub client into a message and carries it out, or tells the client what is wrong. */
+    private void decoded(HubConnection connection, Decoding decoding) {
         ClientFrame frame;
         try {
-            frame = ClientFrameDecoder.decode(text);
+            frame = decoding.decode();
         } catch (FrameException e) {
             if (e.ackId().isPresent()) {
-                connection.sendFrame(ServerFrames.ackError(e.ackId().get(), ServerFrames.BAD_REQUEST, e.getMessage()));
+                connection.sendFrame(wire -> wire.ackError(e.ackId().get(), ServerFrames.BAD_REQUEST, e.getMessage()));
             } else {
                 LOG.log(Level.INFO, "Closing connection {0} (1007): malformed frame: {1}", new Object[] {
                     connection.id(), e.getMessage()
@@ -145,17 +185,9 @@ public class ClientSessions {
         handle(connection, frame);
     }
 
-    /** Binary frames are not part of the JSON subprotocols; from plain clients they are {@code message} events. */
-    public void onBinary(HubConnection connection, byte[] bytes) {
-        connection.touch();
-        if (!withinBudget(connection)) {
-            return;
-        }
-        if (connection.speaksJson()) {
-            connection.close(CloseCode.CANNOT_ACCEPT, "binary frames are not part of the JSON subprotocols");
-        } else {
-            plainMessage(connection, Payload.binary(bytes));
-        }
+    @FunctionalInterface
+    private interface Decoding {
+        ClientFrame decode() throws FrameException;
     }
 
     /**
@@ -254,7 +286,7 @@ public class ClientSessions {
 
     private void handle(HubConnection connection, ClientFrame frame) {
         if (frame instanceof ClientFrame.Ping) {
-            connection.sendFrame(ServerFrames.pong());
+            connection.sendFrame(wire -> wire.pong());
             return;
         }
         if (frame instanceof ClientFrame.SequenceAck ack) {
@@ -263,7 +295,7 @@ public class ClientSessions {
         }
         Optional<Long> ackId = frame.ackId();
         if (ackId.isPresent() && connection.alreadyProcessed(ackId.get())) {
-            connection.sendFrame(ServerFrames.ackError(
+            connection.sendFrame(wire -> wire.ackError(
                     ackId.get(), ServerFrames.DUPLICATE, "message with ackId " + ackId.get() + " has been processed"));
             return;
         }
@@ -275,12 +307,12 @@ public class ClientSessions {
         ackId.ifPresent(id -> {
             if (refusal.isEmpty()) {
                 connection.processed(id);
-                connection.sendFrame(ServerFrames.ack(id));
+                connection.sendFrame(wire -> wire.ack(id));
             } else {
                 String name = frame instanceof ClientFrame.Event
                         ? ServerFrames.INTERNAL_SERVER_ERROR
                         : ServerFrames.FORBIDDEN;
-                connection.sendFrame(ServerFrames.ackError(id, name, refusal.get()));
+                connection.sendFrame(wire -> wire.ackError(id, name, refusal.get()));
             }
         });
     }
@@ -297,9 +329,9 @@ public class ClientSessions {
             event.ackId().ifPresent(id -> {
                 if (failure == null) {
                     connection.processed(id);
-                    connection.sendFrame(ServerFrames.ack(id));
+                    connection.sendFrame(wire -> wire.ack(id));
                 } else {
-                    connection.sendFrame(ServerFrames.ackError(
+                    connection.sendFrame(wire -> wire.ackError(
                             id,
                             ServerFrames.INTERNAL_SERVER_ERROR,
                             "the event handler failed: " + rootMessage(failure)));

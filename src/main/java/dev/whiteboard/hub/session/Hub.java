@@ -2,8 +2,10 @@ package dev.whiteboard.hub.session;
 
 import dev.whiteboard.hub.HubSettings;
 import dev.whiteboard.hub.delivery.Fanout;
+import dev.whiteboard.hub.protocol.JsonWire;
 import dev.whiteboard.hub.protocol.Payload;
-import dev.whiteboard.hub.protocol.ServerFrames;
+import dev.whiteboard.hub.protocol.Subprotocol;
+import dev.whiteboard.hub.protocol.WireFormat;
 import dev.whiteboard.hub.session.HubConnection.Delivery;
 import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,9 +87,13 @@ public class Hub {
             return;
         }
         String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
-        Delivery delivery =
-                new Delivery(payload, sequenceId -> ServerFrames.groupMessage(group, fromUserId, payload, sequenceId));
-        fanout.submit(delivery.jsonFrame().length, written -> {
+        Delivery delivery = new Delivery(
+                payload, (format, sequenceId) -> format.groupMessage(group, fromUserId, payload, sequenceId));
+        // encoded here in the sender's format (JSON for the REST API), the one its group most likely needs: its size
+        // bounds what waits for the fan-out thread, and that thread has one encoding less to do
+        WireFormat senderFormat =
+                sender.flatMap(HubConnection::protocol).map(Subprotocol::format).orElse(JsonWire.INSTANCE);
+        fanout.submit(delivery.frame(senderFormat).length, written -> {
             for (HubConnection member : members) {
                 if ((noEcho && sender.isPresent() && member == sender.get()) || excluded.test(member)) {
                     continue;
@@ -100,10 +106,10 @@ public class Hub {
 
     /** Sends a server message to one connection, every connection of a user, or every connection of a hub. */
     public void sendToConnections(Collection<HubConnection> recipients, Payload payload) {
-        Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
+        Delivery delivery = new Delivery(payload, (format, sequenceId) -> format.serverMessage(payload, sequenceId));
         List<HubConnection> snapshot = List.copyOf(recipients);
         fanout.submit(
-                delivery.jsonFrame().length,
+                delivery.frame(JsonWire.INSTANCE).length,
                 written -> snapshot.forEach(recipient -> {
                     written.add(recipient);
                     deliver(recipient, delivery);
@@ -115,7 +121,7 @@ public class Hub {
      * the client before the ack that follows it (the service's order).
      */
     public void reply(HubConnection connection, Payload payload) {
-        Delivery delivery = new Delivery(payload, sequenceId -> ServerFrames.serverMessage(payload, sequenceId));
+        Delivery delivery = new Delivery(payload, (format, sequenceId) -> format.serverMessage(payload, sequenceId));
         deliver(connection, delivery);
         connection.flush();
     }

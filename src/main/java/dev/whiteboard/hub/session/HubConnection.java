@@ -3,7 +3,8 @@ package dev.whiteboard.hub.session;
 import dev.whiteboard.hub.access.Permissions;
 import dev.whiteboard.hub.delivery.Recipient;
 import dev.whiteboard.hub.protocol.Payload;
-import dev.whiteboard.hub.protocol.ServerFrames;
+import dev.whiteboard.hub.protocol.Subprotocol;
+import dev.whiteboard.hub.protocol.WireFormat;
 import dev.whiteboard.hub.socket.ClientSocket;
 import dev.whiteboard.hub.socket.CloseCode;
 import dev.whiteboard.hub.socket.Frames;
@@ -31,9 +32,12 @@ import java.util.function.Function;
  */
 public final class HubConnection implements Recipient, EventSource {
 
-    /** How the client speaks: a JSON subprotocol (plain or reliable), or plain frames (no subprotocol). */
+    /**
+     * How the client speaks: a PubSub subprotocol (JSON or protobuf, {@link #protocol()}), reliable or not, or
+     * plain frames (no subprotocol).
+     */
     public enum Kind {
-        JSON,
+        PUBSUB,
         RELIABLE,
         PLAIN
     }
@@ -51,7 +55,9 @@ public final class HubConnection implements Recipient, EventSource {
     private final String id;
     private final String hub;
     private final Optional<String> userId;
-    private final Kind kind;
+    /** The PubSub subprotocol; null for a plain client. */
+    private final Subprotocol protocol;
+
     private final Permissions permissions;
     private final String reconnectionToken;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
@@ -71,7 +77,7 @@ public final class HubConnection implements Recipient, EventSource {
             String id,
             String hub,
             Optional<String> userId,
-            Kind kind,
+            Optional<Subprotocol> protocol,
             Permissions permissions,
             ClientSocket socket,
             String reconnectionToken,
@@ -81,7 +87,7 @@ public final class HubConnection implements Recipient, EventSource {
         this.id = id;
         this.hub = hub;
         this.userId = userId;
-        this.kind = kind;
+        this.protocol = protocol.orElse(null);
         this.permissions = permissions;
         this.socket = socket;
         this.reconnectionToken = reconnectionToken;
@@ -101,20 +107,23 @@ public final class HubConnection implements Recipient, EventSource {
     }
 
     public Kind kind() {
-        return kind;
+        return protocol == null ? Kind.PLAIN : protocol.reliable() ? Kind.RELIABLE : Kind.PUBSUB;
+    }
+
+    /** The negotiated subprotocol's name, none for plain clients. */
+    @Override
+    public Optional<String> subprotocol() {
+        return protocol().map(Subprotocol::wireName);
     }
 
     /** The negotiated subprotocol, none for plain clients. */
-    public Optional<String> subprotocol() {
-        return switch (kind) {
-            case JSON -> Optional.of("json.webpubsub.azure.v1");
-            case RELIABLE -> Optional.of("json.reliable.webpubsub.azure.v1");
-            case PLAIN -> Optional.empty();
-        };
+    public Optional<Subprotocol> protocol() {
+        return Optional.ofNullable(protocol);
     }
 
-    public boolean speaksJson() {
-        return kind != Kind.PLAIN;
+    /** Whether the client speaks a PubSub subprotocol (it gets acks, system messages, message envelopes). */
+    public boolean isPubSub() {
+        return protocol != null;
     }
 
     public Permissions permissions() {
@@ -178,28 +187,36 @@ public final class HubConnection implements Recipient, EventSource {
         }
     }
 
-    /** Sends a protocol frame (JSON clients only, never buffered); {@code false} if the client cannot take it. */
-    boolean sendFrame(String frame) {
-        return speaksJson() && !ended && socket.send(Frames.text(frame));
+    /**
+     * Sends a protocol message (PubSub clients only, never buffered), written in the client's format by
+     * {@code message}; {@code false} if the client cannot take it.
+     */
+    boolean sendFrame(Function<WireFormat, byte[]> message) {
+        return protocol != null && !ended && socket.send(frame(protocol.format(), message.apply(protocol.format())));
+    }
+
+    /** The WebSocket frame of a message in {@code format}: binary for protobuf, text for JSON. */
+    static byte[] frame(WireFormat format, byte[] message) {
+        return format.binaryFrames() ? Frames.binary(message) : Frames.text(message);
     }
 
     /**
-     * Delivers data in this client's form: a message frame for JSON clients (with the next {@code sequenceId},
-     * buffered until acknowledged, on the reliable subprotocol), the raw data for plain ones; it leaves when
-     * {@link #flush} is called. Returns {@code false} when the client is too far behind.
+     * Delivers data in this client's form: a message frame in its subprotocol's format for PubSub clients (with the
+     * next {@code sequenceId}, buffered until acknowledged, on a reliable subprotocol), the raw data for plain ones;
+     * it leaves when {@link #flush} is called. Returns {@code false} when the client is too far behind.
      */
     boolean deliver(Delivery delivery) {
         if (ended) {
             return true;
         }
-        if (kind == Kind.JSON) {
-            return socket.write(delivery.jsonFrame());
-        }
-        if (kind == Kind.PLAIN) {
+        if (protocol == null) {
             return socket.write(delivery.plainFrame());
         }
+        if (!protocol.reliable()) {
+            return socket.write(delivery.frame(protocol.format()));
+        }
         synchronized (this) {
-            byte[] frame = Frames.text(delivery.withSequence(++lastSequenceId));
+            byte[] frame = delivery.frameWithSequence(protocol.format(), ++lastSequenceId);
             if (unacked.size() >= MAX_UNACKED || unackedBytes + frame.length > MAX_UNACKED_BYTES) {
                 return false;
             }
@@ -256,11 +273,11 @@ public final class HubConnection implements Recipient, EventSource {
         return ended;
     }
 
-    /** Ends the connection: JSON clients are told why first ({@code disconnected}), then the socket closes. */
+    /** Ends the connection: PubSub clients are told why first ({@code disconnected}), then the socket closes. */
     public void close(CloseCode code, String reason) {
         ended = true;
-        if (speaksJson()) {
-            socket.send(Frames.text(ServerFrames.disconnected(reason)));
+        if (protocol != null) {
+            socket.send(frame(protocol.format(), protocol.format().disconnected(reason)));
         }
         socket.close(code, reason);
     }
@@ -288,28 +305,44 @@ public final class HubConnection implements Recipient, EventSource {
     }
 
     /**
-     * One message on its way to many recipients: its WebSocket frame is encoded at most once for all the JSON clients
-     * without sequence ids, and once for all the plain clients; reliable clients each get their own sequence id.
+     * One message on its way to many recipients: its WebSocket frame is encoded at most once per wire format (JSON,
+     * protobuf) for all the PubSub clients without sequence ids, and once for all the plain clients; reliable clients
+     * each get their own sequence id.
      */
     static final class Delivery {
+
+        /** Writes the message in a format, with a sequence id or without (null). */
+        @FunctionalInterface
+        interface Encoder {
+            byte[] encode(WireFormat format, Long sequenceId);
+        }
+
         private final Payload payload;
-        private final Function<Long, String> encoder;
+        private final Encoder encoder;
         private byte[] jsonFrame;
+        private byte[] protobufFrame;
         private byte[] plainFrame;
 
-        Delivery(Payload payload, Function<Long, String> encoder) {
+        Delivery(Payload payload, Encoder encoder) {
             this.payload = payload;
             this.encoder = encoder;
         }
 
-        synchronized byte[] jsonFrame() {
+        /** The frame for the PubSub clients of {@code format} without sequence ids, encoded at the first call. */
+        synchronized byte[] frame(WireFormat format) {
+            if (format.binaryFrames()) {
+                if (protobufFrame == null) {
+                    protobufFrame = HubConnection.frame(format, encoder.encode(format, null));
+                }
+                return protobufFrame;
+            }
             if (jsonFrame == null) {
-                jsonFrame = Frames.text(encoder.apply(null));
+                jsonFrame = HubConnection.frame(format, encoder.encode(format, null));
             }
             return jsonFrame;
         }
 
-        /** Plain clients get the data itself: a text frame for text, else a binary one. */
+        /** Plain clients get the data itself: a text frame for text and JSON, else a binary one. */
         synchronized byte[] plainFrame() {
             if (plainFrame == null) {
                 plainFrame =
@@ -318,8 +351,8 @@ public final class HubConnection implements Recipient, EventSource {
             return plainFrame;
         }
 
-        String withSequence(long sequenceId) {
-            return encoder.apply(sequenceId);
+        byte[] frameWithSequence(WireFormat format, long sequenceId) {
+            return HubConnection.frame(format, encoder.encode(format, sequenceId));
         }
     }
 }

@@ -27,6 +27,11 @@ public final class Frames {
         return frame(TEXT, utf8(text));
     }
 
+    /** A text frame of text already in UTF-8. */
+    public static byte[] text(byte[] utf8) {
+        return frame(TEXT, utf8);
+    }
+
     public static byte[] binary(byte[] bytes) {
         return frame(BINARY, bytes);
     }

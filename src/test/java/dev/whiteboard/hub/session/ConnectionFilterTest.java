@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.hub.access.Permissions;
+import dev.whiteboard.hub.protocol.Subprotocol;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -20,7 +21,7 @@ class ConnectionFilterTest {
                 id,
                 "hub",
                 Optional.ofNullable(user),
-                HubConnection.Kind.JSON,
+                Optional.of(Subprotocol.JSON),
                 new Permissions(List.of()),
                 null,
                 null,
