@@ -174,6 +174,11 @@ public class ClientSocketServlet extends HttpServlet {
             }
 
             @Override
+            public void heard() {
+                sessions.onHeard(connection);
+            }
+
+            @Override
             public void closed(int code, String reason) {
                 sessions.socketClosed(connection, socket, reason);
             }

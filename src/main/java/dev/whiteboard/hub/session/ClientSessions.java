@@ -180,6 +180,14 @@ public class ClientSessions {
     }
 
     /**
+     * Bytes arrived from the client (any, a part of a frame too): it is alive. A client sending a large message, or
+     * whose pong is queued behind megabytes of its own frames, is not silent while they are being read.
+     */
+    public void onHeard(HubConnection connection) {
+        connection.touch();
+    }
+
+    /**
      * A socket closed. A reliable connection whose socket went away without the server ending it waits
      * {@value #RECOVERY_SECONDS} s for its client to come back; any other connection ends: it leaves the hub and the
      * handler gets {@code disconnected}. The close of a socket a connection no longer uses changes nothing.

@@ -2,6 +2,7 @@ package dev.whiteboard.hub.session;
 
 import dev.whiteboard.hub.HubSettings;
 import dev.whiteboard.hub.HubTimer;
+import dev.whiteboard.hub.delivery.Fanout;
 import dev.whiteboard.hub.socket.CloseCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,9 +16,11 @@ import java.util.logging.Logger;
 
 /**
  * Pings every client at the keep-alive interval (20 s by default, like the service) and closes the
- * connections not heard from (no frame, no pong) for two intervals, so that a client that vanished without a
- * close frame is gone within two intervals (a reliable one then has 30 s to recover). Also ends the reliable
- * connections whose client did not come back.
+ * connections not heard from (no bytes at all: no frame, no part of one, no pong) for two intervals, so that a client
+ * that vanished without a close frame is gone within two intervals (a reliable one then has 30 s to recover). Silence
+ * is only held against a client while the hub reads freely: when the fan-out pushed back on senders within the last
+ * two intervals, the hub itself left sockets unread, and nobody is judged silent. Also ends the reliable connections
+ * whose client did not come back.
  *
  * <p>The sweeps run on the {@link HubTimer}. A sweep that fails for any reason is logged and the next one runs as
  * planned.
@@ -33,6 +36,9 @@ public class KeepAlive {
 
     @Inject
     ClientSessions sessions;
+
+    @Inject
+    Fanout fanout;
 
     private static final Logger LOG = Logger.getLogger(KeepAlive.class.getName());
 
@@ -57,11 +63,14 @@ public class KeepAlive {
     void sweep() {
         Duration interval = settings.keepAlive();
         Instant silentSince = Instant.now().minus(interval.multipliedBy(2));
+        // while the fan-out holds senders back, their sockets (and on WildFly others on the same I/O thread) are
+        // not read: a silence the hub caused is no sign of a vanished client
+        boolean hubHeldBackReading = fanout.pushedBackWithin(interval.multipliedBy(2));
         for (HubConnection connection : hub.all()) {
             if (connection.detachedAt().isPresent()) {
                 continue;
             }
-            if (connection.lastSeen().isBefore(silentSince)) {
+            if (connection.lastSeen().isBefore(silentSince) && !hubHeldBackReading) {
                 if (connection.kind() == HubConnection.Kind.RELIABLE) {
                     connection.abandonSocket("no answer to keep-alive pings");
                     connection.detach();
