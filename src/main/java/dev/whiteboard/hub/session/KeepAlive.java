@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * connections not heard from (no bytes at all: no frame, no part of one, no pong) for two intervals, so that a client
  * that vanished without a close frame is gone within two intervals (a reliable one then has 30 s to recover). Silence
  * is only held against a client while the hub reads freely: when the fan-out pushed back on senders within the last
- * two intervals, the hub itself left sockets unread, and nobody is judged silent. Also ends the reliable connections
+ * two intervals, the hub itself left sockets unread, and nobody is judged silent; likewise after a sweep that ran late
+ * (the whole server stood still: a long GC pause, a starved CPU). Also ends the reliable connections
  * whose client did not come back.
  *
  * <p>The sweeps run on the {@link HubTimer}. A sweep that fails for any reason is logged and the next one runs as
@@ -42,6 +43,11 @@ public class KeepAlive {
 
     private static final Logger LOG = Logger.getLogger(KeepAlive.class.getName());
 
+    /** When the previous sweep ran, and when the last one found the server had stood still (sweeps are serial). */
+    private Instant lastSweep;
+
+    private Instant stalledAt = Instant.MIN;
+
     @Inject
     HubTimer timer;
 
@@ -62,10 +68,17 @@ public class KeepAlive {
 
     void sweep() {
         Duration interval = settings.keepAlive();
-        Instant silentSince = Instant.now().minus(interval.multipliedBy(2));
+        Instant now = Instant.now();
+        if (lastSweep != null && Duration.between(lastSweep, now).compareTo(interval.multipliedBy(2)) > 0) {
+            stalledAt = now; // a whole interval late: the server stood still (a long GC pause, a starved CPU)
+        }
+        lastSweep = now;
+        Instant silentSince = now.minus(interval.multipliedBy(2));
         // while the fan-out holds senders back, their sockets (and on WildFly others on the same I/O thread) are
-        // not read: a silence the hub caused is no sign of a vanished client
-        boolean hubHeldBackReading = fanout.pushedBackWithin(interval.multipliedBy(2));
+        // not read, and while the server stood still nothing was: a silence the hub caused is no sign of a vanished
+        // client
+        boolean hubHeldBackReading =
+                fanout.pushedBackWithin(interval.multipliedBy(2)) || !stalledAt.isBefore(silentSince);
         for (HubConnection connection : hub.all()) {
             if (connection.detachedAt().isPresent()) {
                 continue;
