@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
+import dev.whiteboard.hub.session.ClientSessions;
 import dev.whiteboard.testing.Eventually;
 import dev.whiteboard.testing.SharedServer;
 import dev.whiteboard.testing.TcpProxy;
@@ -13,12 +14,16 @@ import dev.whiteboard.testing.UpstreamReceiver.Received;
 import dev.whiteboard.testing.WsClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Clients that misbehave: one that vanishes (F5), one that stops reading (F4), one that floods (F3). */
+/**
+ * Clients that misbehave: one that vanishes (F5; on the reliable subprotocol too), one that stops reading (F4), one
+ * that floods (F3).
+ */
 @ExtendWith(SharedServer.class)
 class HubFaultsIT {
 
@@ -58,6 +63,42 @@ class HubFaultsIT {
             assertTrue(
                     noticed.compareTo(Duration.ofSeconds(3L * SharedServer.KEEP_ALIVE_SECONDS + 1)) <= 0,
                     "noticed after " + noticed);
+            assertFalse(sdk.connectionExistsWithResponse(connectionId, null).getValue());
+            client.close();
+        }
+    }
+
+    @Test
+    void aReliableClientThatVanishesLosesItsSocketAtOnceAndItsConnectionAfterTheRecoveryWindow() {
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", SharedServer.baseUri().getPort())) {
+            String url = url("rachel").replace(":" + SharedServer.baseUri().getPort() + "/", ":" + proxy.port() + "/");
+            WsClient client = WsClient.reliable(url);
+            String connectionId = client.next().getString("connectionId");
+            SharedServer.upstream().next(hub, "connected");
+            proxy.freeze();
+
+            // the keep-alive gives up on the socket (the server closes it; the frozen client does not hear of it) ...
+            Eventually.until(
+                    "the silent client's socket closed by the hub",
+                    Duration.ofSeconds(3L * SharedServer.KEEP_ALIVE_SECONDS + 5),
+                    () -> proxy.webSocketsClosedByTarget() == 1);
+            // ... but not on the connection: its client may still come back with its reconnection token
+            assertTrue(
+                    sdk.connectionExistsWithResponse(connectionId, null).getValue(),
+                    "a reliable connection waits for its client");
+            Received disconnected = Eventually.until(
+                    "disconnected once the recovery window is over",
+                    Duration.ofSeconds(ClientSessions.RECOVERY_SECONDS + 3L * SharedServer.KEEP_ALIVE_SECONDS + 10),
+                    () -> {
+                        try {
+                            return SharedServer.upstream().next(hub, "disconnected");
+                        } catch (AssertionError notYet) {
+                            return null;
+                        }
+                    },
+                    Objects::nonNull);
+            assertEquals(connectionId, disconnected.header("ce-connectionId"));
+            assertTrue(disconnected.text().contains("did not come back"), disconnected.text());
             assertFalse(sdk.connectionExistsWithResponse(connectionId, null).getValue());
             client.close();
         }
@@ -115,7 +156,7 @@ class HubFaultsIT {
             for (int i = 0; i < 5_000; i++) {
                 try {
                     flooder.send(frame);
-                } catch (RuntimeException closedAlready) {
+                } catch (AssertionError closedAlready) {
                     break;
                 }
             }

@@ -125,6 +125,15 @@ public final class Browser implements AutoCloseable {
                 .executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", touchPoints));
     }
 
+    /**
+     * Freezes the page ({@code "frozen"}: no script, no timer runs, as a tab the browser put to sleep) or wakes it up
+     * ({@code "active"}: it gets the {@code resume} event), through Chrome DevTools {@code Page.setWebLifecycleState}.
+     * No script can be run on a frozen page.
+     */
+    public void lifecycle(String state) {
+        ((ChromeDriver) driver).executeCdpCommand("Page.setWebLifecycleState", Map.of("state", state));
+    }
+
     /** A stylus stroke through {@code points} ({@code {x, y}}, CSS pixels of the window): pointer events of type pen. */
     public void penStroke(double[]... points) {
         for (int i = 0; i < points.length; i++) {

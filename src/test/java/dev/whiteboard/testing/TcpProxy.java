@@ -8,14 +8,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder on loopback that a test can cut and restore, to take a real service (a database) away
  * from the server under test and give it back: {@link #cut()} closes every forwarded connection and stops
- * listening, so new connections are refused; {@link #freeze()} keeps the connections but drops what they carry;
- * {@link #restore()} listens on the same port again.
+ * listening, so new connections are refused; {@link #restore()} listens on the same port again.
+ * <p>{@link #freeze()} is a peer that went silent without closing anything (a laptop asleep, a NAT that forgot the
+ * connection): the connections stay open but what they carry is dropped, and a side that closes meanwhile is not
+ * passed on to the other. {@link #unfreeze()} forwards again; a connection whose other side went away meanwhile
+ * breaks as soon as its peer sends something on it, as a host answers a connection it no longer knows with a reset.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +28,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final int port;
     private volatile ServerSocket listener;
+    private final AtomicInteger closedByTarget = new AtomicInteger();
     private volatile boolean frozen;
 
     public TcpProxy(String targetHost, int targetPort) {
@@ -53,9 +59,28 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    /** Keeps every connection open but passes nothing any more: a peer that vanished without closing. */
+    /**
+     * Keeps every connection open but passes nothing any more, not even a close: a peer that vanished without
+     * closing.
+     */
     public void freeze() {
         frozen = true;
+    }
+
+    /**
+     * Forwards again. What was sent while frozen is lost; a connection whose other side closed meanwhile breaks at
+     * the next bytes its peer sends.
+     */
+    public void unfreeze() {
+        frozen = false;
+    }
+
+    /**
+     * How many forwarded WebSocket connections (upgraded: the target answered {@code 101}) the target closed, e.g.
+     * a server that gave up on a silent client.
+     */
+    public int webSocketsClosedByTarget() {
+        return closedByTarget.get();
     }
 
     public synchronized void restore() {
@@ -96,33 +121,46 @@ public final class TcpProxy implements AutoCloseable {
                 upstream.connect(target, 5_000);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, false);
+                pump(upstream, client, true);
             } catch (IOException e) {
                 // listener closed by cut(), or the target refused: the client sees its connection closed
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromTarget) {
         Thread thread = new Thread(
                 () -> {
                     byte[] buffer = new byte[16 * 1024];
-                    try (InputStream in = from.getInputStream();
-                            OutputStream out = to.getOutputStream()) {
+                    boolean upgraded = false;
+                    try {
+                        InputStream in = from.getInputStream();
+                        OutputStream out = to.getOutputStream();
+                        boolean first = true;
                         for (int n; (n = in.read(buffer)) >= 0; ) {
+                            if (first) {
+                                upgraded = new String(buffer, 0, Math.min(n, 12), StandardCharsets.ISO_8859_1)
+                                        .equals("HTTP/1.1 101");
+                                first = false;
+                            }
                             if (!frozen) {
-                                out.write(buffer, 0, n);
+                                out.write(buffer, 0, n); // fails when the other side closed (while frozen)
                                 out.flush();
                             }
+                        }
+                        if (fromTarget && upgraded) {
+                            closedByTarget.incrementAndGet();
                         }
                     } catch (IOException e) {
                         // one side went away
                     } finally {
                         closeQuietly(from);
-                        closeQuietly(to);
                         open.remove(from);
-                        open.remove(to);
+                        if (!frozen) { // a frozen peer hears nothing, not even that the other side closed
+                            closeQuietly(to);
+                            open.remove(to);
+                        }
                     }
                 },
                 "tcp-proxy-pump");

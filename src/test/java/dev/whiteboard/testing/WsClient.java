@@ -37,6 +37,9 @@ public final class WsClient implements AutoCloseable {
     private final Deque<Object> stash = new ConcurrentLinkedDeque<>();
 
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** What ended the connection from the other side: the close code and reason, or the error; null while open. */
+    private volatile String ending;
+
     private final WebSocket socket;
     private volatile boolean stalled;
 
@@ -136,14 +139,33 @@ public final class WsClient implements AutoCloseable {
         return socket.getSubprotocol();
     }
 
+    /**
+     * Sends a text frame and waits until it is written. When the connection was closed meanwhile the failure names
+     * what the server said (close code and reason), not only the JDK's "closed output".
+     */
     public WsClient send(String text) {
-        socket.sendText(text, true).join();
-        return this;
+        return sent(socket.sendText(text, true));
     }
 
     public WsClient sendBinary(byte[] bytes) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
-        return this;
+        return sent(socket.sendBinary(ByteBuffer.wrap(bytes), true));
+    }
+
+    private WsClient sent(CompletableFuture<WebSocket> sending) {
+        try {
+            sending.join();
+            return this;
+        } catch (CompletionException e) {
+            throw new AssertionError(
+                    "could not send: " + e.getCause() + "; the connection ended: "
+                            + (ending != null ? ending : "not by the server (no close frame received)"),
+                    e);
+        }
+    }
+
+    /** How the server ended the connection ({@code code reason}, or the error), null while it has not. */
+    public String ending() {
+        return ending;
     }
 
     /** The next text frame, as JSON. */
@@ -339,12 +361,16 @@ public final class WsClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            ending = "closed by the server with " + statusCode + " '" + reason + "'";
             closed.complete(statusCode);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            if (ending == null) {
+                ending = "failed: " + error;
+            }
             closed.complete(-1);
         }
     }

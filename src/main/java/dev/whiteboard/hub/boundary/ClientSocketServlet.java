@@ -167,6 +167,11 @@ public class ClientSocketServlet extends HttpServlet {
             }
 
             @Override
+            public void heard() {
+                sessions.onHeard(connection);
+            }
+
+            @Override
             public void closed(SocketClosure closure) {
                 sessions.socketClosed(connection, socket, closure);
             }

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  * <p>At most {@value #MAX_WAITING} messages or {@value #MAX_WAITING_BYTES} bytes of them wait; a sender beyond that waits
  * for room (its socket is not read meanwhile), which is how a burst is pushed back to where it comes from: reading
  * keeps the pace of delivery, so the thread reading a sender does not outrun the clients' writes (on WildFly the same
- * I/O thread may serve both) and the heap holds a bounded amount of undelivered messages.
+ * I/O thread may serve both) and the heap holds a bounded amount of undelivered messages. While it pushes back, the
+ * keep-alive judges nobody silent ({@link #pushedBackWithin}): the hub is the one not reading.
  */
 @ApplicationScoped
 public class Fanout {
@@ -48,6 +50,11 @@ public class Fanout {
     private final BlockingQueue<Entry> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private final Object room = new Object();
     private long waitingBytes;
+    /** Senders waiting for room now, and when the last one stopped waiting ({@link System#nanoTime()}). */
+    private int pushedBack;
+
+    private long pushBackEndedAt;
+    private boolean everPushedBack;
     private Thread thread;
     private boolean stopped;
 
@@ -68,8 +75,17 @@ public class Fanout {
         }
         try {
             synchronized (room) {
-                while (waitingBytes > MAX_WAITING_BYTES) {
-                    room.wait();
+                if (waitingBytes > MAX_WAITING_BYTES) {
+                    pushedBack++;
+                    everPushedBack = true;
+                    try {
+                        while (waitingBytes > MAX_WAITING_BYTES) {
+                            room.wait();
+                        }
+                    } finally {
+                        pushedBack--;
+                        pushBackEndedAt = System.nanoTime();
+                    }
                 }
                 waitingBytes += bytes;
             }
@@ -77,6 +93,17 @@ public class Fanout {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             deliverNow(job);
+        }
+    }
+
+    /**
+     * Whether a sender waited for room within the last {@code period} (or waits now). Meanwhile the hub itself
+     * did not read that sender's socket, nor, on a server whose I/O thread serves several sockets (WildFly), the
+     * others on that thread: their silence then says nothing about the clients.
+     */
+    public boolean pushedBackWithin(Duration period) {
+        synchronized (room) {
+            return pushedBack > 0 || (everPushedBack && System.nanoTime() - pushBackEndedAt < period.toNanos());
         }
     }
 

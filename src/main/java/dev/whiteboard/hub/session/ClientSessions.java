@@ -213,6 +213,14 @@ public class ClientSessions {
     }
 
     /**
+     * Bytes arrived from the client (any, a part of a frame too): it is alive. A client sending a large message, or
+     * whose pong is queued behind megabytes of its own frames, is not silent while they are being read.
+     */
+    public void onHeard(HubConnection connection) {
+        connection.touch();
+    }
+
+    /**
      * A socket closed. A client that sent a close frame has left on purpose, whatever its code: its connection ends at
      * once, reliable or not (the handler gets {@code disconnected} with the reason of the client's close frame, often
      * empty, and the reconnection token is worth nothing from now on). A reliable connection whose socket went away

@@ -165,7 +165,7 @@ public final class HubConnection implements Recipient, EventSource {
         return budget.take();
     }
 
-    /** Records that the client was heard from (any frame, or a pong). */
+    /** Records that the client was heard from (any bytes: a frame, a part of one, or a pong). */
     void touch() {
         lastSeen = Instant.now();
     }

@@ -46,6 +46,12 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
         default void pong() {}
 
         /**
+         * Bytes arrived from the client, a whole frame or a part of one: it is alive, even while a large message (or
+         * a pong queued behind one) is still on its way. Called on the thread reading the socket, before the frames.
+         */
+        default void heard() {}
+
+        /**
          * The WebSocket is closed: by the client's close frame, by the hub's, or lost without one ({@code 1006});
          * called once, as soon as that is decided.
          */
@@ -253,8 +259,11 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                 if (read < 0) {
                     break; // onAllDataRead follows
                 }
-                if (read > 0 && !discarding()) {
-                    readFrames(buffer, read);
+                if (read > 0) {
+                    listener().heard();
+                    if (!discarding()) {
+                        readFrames(buffer, read);
+                    }
                 }
             }
         } catch (IOException e) {
