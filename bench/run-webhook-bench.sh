@@ -35,7 +35,7 @@ run() { # name postboot-file
     for rate in $RATES; do
         echo "Webhook events on $name: $CONNECTIONS connections, $rate events/s offered, $SECONDS_ s"
         node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" "$rate" "$SECONDS_" || echo "{\"offeredPerSecond\":$rate,\"failed\":\"the load generator gave up (see above)\"}"
-        sleep 2
+        sleep 10 # what a saturated run left queued drains before the next
     done
     if [ "${JFR:-}" = 1 ]; then
         jcmd "$server" JFR.stop name=b4 > /dev/null
