@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The guarantees of the event path (a board page's change → hub → this app's webhook → transaction → announcement),
  * whichever way the hub hands events to the app: a result {@code ok} only once the change is committed (readable by
- * anyone), changes of one connection to a board applied in the order sent (also when many queue up and are committed
- * together), idempotent by shape id, every failure a reply (and one failing change never taking the others queued
+ * anyone), changes to a board applied one after another with a version each, and in-process in the order the
+ * connection sent them (also when many queue up and are committed together; over HTTP the hub's calls may overlap, as
+ * Azure's do), idempotent by shape id, every failure a reply (and one failing change never taking the others queued
  * with it), and every committed change announced to the board's group in version order. The events are sent without
  * waiting for the answers, so that they queue up and are committed in groups.
  */
@@ -152,9 +153,12 @@ abstract class EventPathContract {
                 String prefix = client == alice ? "a" : "b";
                 for (int i = 1; i <= count; i++) {
                     long version = versions.get(prefix + i);
-                    assertTrue(version > last, prefix + i + " got version " + version + " after " + last);
+                    if (inProcess()) {
+                        assertTrue(version > last, prefix + i + " got version " + version + " after " + last);
+                    }
                     last = version;
                 }
+                assertEquals(count, versions.values().stream().distinct().count(), "each change its own version");
             }
             JsonObject diagram = diagram(board);
             assertEquals(2L * count, diagram.getJsonNumber("version").longValue(), "each change its own version");
@@ -163,7 +167,10 @@ abstract class EventPathContract {
                     .filter(s -> s.getString("id").equals("same"))
                     .findFirst()
                     .orElseThrow();
-            assertEquals(count, same.getInt("width"), "the last change sent is the last applied");
+            if (inProcess()) {
+                // over HTTP, as with Azure Web PubSub, a connection's events may overlap on their way to the webhook
+                assertEquals(count, same.getInt("width"), "the last change sent is the last applied");
+            }
 
             // the group hears every change, in version order, without a gap
             long seen = 0;
