@@ -170,8 +170,11 @@ public class Upstream {
     Instance<LocalEventHandler> localHandlers;
 
     private final ConcurrentMap<String, Instant> validatedUntil = new ConcurrentHashMap<>();
-    /** Per handler URL of a user event: the in-process handler that answers there, or none (over HTTP). */
-    private final ConcurrentMap<String, Optional<LocalEventHandler>> inProcess = new ConcurrentHashMap<>();
+    /** The in-process handlers of this server, looked up once. */
+    private volatile List<LocalEventHandler> local;
+
+    /** Whether the log said that user events go in-process (said once). */
+    private volatile boolean toldInProcess;
 
     private volatile HttpClient http;
 
@@ -317,32 +320,45 @@ public class Upstream {
 
     /**
      * The in-process handler for the user event's URL: one of this server whose path it is, when in-process events
-     * are on; empty for any other URL (decided once per URL).
+     * are on; empty for any other URL. Decided per event (the URL may name the event, which the client chooses), at
+     * the cost of parsing a URL.
      */
     private Optional<LocalEventHandler> localHandler(String hub, String event) {
-        if (!settings.inProcessEvents() || localHandlers.isUnsatisfied()) {
+        if (!settings.inProcessEvents() || local().isEmpty()) {
             return Optional.empty();
         }
         String url = fill(settings.eventHandlerUrlTemplate(hub).orElseThrow(), hub, event);
-        return inProcess.computeIfAbsent(url, u -> {
-            URI target;
-            try {
-                target = URI.create(u);
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            Optional<String> path = settings.pathOnThisServer(target);
-            if (path.isEmpty()) {
-                return Optional.empty();
-            }
-            for (LocalEventHandler handler : localHandlers) {
-                if (handler.path().equals(path.get())) {
-                    LOG.log(Level.INFO, "User events for {0} are handed in-process to this server''s event handler", u);
-                    return Optional.of(handler);
-                }
-            }
+        Optional<String> path;
+        try {
+            path = settings.pathOnThisServer(URI.create(url));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
-        });
+        }
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        for (LocalEventHandler handler : local()) {
+            if (handler.path().equals(path.get())) {
+                if (!toldInProcess) {
+                    toldInProcess = true;
+                    LOG.log(
+                            Level.INFO,
+                            "User events for {0} are handed in-process to this server''s event handler",
+                            url);
+                }
+                return Optional.of(handler);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<LocalEventHandler> local() {
+        List<LocalEventHandler> known = local;
+        if (known == null) {
+            known = localHandlers.stream().toList();
+            local = known;
+        }
+        return known;
     }
 
     /**
