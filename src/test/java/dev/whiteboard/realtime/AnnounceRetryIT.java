@@ -63,6 +63,11 @@ class AnnounceRetryIT {
             long seen = 1;
             while (seen < 3) {
                 JsonObject change = bob.nextFromServer("shapesChanged");
+                if (change.getInt("version") <= seen) {
+                    // at least once: a call the service carried out but whose answer the cut lost is sent again,
+                    // and clients skip the versions they have (board.js)
+                    continue;
+                }
                 assertEquals(seen, change.getInt("fromVersion"), "in order, nothing skipped: " + change);
                 seen = change.getInt("version");
             }
