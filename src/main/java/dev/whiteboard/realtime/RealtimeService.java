@@ -12,12 +12,14 @@ import com.azure.messaging.webpubsub.models.WebPubSubClientAccessToken;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import com.azure.messaging.webpubsub.models.WebPubSubPermission;
 import dev.whiteboard.runtime.LeanExecutor;
+import dev.whiteboard.runtime.LocalHub;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +40,10 @@ import java.util.logging.Logger;
 /**
  * The app's client of the real-time service, through the official SDK: client access URLs, JSON messages to
  * groups and users, and users joining and leaving groups. Thread-safe; one SDK client for the app, built on first
- * use. The SDK's JDK transport is kept to HTTP/1.1 (an h2c upgrade attempt to Payara was seen to stall a request
+ * use. With the built-in hub of this same server, messages to groups and users are handed to the hub in-process
+ * ({@link LocalHub}, {@code whiteboard.webpubsub.in-process}), in the same queues, order and batches, without the REST
+ * round trip; everything else, and everything with Azure Web PubSub, goes through the SDK. The SDK's JDK transport is
+ * kept to HTTP/1.1 (an h2c upgrade attempt to Payara was seen to stall a request
  * until the SDK retried it) and retries once after a short delay, so a service outage costs a caller at most a few
  * seconds.
  */
@@ -63,6 +68,12 @@ public class RealtimeService {
 
     private ScheduledExecutorService timer;
 
+    @Inject
+    Instance<LocalHub> localHub;
+
+    /** The built-in hub in-process, when messages go to it that way; null otherwise. */
+    private LocalHub local;
+
     /** Most messages in one batch (each is at most a few hundred KB; a batch stays well under 1 MB frames). */
     private static final int MAX_BATCH = 50;
 
@@ -74,6 +85,10 @@ public class RealtimeService {
     @PostConstruct
     void leanExecutor() {
         lean = LeanExecutor.of(executor);
+        if (settings.inProcess() && localHub.isResolvable() && localHub.get().enabled()) {
+            local = localHub.get();
+            LOG.info("Messages to groups and users go to the built-in hub in-process");
+        }
     }
 
     private volatile WebPubSubServiceClient client;
@@ -354,7 +369,13 @@ public class RealtimeService {
         String body = messages.size() == 1
                 ? messages.get(0)
                 : "{\"type\":\"batch\",\"messages\":[" + String.join(",", messages) + "]}";
-        if (target.user()) {
+        if (local != null) {
+            if (target.user()) {
+                local.sendToUser(settings.hub(), target.name(), body);
+            } else {
+                local.sendToGroup(settings.hub(), target.name(), body);
+            }
+        } else if (target.user()) {
             client().sendToUser(target.name(), body, WebPubSubContentType.APPLICATION_JSON);
         } else {
             client().sendToGroup(target.name(), body, WebPubSubContentType.APPLICATION_JSON);
