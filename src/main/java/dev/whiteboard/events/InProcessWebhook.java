@@ -4,6 +4,7 @@ import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.Failures;
 import dev.whiteboard.realtime.RealtimeSettings;
 import dev.whiteboard.runtime.LocalEventHandler;
+import dev.whiteboard.runtime.ThreadPool;
 import dev.whiteboard.wire.WireJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,12 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,7 +58,7 @@ public class InProcessWebhook implements LocalEventHandler {
     /** Per connection, the last event handed on: the next one is handed on after it. */
     private final ConcurrentMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    private ThreadPoolExecutor pool;
+    private final ThreadPool pool = new ThreadPool(THREADS, () -> threads);
 
     @Override
     public String path() {
@@ -69,7 +68,7 @@ public class InProcessWebhook implements LocalEventHandler {
     @Override
     public CompletableFuture<Answer> userEvent(Event event) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        Executor executor = pool();
+        Executor executor = pool;
         @SuppressWarnings("unchecked")
         CompletableFuture<Void>[] mine = new CompletableFuture[1];
         tails.compute(event.connectionId(), (id, tail) -> {
@@ -122,8 +121,7 @@ public class InProcessWebhook implements LocalEventHandler {
     }
 
     private Answer failed(WebhookEvent.User admitted, Throwable e) {
-        Throwable cause =
-                e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         ErrorBody failure = Failures.describe(cause);
         if (admitted != null && failure.status() >= 500) {
             guard.release(admitted); // as on the HTTP path: a failed event's id may be used again
@@ -135,18 +133,8 @@ public class InProcessWebhook implements LocalEventHandler {
         return Answer.json(body.status(), WireJson.write(body));
     }
 
-    private synchronized ThreadPoolExecutor pool() {
-        if (pool == null) {
-            pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
-            pool.allowCoreThreadTimeOut(true);
-        }
-        return pool;
-    }
-
     @PreDestroy
-    synchronized void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+    void stop() {
+        pool.stop();
     }
 }

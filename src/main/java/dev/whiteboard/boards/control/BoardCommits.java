@@ -1,5 +1,6 @@
 package dev.whiteboard.boards.control;
 
+import dev.whiteboard.runtime.ThreadPool;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -44,7 +43,7 @@ public class BoardCommits {
     BoardBatch batch;
 
     private final ConcurrentMap<String, BoardQueue> queues = new ConcurrentHashMap<>();
-    private ThreadPoolExecutor pool;
+    private final ThreadPool pool = new ThreadPool(THREADS, () -> threads);
 
     /** A change waiting for its board's turn: what it does, when it came, and its outcome. */
     private record Work(Supplier<BoardUpdate> change, long queuedAt, CompletableFuture<BoardUpdate> done) {}
@@ -76,7 +75,7 @@ public class BoardCommits {
             queue.applying = true;
         }
         if (start) {
-            pool().execute(() -> applyNext(board, queue));
+            pool.execute(() -> applyNext(board, queue));
         }
         return work.done();
     }
@@ -100,7 +99,7 @@ public class BoardCommits {
             LOG.log(Level.WARNING, "Changes to board {0} failed unexpectedly: {1}", new Object[] {board, e.toString()});
             group.forEach(w -> w.done().completeExceptionally(e));
         }
-        pool().execute(() -> applyNext(board, queue));
+        pool.execute(() -> applyNext(board, queue));
     }
 
     private void apply(List<Work> group) {
@@ -136,18 +135,8 @@ public class BoardCommits {
         }
     }
 
-    private synchronized ThreadPoolExecutor pool() {
-        if (pool == null) {
-            pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
-            pool.allowCoreThreadTimeOut(true);
-        }
-        return pool;
-    }
-
     @PreDestroy
-    synchronized void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+    void stop() {
+        pool.stop();
     }
 }
