@@ -13,6 +13,7 @@ import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import com.azure.messaging.webpubsub.models.WebPubSubPermission;
 import dev.whiteboard.runtime.LeanExecutor;
 import dev.whiteboard.runtime.LocalHub;
+import dev.whiteboard.runtime.SerialQueues;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -24,11 +25,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,7 +76,7 @@ public class RealtimeService {
     private static final int MAX_BATCH = 50;
 
     /** Per group or user, what waits to be sent; a queue exists only while something is waiting or sending. */
-    private final Map<Target, TargetQueue> queues = new ConcurrentHashMap<>();
+    private final SerialQueues<Target, Operation> queues = new SerialQueues<>();
 
     private Executor lean;
 
@@ -112,7 +110,7 @@ public class RealtimeService {
      * the SDK on the very threads such callers hold. Messages that queue up while one is being sent go out
      * together as one {@code {"type":"batch","messages":[…]}} message, in order: under load a group gets fewer,
      * larger messages instead of falling behind. A failed send is tried again for about 30 s, with backoff, before
-     * anything queued after it (see {@link #drain(Target, TargetQueue, Retry)}); then it is logged.
+     * anything queued after it (see {@link #drain}); then it is logged.
      */
     public void publish(String group, String json) {
         enqueue(new Target(false, group), new Operation.Message(json));
@@ -191,26 +189,7 @@ public class RealtimeService {
     }
 
     private void enqueue(Target target, Operation operation) {
-        TargetQueue queue = queues.computeIfAbsent(target, g -> new TargetQueue());
-        boolean start;
-        synchronized (queue) {
-            queue.pending.add(operation);
-            start = !queue.sending;
-            queue.sending = true;
-        }
-        if (start) {
-            lean.execute(() -> drain(target, queue));
-        }
-    }
-
-    /** The operations waiting for a target, and whether a task is carrying them out. */
-    private static final class TargetQueue {
-        final List<Operation> pending = new ArrayList<>();
-        boolean sending;
-    }
-
-    private void drain(Target target, TargetQueue queue) {
-        drain(target, queue, null);
+        queues.add(target, operation).ifPresent(lane -> lean.execute(() -> drain(lane, null)));
     }
 
     /**
@@ -220,30 +199,20 @@ public class RealtimeService {
      * the queue stays in this drain's hands, so nothing overtakes it. What still fails after that is logged and given
      * up; the clients notice the gap by the versions and reload.
      */
-    private void drain(Target target, TargetQueue queue, Retry retry) {
+    private void drain(SerialQueues<Target, Operation>.Lane lane, Retry retry) {
+        Target target = lane.key();
         while (true) {
             List<Operation> next;
             if (retry != null) {
                 next = retry.operations();
             } else {
-                next = new ArrayList<>();
-                synchronized (queue) {
-                    if (queue.pending.isEmpty()) {
-                        queue.sending = false;
-                        queues.remove(target, queue);
-                        return;
-                    }
-                    next.add(queue.pending.get(0));
-                    if (next.get(0) instanceof Operation.Message) {
-                        for (int i = 1;
-                                i < queue.pending.size()
-                                        && next.size() < MAX_BATCH
-                                        && queue.pending.get(i) instanceof Operation.Message;
-                                i++) {
-                            next.add(queue.pending.get(i));
-                        }
-                    }
-                    queue.pending.subList(0, next.size()).clear();
+                // consecutive messages go out in one batch
+                next = lane.next(
+                        MAX_BATCH,
+                        (first, following) ->
+                                first instanceof Operation.Message && following instanceof Operation.Message);
+                if (next.isEmpty()) {
+                    return;
                 }
             }
             try {
@@ -256,7 +225,7 @@ public class RealtimeService {
                 retry = null;
             } catch (RuntimeException e) {
                 Retry again = retry == null ? Retry.first(next) : retry.following();
-                if (mayPass(e) && again.scheduleIn(this, target, queue)) {
+                if (mayPass(e) && again.scheduleIn(this, lane)) {
                     return;
                 }
                 LOG.log(Level.WARNING, "Could not send {0} operation(s) to {1} {2}{3}: {4}", new Object[] {
@@ -283,7 +252,7 @@ public class RealtimeService {
         }
 
         /** Schedules this retry, unless the time for retries is up; returns whether it is scheduled. */
-        boolean scheduleIn(RealtimeService service, Target target, TargetQueue queue) {
+        boolean scheduleIn(RealtimeService service, SerialQueues<Target, Operation>.Lane lane) {
             SendRetries.Schedule schedule = service.retries.schedule();
             Duration failingFor = Duration.ofNanos(System.nanoTime() - failingSinceNanos);
             if (!schedule.retries(number, failingFor)) {
@@ -292,7 +261,7 @@ public class RealtimeService {
             try {
                 service.timer()
                         .schedule(
-                                () -> service.lean.execute(() -> service.drain(target, queue, this)),
+                                () -> service.lean.execute(() -> service.drain(lane, this)),
                                 schedule.delayBefore(number).toMillis(),
                                 TimeUnit.MILLISECONDS);
                 return true;

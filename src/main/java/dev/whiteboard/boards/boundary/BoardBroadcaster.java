@@ -19,9 +19,9 @@ import java.util.List;
  * real-time event or the REST API). Each change's message is written when the change is made (inside the
  * transaction: a later change in the same transaction, e.g. of a group commit, cannot alter what an earlier one
  * announces) and the transaction's messages are queued in the order they were made once it committed (see
- * {@link RealtimeService#publish}; none if it rolled back): the sender's reply may arrive before them. A failed send
- * is logged and not retried: the change is stored, and a client that misses a message sees the gap in the versions
- * and loads the diagram again.
+ * {@link RealtimeService#publish}, which sends a group's messages in that order; none if it rolled back): the
+ * sender's reply may arrive before them. A send that fails is tried again for a while, then given up and logged: the
+ * change is stored, and a client that misses a message sees the gap in the versions and loads the diagram again.
  */
 @ApplicationScoped
 public class BoardBroadcaster {

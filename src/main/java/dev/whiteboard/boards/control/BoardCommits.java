@@ -1,5 +1,6 @@
 package dev.whiteboard.boards.control;
 
+import dev.whiteboard.runtime.SerialQueues;
 import dev.whiteboard.runtime.ThreadPool;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,8 +10,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -42,17 +41,11 @@ public class BoardCommits {
     @Inject
     BoardBatch batch;
 
-    private final ConcurrentMap<String, BoardQueue> queues = new ConcurrentHashMap<>();
+    private final SerialQueues<String, Work> queues = new SerialQueues<>();
     private final ThreadPool pool = new ThreadPool(THREADS, () -> threads);
 
     /** A change waiting for its board's turn: what it does, when it came, and its outcome. */
     private record Work(Supplier<BoardUpdate> change, long queuedAt, CompletableFuture<BoardUpdate> done) {}
-
-    /** The changes waiting for a board, and whether a task is applying them. */
-    private static final class BoardQueue {
-        final List<Work> pending = new ArrayList<>();
-        boolean applying;
-    }
 
     /**
      * Queues a change to the board; the future completes after it committed (with the board's versions) or with the
@@ -67,39 +60,25 @@ public class BoardCommits {
             }
         }
         Work work = new Work(change, System.nanoTime(), new CompletableFuture<>());
-        BoardQueue queue = queues.computeIfAbsent(board, b -> new BoardQueue());
-        boolean start;
-        synchronized (queue) {
-            queue.pending.add(work);
-            start = !queue.applying;
-            queue.applying = true;
-        }
-        if (start) {
-            pool.execute(() -> applyNext(board, queue));
-        }
+        queues.add(board, work).ifPresent(lane -> pool.execute(() -> applyNext(lane)));
         return work.done();
     }
 
     /** Applies the next group of the board's changes, then hands the rest to a new task (other boards get a turn). */
-    private void applyNext(String board, BoardQueue queue) {
-        List<Work> group;
-        synchronized (queue) {
-            if (queue.pending.isEmpty()) {
-                queue.applying = false;
-                queues.remove(board, queue);
-                return;
-            }
-            int size = Math.min(MAX_GROUP, queue.pending.size());
-            group = new ArrayList<>(queue.pending.subList(0, size));
-            queue.pending.subList(0, size).clear();
+    private void applyNext(SerialQueues<String, Work>.Lane lane) {
+        List<Work> group = lane.next(MAX_GROUP, (first, next) -> true);
+        if (group.isEmpty()) {
+            return;
         }
         try {
             apply(group);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "Changes to board {0} failed unexpectedly: {1}", new Object[] {board, e.toString()});
+            LOG.log(Level.WARNING, "Changes to board {0} failed unexpectedly: {1}", new Object[] {
+                lane.key(), e.toString()
+            });
             group.forEach(w -> w.done().completeExceptionally(e));
         }
-        pool.execute(() -> applyNext(board, queue));
+        pool.execute(() -> applyNext(lane));
     }
 
     private void apply(List<Work> group) {
