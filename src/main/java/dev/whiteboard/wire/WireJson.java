@@ -2,7 +2,6 @@ package dev.whiteboard.wire;
 
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.runtime.JsonDepth;
-import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -43,12 +42,11 @@ public final class WireJson {
     }
 
     /**
-     * Binds an already parsed (and depth-checked) object to {@code type}, with the same strict values as {@link
-     * #read}; a {@code JsonbException} when it is not that. JSON-B reads only text, so the tree is written out for it:
-     * text the app itself produced, not the client's bytes.
+     * Binds text that was already parsed and depth-checked as an object to {@code type}, with the same strict values
+     * as {@link #read}: one pass of JSON-B over the client's text, instead of writing the parsed tree out again.
      */
-    public static <T> T bind(JsonObject object, Class<T> type) {
-        return JSONB.fromJson(object.toString(), type);
+    public static <T> T bindText(String checkedJson, Class<T> type) {
+        return JSONB.fromJson(checkedJson, type);
     }
 
     /** Refuses {@code json} that nests deeper than {@link JsonDepth#MAX_APP_DEPTH}, before any parser sees it. */
