@@ -3,64 +3,16 @@
 // at once, sent as board events, and replaced by what the app committed. All user text is drawn or set as text.
 import { api } from './api.js';
 import { BoardConnection } from './realtime.js';
-import { drawShape, hitTest, bounds } from './shapes.js';
+import { drawShape, bounds } from './shapes.js';
 import { boardChat } from './chat.js'; // chat (issue 6)
-
-const boardId = new URLSearchParams(location.search).get('id');
-if (!boardId) {
-    location.assign(new URL('./', document.baseURI));
-}
-
-const canvas = document.getElementById('canvas');
-const ctx = canvas.getContext('2d');
-const statusLine = document.getElementById('status');
-const people = document.getElementById('people');
-const message = document.getElementById('message');
-const strokeInput = document.getElementById('stroke');
-const widthInput = document.getElementById('width');
-const fillInput = document.getElementById('fill');
-const opacityInput = document.getElementById('opacity');
-const textEditor = document.getElementById('text-editor');
-const clearButton = document.getElementById('clear');
-
-// The shapes on the board change rarely compared with how often it is drawn (every frame of a pan or zoom), so
-// every change to them counts up `scene.version`: what is derived from them (the z-ordered list, the cached layer)
-// is rebuilt only when that number moved.
-const scene = { version: 0, list: [], listVersion: -1 };
-class SceneMap extends Map {
-    set(key, value) { scene.version++; return super.set(key, value); }
-    delete(key) { scene.version++; return super.delete(key); }
-    clear() { scene.version++; super.clear(); }
-}
-class SceneSet extends Set {
-    add(value) { scene.version++; return super.add(value); }
-    delete(value) { scene.version++; return super.delete(value); }
-    clear() { scene.version++; super.clear(); }
-}
-
-const state = {
-    role: 'viewer',
-    version: 0,
-    shapes: new SceneMap(),        // id -> shape as stored (server truth)
-    local: new SceneMap(),         // id -> shape drawn here, not yet confirmed
-    localRemoved: new SceneSet(),  // ids removed here, not yet confirmed
-    peers: new Map(),         // live stroke id -> {shape, at}
-    background: null,         // {image, url}
-    backgroundColor: null,
-    view: { x: 0, y: 0, scale: 1 },
-    tool: 'pen',
-    selected: null,     // id of the selected shape (Select tool)
-    drawing: null,
-    undo: [],
-    redo: [],
-    dirty: false,
-    frames: 0,          // rendered frames and what the recent ones cost, for the large-board benchmark (B5)
-    lastRenderMs: 0,
-    renderMs: [],
-};
-let connection;
-let seq = 0;
-const me = Math.random().toString(36).slice(2, 8);
+import { boardId, canvas, ctx, strokeInput, widthInput, fillInput, opacityInput, textEditor, clearButton, showMessage } from './board/page.js';
+import { scene, SceneMap, state, current, visibleShapes, boxOf, topmostAt, invalidate, onFrame } from './board/scene.js';
+import { connection, setConnection, showStatus } from './board/status.js';
+import { newId, wire, change, undo, redo } from './board/changes.js';
+import { toBoard, zoomAt, zoomCentre } from './board/view.js';
+import { showPeople } from './board/presence.js';
+import { cursors, peerCursor, trackCursor, paintCursors } from './board/cursors.js';
+import { showBackground, uploadBackground } from './board/background.js';
 
 // ---- loading and converging ------------------------------------------------------------------------------
 
@@ -83,20 +35,6 @@ function setRole(role) {
     if (state.role === 'viewer') {
         selectTool('hand');
     }
-}
-
-function showBackground(background, color) {
-    state.backgroundColor = color || null;
-    if (!background) {
-        if (state.background) scene.version++;
-        state.background = null;
-    } else if (!state.background || state.background.url !== background.url) {
-        const image = new Image();
-        image.onload = () => { scene.version++; invalidate(); };
-        image.src = new URL(background.url, document.baseURI).toString();
-        state.background = { image, url: background.url };
-    }
-    invalidate();
 }
 
 /** A message the app sent to the board's group: applied in version order; a gap means something was missed. */
@@ -147,8 +85,7 @@ function resync() {
 /** A live stroke from someone drawing right now (not stored; the committed shape replaces it). */
 function onPeerMessage(data, from) {
     if (data && data.type === 'cursor' && Number.isFinite(data.x) && Number.isFinite(data.y)) {
-        if (showCursors.checked) cursors.set(from, { x: data.x, y: data.y, at: Date.now() });
-        invalidate();
+        peerCursor(from, data.x, data.y);
         return;
     }
     if (!data || data.type !== 'stroke' || typeof data.id !== 'string' || !Array.isArray(data.points)) {
@@ -164,109 +101,7 @@ function onPeerMessage(data, from) {
     invalidate();
 }
 
-const names = new Map();      // user -> display name, from presence
-
-function showPeople(list) {
-    list.forEach((person) => names.set(person.user, person.name));
-    people.replaceChildren(...list.map((person) => {
-        const item = document.createElement('li');
-        item.textContent = person.name;
-        item.title = `${person.name} (${person.state})`;
-        item.dataset.state = person.state;
-        return item;
-    }));
-}
-
-function showStatus(status, detail) {
-    const words = { connecting: 'Connecting…', online: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' };
-    statusLine.dataset.state = status;
-    const unsaved = connection ? connection.unsaved : 0;
-    statusLine.textContent = words[status] + (unsaved ? ` · ${unsaved} unsaved` : '') + (detail ? ` · ${detail}` : '');
-}
-
-function showMessage(text) {
-    message.textContent = text;
-    message.hidden = false;
-    clearTimeout(showMessage.timer);
-    showMessage.timer = setTimeout(() => { message.hidden = true; }, 6_000);
-}
-
-// ---- changes made here -----------------------------------------------------------------------------------
-
-function newId() {
-    return `${me}-${Date.now().toString(36)}-${++seq}`;
-}
-
-function wire(shape) {
-    const out = { id: shape.id, kind: shape.kind, stroke: shape.stroke, width: shape.width, opacity: shape.opacity ?? 1,
-        points: shape.points.map((v) => Math.round(v * 100) / 100) };
-    if (shape.fill) out.fill = shape.fill;
-    if (shape.text) out.text = shape.text;
-    if (shape.z !== undefined) out.z = shape.z;
-    return out;
-}
-
-/** Puts and removes shapes: shown at once, then sent; the app's announcement replaces them. */
-function change(put, remove, record = true) {
-    if (record) {
-        state.undo.push({
-            put: put.map((s) => ({ id: s.id, before: current(s.id) })),
-            remove: remove.map((id) => ({ id, before: current(id) })),
-            after: put.map((s) => s),
-        });
-        state.redo = [];
-    }
-    put.forEach((s) => { state.local.set(s.id, s); state.localRemoved.delete(s.id); });
-    remove.forEach((id) => { state.localRemoved.add(id); state.local.delete(id); });
-    invalidate();
-    connection.send('changeShapes', { put: put.map(wire), remove })
-        .then(() => settle(put, remove))
-        .catch((result) => {
-            settle(put, remove);
-            showMessage(`Not saved: ${result.error ? result.error.message : 'rejected'}`);
-        })
-        .finally(() => showStatus(statusLine.dataset.state));
-    showStatus(statusLine.dataset.state);
-}
-
-function settle(put, remove) {
-    put.forEach((s) => state.local.delete(s.id));
-    remove.forEach((id) => state.localRemoved.delete(id));
-    invalidate();
-}
-
-function current(id) {
-    if (state.localRemoved.has(id)) return null;
-    return state.local.get(id) || state.shapes.get(id) || null;
-}
-
-function undo() {
-    const step = state.undo.pop();
-    if (!step) return;
-    state.redo.push(step);
-    const put = [];
-    const remove = [];
-    // only what this person did is undone: a shape someone else removed meanwhile is left alone
-    step.put.forEach(({ id, before }) => { if (before) put.push(before); else if (current(id)) remove.push(id); });
-    step.remove.forEach(({ before }) => { if (before) put.push(before); });
-    if (put.length || remove.length) change(put, remove, false);
-}
-
-function redo() {
-    const step = state.redo.pop();
-    if (!step) return;
-    state.undo.push(step);
-    const remove = step.remove.map(({ id }) => id).filter((id) => current(id));
-    if (step.after.length || remove.length) change(step.after, remove, false);
-}
-
 // ---- drawing with the pointer ----------------------------------------------------------------------------
-
-function toBoard(event) {
-    const rect = canvas.getBoundingClientRect();
-    return [(event.clientX - rect.left - state.view.x) / state.view.scale,
-        (event.clientY - rect.top - state.view.y) / state.view.scale];
-}
 
 function selectTool(tool) {
     state.tool = tool;
@@ -460,47 +295,6 @@ function pointerEnded(event) {
 canvas.addEventListener('pointerup', pointerEnded);
 canvas.addEventListener('pointercancel', pointerEnded);
 
-// ---- named cursors: where the others point, a few times a second (editors publish; everyone sees) ---------
-
-const cursors = new Map();   // user -> {x, y, at}
-let lastCursor = 0;
-const showCursors = document.getElementById('show-cursors');
-showCursors.checked = localStorage.getItem('whiteboard.cursors') !== 'off';
-showCursors.addEventListener('change', () => {
-    localStorage.setItem('whiteboard.cursors', showCursors.checked ? 'on' : 'off');
-    cursors.clear();
-    invalidate();
-});
-setInterval(() => { if (cursors.size) invalidate(); }, 1_000); // so that a cursor left still goes away
-
-function trackCursor(event) {
-    const now = performance.now();
-    if (now - lastCursor < 100 || !connection || event.pointerType === 'touch' || !showCursors.checked) return;
-    lastCursor = now;
-    const [x, y] = toBoard(event);
-    connection.publish({ type: 'cursor', x: Math.round(x), y: Math.round(y) });
-}
-
-function paintCursors(target, ratio) {
-    const now = Date.now();
-    const v = state.view;
-    target.setTransform(ratio, 0, 0, ratio, 0, 0);
-    target.font = '12px system-ui, sans-serif';
-    for (const [user, cursor] of cursors) {
-        if (now - cursor.at > 5_000) { cursors.delete(user); continue; }
-        const px = cursor.x * v.scale + v.x, py = cursor.y * v.scale + v.y;
-        target.fillStyle = '#e8590c';
-        target.beginPath();
-        target.moveTo(px, py); target.lineTo(px + 10, py + 4); target.lineTo(px + 4, py + 10); target.closePath();
-        target.fill();
-        const label = names.get(user) || user;
-        const width = target.measureText(label).width + 8;
-        target.fillRect(px + 10, py + 10, width, 16);
-        target.fillStyle = '#ffffff';
-        target.fillText(label, px + 14, py + 22);
-    }
-}
-
 // ---- selecting, moving, resizing ---------------------------------------------------------------------------
 
 function startSelecting(x, y) {
@@ -570,34 +364,6 @@ function erase(x, y) {
     }
 }
 
-/** The shape drawn on top at (x, y), or undefined. */
-function topmostAt(x, y, tolerance) {
-    const list = visibleShapes();
-    for (let i = list.length - 1; i >= 0; i--) {
-        if (hitTest(list[i], x, y, tolerance)) return list[i];
-    }
-    return undefined;
-}
-
-canvas.addEventListener('wheel', (event) => {
-    event.preventDefault();
-    const rect = canvas.getBoundingClientRect();
-    zoomAt(event.clientX - rect.left, event.clientY - rect.top, Math.exp(-event.deltaY * 0.0015));
-}, { passive: false });
-
-function zoomAt(px, py, factor) {
-    const scale = Math.min(8, Math.max(0.1, state.view.scale * factor));
-    state.view.x = px - (px - state.view.x) * (scale / state.view.scale);
-    state.view.y = py - (py - state.view.y) * (scale / state.view.scale);
-    state.view.scale = scale;
-    document.getElementById('zoom-reset').textContent = `${Math.round(scale * 100)}%`;
-    invalidate();
-}
-
-function zoomCentre(factor) {
-    zoomAt(canvas.clientWidth / 2, canvas.clientHeight / 2, factor);
-}
-
 // ---- rendering -------------------------------------------------------------------------------------------
 //
 // The stored and pending shapes (and the background image) are drawn into an off-screen layer that covers the
@@ -606,34 +372,6 @@ function zoomCentre(factor) {
 // selection and the cursors. The layer is drawn again only when the shapes change, when the view leaves the
 // area it covers, and once a zoom has settled (while zooming, the scaled copy stands in for it).
 
-/** The shapes on the board, lowest first (memoised until they change). */
-function visibleShapes() {
-    if (scene.listVersion !== scene.version) {
-        const merged = new Map(state.shapes);
-        state.local.forEach((s, id) => merged.set(id, s));
-        state.localRemoved.forEach((id) => merged.delete(id));
-        scene.list = [...merged.values()].sort((a, b) => (a.z ?? Infinity) - (b.z ?? Infinity));
-        scene.listVersion = scene.version;
-    }
-    return scene.list;
-}
-
-const boxes = new WeakMap(); // shape -> bounds; shapes in the scene are never changed in place
-function boxOf(shape) {
-    let box = boxes.get(shape);
-    if (!box) {
-        box = bounds(shape);
-        boxes.set(shape, box);
-    }
-    return box;
-}
-
-function invalidate() {
-    if (!state.dirty) {
-        state.dirty = true;
-        requestAnimationFrame(render);
-    }
-}
 
 // The layer on show, and the one being drawn: a new layer is drawn a slice at a time (about 8 ms a frame) while
 // the old one, moved and scaled, stays on show, so a large board never holds a frame up. Only the very first
@@ -786,6 +524,8 @@ function drawShapesIn(target, list, from, area, hidden, deadline) {
     return i;
 }
 
+onFrame(render);
+
 /** The board's shapes as a PNG image (a Blob), cropped to what is drawn; null when the board is empty. */
 function renderPng() {
     const shapes = visibleShapes();
@@ -872,28 +612,6 @@ function exportSvg() {
         + `${body}\n</svg>\n`;
 }
 
-/**
- * Sets the board's background image: made at most 2,048 pixels on its longer side in the browser and sent as
- * JPEG, well under the 10 MiB limit. Everyone on the board gets the change from the app.
- */
-async function uploadBackground(file) {
-    const bitmap = await createImageBitmap(file);
-    const scale = Math.min(1, 2048 / Math.max(bitmap.width, bitmap.height));
-    const out = document.createElement('canvas');
-    out.width = Math.max(1, Math.round(bitmap.width * scale));
-    out.height = Math.max(1, Math.round(bitmap.height * scale));
-    out.getContext('2d').drawImage(bitmap, 0, 0, out.width, out.height);
-    const blob = await new Promise((resolve) => out.toBlob(resolve, 'image/jpeg', 0.85));
-    const response = await fetch(new URL(`api/boards/${encodeURIComponent(boardId)}/background`, document.baseURI), {
-        method: 'PUT', body: blob, headers: { 'Content-Type': 'image/jpeg', 'X-Requested-With': 'fetch' },
-    });
-    if (!response.ok) {
-        const body = await response.json().catch(() => ({}));
-        throw new Error(body.message || `upload failed (${response.status})`);
-    }
-    return response.json();
-}
-
 function download(content, type, extension) {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
@@ -977,21 +695,6 @@ window.addEventListener('keyup', (event) => {
 });
 window.addEventListener('resize', invalidate);
 
-let away = false;
-function reportPresence(nowAway) {
-    if (nowAway !== away && connection) {
-        away = nowAway;
-        connection.send('presence', { state: away ? 'away' : 'active' }).catch(() => {});
-    }
-}
-document.addEventListener('visibilitychange', () => reportPresence(document.hidden));
-let idleTimer = setTimeout(() => reportPresence(true), 60_000);
-['pointermove', 'keydown'].forEach((type) => window.addEventListener(type, () => {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => reportPresence(true), 60_000);
-    if (!document.hidden) reportPresence(false);
-}));
-
 // ---- start -----------------------------------------------------------------------------------------------
 
 async function start() {
@@ -1002,12 +705,12 @@ async function start() {
         return;
     }
     const chat = boardChat(boardId, () => connection); // chat (issue 6): the panel shares this connection
-    connection = new BoardConnection(boardId, {
+    setConnection(new BoardConnection(boardId, {
         onStatus: showStatus,
         onServerMessage: (data) => chat.onServerMessage(data) || onServerMessage(data),
         onPeerMessage,
         onFresh: (negotiated) => { setRole(negotiated.role); resync(); chat.onFresh(negotiated); },
-    });
+    }));
     await connection.start();
     const presence = await api(`api/boards/${encodeURIComponent(boardId)}/presence`).catch(() => []);
     showPeople(presence);
