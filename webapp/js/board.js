@@ -5,14 +5,20 @@ import { api } from './api.js';
 import { BoardConnection } from './realtime.js';
 import { drawShape, bounds } from './shapes.js';
 import { boardChat } from './chat.js'; // chat (issue 6)
-import { boardId, canvas, ctx, strokeInput, widthInput, fillInput, opacityInput, textEditor, clearButton, showMessage } from './board/page.js';
-import { scene, SceneMap, state, current, visibleShapes, boxOf, topmostAt, invalidate, onFrame } from './board/scene.js';
+import { boardId, canvas, ctx, strokeInput, clearButton, showMessage } from './board/page.js';
+import { scene, SceneMap, state, visibleShapes, boxOf, invalidate, onFrame } from './board/scene.js';
 import { connection, setConnection, showStatus } from './board/status.js';
 import { newId, wire, change, undo, redo } from './board/changes.js';
-import { toBoard, zoomAt, zoomCentre } from './board/view.js';
+import { zoomCentre } from './board/view.js';
 import { showPeople } from './board/presence.js';
-import { cursors, peerCursor, trackCursor, paintCursors } from './board/cursors.js';
+import { cursors, peerCursor, paintCursors } from './board/cursors.js';
 import { showBackground, uploadBackground } from './board/background.js';
+import { selectTool, toolForKey } from './board/tools.js';
+import { removeSelected, paintSelection } from './board/tools/select.js';
+import './board/tools/draw.js';
+import './board/tools/text.js';
+import './board/tools/eraser.js';
+import { setSpaceDown } from './board/input.js'; // and the Pan tool
 
 // ---- loading and converging ------------------------------------------------------------------------------
 
@@ -99,269 +105,6 @@ function onPeerMessage(data, from) {
         at: Date.now(),
     });
     invalidate();
-}
-
-// ---- drawing with the pointer ----------------------------------------------------------------------------
-
-function selectTool(tool) {
-    state.tool = tool;
-    document.querySelectorAll('[data-tool]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === tool)));
-    canvas.style.cursor = tool === 'hand' ? 'grab' : tool === 'eraser' ? 'cell' : tool === 'select' ? 'default' : 'crosshair';
-    if (tool !== 'select' && state.selected) {
-        state.selected = null;
-        invalidate();
-    }
-}
-
-let spaceDown = false;
-let lastPublish = 0;
-
-// Two fingers pan and pinch-zoom; one finger (or a mouse, or a pen) uses the tool.
-const touches = new Map();
-let gesture = null;
-
-function touchCentre() {
-    const [a, b] = [...touches.values()];
-    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, distance: Math.hypot(a.x - b.x, a.y - b.y) || 1 };
-}
-
-canvas.addEventListener('pointerdown', (event) => {
-    if (!textEditor.hidden) {
-        closeTextEditor(true); // a click elsewhere places the text being typed
-        event.preventDefault();
-        return;
-    }
-    canvas.setPointerCapture(event.pointerId);
-    if (event.pointerType === 'touch') {
-        touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
-        if (touches.size === 2) {
-            state.drawing = null; // the first finger's stroke was the start of a gesture
-            gesture = touchCentre();
-            invalidate();
-            return;
-        }
-    }
-    if (gesture) return;
-    const [x, y] = toBoard(event);
-    const panning = state.tool === 'hand' || spaceDown || event.button === 1 || state.role === 'viewer';
-    if (panning) {
-        state.drawing = { pan: true, x: event.clientX, y: event.clientY };
-        return;
-    }
-    if (state.tool === 'select') {
-        startSelecting(x, y);
-        return;
-    }
-    if (state.tool === 'eraser') {
-        state.drawing = { erase: new Set() };
-        erase(x, y);
-        return;
-    }
-    if (state.tool === 'text') {
-        openTextEditor(x, y);
-        return;
-    }
-    const shape = { id: newId(), kind: state.tool, stroke: strokeInput.value, width: Number(widthInput.value),
-        fill: fillInput.checked && (state.tool === 'rectangle' || state.tool === 'ellipse') ? strokeInput.value + '40' : undefined,
-        opacity: Number(opacityInput.value), points: [x, y, x, y] };
-    if (shape.kind === 'pen') shape.points = [x, y];
-    state.drawing = { shape, sent: 0 };
-});
-
-canvas.addEventListener('pointermove', (event) => {
-    trackCursor(event);
-    if (touches.has(event.pointerId)) {
-        touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
-        if (gesture && touches.size === 2) {
-            const now = touchCentre();
-            const rect = canvas.getBoundingClientRect();
-            state.view.x += now.x - gesture.x;
-            state.view.y += now.y - gesture.y;
-            zoomAt(now.x - rect.left, now.y - rect.top, now.distance / gesture.distance);
-            gesture = now;
-            return;
-        }
-    }
-    const drawing = state.drawing;
-    if (!drawing) return;
-    if (drawing.pan) {
-        state.view.x += event.clientX - drawing.x;
-        state.view.y += event.clientY - drawing.y;
-        drawing.x = event.clientX;
-        drawing.y = event.clientY;
-        invalidate();
-        return;
-    }
-    const [x, y] = toBoard(event);
-    if (drawing.erase) {
-        erase(x, y);
-        return;
-    }
-    if (drawing.edit) {
-        drawing.preview = edited(drawing, x, y); // drawn over the cached layer until the change is made
-        invalidate();
-        return;
-    }
-    const points = drawing.shape.points;
-    if (drawing.shape.kind === 'pen') {
-        const [lx, ly] = points.slice(-2);
-        if (Math.hypot(x - lx, y - ly) * state.view.scale < 2 || points.length >= 20_000) return;
-        points.push(x, y);
-    } else {
-        points[2] = x;
-        points[3] = y;
-    }
-    invalidate();
-    const now = performance.now();
-    if (now - lastPublish > 50) { // live strokes: at most 20 messages a second
-        lastPublish = now;
-        publishStroke(drawing);
-    }
-});
-
-// ---- text: typed in place, in a text box over the canvas, then drawn as a shape ----------------------------
-
-let textAt = null;
-
-function openTextEditor(x, y) {
-    const size = Number(widthInput.value) * 8;
-    textAt = { x, y, size };
-    const v = state.view;
-    textEditor.value = '';
-    textEditor.style.left = `${x * v.scale + v.x}px`;
-    textEditor.style.top = `${y * v.scale + v.y}px`;
-    textEditor.style.fontSize = `${size * v.scale}px`;
-    textEditor.style.color = strokeInput.value;
-    textEditor.rows = 1;
-    textEditor.hidden = false;
-    setTimeout(() => textEditor.focus(), 0); // after the pointer's own focus change
-}
-
-function closeTextEditor(place) {
-    if (textEditor.hidden) return;
-    textEditor.hidden = true;
-    const text = textEditor.value.replace(/\s+$/, '');
-    if (place && text.trim() && textAt && state.role !== 'viewer') {
-        change([{ id: newId(), kind: 'text', stroke: strokeInput.value, width: textAt.size, opacity: Number(opacityInput.value),
-            points: [textAt.x, textAt.y], text: text.slice(0, 10_000) }], []);
-    }
-    textAt = null;
-    canvas.focus();
-}
-
-textEditor.addEventListener('input', () => { textEditor.rows = textEditor.value.split('\n').length; });
-textEditor.addEventListener('blur', () => closeTextEditor(true));
-textEditor.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') { event.preventDefault(); closeTextEditor(false); }
-    else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); closeTextEditor(true); }
-});
-
-function publishStroke(drawing) {
-    const shape = drawing.shape;
-    const incremental = shape.kind === 'pen';
-    connection.publish({ type: 'stroke', id: shape.id, kind: shape.kind, stroke: shape.stroke, width: shape.width,
-        fill: shape.fill, from: incremental ? drawing.sent : 0, points: incremental ? shape.points.slice(drawing.sent) : shape.points });
-    drawing.sent = incremental ? shape.points.length : 0;
-}
-
-function finish() {
-    const drawing = state.drawing;
-    state.drawing = null;
-    if (!drawing || drawing.pan) return;
-    if (drawing.erase) {
-        if (drawing.erase.size) change([], [...drawing.erase]);
-        return;
-    }
-    if (drawing.edit) {
-        const result = drawing.preview;
-        if (result && result.points.some((v, i) => v !== drawing.edit.points[i])) change([result], []);
-        else invalidate();
-        return;
-    }
-    const shape = drawing.shape;
-    if (shape.kind !== 'pen' && shape.points[0] === shape.points[2] && shape.points[1] === shape.points[3]) return;
-    change([shape], []);
-}
-
-function pointerEnded(event) {
-    touches.delete(event.pointerId);
-    if (gesture) {
-        if (touches.size === 0) gesture = null;
-        return;
-    }
-    finish();
-}
-
-canvas.addEventListener('pointerup', pointerEnded);
-canvas.addEventListener('pointercancel', pointerEnded);
-
-// ---- selecting, moving, resizing ---------------------------------------------------------------------------
-
-function startSelecting(x, y) {
-    const handle = 8 / state.view.scale;
-    const selected = state.selected && current(state.selected);
-    if (selected) {
-        const box = bounds(selected);
-        if (Math.abs(x - box[2]) <= handle && Math.abs(y - box[3]) <= handle) {
-            state.drawing = { edit: selected, resize: true, box, x, y };
-            return;
-        }
-    }
-    const tolerance = 6 / state.view.scale;
-    const hit = topmostAt(x, y, tolerance);
-    state.selected = hit ? hit.id : null;
-    if (hit) {
-        state.drawing = { edit: hit, resize: false, box: bounds(hit), x, y };
-    }
-    invalidate();
-}
-
-/** The edited shape for the pointer at (x, y): moved by the drag, or scaled from its box's top-left corner. */
-function edited(drawing, x, y) {
-    const shape = drawing.edit;
-    if (!drawing.resize) {
-        const dx = x - drawing.x, dy = y - drawing.y;
-        return { ...shape, points: shape.points.map((v, i) => v + (i % 2 ? dy : dx)) };
-    }
-    const [x0, y0, x1, y1] = drawing.box;
-    const sx = Math.max(0.05, (x - x0) / Math.max(1, x1 - x0));
-    const sy = Math.max(0.05, (y - y0) / Math.max(1, y1 - y0));
-    const scaled = { ...shape, points: shape.points.map((v, i) => (i % 2 ? y0 + (v - y0) * sy : x0 + (v - x0) * sx)) };
-    if (shape.kind === 'text') scaled.width = Math.min(500, Math.max(4, shape.width * sy));
-    return scaled;
-}
-
-function removeSelected() {
-    if (state.selected && current(state.selected) && state.role !== 'viewer') {
-        change([], [state.selected]);
-        state.selected = null;
-    }
-}
-
-function paintSelection(target, ratio) {
-    const editing = state.drawing && state.drawing.edit;
-    const shape = editing && editing.id === state.selected ? (state.drawing.preview || editing)
-        : state.selected && current(state.selected);
-    if (!shape) return;
-    const [x0, y0, x1, y1] = bounds(shape);
-    const v = state.view;
-    target.setTransform(ratio, 0, 0, ratio, 0, 0);
-    target.strokeStyle = '#2f6fed';
-    target.setLineDash([4, 4]);
-    target.lineWidth = 1;
-    target.strokeRect(x0 * v.scale + v.x, y0 * v.scale + v.y, (x1 - x0) * v.scale, (y1 - y0) * v.scale);
-    target.setLineDash([]);
-    target.fillStyle = '#2f6fed';
-    target.fillRect(x1 * v.scale + v.x - 4, y1 * v.scale + v.y - 4, 8, 8);
-}
-
-function erase(x, y) {
-    const shape = topmostAt(x, y, 6 / state.view.scale);
-    if (shape && !state.drawing.erase.has(shape.id)) {
-        state.drawing.erase.add(shape.id);
-        state.localRemoved.add(shape.id);
-        invalidate();
-    }
 }
 
 // ---- rendering -------------------------------------------------------------------------------------------
@@ -672,11 +415,10 @@ clearButton.addEventListener('click', () => {
     }
 });
 
-const keys = { v: 'select', p: 'pen', l: 'line', a: 'arrow', r: 'rectangle', o: 'ellipse', t: 'text', e: 'eraser', h: 'hand' };
 window.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement
         || event.target instanceof HTMLTextAreaElement || event.target.isContentEditable) return;
-    if (event.key === ' ') { spaceDown = true; canvas.style.cursor = 'grab'; event.preventDefault(); return; }
+    if (event.key === ' ') { setSpaceDown(true); canvas.style.cursor = 'grab'; event.preventDefault(); return; }
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
         event.preventDefault();
         if (event.shiftKey) redo(); else undo();
@@ -685,13 +427,13 @@ window.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'Delete' || event.key === 'Backspace') { removeSelected(); event.preventDefault(); return; }
     if (event.key === 'Escape') { state.selected = null; invalidate(); return; }
-    if (keys[event.key]) selectTool(keys[event.key]);
+    if (toolForKey(event.key)) selectTool(toolForKey(event.key));
     else if (event.key === '+' || event.key === '=') zoomCentre(1.25);
     else if (event.key === '-') zoomCentre(0.8);
     else if (event.key === '0') zoomCentre(1 / state.view.scale);
 });
 window.addEventListener('keyup', (event) => {
-    if (event.key === ' ') { spaceDown = false; selectTool(state.tool); }
+    if (event.key === ' ') { setSpaceDown(false); selectTool(state.tool); }
 });
 window.addEventListener('resize', invalidate);
 
