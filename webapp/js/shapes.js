@@ -112,8 +112,8 @@ export function noteBox(shape) {
 
 /**
  * How a note's text is drawn: the largest font size (6–40) at which its text, wrapped at spaces (and inside
- * words too long for a line), fits the box; {size, lines, box}. Lines are strings, drawn top-down from the
- * padded corner, `size * 1.25` apart.
+ * words too long for a line, only when no size keeps them whole), fits the box; {size, lines, box}. Lines are
+ * strings, drawn top-down from the padded corner, `size * 1.25` apart.
  */
 export function noteLayout(shape) {
     let layout = layouts.get(shape);
@@ -152,7 +152,7 @@ function wrap(text, size, width) {
                 }
                 const n = lo;
                 lines.push(rest.slice(0, n));
-                lines.tooWide = lines.tooWide || n === 1;
+                lines.tooWide = true; // a smaller size may keep the word whole
                 rest = rest.slice(n);
             }
             line = rest;

@@ -64,6 +64,7 @@ class NotesPageIT {
             alice.await(d -> "note-editor".equals(d.switchTo().activeElement().getAttribute("id")) ? true : null);
             new Actions(alice.driver()).sendKeys(TEXT).perform();
             assertEquals(0L, shapeCount(alice), "nothing is placed while typing");
+            alice.screenshot("board-note-typing");
             new Actions(alice.driver())
                     .keyDown(Keys.CONTROL)
                     .sendKeys(Keys.ENTER)
@@ -124,6 +125,7 @@ class NotesPageIT {
             // exports: SVG keeps the text as text, JSON carries the note and imports into another board
             String svg = (String) alice.script("return window.whiteboard.exportSvg();");
             assertTrue(svg.contains("fill=\"#74c0fc\"") && svg.contains("&lt;b&gt;workshop&lt;/b&gt;"), svg);
+            assertTrue(svg.contains(">Friday</tspan>"), svg);
             assertFalse(svg.contains("<b>"), svg);
             String json = (String) alice.script("return window.whiteboard.exportJson();");
             assertTrue(json.contains("\"kind\": \"note\""), json);
