@@ -42,7 +42,7 @@ function fitEditor() {
     editor.style.top = `${box.y * v.scale + v.y}px`;
     editor.style.width = `${box.w * v.scale}px`;
     editor.style.height = `${box.h * v.scale}px`;
-    editor.style.padding = `${box.pad * v.scale}px`;
+    editor.style.padding = `${Math.max(0, box.pad * v.scale - 1)}px`; // less its 1px border: lines wrap as drawn
     editor.style.fontSize = `${size * v.scale}px`;
 }
 
