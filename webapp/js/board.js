@@ -14,6 +14,7 @@ import { start } from './board/sync.js';
 import './board/tools/select.js';
 import './board/tools/draw.js';
 import './board/tools/text.js';
+import './board/tools/note.js';
 import './board/tools/eraser.js';
 import './board/input.js'; // and the Pan tool
 import './board/controls.js';

@@ -1,5 +1,5 @@
 // Drawing, bounds and hit-testing of the shapes of a board, in board coordinates. Text is drawn with fillText:
-// what people type is never interpreted.
+// what people type is never interpreted. A sticky note's text is wrapped and sized to fit its box (noteLayout).
 
 /** [minX, minY, maxX, maxY] of the shape, including its stroke. */
 export function bounds(shape) {
@@ -36,6 +36,7 @@ export function drawShape(ctx, shape) {
         case 'rectangle': rectangle(ctx, p, shape.fill); break;
         case 'ellipse': ellipse(ctx, p, shape.fill); break;
         case 'text': text(ctx, shape); break;
+        case 'note': note(ctx, shape); break;
         default: break;
     }
     ctx.restore();
@@ -95,13 +96,94 @@ function text(ctx, shape) {
     String(shape.text || '').split('\n').forEach((row, i) => ctx.fillText(row, shape.points[0], shape.points[1] + i * size * 1.25));
 }
 
+export const NOTE_FONT = 'system-ui, sans-serif';
+const NOTE_MAX_SIZE = 40;
+const NOTE_MIN_SIZE = 6;
+let measurer = null;
+const layouts = new WeakMap(); // shape -> layout; shapes are never changed in place
+
+/** A note's box: [x, y, width, height], and the padding around its text. */
+export function noteBox(shape) {
+    const p = shape.points;
+    const x = Math.min(p[0], p[2] ?? p[0]), y = Math.min(p[1], p[3] ?? p[1]);
+    const w = Math.abs((p[2] ?? p[0]) - p[0]), h = Math.abs((p[3] ?? p[1]) - p[1]);
+    return { x, y, w, h, pad: Math.max(4, Math.min(16, Math.min(w, h) * 0.08)) };
+}
+
+/**
+ * How a note's text is drawn: the largest font size (6–40) at which its text, wrapped at spaces (and inside
+ * words too long for a line, only when no size keeps them whole), fits the box; {size, lines, box}. Lines are
+ * strings, drawn top-down from the padded corner, `size * 1.25` apart.
+ */
+export function noteLayout(shape) {
+    let layout = layouts.get(shape);
+    if (layout) return layout;
+    const box = noteBox(shape);
+    const width = Math.max(1, box.w - 2 * box.pad), height = Math.max(1, box.h - 2 * box.pad);
+    measurer = measurer || document.createElement('canvas').getContext('2d');
+    const text = String(shape.text || '');
+    let size = Math.max(NOTE_MIN_SIZE, Math.min(NOTE_MAX_SIZE, Math.floor(height / 1.25)));
+    let lines = wrap(text, size, width);
+    while (size > NOTE_MIN_SIZE && (lines.length * size * 1.25 > height || lines.tooWide)) {
+        size = Math.max(NOTE_MIN_SIZE, Math.floor(size * 0.9));
+        lines = wrap(text, size, width);
+    }
+    layout = { size, lines, box };
+    layouts.set(shape, layout);
+    return layout;
+}
+
+function wrap(text, size, width) {
+    measurer.font = `${size}px ${NOTE_FONT}`;
+    const fits = (t) => measurer.measureText(t).width <= width;
+    const lines = [];
+    for (const paragraph of text.split('\n')) {
+        let line = '';
+        for (const word of paragraph.split(/(?<=\s)/)) { // words with their trailing space
+            if (fits(line + word.trimEnd())) { line += word; continue; }
+            if (line) lines.push(line.trimEnd());
+            line = '';
+            let rest = word;
+            while (!fits(rest.trimEnd()) && rest.length > 1) { // a word wider than the line is broken
+                let lo = 1, hi = rest.length - 1; // the longest start that fits, at least one character
+                while (lo < hi) {
+                    const mid = Math.ceil((lo + hi) / 2);
+                    if (fits(rest.slice(0, mid))) lo = mid; else hi = mid - 1;
+                }
+                const n = lo;
+                lines.push(rest.slice(0, n));
+                lines.tooWide = true; // a smaller size may keep the word whole
+                rest = rest.slice(n);
+            }
+            line = rest;
+        }
+        lines.push(line.trimEnd());
+    }
+    return lines;
+}
+
+function note(ctx, shape) {
+    const { size, lines, box } = noteLayout(shape);
+    ctx.fillStyle = shape.fill || '#ffd43b';
+    ctx.fillRect(box.x, box.y, box.w, box.h);
+    ctx.fillStyle = 'rgba(0, 0, 0, 0.08)'; // a fold of shade along the bottom
+    ctx.fillRect(box.x, box.y + box.h - Math.min(6, box.h / 10), box.w, Math.min(6, box.h / 10));
+    ctx.beginPath();
+    ctx.rect(box.x, box.y, box.w, box.h);
+    ctx.clip(); // text that cannot fit even at the smallest size stays inside the note
+    ctx.fillStyle = shape.stroke || '#1e1e1e';
+    ctx.font = `${size}px ${NOTE_FONT}`;
+    ctx.textBaseline = 'top';
+    lines.forEach((row, i) => ctx.fillText(row, box.x + box.pad, box.y + box.pad + i * size * 1.25));
+}
+
 /** Whether (x, y) is on the shape, within `tolerance` board units. */
 export function hitTest(shape, x, y, tolerance) {
     const [x0, y0, x1, y1] = bounds(shape);
     if (x < x0 - tolerance || x > x1 + tolerance || y < y0 - tolerance || y > y1 + tolerance) return false;
     const p = shape.points;
     const reach = tolerance + (shape.width || 2) / 2;
-    if (shape.kind === 'text' || ((shape.kind === 'rectangle' || shape.kind === 'ellipse') && shape.fill)) return true;
+    if (shape.kind === 'text' || shape.kind === 'note' || ((shape.kind === 'rectangle' || shape.kind === 'ellipse') && shape.fill)) return true;
     if (shape.kind === 'rectangle') {
         const corners = [p[0], p[1], p[2], p[1], p[2], p[3], p[0], p[3], p[0], p[1]];
         return nearPolyline(corners, x, y, reach);

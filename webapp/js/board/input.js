@@ -6,6 +6,7 @@ import { toBoard, zoomAt } from './view.js';
 import { trackCursor } from './cursors.js';
 import { defineTool, toolNamed } from './tools.js';
 import { closeTextEditor } from './tools/text.js';
+import { closeNoteEditor, noteEditorOpen } from './tools/note.js';
 
 defineTool('hand', 'h', { cursor: 'grab', pans: true });
 
@@ -28,6 +29,11 @@ function touchCentre() {
 canvas.addEventListener('pointerdown', (event) => {
     if (!textEditor.hidden) {
         closeTextEditor(true); // a click elsewhere places the text being typed
+        event.preventDefault();
+        return;
+    }
+    if (noteEditorOpen()) {
+        closeNoteEditor(true); // and the note being typed
         event.preventDefault();
         return;
     }

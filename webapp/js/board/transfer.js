@@ -1,6 +1,6 @@
 // What leaves and enters the board as files: the PNG image and SVG drawing of the board, its shapes as JSON, and
 // the import of such a JSON export (new ids, so nothing on this board is overwritten).
-import { bounds } from '../shapes.js';
+import { bounds, noteLayout, NOTE_FONT } from '../shapes.js';
 import { showMessage } from './page.js';
 import { state, visibleShapes } from './scene.js';
 import { newId, wire, change } from './changes.js';
@@ -52,7 +52,7 @@ export function importJson(text) {
     if (!document || document.format !== 'whiteboard' || !Array.isArray(document.shapes)) {
         throw new Error('this is not a whiteboard export');
     }
-    const kinds = new Set(['pen', 'line', 'arrow', 'rectangle', 'ellipse', 'text']);
+    const kinds = new Set(['pen', 'line', 'arrow', 'rectangle', 'ellipse', 'text', 'note']);
     const shapes = document.shapes
         .filter((s) => s && kinds.has(s.kind) && Array.isArray(s.points) && s.points.every(Number.isFinite))
         .map((s) => ({ ...s, id: newId(), z: undefined }));
@@ -64,6 +64,15 @@ export function importJson(text) {
 
 function svgEscape(text) {
     return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** A note as SVG: its square, and its text wrapped and sized as on the canvas, one <tspan> a line. */
+function svgNote(s) {
+    const { size, lines, box } = noteLayout(s);
+    const rows = lines.map((row, i) => `<tspan x="${box.x + box.pad}" y="${box.y + box.pad + i * size * 1.25}">${svgEscape(row)}</tspan>`).join('');
+    return `<g opacity="${s.opacity ?? 1}"><rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" fill="${svgEscape(s.fill || '#ffd43b')}"/>`
+        + `<text font-size="${size}" font-family="${NOTE_FONT}" dominant-baseline="hanging" xml:space="preserve"`
+        + ` fill="${svgEscape(s.stroke || '#1e1e1e')}">${rows}</text></g>`;
 }
 
 /** The board as an SVG drawing (text escaped: what people typed stays text). */
@@ -84,6 +93,7 @@ export function exportSvg() {
                 + ` ry="${Math.abs(p[3] - p[1]) / 2}" ${attrs(s)}/>`;
             case 'text': return `<text x="${p[0]}" y="${p[1]}" font-size="${s.width || 16}" dominant-baseline="hanging"`
                 + ` fill="${svgEscape(s.stroke || '#1e1e1e')}">${svgEscape(s.text || '')}</text>`;
+            case 'note': return svgNote(s);
             default: return '';
         }
     }).join('\n');

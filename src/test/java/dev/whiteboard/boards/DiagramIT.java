@@ -134,6 +134,13 @@ class DiagramIT {
         assertError(put("x", "{\"kind\":\"pen\",\"width\":0,\"points\":[0,0]}"), 400, "invalid", "width");
         assertError(put("x", "{\"kind\":\"pen\",\"opacity\":2,\"points\":[0,0]}"), 400, "invalid", "opacity");
         assertError(put("x", "{\"kind\":\"image\",\"points\":[0,0,1,1]}"), 400, "invalid", "src");
+        assertError(put("x", "{\"kind\":\"note\",\"points\":[0,0,1,1]}"), 400, "invalid", "text");
+        assertError(put("x", "{\"kind\":\"note\",\"text\":\"a\",\"points\":[0,0]}"), 400, "invalid", "points");
+        assertError(
+                put("x", "{\"kind\":\"note\",\"text\":\"a\",\"fill\":\"yellow\",\"points\":[0,0,1,1]}"),
+                400,
+                "invalid",
+                "fill");
         assertError(
                 put("x", "{\"kind\":\"image\",\"src\":\"https://tracker.example/p.gif\",\"points\":[0,0,1,1]}"),
                 400,

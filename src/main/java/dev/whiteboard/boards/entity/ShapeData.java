@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * @param kind    what is drawn
  * @param stroke  stroke colour, {@code #rgb}, {@code #rrggbb} or {@code #rrggbbaa}, lower case
  * @param width   stroke width, or font size for text
- * @param fill    fill colour like {@code stroke}, or {@code null} for none
+ * @param fill    fill colour like {@code stroke}, or {@code null} for none; a note's colour (required)
  * @param opacity 0 (invisible) to 1 (opaque)
  * @param points  geometry, as many points as the kind takes
- * @param text    the text of a text shape; {@code null} for other kinds
+ * @param text    the text of a text shape or a note; {@code null} for other kinds
  * @param src     the image reference of an image shape (a URL relative to the app, under {@code api/});
  *                {@code null} for other kinds
  * @param z       stacking order (higher is drawn later), or {@code null} to let the board choose
@@ -33,6 +33,8 @@ public record ShapeData(
     public static final String DEFAULT_STROKE = "#1e1e1e";
     public static final double DEFAULT_WIDTH = 2;
     public static final double DEFAULT_OPACITY = 1;
+    /** A note's colour when the client names none (a soft yellow). */
+    public static final String DEFAULT_NOTE_FILL = "#ffd43b";
 
     private static final Pattern COLOUR = Pattern.compile("#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})");
     private static final Pattern SRC = Pattern.compile("api/[A-Za-z0-9_./-]+(?:\\?[A-Za-z0-9_.=&-]*)?");
@@ -66,15 +68,18 @@ public record ShapeData(
                                     : kind.minPoints() + " to " + kind.maxPoints())
                             + " points, got " + points.count());
         }
-        if (kind == ShapeKind.TEXT) {
+        if (kind == ShapeKind.TEXT || kind == ShapeKind.NOTE) {
             if (text == null || text.isBlank()) {
-                throw new InvalidInputException("text", "a text shape needs text");
+                throw new InvalidInputException("text", "a " + kind.wireName() + " shape needs text");
             }
             if (text.length() > Limits.MAX_TEXT_LENGTH) {
                 throw new InvalidInputException("text", "text is limited to " + Limits.MAX_TEXT_LENGTH + " characters");
             }
         } else if (text != null) {
-            throw new InvalidInputException("text", "only text shapes carry text");
+            throw new InvalidInputException("text", "only text shapes and notes carry text");
+        }
+        if (kind == ShapeKind.NOTE && fill == null) {
+            throw new InvalidInputException("fill", "a note needs a fill colour");
         }
         if (kind == ShapeKind.IMAGE) {
             if (src == null
@@ -92,7 +97,8 @@ public record ShapeData(
     }
 
     /**
-     * Builds from wire values, filling the defaults (stroke {@value #DEFAULT_STROKE}, width 2, opacity 1).
+     * Builds from wire values, filling the defaults (stroke {@value #DEFAULT_STROKE}, width 2, opacity 1, and
+     * for a note fill {@value #DEFAULT_NOTE_FILL}).
      */
     public static ShapeData fromWire(
             String kind,
@@ -104,11 +110,12 @@ public record ShapeData(
             String text,
             String src,
             Long z) {
+        ShapeKind shapeKind = ShapeKind.fromWire(kind);
         return new ShapeData(
-                ShapeKind.fromWire(kind),
+                shapeKind,
                 stroke == null ? DEFAULT_STROKE : stroke,
                 width == null ? DEFAULT_WIDTH : width,
-                fill,
+                fill == null && shapeKind == ShapeKind.NOTE ? DEFAULT_NOTE_FILL : fill,
                 opacity == null ? DEFAULT_OPACITY : opacity,
                 Points.of(points, "points"),
                 text,

@@ -23,7 +23,9 @@ public enum ShapeKind {
     /** Text anchored at the first point, optionally wrapped in the box up to the second. */
     TEXT(1, 2),
     /** Image placed in the box between two corner points. */
-    IMAGE(2, 2);
+    IMAGE(2, 2),
+    /** Sticky note: a square of its fill colour between two corner points, its text wrapped and sized to fit. */
+    NOTE(2, 2);
 
     private final int minPoints;
     private final int maxPoints;

@@ -102,6 +102,48 @@ class ShapeDataTest {
     }
 
     @Test
+    void aNoteIsABoxWithTextAndAColour() {
+        ShapeData note =
+                ShapeData.fromWire("note", null, null, "#A5D8FF", null, TWO_POINTS, "Ideas\n<b>x</b>", null, null);
+        assertEquals(ShapeKind.NOTE, note.kind());
+        assertEquals("#a5d8ff", note.fill(), "any colour the other shapes take, normalised");
+        assertEquals("Ideas\n<b>x</b>", note.text(), "kept verbatim: text, never HTML");
+        assertEquals("note", note.kind().wireName());
+        assertEquals(
+                ShapeData.DEFAULT_NOTE_FILL,
+                shape("note", TWO_POINTS, "no colour given", null).fill(),
+                "a note without a fill is yellow");
+        assertEquals("points", rejectedField(() -> shape("note", new double[] {5, 5}, "x", null)));
+        assertEquals("points", rejectedField(() -> shape("note", new double[] {0, 0, 1, 1, 2, 2}, "x", null)));
+    }
+
+    @Test
+    void aNoteNeedsBoundedTextLikeATextShape() {
+        assertEquals("text", rejectedField(() -> shape("note", TWO_POINTS, null, null)));
+        assertEquals("text", rejectedField(() -> shape("note", TWO_POINTS, " \n ", null)));
+        shape("note", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH), null);
+        assertEquals(
+                "text", rejectedField(() -> shape("note", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH + 1), null)));
+        assertEquals("src", rejectedField(() -> shape("note", TWO_POINTS, "x", "api/boards/abc/x.png")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yellow", "#ffd43", "#ffd43bff00", "url(#x)", ""})
+    void aNoteColourIsAHexColour(String colour) {
+        assertEquals(
+                "fill",
+                rejectedField(() -> ShapeData.fromWire("note", null, null, colour, null, TWO_POINTS, "x", null, null)));
+    }
+
+    @Test
+    void aNoteIsNeverBuiltWithoutAColour() {
+        assertEquals(
+                "fill",
+                rejectedField(() -> new ShapeData(
+                        ShapeKind.NOTE, "#1e1e1e", 2, null, 1, Points.of(TWO_POINTS, "points"), "x", null, null)));
+    }
+
+    @Test
     void onlyImageShapesCarrySrcAndItStaysInsideTheApp() {
         shape("image", TWO_POINTS, null, "api/boards/abc/assets/logo.png?v=2");
         assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, null)));
