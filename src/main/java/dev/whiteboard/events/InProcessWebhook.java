@@ -10,6 +10,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -131,6 +133,11 @@ public class InProcessWebhook implements LocalEventHandler {
 
     private static Answer error(ErrorBody body) {
         return Answer.json(body.status(), WireJson.write(body));
+    }
+
+    /** Makes the threads with the application (see {@link ThreadPool#start}). */
+    void onStart(@Observes Startup startup) {
+        pool.start();
     }
 
     @PreDestroy

@@ -9,13 +9,13 @@ import java.util.function.Supplier;
 
 /**
  * A few threads of the server's managed thread factory for work that needs a thread of its own (transactions, a
- * feature's handlers), made when the first task comes and gone after {@value #IDLE_SECONDS} s without work; tasks
- * beyond them wait in order. The factory is asked for when the first thread is made, not before: the bean that owns
- * the pool has its {@code @Resource} injected by then. The owner calls {@link #stop} when it is destroyed.
+ * feature's handlers); tasks beyond them wait in order. The owner makes the threads with {@link #start} when the
+ * application starts (a CDI {@code Startup} observer), on a thread of the application: a managed thread takes the
+ * context of the thread that makes it, and one made later on a thread of the server's own (WildFly reads upgraded
+ * connections on its I/O threads) would have no {@code java:comp}, so beans made on it could not be injected. The
+ * threads stay until {@link #stop}, which the owner calls when it is destroyed.
  */
 public final class ThreadPool implements Executor {
-
-    private static final int IDLE_SECONDS = 30;
 
     private final int size;
     private final Supplier<? extends ThreadFactory> factory;
@@ -31,11 +31,14 @@ public final class ThreadPool implements Executor {
         pool().execute(task);
     }
 
+    /** Makes the threads now, with the context of the calling thread (the application's, at its start). */
+    public synchronized void start() {
+        pool().prestartAllCoreThreads();
+    }
+
     private synchronized ThreadPoolExecutor pool() {
         if (pool == null) {
-            pool = new ThreadPoolExecutor(
-                    size, size, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory.get());
-            pool.allowCoreThreadTimeOut(true);
+            pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory.get());
         }
         return pool;
     }

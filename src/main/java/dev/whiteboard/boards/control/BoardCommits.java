@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +114,11 @@ public class BoardCommits {
                 work.done().completeExceptionally(e);
             }
         }
+    }
+
+    /** Makes the threads with the application (see {@link ThreadPool#start}). */
+    void onStart(@Observes Startup startup) {
+        pool.start();
     }
 
     @PreDestroy

@@ -317,7 +317,11 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
 
     @Override
     public void onError(Throwable failure) {
-        LOG.log(Level.FINE, "Client connection failed", failure);
+        // an I/O failure is the network's business; anything else is a defect of the hub's own and must be seen
+        LOG.log(
+                failure instanceof IOException ? Level.FINE : Level.WARNING,
+                "Client connection failed: " + failure,
+                failure);
         lost();
     }
 

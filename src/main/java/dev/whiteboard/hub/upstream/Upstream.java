@@ -19,6 +19,8 @@ import dev.whiteboard.runtime.LocalEventHandler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -350,6 +352,18 @@ public class Upstream {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Finds this server's in-process handlers and has each made now, with the application, not at the first user
+     * event: that comes on a thread of the server's own with no application context (WildFly reads upgraded
+     * connections on its I/O threads, where a bean's {@code @Resource} cannot be looked up, so a handler could not be
+     * made there).
+     */
+    void onStart(@Observes Startup startup) {
+        List<LocalEventHandler> handlers = localHandlers.stream().toList();
+        handlers.forEach(LocalEventHandler::path); // a call on the proxy makes the bean behind it
+        local = handlers;
     }
 
     private List<LocalEventHandler> local() {
