@@ -1,6 +1,7 @@
 package dev.whiteboard.presence;
 
 import dev.whiteboard.boards.control.BoardAccess;
+import dev.whiteboard.boards.control.BoardPurged;
 import dev.whiteboard.boards.control.BoardTrashed;
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
@@ -85,6 +86,17 @@ public class LiveRoles {
     /** A board moved to the trash: nobody has a role on it now, so each of its connections is closed, saying why. */
     void boardTrashed(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardTrashed trashed) {
         later("board " + trashed.boardId(), () -> presence.liveOn(trashed.boardId()), TRASHED);
+    }
+
+    /**
+     * A board is being purged (inside that transaction, before its rows go): connections still recorded on it (one
+     * that was opening when the board went to the trash) are closed too; nobody has a role on it either way.
+     */
+    void boardPurged(@Observes BoardPurged purged) {
+        List<Presence.Live> open = presence.liveOn(purged.boardId());
+        if (!open.isEmpty()) {
+            later("board " + purged.boardId(), () -> open, TRASHED);
+        }
     }
 
     void groupsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallerGroups.GroupsChanged changed) {

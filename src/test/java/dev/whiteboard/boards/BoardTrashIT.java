@@ -3,11 +3,14 @@ package dev.whiteboard.boards;
 import static dev.whiteboard.testing.Assertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.Eventually;
 import dev.whiteboard.testing.Http;
 import dev.whiteboard.testing.TestServer;
+import dev.whiteboard.testing.WsClient;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The trash is emptied by itself ({@code whiteboard.boards.trash-days}; here 0 days, checked every second, so a board
- * is purged right after it went to the trash), and the lifecycle calls on private boards
- * ({@code default-role=none}): someone without a role is refused as on every other call of the board.
+ * On a server of its own, with the app's own event handler: the trash is emptied by itself
+ * ({@code whiteboard.boards.trash-days}; here 0 days, checked every second, so a board is purged right after it went
+ * to the trash); the live connections of a board moved to the trash are told and closed; a copy keeps the background
+ * colour (set over the real-time connection); and the lifecycle calls on private boards ({@code default-role=none}):
+ * someone without a role is refused as on every other call of the board.
  */
-class TrashPurgeIT {
+class BoardTrashIT {
 
     private static TestServer server;
     private static URI base;
@@ -97,6 +102,48 @@ class TrashPurgeIT {
         assertEquals(List.of(board), ids(dave.get("api/boards?filter=starred")));
         assertEquals(204, alice.delete("api/boards/" + board + "/members/dave").status());
         assertEquals(List.of(), ids(dave.get("api/boards?filter=starred")), "a star does not show a board any more");
+    }
+
+    @Test
+    void theLiveConnectionsOfABoardMovedToTheTrashAreToldAndClosed() {
+        Http alice = Http.as(base, "alice");
+        String board = board(alice, "live");
+        Http.Reply granted = alice.putJson("api/boards/" + board + "/members/bob", "{\"role\":\"viewer\"}");
+        assertEquals(200, granted.status(), granted::toString);
+        String url =
+                Http.as(base, "bob").get("api/negotiate?board=" + board).json().getString("url");
+        try (BoardClient owner = BoardClient.join(base, "alice", board);
+                WsClient viewer = WsClient.reliable(url)) {
+            viewer.next(); // connected
+            owner.socket()
+                    .nextMatching(m -> BoardClient.isServerMessage(m, "presence")
+                            && "bob".equals(m.getJsonObject("data").getString("joined", "")));
+
+            assertEquals(204, alice.delete("api/boards/" + board).status());
+
+            for (WsClient socket : List.of(viewer, owner.socket())) {
+                JsonObject disconnected = socket.nextMatching(m ->
+                        "system".equals(m.getString("type", "")) && "disconnected".equals(m.getString("event", "")));
+                assertTrue(disconnected.getString("message").contains("trash"), disconnected::toString);
+                assertEquals(1000, socket.awaitClose());
+            }
+            assertError(Http.as(base, "bob").get("api/negotiate?board=" + board), 404, "not_found", null);
+        }
+    }
+
+    @Test
+    void aCopyKeepsTheBackgroundColour() {
+        Http alice = Http.as(base, "alice");
+        String board = board(alice, "coloured");
+        try (BoardClient owner = BoardClient.join(base, "alice", board)) {
+            assertEquals(
+                    "result",
+                    owner.send("setBackground", "\"color\":\"#fdf6e3\"").getString("type"));
+        }
+        Http.Reply copied = alice.postJson("api/boards/" + board + "/duplicate", "");
+        assertEquals(201, copied.status(), copied::toString);
+        assertEquals("#fdf6e3", copied.json().getString("backgroundColor"));
+        assertEquals("coloured (copy)", copied.json().getString("title"));
     }
 
     private static List<String> ids(Http.Reply listing) {
