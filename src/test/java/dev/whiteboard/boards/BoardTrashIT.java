@@ -32,7 +32,8 @@ class BoardTrashIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.onConfiguredDatabase("trash-purge")
+        // a database of its own: a purge after 0 days would empty the trash of the other servers' boards too
+        server = TestServer.onOwnDatabase("board_trash")
                 .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
                 .withEnvironment("WHITEBOARD_BOARDS_TRASH_DAYS", "0")
                 .withEnvironment("WHITEBOARD_BOARDS_TRASH_CHECK_SECONDS", "1")
