@@ -3,28 +3,58 @@
 # the database, on H2 (the embedded default) and on PostgreSQL (database `test` on 127.0.0.1:5432, schema
 # whiteboard_bench, recreated). Prints one JSON line per run. Not a test: figures, no verdict.
 #   bench/run-webhook-bench.sh [events-per-second seconds connections]
+# Environment:
+#   RATES="100 200 500 800"  several offered rates, one after the other on the same server (after one warm-up);
+#                            without it, the single rate of the first argument (default 500)
+#   DATABASES="h2 postgresql" which databases to run on (default both)
+#   PG_SCHEMA=whiteboard_bench the PostgreSQL schema (dropped and created again)
+#   JFR=1                    records the server with Java Flight Recorder during the measured runs, into
+#                            target/bench/webhook-<database>.jfr
+#   SERVER_ENV="A=b C=d"     extra environment for the server (e.g. WHITEBOARD_HUB_EVENT_HANDLER_IN_PROCESS=false)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-500} SECONDS_=${2:-20} CONNECTIONS=${3:-20}
+RATES=${RATES:-$RATE}
+DATABASES=${DATABASES:-h2 postgresql}
+PG_SCHEMA=${PG_SCHEMA:-whiteboard_bench}
 PORT=18081
 . bench/prepare.sh
 
 run() { # name postboot-file
     local name=$1 postboot=$2
-    start_server "$name" $PORT "$postboot"
+    # shellcheck disable=SC2086
+    start_server "$name" $PORT "$postboot" ${SERVER_ENV:-}
     local server=$SERVER
     trap "kill $server 2>/dev/null || true" EXIT
     # Payara's JIT needs a while: a short warm-up at the full rate leaves a backlog that spoils the measured run
     echo "Webhook events warm-up on $name (20 s at 100 events/s, discarded)"
     node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" 100 20 > /dev/null
-    echo "Webhook events on $name: $CONNECTIONS connections, $RATE events/s offered, $SECONDS_ s"
-    node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" "$RATE" "$SECONDS_"
+    if [ "${JFR:-}" = 1 ]; then
+        jcmd "$server" JFR.start name=b4 settings=profile filename="$PWD/$WORK/webhook-$name.jfr" > /dev/null
+    fi
+    for rate in $RATES; do
+        echo "Webhook events on $name: $CONNECTIONS connections, $rate events/s offered, $SECONDS_ s"
+        node bench/webhook.mjs "http://localhost:$PORT/" "$CONNECTIONS" "$rate" "$SECONDS_" || echo "{\"offeredPerSecond\":$rate,\"failed\":\"the load generator gave up (see above)\"}"
+        sleep 10 # what a saturated run left queued drains before the next
+    done
+    if [ "${JFR:-}" = 1 ]; then
+        jcmd "$server" JFR.stop name=b4 > /dev/null
+        echo "JFR recording: $WORK/webhook-$name.jfr"
+    fi
     kill $server; wait $server 2>/dev/null || true
 }
 
-run h2 server-config/payara-micro/postboot-h2.asadmin
-
-psql -h 127.0.0.1 -U postgres -d test -q -c 'DROP SCHEMA IF EXISTS whiteboard_bench CASCADE; CREATE SCHEMA whiteboard_bench;'
-export WHITEBOARD_DB_URL='jdbc:postgresql://127.0.0.1:5432/test?currentSchema=whiteboard_bench'
-export WHITEBOARD_DB_USER=postgres WHITEBOARD_DB_PASSWORD=unused
-run postgresql server-config/payara-micro/postboot-postgresql.asadmin
+for database in $DATABASES; do
+    case $database in
+        h2) run h2 server-config/payara-micro/postboot-h2.asadmin ;;
+        postgresql)
+            psql -h 127.0.0.1 -U postgres -d test -q \
+                -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE; CREATE SCHEMA $PG_SCHEMA;"
+            (
+                export WHITEBOARD_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$PG_SCHEMA"
+                export WHITEBOARD_DB_USER=postgres WHITEBOARD_DB_PASSWORD=unused
+                run postgresql server-config/payara-micro/postboot-postgresql.asadmin
+            ) ;;
+        *) echo "unknown database $database (h2 or postgresql)"; exit 2 ;;
+    esac
+done

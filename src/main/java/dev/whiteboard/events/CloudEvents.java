@@ -68,6 +68,26 @@ final class CloudEvents {
         }
     }
 
+    /**
+     * A user event handed over in-process, checked like one read from HTTP: its ids bounded, its name a valid event
+     * name.
+     */
+    static WebhookEvent.User user(
+            String id,
+            String hub,
+            String connectionId,
+            Optional<String> userId,
+            String name,
+            String contentType,
+            byte[] body) {
+        limit("ce-id", id);
+        limit("ce-connectionId", connectionId);
+        if (!EVENT_NAME.matcher(name).matches()) {
+            throw new MalformedEventException("ce-type", "not a valid user event name: " + abbreviate(name));
+        }
+        return new WebhookEvent.User(id, hub, connectionId, userId.filter(u -> !u.isBlank()), name, contentType, body);
+    }
+
     private static String required(HttpServletRequest request, String header) {
         String value = request.getHeader(header);
         if (value == null || value.isBlank()) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Dispatches a verified event to the feature that handles it: {@code connect} to the {@link ConnectPolicy};
@@ -66,8 +67,7 @@ public class EventRouter {
     Optional<String> handle(WebhookEvent.User event) {
         UserEventHandler handler = byName.get(event.name());
         if (handler == null) {
-            return reply(new EventError(
-                    event.name(), ErrorBody.of(ErrorKind.INVALID, "no such event: " + event.name(), "event")));
+            return unknown(event.name());
         }
         UserEvent decoded;
         try {
@@ -76,6 +76,28 @@ public class EventRouter {
             return reply(handler.refused(event.name(), Failures.describe(e)));
         }
         return handler.handle(decoded).flatMap(EventRouter::reply);
+    }
+
+    /**
+     * Like {@link #handle}, for the in-process path: the handler's {@link UserEventHandler#handleAsync}, whose reply
+     * may complete later (after a commit). A failure of the handler itself surfaces as the future's exception.
+     */
+    CompletableFuture<Optional<String>> handleAsync(WebhookEvent.User event) {
+        UserEventHandler handler = byName.get(event.name());
+        if (handler == null) {
+            return CompletableFuture.completedFuture(unknown(event.name()));
+        }
+        UserEvent decoded;
+        try {
+            decoded = UserEvent.decode(event);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(reply(handler.refused(event.name(), Failures.describe(e))));
+        }
+        return handler.handleAsync(decoded).thenApply(reply -> reply.flatMap(EventRouter::reply));
+    }
+
+    private static Optional<String> unknown(String name) {
+        return reply(new EventError(name, ErrorBody.of(ErrorKind.INVALID, "no such event: " + name, "event")));
     }
 
     private static Optional<String> reply(Object message) {

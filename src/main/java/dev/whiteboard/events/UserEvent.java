@@ -21,10 +21,17 @@ import java.util.Optional;
  * to its own message record with {@link #bind(Class)}, which applies the strict values of {@link WireJson}; the
  * envelope members every reply repeats ({@code board}, {@code conversation}) are read with {@link #string(String)}.
  *
+ * @param text the data as the client sent it (the text {@code data} was read from, which {@link #bind} reads again)
  * @param requestId the client's id for this request, which the reply repeats; {@code null} when it sent none
  */
 public record UserEvent(
-        String name, String connectionId, Optional<String> userId, JsonObject data, String requestId, boolean tooDeep) {
+        String name,
+        String connectionId,
+        Optional<String> userId,
+        JsonObject data,
+        String text,
+        String requestId,
+        boolean tooDeep) {
 
     public static final int MAX_REQUEST_ID_LENGTH = 64;
 
@@ -53,6 +60,7 @@ public record UserEvent(
                 event.connectionId(),
                 event.userId(),
                 data,
+                text,
                 requestId(data),
                 JsonDepth.exceeds(text, JsonDepth.MAX_APP_DEPTH));
     }
@@ -82,7 +90,7 @@ public record UserEvent(
         if (tooDeep) {
             throw WireJson.tooDeep();
         }
-        return WireJson.bind(data, type);
+        return WireJson.bindText(text, type);
     }
 
     private static JsonObject object(String json) {

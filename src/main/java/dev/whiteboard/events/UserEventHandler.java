@@ -3,6 +3,7 @@ package dev.whiteboard.events;
 import dev.whiteboard.errors.ErrorBody;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Handles the user events it names, decoded once by the {@link EventRouter} into a {@link UserEvent}. The reply (a
@@ -17,6 +18,15 @@ public interface UserEventHandler {
 
     /** The reply to the client, if any. */
     Optional<Object> handle(UserEvent event);
+
+    /**
+     * The reply, completed when the handler is done, e.g. once its change committed: how in-process events are
+     * handled, so that no thread waits meanwhile. By default {@link #handle} on the calling thread. A handler that
+     * overrides it must keep the reply the same as {@link #handle}'s.
+     */
+    default CompletableFuture<Optional<Object>> handleAsync(UserEvent event) {
+        return CompletableFuture.completedFuture(handle(event));
+    }
 
     /**
      * The reply to an event whose envelope could not be decoded (data not a JSON object, a bad {@code requestId}):

@@ -12,6 +12,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -82,6 +83,10 @@ public class HubSettings {
             name = "whiteboard.hub.event-handler.system-events",
             defaultValue = "connect,connected,disconnected")
     String systemEvents;
+
+    @Inject
+    @ConfigProperty(name = "whiteboard.hub.event-handler.in-process", defaultValue = "true")
+    boolean inProcessEvents;
 
     @Inject
     @ConfigProperty(name = "whiteboard.hub.origin", defaultValue = "localhost")
@@ -208,6 +213,35 @@ public class HubSettings {
     public boolean handlesUserEvent(String hub, String event) {
         return eventHandlerUrlTemplate(hub).isPresent()
                 && (handledUserEvents.contains("*") || handledUserEvents.contains(event.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Whether user events may be handed in-process to an event handler of this same server whose URL the hub would
+     * call ({@code whiteboard.hub.event-handler.in-process}, on by default): it is used only when the handler URL is
+     * that handler's path on this server ({@link #pathOnThisServer}); any other URL is called over HTTP regardless.
+     */
+    public boolean inProcessEvents() {
+        return inProcessEvents;
+    }
+
+    /**
+     * Whether {@code target} is an address of this server: {@code http} to {@code localhost}, {@code 127.0.0.1} or
+     * {@code [::1]} on {@code whiteboard.port}, under the app's context path. Gives the path below the context path,
+     * or empty when the URL is not this server's.
+     */
+    public Optional<String> pathOnThisServer(URI target) {
+        if (!"http".equalsIgnoreCase(target.getScheme()) || target.getPort() != port || target.getHost() == null) {
+            return Optional.empty();
+        }
+        String host = target.getHost().toLowerCase(Locale.ROOT);
+        if (!host.equals("localhost") && !host.equals("127.0.0.1") && !host.equals("[::1]")) {
+            return Optional.empty();
+        }
+        String path = target.getPath() == null ? "" : target.getPath();
+        if (!path.startsWith(contextPath + "/")) {
+            return Optional.empty();
+        }
+        return Optional.of(path.substring(contextPath.length()));
     }
 
     /**

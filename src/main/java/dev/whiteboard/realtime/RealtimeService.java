@@ -12,21 +12,21 @@ import com.azure.messaging.webpubsub.models.WebPubSubClientAccessToken;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import com.azure.messaging.webpubsub.models.WebPubSubPermission;
 import dev.whiteboard.runtime.LeanExecutor;
+import dev.whiteboard.runtime.LocalHub;
+import dev.whiteboard.runtime.SerialQueues;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,7 +38,10 @@ import java.util.logging.Logger;
 /**
  * The app's client of the real-time service, through the official SDK: client access URLs, JSON messages to
  * groups and users, and users joining and leaving groups. Thread-safe; one SDK client for the app, built on first
- * use. The SDK's JDK transport is kept to HTTP/1.1 (an h2c upgrade attempt to Payara was seen to stall a request
+ * use. With the built-in hub of this same server, messages to groups and users are handed to the hub in-process
+ * ({@link LocalHub}, {@code whiteboard.webpubsub.in-process}), in the same queues, order and batches, without the REST
+ * round trip; everything else, and everything with Azure Web PubSub, goes through the SDK. The SDK's JDK transport is
+ * kept to HTTP/1.1 (an h2c upgrade attempt to Payara was seen to stall a request
  * until the SDK retried it) and retries once after a short delay, so a service outage costs a caller at most a few
  * seconds.
  */
@@ -63,17 +66,27 @@ public class RealtimeService {
 
     private ScheduledExecutorService timer;
 
+    @Inject
+    Instance<LocalHub> localHub;
+
+    /** The built-in hub in-process, when messages go to it that way; null otherwise. */
+    private LocalHub local;
+
     /** Most messages in one batch (each is at most a few hundred KB; a batch stays well under 1 MB frames). */
     private static final int MAX_BATCH = 50;
 
     /** Per group or user, what waits to be sent; a queue exists only while something is waiting or sending. */
-    private final Map<Target, TargetQueue> queues = new ConcurrentHashMap<>();
+    private final SerialQueues<Target, Operation> queues = new SerialQueues<>();
 
     private Executor lean;
 
     @PostConstruct
     void leanExecutor() {
         lean = LeanExecutor.of(executor);
+        if (settings.inProcess() && localHub.isResolvable() && localHub.get().enabled()) {
+            local = localHub.get();
+            LOG.info("Messages to groups and users go to the built-in hub in-process");
+        }
     }
 
     private volatile WebPubSubServiceClient client;
@@ -97,7 +110,7 @@ public class RealtimeService {
      * the SDK on the very threads such callers hold. Messages that queue up while one is being sent go out
      * together as one {@code {"type":"batch","messages":[…]}} message, in order: under load a group gets fewer,
      * larger messages instead of falling behind. A failed send is tried again for about 30 s, with backoff, before
-     * anything queued after it (see {@link #drain(Target, TargetQueue, Retry)}); then it is logged.
+     * anything queued after it (see {@link #drain}); then it is logged.
      */
     public void publish(String group, String json) {
         enqueue(new Target(false, group), new Operation.Message(json));
@@ -176,26 +189,7 @@ public class RealtimeService {
     }
 
     private void enqueue(Target target, Operation operation) {
-        TargetQueue queue = queues.computeIfAbsent(target, g -> new TargetQueue());
-        boolean start;
-        synchronized (queue) {
-            queue.pending.add(operation);
-            start = !queue.sending;
-            queue.sending = true;
-        }
-        if (start) {
-            lean.execute(() -> drain(target, queue));
-        }
-    }
-
-    /** The operations waiting for a target, and whether a task is carrying them out. */
-    private static final class TargetQueue {
-        final List<Operation> pending = new ArrayList<>();
-        boolean sending;
-    }
-
-    private void drain(Target target, TargetQueue queue) {
-        drain(target, queue, null);
+        queues.add(target, operation).ifPresent(lane -> lean.execute(() -> drain(lane, null)));
     }
 
     /**
@@ -205,30 +199,20 @@ public class RealtimeService {
      * the queue stays in this drain's hands, so nothing overtakes it. What still fails after that is logged and given
      * up; the clients notice the gap by the versions and reload.
      */
-    private void drain(Target target, TargetQueue queue, Retry retry) {
+    private void drain(SerialQueues<Target, Operation>.Lane lane, Retry retry) {
+        Target target = lane.key();
         while (true) {
             List<Operation> next;
             if (retry != null) {
                 next = retry.operations();
             } else {
-                next = new ArrayList<>();
-                synchronized (queue) {
-                    if (queue.pending.isEmpty()) {
-                        queue.sending = false;
-                        queues.remove(target, queue);
-                        return;
-                    }
-                    next.add(queue.pending.get(0));
-                    if (next.get(0) instanceof Operation.Message) {
-                        for (int i = 1;
-                                i < queue.pending.size()
-                                        && next.size() < MAX_BATCH
-                                        && queue.pending.get(i) instanceof Operation.Message;
-                                i++) {
-                            next.add(queue.pending.get(i));
-                        }
-                    }
-                    queue.pending.subList(0, next.size()).clear();
+                // consecutive messages go out in one batch
+                next = lane.next(
+                        MAX_BATCH,
+                        (first, following) ->
+                                first instanceof Operation.Message && following instanceof Operation.Message);
+                if (next.isEmpty()) {
+                    return;
                 }
             }
             try {
@@ -241,7 +225,7 @@ public class RealtimeService {
                 retry = null;
             } catch (RuntimeException e) {
                 Retry again = retry == null ? Retry.first(next) : retry.following();
-                if (mayPass(e) && again.scheduleIn(this, target, queue)) {
+                if (mayPass(e) && again.scheduleIn(this, lane)) {
                     return;
                 }
                 LOG.log(Level.WARNING, "Could not send {0} operation(s) to {1} {2}{3}: {4}", new Object[] {
@@ -268,7 +252,7 @@ public class RealtimeService {
         }
 
         /** Schedules this retry, unless the time for retries is up; returns whether it is scheduled. */
-        boolean scheduleIn(RealtimeService service, Target target, TargetQueue queue) {
+        boolean scheduleIn(RealtimeService service, SerialQueues<Target, Operation>.Lane lane) {
             SendRetries.Schedule schedule = service.retries.schedule();
             Duration failingFor = Duration.ofNanos(System.nanoTime() - failingSinceNanos);
             if (!schedule.retries(number, failingFor)) {
@@ -277,7 +261,7 @@ public class RealtimeService {
             try {
                 service.timer()
                         .schedule(
-                                () -> service.lean.execute(() -> service.drain(target, queue, this)),
+                                () -> service.lean.execute(() -> service.drain(lane, this)),
                                 schedule.delayBefore(number).toMillis(),
                                 TimeUnit.MILLISECONDS);
                 return true;
@@ -354,7 +338,13 @@ public class RealtimeService {
         String body = messages.size() == 1
                 ? messages.get(0)
                 : "{\"type\":\"batch\",\"messages\":[" + String.join(",", messages) + "]}";
-        if (target.user()) {
+        if (local != null) {
+            if (target.user()) {
+                local.sendToUser(settings.hub(), target.name(), body);
+            } else {
+                local.sendToGroup(settings.hub(), target.name(), body);
+            }
+        } else if (target.user()) {
             client().sendToUser(target.name(), body, WebPubSubContentType.APPLICATION_JSON);
         } else {
             client().sendToGroup(target.name(), body, WebPubSubContentType.APPLICATION_JSON);

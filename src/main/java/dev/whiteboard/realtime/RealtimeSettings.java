@@ -38,6 +38,10 @@ public class RealtimeSettings {
     Optional<String> secondaryAccessKey;
 
     @Inject
+    @ConfigProperty(name = "whiteboard.webpubsub.in-process", defaultValue = "true")
+    boolean inProcess;
+
+    @Inject
     @ConfigProperty(name = "whiteboard.webpubsub.webhook-origins")
     Optional<String> configuredWebhookOrigins;
 
@@ -66,6 +70,17 @@ public class RealtimeSettings {
     /** Whether the app uses its own built-in hub (no connection string configured). */
     public boolean builtIn() {
         return configured().isEmpty();
+    }
+
+    /**
+     * Whether messages to groups and users go to the built-in hub in-process rather than through the SDK's REST calls
+     * ({@code whiteboard.webpubsub.in-process}, on by default): only with the built-in hub of this same server and no
+     * reverse proxy in between. Azure Web PubSub is always reached through the SDK.
+     */
+    public boolean inProcess() {
+        return inProcess
+                && builtIn()
+                && reverseProxyEndpoint.filter(p -> !p.isBlank()).isEmpty();
     }
 
     /** The connection string the SDK is built with. */

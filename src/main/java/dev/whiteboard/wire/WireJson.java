@@ -52,12 +52,11 @@ public final class WireJson {
     }
 
     /**
-     * Binds an already parsed (and depth-checked) object to {@code type}, with the same strict values as {@link
-     * #read}; a {@code JsonbException} when it is not that. JSON-B reads only text, so the tree is written out for it:
-     * text the app itself produced, not the client's bytes.
+     * Binds text that was already parsed and depth-checked as an object to {@code type}, with the same strict values
+     * as {@link #read}: one pass of JSON-B over the client's text, instead of writing the parsed tree out again.
      */
-    public static <T> T bind(JsonObject object, Class<T> type) {
-        return JSONB.fromJson(object.toString(), type);
+    public static <T> T bindText(String checkedJson, Class<T> type) {
+        return JSONB.fromJson(checkedJson, type);
     }
 
     /**
@@ -86,7 +85,7 @@ public final class WireJson {
                         name, "unknown field '" + name + "'; this body takes " + String.join(", ", known));
             }
         }
-        return bind(object, type);
+        return bindText(json, type);
     }
 
     /** Refuses {@code json} that nests deeper than {@link JsonDepth#MAX_APP_DEPTH}, before any parser sees it. */

@@ -65,7 +65,7 @@ class AnnounceRetryIT {
                 JsonObject change = bob.nextFromServer("shapesChanged");
                 if (change.getInt("version") <= seen) {
                     // at least once: a call the service carried out but whose answer the cut lost is sent again,
-                    // and clients skip the versions they have (board.js)
+                    // and clients skip the versions they have (js/board/sync.js)
                     continue;
                 }
                 assertEquals(seen, change.getInt("fromVersion"), "in order, nothing skipped: " + change);

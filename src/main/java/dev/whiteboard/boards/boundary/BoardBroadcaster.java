@@ -4,26 +4,65 @@ import dev.whiteboard.boards.control.BoardChange;
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.realtime.RealtimeService;
 import dev.whiteboard.wire.WireJson;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Tells a board's group what was committed, after the transaction succeeded, whichever way the change came (a
- * real-time event or the REST API). The message is queued (see {@link RealtimeService#publish}): the sender's reply
- * may arrive before it. A failed send is logged and not retried: the change is stored, and a client that misses a
- * message (or gets two out of order, when two commits to a board finish at the same instant) sees the gap in the
- * versions and loads the diagram again.
+ * real-time event or the REST API). Each change's message is written when the change is made (inside the
+ * transaction: a later change in the same transaction, e.g. of a group commit, cannot alter what an earlier one
+ * announces) and the transaction's messages are queued in the order they were made once it committed (see
+ * {@link RealtimeService#publish}, which sends a group's messages in that order; none if it rolled back): the
+ * sender's reply may arrive before them. A send that fails is tried again for a while, then given up and logged: the
+ * change is stored, and a client that misses a message sees the gap in the versions and loads the diagram again.
  */
 @ApplicationScoped
 public class BoardBroadcaster {
 
+    /** The transaction's messages, a {@code TransactionSynchronizationRegistry} resource. */
+    private static final String MESSAGES = BoardBroadcaster.class.getName() + ".messages";
+
     @Inject
     RealtimeService realtime;
 
-    void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardChange change) {
-        realtime.publish(BoardGroup.of(change.boardId()), WireJson.write(message(change)));
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** A message to a board's group, written when the change was made. */
+    private record Announcement(String group, String json) {}
+
+    void announce(@Observes BoardChange change) {
+        Announcement announcement = new Announcement(BoardGroup.of(change.boardId()), WireJson.write(message(change)));
+        if (transaction.getTransactionKey() == null) {
+            realtime.publish(announcement.group(), announcement.json());
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Announcement> pending = (List<Announcement>) transaction.getResource(MESSAGES);
+        if (pending == null) {
+            List<Announcement> messages = new ArrayList<>();
+            transaction.putResource(MESSAGES, messages);
+            transaction.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        messages.forEach(m -> realtime.publish(m.group(), m.json()));
+                    }
+                }
+            });
+            pending = messages;
+        }
+        pending.add(announcement);
     }
 
     static Object message(BoardChange change) {

@@ -1,7 +1,7 @@
 package dev.whiteboard.boards.boundary;
 
+import dev.whiteboard.boards.control.BoardCommits;
 import dev.whiteboard.boards.control.BoardEditing;
-import dev.whiteboard.boards.control.BoardTurns;
 import dev.whiteboard.boards.control.BoardUpdate;
 import dev.whiteboard.boards.control.ShapeEdit;
 import dev.whiteboard.boards.entity.Limits;
@@ -16,13 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Board changes sent as real-time user events ({@code changeShapes}, {@code clearBoard}, {@code setBackground}):
  * read, checked against the sender's role on the board (editors change, owners clear) and stored by {@link BoardEditing}
  * (idempotent by shape id: a replay changes nothing), announced to the board's group by {@link BoardBroadcaster},
  * and answered with a {@link BoardMessages.Result}, which also carries every failure: a rejected change is never
- * silent, and a retryable one ({@code "retryable":true}, e.g. the database is down) can be sent again as is.
+ * silent, and a retryable one ({@code "retryable":true}, e.g. the database is down) can be sent again as is. A change
+ * is read and checked for form at once, then queued for its board ({@link BoardCommits}): changes to one board are
+ * applied in the order they came, several in one transaction under load, and the result is {@code ok} only once the
+ * change committed.
  */
 @ApplicationScoped
 public class BoardEvents implements UserEventHandler {
@@ -35,7 +41,7 @@ public class BoardEvents implements UserEventHandler {
     BoardEditing editing;
 
     @Inject
-    BoardTurns turns;
+    BoardCommits commits;
 
     @Override
     public Set<String> events() {
@@ -44,15 +50,29 @@ public class BoardEvents implements UserEventHandler {
 
     @Override
     public Optional<Object> handle(UserEvent event) {
+        return handleAsync(event).join();
+    }
+
+    /** The result completes once the change committed (or failed); it never completes exceptionally. */
+    @Override
+    public CompletableFuture<Optional<Object>> handleAsync(UserEvent event) {
         String board = event.string("board").orElse(null);
+        CompletableFuture<BoardUpdate> update;
         try {
             String user = event.user();
-            BoardUpdate update = turns.inTurn(board, () -> apply(event, user));
-            return Optional.of(BoardMessages.Result.ok(event.name(), event.requestId(), board, update.version()));
+            update = commits.submit(board, change(event, user));
         } catch (RuntimeException e) {
-            return Optional.of(
-                    BoardMessages.Result.failed(event.name(), event.requestId(), board, Failures.describe(e)));
+            update = CompletableFuture.failedFuture(e);
         }
+        return update.handle((done, failure) -> Optional.of(
+                failure == null
+                        ? BoardMessages.Result.ok(event.name(), event.requestId(), board, done.version())
+                        : BoardMessages.Result.failed(
+                                event.name(), event.requestId(), board, Failures.describe(unwrap(failure)))));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** An event whose envelope could not be read: answered as a result with neither request id nor board. */
@@ -61,19 +81,21 @@ public class BoardEvents implements UserEventHandler {
         return BoardMessages.Result.failed(event, null, null, error);
     }
 
-    private BoardUpdate apply(UserEvent event, String user) {
+    /** The change the event asks for, read and checked for form now; applied when it is the board's turn. */
+    private Supplier<BoardUpdate> change(UserEvent event, String user) {
         switch (event.name()) {
             case CHANGE_SHAPES: {
                 BoardMessages.ChangeShapes change = event.bind(BoardMessages.ChangeShapes.class);
-                return editing.changeShapes(change.board(), edits(change), user);
+                List<ShapeEdit> edits = edits(change);
+                return () -> editing.changeShapes(change.board(), edits, user);
             }
             case CLEAR_BOARD: {
                 BoardMessages.ClearBoard clear = event.bind(BoardMessages.ClearBoard.class);
-                return editing.clear(clear.board(), user);
+                return () -> editing.clear(clear.board(), user);
             }
             default: {
                 BoardMessages.SetBackground background = event.bind(BoardMessages.SetBackground.class);
-                return editing.background(
+                return () -> editing.background(
                         background.board(), background.color(), Boolean.TRUE.equals(background.removeImage()), user);
             }
         }

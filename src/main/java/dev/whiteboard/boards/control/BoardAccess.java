@@ -7,11 +7,13 @@ import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.security.oidc.CallerGroups;
 import dev.whiteboard.security.signin.KnownUsers;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,6 +44,9 @@ public class BoardAccess {
 
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     @Inject
     @ConfigProperty(name = "whiteboard.boards.default-role", defaultValue = "editor")
@@ -170,11 +175,29 @@ public class BoardAccess {
     }
 
     private Allowed allowed(Board board, String user, BoardRole needed) {
-        BoardRole role = role(board, user).orElseThrow(() -> new NotAllowedOnBoardException(needed, null));
+        BoardRole role = roleForChange(board, user).orElseThrow(() -> new NotAllowedOnBoardException(needed, null));
         if (!role.includes(needed)) {
             throw new NotAllowedOnBoardException(needed, role);
         }
         return new Allowed(board, role);
+    }
+
+    /**
+     * The user's role for a change: read once per group of changes committed together ({@link BoardBatch#applyAll},
+     * which marks its transaction), as one transaction making several changes reads it once; read each time otherwise.
+     */
+    private Optional<BoardRole> roleForChange(Board board, String user) {
+        if (transaction.getTransactionKey() == null || transaction.getResource(BoardBatch.GROUP) == null) {
+            return role(board, user);
+        }
+        List<String> key = List.of(BoardBatch.GROUP.toString(), board.id(), user);
+        @SuppressWarnings("unchecked")
+        Optional<BoardRole> known = (Optional<BoardRole>) transaction.getResource(key);
+        if (known == null) {
+            known = role(board, user);
+            transaction.putResource(key, known);
+        }
+        return known;
     }
 
     /** A board and what the caller may do on it. */

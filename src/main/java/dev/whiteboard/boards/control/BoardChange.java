@@ -5,8 +5,9 @@ import dev.whiteboard.boards.entity.Shape;
 import java.util.List;
 
 /**
- * A committed change to a board's content, fired by {@link BoardStore} inside the transaction and observed after it
- * succeeded (see {@code BoardBroadcaster}): "state changed" and "tell the clients" stay apart. Every change moves the
+ * A change to a board's content, fired by {@link BoardStore} inside the transaction; {@code BoardBroadcaster} writes
+ * its message then (the entities it names may change again later in the same transaction) and sends it once the
+ * transaction committed: "state changed" and "tell the clients" stay apart. Every change moves the
  * board from {@code fromVersion} to {@code version}; a client that has seen {@code fromVersion} applies it, one that
  * has seen less missed something and loads the diagram again.
  */

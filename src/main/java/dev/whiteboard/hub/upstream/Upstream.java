@@ -15,9 +15,11 @@ import dev.whiteboard.hub.access.ClientClaims;
 import dev.whiteboard.hub.protocol.DataType;
 import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.runtime.LeanExecutor;
+import dev.whiteboard.runtime.LocalEventHandler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -75,6 +77,12 @@ import javax.crypto.spec.SecretKeySpec;
  * the app's webhook refuses a call without it, so a captured {@code ce-signature}, which covers only the connection
  * id, is not enough to post events. An event's token also names the event ({@code jti}: connection id and
  * {@code ce-id}), so a captured token cannot carry another event.
+ * <p>In-process: when the URL a user event would go to is the path of a {@link LocalEventHandler} of this same server
+ * (this app's own webhook, the default) and {@code whiteboard.hub.event-handler.in-process} is on (the default), the
+ * event is handed to that handler directly, with the same attributes ({@code ce-id}, user, subprotocol, connection
+ * state) and its answer taken as the HTTP answer would be (status, reply, {@code ce-connectionState}). Nothing crosses a
+ * process boundary, so there is no signature, token or abuse-protection handshake on that path. Every other URL, and
+ * {@code connect}, {@code connected} and {@code disconnected} always, go over HTTP.
  */
 @ApplicationScoped
 public class Upstream {
@@ -158,7 +166,16 @@ public class Upstream {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
+    @Inject
+    Instance<LocalEventHandler> localHandlers;
+
     private final ConcurrentMap<String, Instant> validatedUntil = new ConcurrentHashMap<>();
+    /** The in-process handlers of this server, looked up once. */
+    private volatile List<LocalEventHandler> local;
+
+    /** Whether the log said that user events go in-process (said once). */
+    private volatile boolean toldInProcess;
+
     private volatile HttpClient http;
 
     /** The blocking {@code connect} event; its body carries the claims, query, headers and offered subprotocols. */
@@ -211,7 +228,7 @@ public class Upstream {
         }
         String state;
         try {
-            state = connectionState(response).orElse("");
+            state = connectionState(Answer.of(response)).orElse("");
         } catch (InvalidConnectionStateException e) {
             LOG.log(Level.WARNING, "Refused a connection to hub {0}: {1}", new Object[] {hub, e.getMessage()});
             return ConnectDecision.refuse(500, e.getMessage());
@@ -254,38 +271,125 @@ public class Upstream {
 
     /**
      * A blocking user event; the handler's 200 body, if any, is the reply to pass to the client. A
-     * {@code ce-connectionState} in the answer becomes the connection's state before the reply is passed on.
+     * {@code ce-connectionState} in the answer becomes the connection's state before the reply is passed on. Handed
+     * in-process to this server's own handler when the handler URL is its path (see the class comment).
      */
     public CompletableFuture<EventReply> userEvent(EventSource connection, String event, Payload payload) {
-        return send(
-                        Source.of(connection),
-                        event,
-                        "azure.webpubsub.user." + event,
-                        connection.nextEventId(),
-                        payload.type().contentType(),
-                        payload.asBytes())
-                .thenApply(response -> {
-                    if (response.statusCode() >= 300) {
-                        throw new IllegalStateException("the event handler answered " + response.statusCode());
-                    }
-                    try {
-                        connectionState(response).ifPresent(connection::connectionState);
-                    } catch (InvalidConnectionStateException e) {
-                        LOG.log(Level.WARNING, "The {0} event of connection {1} failed: {2}", new Object[] {
-                            event, connection.id(), e.getMessage()
-                        });
-                        throw e;
-                    }
-                    return new EventReply(reply(response));
+        Optional<LocalEventHandler> local = localHandler(connection.hub(), event);
+        CompletableFuture<Answer> answer;
+        if (local.isPresent()) {
+            boolean binary = payload.type() == DataType.BINARY;
+            answer = local.get()
+                    .userEvent(new LocalEventHandler.Event(
+                            connection.hub(),
+                            connection.id(),
+                            connection.userId(),
+                            connection.subprotocol(),
+                            connection.connectionState(),
+                            connection.nextEventId(),
+                            event,
+                            payload.type().contentType(),
+                            binary ? null : payload.asText(),
+                            binary ? payload.asBytes() : null))
+                    .thenApply(Answer::of);
+        } else {
+            answer = send(
+                            Source.of(connection),
+                            event,
+                            "azure.webpubsub.user." + event,
+                            connection.nextEventId(),
+                            payload.type().contentType(),
+                            payload.asBytes())
+                    .thenApply(Answer::of);
+        }
+        return answer.thenApply(response -> {
+            if (response.status() >= 300) {
+                throw new IllegalStateException("the event handler answered " + response.status());
+            }
+            try {
+                connectionState(response).ifPresent(connection::connectionState);
+            } catch (InvalidConnectionStateException e) {
+                LOG.log(Level.WARNING, "The {0} event of connection {1} failed: {2}", new Object[] {
+                    event, connection.id(), e.getMessage()
                 });
+                throw e;
+            }
+            return new EventReply(reply(response));
+        });
+    }
+
+    /**
+     * The in-process handler for the user event's URL: one of this server whose path it is, when in-process events
+     * are on; empty for any other URL. Decided per event (the URL may name the event, which the client chooses), at
+     * the cost of parsing a URL.
+     */
+    private Optional<LocalEventHandler> localHandler(String hub, String event) {
+        if (!settings.inProcessEvents() || local().isEmpty()) {
+            return Optional.empty();
+        }
+        String url = fill(settings.eventHandlerUrlTemplate(hub).orElseThrow(), hub, event);
+        Optional<String> path;
+        try {
+            path = settings.pathOnThisServer(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        for (LocalEventHandler handler : local()) {
+            if (handler.path().equals(path.get())) {
+                if (!toldInProcess) {
+                    toldInProcess = true;
+                    LOG.log(
+                            Level.INFO,
+                            "User events for {0} are handed in-process to this server''s event handler",
+                            url);
+                }
+                return Optional.of(handler);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<LocalEventHandler> local() {
+        List<LocalEventHandler> known = local;
+        if (known == null) {
+            known = localHandlers.stream().toList();
+            local = known;
+        }
+        return known;
+    }
+
+    /**
+     * An event handler's answer, from HTTP or in-process: its status, {@code Content-Type}, body and the values of its
+     * {@code ce-connectionState} headers.
+     */
+    private record Answer(int status, Optional<String> contentType, byte[] body, List<String> states) {
+
+        static Answer of(HttpResponse<byte[]> response) {
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type"),
+                    response.body(),
+                    response.headers().allValues(CONNECTION_STATE));
+        }
+
+        static Answer of(LocalEventHandler.Answer answer) {
+            return new Answer(
+                    answer.status(),
+                    Optional.ofNullable(answer.contentType()),
+                    answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8),
+                    answer.connectionState().map(List::of).orElse(List.of()));
+        }
     }
 
     /**
      * The state a blocking event's answer sets, if it has a {@code ce-connectionState} header (the last one if it has
      * several, as the emulator does); an empty value clears the state.
      */
-    private static Optional<String> connectionState(HttpResponse<?> response) {
-        List<String> values = response.headers().allValues(CONNECTION_STATE);
+    private static Optional<String> connectionState(Answer response) {
+        List<String> values = response.states();
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -304,15 +408,13 @@ public class Upstream {
      * The client's copy of a user event's answer: typed by its content type (anything unknown is binary; JSON that
      * does not parse is passed on as text); none for 204 or an empty body.
      */
-    private static Optional<Payload> reply(HttpResponse<byte[]> response) {
+    private static Optional<Payload> reply(Answer response) {
         byte[] body = response.body();
-        if (response.statusCode() == 204 || body == null || body.length == 0) {
+        if (response.status() == 204 || body == null || body.length == 0) {
             return Optional.empty();
         }
-        DataType type = response.headers()
-                .firstValue("Content-Type")
-                .flatMap(DataType::fromContentType)
-                .orElse(DataType.BINARY);
+        DataType type =
+                response.contentType().flatMap(DataType::fromContentType).orElse(DataType.BINARY);
         try {
             return Optional.of(Payload.of(type, body));
         } catch (IllegalArgumentException e) {

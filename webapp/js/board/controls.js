@@ -1,0 +1,84 @@
+// The page's controls: the toolbar (tools, colours, undo and redo, zoom, exports, import, background, clear) and
+// the keyboard shortcuts (a tool's key, Space to pan, Ctrl+Z, Delete, Escape, + - 0).
+import { canvas, strokeInput, clearButton, showMessage } from './page.js';
+import { state, invalidate } from './scene.js';
+import { connection } from './status.js';
+import { undo, redo } from './changes.js';
+import { zoomCentre } from './view.js';
+import { selectTool, toolForKey } from './tools.js';
+import { setSpaceDown } from './input.js';
+import { removeSelected } from './tools/select.js';
+import { exportPng, exportSvg, exportJson, importJson, download } from './transfer.js';
+import { uploadBackground } from './background.js';
+
+document.querySelectorAll('[data-tool]').forEach((button) => button.addEventListener('click', () => selectTool(button.dataset.tool)));
+function selectColour(colour) {
+    strokeInput.value = colour;
+    document.querySelectorAll('[data-colour]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.colour === colour)));
+}
+document.querySelectorAll('[data-colour]').forEach((button) => {
+    button.style.background = button.dataset.colour;
+    button.addEventListener('click', () => selectColour(button.dataset.colour));
+});
+strokeInput.addEventListener('input', () => selectColour(strokeInput.value));
+selectColour(strokeInput.value);
+document.getElementById('undo').addEventListener('click', undo);
+document.getElementById('redo').addEventListener('click', redo);
+document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.25));
+document.getElementById('zoom-out').addEventListener('click', () => zoomCentre(0.8));
+document.getElementById('zoom-reset').addEventListener('click', () => zoomCentre(1 / state.view.scale));
+document.getElementById('export-png').addEventListener('click', exportPng);
+document.getElementById('export-svg').addEventListener('click', () => download(exportSvg(), 'image/svg+xml', 'svg'));
+document.getElementById('export-json').addEventListener('click', () => download(exportJson(), 'application/json', 'json'));
+document.getElementById('background').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+        await uploadBackground(file);
+    } catch (e) {
+        showMessage(`Background not set: ${e.message}`);
+    }
+});
+document.getElementById('remove-background').addEventListener('click', () => {
+    connection.send('setBackground', { color: state.backgroundColor, removeImage: true })
+        .catch((r) => showMessage(`Not removed: ${r.error ? r.error.message : 'rejected'}`));
+});
+document.getElementById('import-json').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    event.target.value = '';
+    if (!file) return;
+    if (state.role === 'viewer') { showMessage('Viewers cannot add shapes.'); return; }
+    try {
+        showMessage(`Imported ${importJson(await file.text())} shapes.`);
+    } catch (e) {
+        showMessage(`Not imported: ${e.message}`);
+    }
+});
+clearButton.addEventListener('click', () => {
+    if (confirm('Remove every shape from this board, for everyone?')) {
+        connection.send('clearBoard', {}).catch((r) => showMessage(`Not cleared: ${r.error ? r.error.message : 'rejected'}`));
+    }
+});
+
+window.addEventListener('keydown', (event) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement
+        || event.target instanceof HTMLTextAreaElement || event.target.isContentEditable) return;
+    if (event.key === ' ') { setSpaceDown(true); canvas.style.cursor = 'grab'; event.preventDefault(); return; }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        if (event.shiftKey) redo(); else undo();
+        return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Delete' || event.key === 'Backspace') { removeSelected(); event.preventDefault(); return; }
+    if (event.key === 'Escape') { state.selected = null; invalidate(); return; }
+    if (toolForKey(event.key)) selectTool(toolForKey(event.key));
+    else if (event.key === '+' || event.key === '=') zoomCentre(1.25);
+    else if (event.key === '-') zoomCentre(0.8);
+    else if (event.key === '0') zoomCentre(1 / state.view.scale);
+});
+window.addEventListener('keyup', (event) => {
+    if (event.key === ' ') { setSpaceDown(false); selectTool(state.tool); }
+});
+window.addEventListener('resize', invalidate);

@@ -1,0 +1,92 @@
+// The scene: the page's state (the stored shapes, the ones changed here and not yet confirmed, the view, the tool)
+// and what is derived from it: the shapes in z-order and their bounds, memoised by a version number that every
+// change to the shapes counts up. `invalidate` asks for a frame; render.js says what a frame draws.
+import { hitTest, bounds } from '../shapes.js';
+
+// The shapes on the board change rarely compared with how often it is drawn (every frame of a pan or zoom), so
+// every change to them counts up `scene.version`: what is derived from them (the z-ordered list, the cached layer)
+// is rebuilt only when that number moved.
+export const scene = { version: 0, list: [], listVersion: -1 };
+export class SceneMap extends Map {
+    set(key, value) { scene.version++; return super.set(key, value); }
+    delete(key) { scene.version++; return super.delete(key); }
+    clear() { scene.version++; super.clear(); }
+}
+class SceneSet extends Set {
+    add(value) { scene.version++; return super.add(value); }
+    delete(value) { scene.version++; return super.delete(value); }
+    clear() { scene.version++; super.clear(); }
+}
+
+export const state = {
+    role: 'viewer',
+    version: 0,
+    shapes: new SceneMap(),        // id -> shape as stored (server truth)
+    local: new SceneMap(),         // id -> shape drawn here, not yet confirmed
+    localRemoved: new SceneSet(),  // ids removed here, not yet confirmed
+    peers: new Map(),         // live stroke id -> {shape, at}
+    background: null,         // {image, url}
+    backgroundColor: null,
+    view: { x: 0, y: 0, scale: 1 },
+    tool: 'pen',
+    selected: null,     // id of the selected shape (Select tool)
+    drawing: null,
+    undo: [],
+    redo: [],
+    dirty: false,
+    frames: 0,          // rendered frames and what the recent ones cost, for the large-board benchmark (B5)
+    lastRenderMs: 0,
+    renderMs: [],
+};
+
+/** The shape with this id as shown here (a change made here first), or null. */
+export function current(id) {
+    if (state.localRemoved.has(id)) return null;
+    return state.local.get(id) || state.shapes.get(id) || null;
+}
+
+/** The shapes on the board, lowest first (memoised until they change). */
+export function visibleShapes() {
+    if (scene.listVersion !== scene.version) {
+        const merged = new Map(state.shapes);
+        state.local.forEach((s, id) => merged.set(id, s));
+        state.localRemoved.forEach((id) => merged.delete(id));
+        scene.list = [...merged.values()].sort((a, b) => (a.z ?? Infinity) - (b.z ?? Infinity));
+        scene.listVersion = scene.version;
+    }
+    return scene.list;
+}
+
+const boxes = new WeakMap(); // shape -> bounds; shapes in the scene are never changed in place
+export function boxOf(shape) {
+    let box = boxes.get(shape);
+    if (!box) {
+        box = bounds(shape);
+        boxes.set(shape, box);
+    }
+    return box;
+}
+
+/** The shape drawn on top at (x, y), or undefined. */
+export function topmostAt(x, y, tolerance) {
+    const list = visibleShapes();
+    for (let i = list.length - 1; i >= 0; i--) {
+        if (hitTest(list[i], x, y, tolerance)) return list[i];
+    }
+    return undefined;
+}
+
+let renderer = null;
+
+/** Sets what draws a frame (render.js). */
+export function onFrame(render) {
+    renderer = render;
+}
+
+/** Asks for a frame: at most one is waiting at a time. */
+export function invalidate() {
+    if (!state.dirty) {
+        state.dirty = true;
+        requestAnimationFrame((time) => renderer(time));
+    }
+}

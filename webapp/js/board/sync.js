@@ -1,0 +1,118 @@
+// The real-time glue: loads the stored board (shapes and version) from the app, opens the connection to the
+// board's group, applies what the app announces in version order (a gap means something was missed: the board is
+// loaded again) and shows the strokes others are drawing right now. The chat panel shares the connection.
+import { api } from '../api.js';
+import { BoardConnection } from '../realtime.js';
+import { boardChat } from '../chat.js'; // chat (issue 6)
+import { boardId, clearButton, showMessage } from './page.js';
+import { SceneMap, state, invalidate } from './scene.js';
+import { connection, setConnection, showStatus } from './status.js';
+import { showPeople } from './presence.js';
+import { peerCursor } from './cursors.js';
+import { showBackground } from './background.js';
+import { selectTool } from './tools.js';
+
+async function loadDiagram() {
+    const diagram = await api(`api/boards/${encodeURIComponent(boardId)}/diagram`);
+    document.getElementById('board-title').textContent = diagram.board.title;
+    document.title = `${diagram.board.title} · Whiteboard`;
+    setRole(diagram.board.role);
+    state.version = diagram.version;
+    state.shapes = new SceneMap(diagram.shapes.map((s) => [s.id, s]));
+    showBackground(diagram.board.background, diagram.board.backgroundColor);
+    invalidate();
+}
+
+function setRole(role) {
+    state.role = role || 'viewer';
+    document.getElementById('role').textContent = state.role;
+    document.body.dataset.role = state.role;
+    clearButton.hidden = state.role !== 'owner';
+    if (state.role === 'viewer') {
+        selectTool('hand');
+    }
+}
+
+/** A message the app sent to the board's group: applied in version order; a gap means something was missed. */
+function onServerMessage(data) {
+    if (!data || data.board !== boardId) {
+        return;
+    }
+    if (data.type === 'presence') {
+        showPeople(data.people);
+        return;
+    }
+    if (typeof data.version !== 'number') {
+        return;
+    }
+    if (data.version <= state.version) {
+        return; // already applied
+    }
+    if (data.fromVersion > state.version) {
+        resync();
+        return;
+    }
+    if (data.type === 'shapesChanged') {
+        for (const shape of data.put) {
+            state.shapes.set(shape.id, shape);
+            state.peers.delete(shape.id);
+        }
+        for (const id of data.removed) {
+            state.shapes.delete(id);
+        }
+    } else if (data.type === 'boardCleared') {
+        state.shapes.clear();
+    } else if (data.type === 'backgroundChanged') {
+        showBackground(data.background, data.backgroundColor);
+    }
+    state.version = data.version;
+    invalidate();
+}
+
+let resyncing = null;
+function resync() {
+    if (!resyncing) {
+        resyncing = loadDiagram().catch((e) => showMessage(`Could not load the board: ${e.message}`))
+            .finally(() => { resyncing = null; });
+    }
+    return resyncing;
+}
+
+/** A live stroke from someone drawing right now (not stored; the committed shape replaces it), or their cursor. */
+function onPeerMessage(data, from) {
+    if (data && data.type === 'cursor' && Number.isFinite(data.x) && Number.isFinite(data.y)) {
+        peerCursor(from, data.x, data.y);
+        return;
+    }
+    if (!data || data.type !== 'stroke' || typeof data.id !== 'string' || !Array.isArray(data.points)) {
+        return;
+    }
+    const known = state.peers.get(data.id);
+    const points = known && data.from > 0 && data.from === known.shape.points.length
+        ? known.shape.points.concat(data.points) : data.points;
+    state.peers.set(data.id, {
+        shape: { id: data.id, kind: data.kind, stroke: data.stroke, width: data.width, fill: data.fill, points, author: from },
+        at: Date.now(),
+    });
+    invalidate();
+}
+
+/** Loads the board, then connects; what went wrong is shown on the page. */
+export async function start() {
+    try {
+        await loadDiagram();
+    } catch (e) {
+        if (e.status !== 401) showMessage(e.status === 404 ? 'There is no such board.' : `Could not open the board: ${e.message}`);
+        return;
+    }
+    const chat = boardChat(boardId, () => connection); // chat (issue 6): the panel shares this connection
+    setConnection(new BoardConnection(boardId, {
+        onStatus: showStatus,
+        onServerMessage: (data) => chat.onServerMessage(data) || onServerMessage(data),
+        onPeerMessage,
+        onFresh: (negotiated) => { setRole(negotiated.role); resync(); chat.onFresh(negotiated); },
+    }));
+    await connection.start();
+    const presence = await api(`api/boards/${encodeURIComponent(boardId)}/presence`).catch(() => []);
+    showPeople(presence);
+}

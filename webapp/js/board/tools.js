@@ -1,0 +1,33 @@
+// The tool registry: each tool family (tools/*.js) registers its tools, with a key and a canvas cursor, and says
+// what the pointer does with them: start (a press at a board point; returns what a drag then changes, if
+// anything), move and finish. input.js calls them; selectTool switches the toolbar. A new tool is a new module.
+import { canvas } from './page.js';
+import { state, invalidate } from './scene.js';
+
+const tools = new Map();  // name -> family
+const keys = new Map();   // key -> name
+
+/** Registers a tool: `family` is {cursor?, pans?, start?(x, y, name), move?(drawing, x, y), finish?(drawing)}. */
+export function defineTool(name, key, family) {
+    tools.set(name, family);
+    if (key) keys.set(key, name);
+}
+
+export function toolNamed(name) {
+    return tools.get(name);
+}
+
+/** The tool picked with this key (event.key), if any. */
+export function toolForKey(key) {
+    return keys.get(key);
+}
+
+export function selectTool(tool) {
+    state.tool = tool;
+    document.querySelectorAll('[data-tool]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === tool)));
+    canvas.style.cursor = (tools.get(tool) && tools.get(tool).cursor) || 'crosshair';
+    if (tool !== 'select' && state.selected) {
+        state.selected = null;
+        invalidate();
+    }
+}

@@ -1,0 +1,101 @@
+// What leaves and enters the board as files: the PNG image and SVG drawing of the board, its shapes as JSON, and
+// the import of such a JSON export (new ids, so nothing on this board is overwritten).
+import { bounds } from '../shapes.js';
+import { showMessage } from './page.js';
+import { state, visibleShapes } from './scene.js';
+import { newId, wire, change } from './changes.js';
+import { paintShapes } from './render.js';
+
+/** The board's shapes as a PNG image (a Blob), cropped to what is drawn; null when the board is empty. */
+export function renderPng() {
+    const shapes = visibleShapes();
+    if (!shapes.length) {
+        return Promise.resolve(null);
+    }
+    const box = shapes.map(bounds).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+    const margin = 20;
+    const width = Math.min(8000, Math.ceil(box[2] - box[0] + 2 * margin));
+    const height = Math.min(8000, Math.ceil(box[3] - box[1] + 2 * margin));
+    const out = document.createElement('canvas');
+    out.width = width;
+    out.height = height;
+    const target = out.getContext('2d');
+    target.fillStyle = state.backgroundColor || '#ffffff';
+    target.fillRect(0, 0, width, height);
+    target.translate(margin - box[0], margin - box[1]);
+    paintShapes(target, [box[0] - margin, box[1] - margin, box[0] - margin + width, box[1] - margin + height]);
+    return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+}
+
+export async function exportPng() {
+    const blob = await renderPng();
+    if (!blob) {
+        showMessage('The board is empty.');
+        return;
+    }
+    download(blob, 'image/png', 'png');
+}
+
+/** The board's shapes as a JSON document other boards can import. */
+export function exportJson() {
+    return JSON.stringify({ format: 'whiteboard', version: 1, shapes: visibleShapes().map(wire) }, null, 1);
+}
+
+/** Adds the shapes of a JSON export to this board (new ids, so nothing here is overwritten); returns how many. */
+export function importJson(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    } catch {
+        throw new Error('this file is not JSON');
+    }
+    if (!document || document.format !== 'whiteboard' || !Array.isArray(document.shapes)) {
+        throw new Error('this is not a whiteboard export');
+    }
+    const kinds = new Set(['pen', 'line', 'arrow', 'rectangle', 'ellipse', 'text']);
+    const shapes = document.shapes
+        .filter((s) => s && kinds.has(s.kind) && Array.isArray(s.points) && s.points.every(Number.isFinite))
+        .map((s) => ({ ...s, id: newId(), z: undefined }));
+    for (let i = 0; i < shapes.length; i += 500) {
+        change(shapes.slice(i, i + 500), []);
+    }
+    return shapes.length;
+}
+
+function svgEscape(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** The board as an SVG drawing (text escaped: what people typed stays text). */
+export function exportSvg() {
+    const shapes = visibleShapes();
+    const box = shapes.length ? shapes.map(bounds).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]),
+        Math.max(a[2], b[2]), Math.max(a[3], b[3])]) : [0, 0, 100, 100];
+    const attrs = (s) => `stroke="${svgEscape(s.stroke || '#1e1e1e')}" stroke-width="${s.width || 2}" fill="${svgEscape(s.fill || 'none')}"`
+        + ` opacity="${s.opacity ?? 1}" stroke-linecap="round" stroke-linejoin="round"`;
+    const body = shapes.map((s) => {
+        const p = s.points;
+        switch (s.kind) {
+            case 'pen': return `<polyline points="${p.join(' ')}" ${attrs({ ...s, fill: null })}/>`;
+            case 'line': case 'arrow': return `<line x1="${p[0]}" y1="${p[1]}" x2="${p[2]}" y2="${p[3]}" ${attrs(s)}/>`;
+            case 'rectangle': return `<rect x="${Math.min(p[0], p[2])}" y="${Math.min(p[1], p[3])}" width="${Math.abs(p[2] - p[0])}"`
+                + ` height="${Math.abs(p[3] - p[1])}" ${attrs(s)}/>`;
+            case 'ellipse': return `<ellipse cx="${(p[0] + p[2]) / 2}" cy="${(p[1] + p[3]) / 2}" rx="${Math.abs(p[2] - p[0]) / 2}"`
+                + ` ry="${Math.abs(p[3] - p[1]) / 2}" ${attrs(s)}/>`;
+            case 'text': return `<text x="${p[0]}" y="${p[1]}" font-size="${s.width || 16}" dominant-baseline="hanging"`
+                + ` fill="${svgEscape(s.stroke || '#1e1e1e')}">${svgEscape(s.text || '')}</text>`;
+            default: return '';
+        }
+    }).join('\n');
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${box[0]} ${box[1]} ${box[2] - box[0]} ${box[3] - box[1]}">\n`
+        + `<rect x="${box[0]}" y="${box[1]}" width="${box[2] - box[0]}" height="${box[3] - box[1]}" fill="${svgEscape(state.backgroundColor || '#ffffff')}"/>\n`
+        + `${body}\n</svg>\n`;
+}
+
+export function download(content, type, extension) {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
+    link.download = `${document.getElementById('board-title').textContent || 'board'}.${extension}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
