@@ -1,6 +1,8 @@
 package dev.whiteboard.presence;
 
 import dev.whiteboard.boards.control.BoardAccess;
+import dev.whiteboard.boards.control.BoardPurged;
+import dev.whiteboard.boards.control.BoardTrashed;
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.realtime.RealtimeService;
@@ -32,6 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once; lowered to viewer → its {@code sendToGroup} permission on the board's group is revoked (live strokes are
  * refused with a {@code Forbidden} ack; it still receives); raised to editor or owner → the permission is granted.
  *
+ * <p>A board moved to the trash is the same case for everyone on it: nobody has a role on a board in the trash, so
+ * its connections are closed, with the reason {@value #TRASHED}.
+ *
  * <p>When: at once after a board's grants change (to a user or a group: every connection to that board), at once
  * after the identity provider reports other groups for a user (every connection of that user), and in a periodic
  * sweep of every connection to a board ({@code whiteboard.realtime.role-check-seconds}, 60 by default, 0 = off)
@@ -46,6 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LiveRoles {
 
     static final String REVOKED = "your access to this board was revoked";
+    static final String TRASHED = "this board was moved to the trash";
     private static final int FIRST_SWEEP_SECONDS = 15;
     private static final Logger LOG = Logger.getLogger(LiveRoles.class.getName());
 
@@ -77,6 +83,22 @@ public class LiveRoles {
         later("board " + changed.boardId(), () -> presence.liveOn(changed.boardId()));
     }
 
+    /** A board moved to the trash: nobody has a role on it now, so each of its connections is closed, saying why. */
+    void boardTrashed(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardTrashed trashed) {
+        later("board " + trashed.boardId(), () -> presence.liveOn(trashed.boardId()), TRASHED);
+    }
+
+    /**
+     * A board is being purged (inside that transaction, before its rows go): connections still recorded on it (one
+     * that was opening when the board went to the trash) are closed too; nobody has a role on it either way.
+     */
+    void boardPurged(@Observes BoardPurged purged) {
+        List<Presence.Live> open = presence.liveOn(purged.boardId());
+        if (!open.isEmpty()) {
+            later("board " + purged.boardId(), () -> open, TRASHED);
+        }
+    }
+
     void groupsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallerGroups.GroupsChanged changed) {
         later("user " + changed.user(), () -> presence.liveOf(changed.user()));
     }
@@ -106,10 +128,14 @@ public class LiveRoles {
     }
 
     private void later(String what, Supplier<List<Presence.Live>> connections) {
+        later(what, connections, REVOKED);
+    }
+
+    private void later(String what, Supplier<List<Presence.Live>> connections, String reason) {
         try {
             executor.execute(() -> {
                 try {
-                    recheck(connections.get());
+                    recheck(connections.get(), reason);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Could not re-check the open connections of {0}: {1}", new Object[] {
                         what, e.toString()
@@ -127,12 +153,12 @@ public class LiveRoles {
      * Re-evaluates each connection against the role its user has on its board now; one that cannot be judged (its
      * board's rows unreadable, the service unreachable) is logged and the others are still judged.
      */
-    synchronized void recheck(List<Presence.Live> connections) {
+    synchronized void recheck(List<Presence.Live> connections, String reason) {
         for (Presence.Live live : connections) {
             try {
                 Optional<BoardRole> now = access.role(live.boardId(), live.user());
                 if (now.isEmpty()) {
-                    revoke(live);
+                    revoke(live, reason);
                 } else if (!now.equals(live.role())) {
                     change(live, now.get());
                 }
@@ -144,11 +170,11 @@ public class LiveRoles {
         }
     }
 
-    private void revoke(Presence.Live live) {
+    private void revoke(Presence.Live live, String reason) {
         LOG.log(Level.INFO, "Closing connection {0} of {1}: no role on board {2} any more", new Object[] {
             live.connectionId(), live.user(), live.boardId()
         });
-        realtime.closeConnection(live.connectionId(), REVOKED);
+        realtime.closeConnection(live.connectionId(), reason);
         if (live.open()) {
             presence.disconnected(live.connectionId()).ifPresent(events::announce);
         }

@@ -2,9 +2,19 @@ package dev.whiteboard.wire;
 
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.runtime.JsonDepth;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import java.io.StringReader;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Typed messages to and from JSON with one shared (thread-safe) JSON-B instance, configured once for the whole app:
@@ -47,6 +57,35 @@ public final class WireJson {
      */
     public static <T> T bindText(String checkedJson, Class<T> type) {
         return JSONB.fromJson(checkedJson, type);
+    }
+
+    /**
+     * Reads a JSON object as the record {@code type}, refusing a field the record does not have (an {@link
+     * InvalidInputException} naming it) rather than ignoring it as JSON-B does; values are read as strictly as by
+     * {@link #read}. Text that is not a JSON object is an {@link InvalidInputException} without a field.
+     */
+    public static <T extends Record> T readFields(String json, Class<T> type) {
+        checkDepth(json);
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            value = reader.readValue();
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw new InvalidInputException(null, "the body is not valid JSON for this request");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new InvalidInputException(null, "the body must be a JSON object");
+        }
+        List<String> known = Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+        for (String field : object.keySet()) {
+            if (!known.contains(field)) {
+                String name = field.length() > 64 ? field.substring(0, 64) + "…" : field;
+                throw new InvalidInputException(
+                        name, "unknown field '" + name + "'; this body takes " + String.join(", ", known));
+            }
+        }
+        return bindText(json, type);
     }
 
     /** Refuses {@code json} that nests deeper than {@link JsonDepth#MAX_APP_DEPTH}, before any parser sees it. */

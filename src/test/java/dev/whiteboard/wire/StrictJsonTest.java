@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.Failures;
+import dev.whiteboard.errors.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,37 @@ class StrictJsonTest {
     public record Shape(String id, Long z, Integer count) {}
 
     public record Change(String board, List<Shape> put, Boolean removeImage) {}
+
+    public record Title(String title) {}
+
+    @Test
+    void aBodyOfKnownFieldsIsReadStrictly() {
+        assertEquals(
+                "Plan", WireJson.readFields("{\"title\":\"Plan\"}", Title.class).title());
+        assertNull(WireJson.readFields("{}", Title.class).title());
+        ErrorBody lone = Failures.describe(assertThrows(
+                RuntimeException.class, () -> WireJson.readFields("{\"title\":\"\\ud800\"}", Title.class)));
+        assertEquals("title", lone.field());
+        assertTrue(lone.message().contains("lone UTF-16 surrogate"), lone.message());
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedByName() {
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> WireJson.readFields("{\"title\":\"Plan\",\"owner\":\"bob\"}", Title.class));
+        assertEquals("owner", e.field().orElseThrow());
+        assertTrue(e.getMessage().contains("title"), e.getMessage());
+    }
+
+    @Test
+    void aBodyThatIsNoJsonObjectIsRefusedWithoutAField() {
+        for (String body : List.of("[1]", "\"Plan\"", "{\"title\":", "nope", "")) {
+            InvalidInputException e =
+                    assertThrows(InvalidInputException.class, () -> WireJson.readFields(body, Title.class), body);
+            assertTrue(e.field().isEmpty(), body);
+        }
+    }
 
     @Test
     void wholeNumbersInRangeAreRead() {

@@ -92,8 +92,16 @@ public class BoardAccess {
         return board == null ? Optional.empty() : role(board, user);
     }
 
-    /** The caller's role on each of the boards (absent where they have none), with one query for all of them. */
+    /**
+     * The caller's role on each of the boards (absent where they have none), with one query for all of them. Nobody
+     * has a role on a board in the trash: it cannot be opened, drawn on or connected to until it is restored.
+     */
     public Map<String, BoardRole> roles(List<Board> boards, String user) {
+        return rolesEvenInTrash(boards.stream().filter(b -> !b.inTrash()).toList(), user);
+    }
+
+    /** The roles the caller has (or had, before it went to the trash) on each of the boards. */
+    public Map<String, BoardRole> rolesEvenInTrash(List<Board> boards, String user) {
         boolean administrator = administers(user);
         Map<String, List<BoardRole>> granted = new HashMap<>();
         if (!boards.isEmpty() && !administrator) {
@@ -117,14 +125,21 @@ public class BoardAccess {
         return rule.everyoneSeesEveryBoard() || administers(user) ? Optional.empty() : Optional.of(grantees(user));
     }
 
-    private Grantees grantees(String user) {
+    /** Whom roles may have been granted to on behalf of the user: the user, and each of the user's groups. */
+    public Grantees grantees(String user) {
         Set<String> names = new HashSet<>();
         names.add(user);
         callerGroups.of(user).forEach(group -> names.add(GROUP_PREFIX + group));
         return new Grantees(user, names);
     }
 
-    private boolean administers(String user) {
+    /** Whether the user sees every board (a default role, or an administrator), granted or not. */
+    public boolean seesEveryBoard(String user) {
+        return listed(user).isEmpty();
+    }
+
+    /** Whether the user owns every board (a member of an administrators' group of the identity provider). */
+    public boolean administers(String user) {
         return callerGroups.administers(user);
     }
 
@@ -134,9 +149,32 @@ public class BoardAccess {
      */
     public Allowed require(String boardId, String user, BoardRole needed) {
         Board board = BoardId.isWellFormed(boardId) ? em.find(Board.class, boardId) : null;
+        if (board == null || board.inTrash()) {
+            throw new BoardNotFoundException(boardId);
+        }
+        return allowed(board, user, needed);
+    }
+
+    /**
+     * As {@link #require}, and a board in the trash too, for its owners only: to everyone else a board in the trash
+     * does not exist ({@link BoardNotFoundException}, whatever their role on it was).
+     */
+    public Allowed requireEvenInTrash(String boardId, String user, BoardRole needed) {
+        Board board = BoardId.isWellFormed(boardId) ? em.find(Board.class, boardId) : null;
         if (board == null) {
             throw new BoardNotFoundException(boardId);
         }
+        if (board.inTrash()) {
+            BoardRole had = Optional.ofNullable(
+                            rolesEvenInTrash(List.of(board), user).get(board.id()))
+                    .filter(r -> r == BoardRole.OWNER)
+                    .orElseThrow(() -> new BoardNotFoundException(boardId));
+            return new Allowed(board, had);
+        }
+        return allowed(board, user, needed);
+    }
+
+    private Allowed allowed(Board board, String user, BoardRole needed) {
         BoardRole role = roleForChange(board, user).orElseThrow(() -> new NotAllowedOnBoardException(needed, null));
         if (!role.includes(needed)) {
             throw new NotAllowedOnBoardException(needed, role);

@@ -52,7 +52,7 @@ final class BoardContent {
         if (existing.map(Shape::removed).orElse(true) && !board.shapeAdded()) {
             throw new BoardFullException();
         }
-        long version = board.nextVersion();
+        long version = board.nextVersion(user.get(), clock.get());
         if (existing.isPresent()) {
             existing.get().update(data, version, clock.get());
             return new ShapeChange(existing.get(), true, false);
@@ -67,7 +67,7 @@ final class BoardContent {
     boolean remove(String shapeId) {
         Optional<Shape> shape = shapes.find(shapeId).filter(s -> !s.removed());
         shape.ifPresent(s -> {
-            s.remove(board.nextVersion(), clock.get());
+            s.remove(board.nextVersion(user.get(), clock.get()), clock.get());
             board.shapeRemoved();
         });
         return shape.isPresent();

@@ -3,6 +3,7 @@ package dev.whiteboard.boards.control;
 import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.BoardBackground;
 import dev.whiteboard.boards.entity.BoardId;
+import dev.whiteboard.boards.entity.BoardStar;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.boards.entity.Shape;
 import dev.whiteboard.boards.entity.ShapeData;
@@ -20,9 +21,11 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The boards repository. Each public method is one transaction: a change locks the board row
@@ -40,29 +43,149 @@ public class BoardStore {
     @Inject
     Event<BoardChange> changes;
 
+    @Inject
+    Event<BoardTrashed> trashed;
+
+    @Inject
+    Event<BoardPurged> purged;
+
     public Board create(String title, String user) {
         Board board = new Board(BoardId.generate(), title, user(user), now());
         em.persist(board);
         return board;
     }
 
+    /** The boards of a list (see {@link BoardQuery}) for the user {@code grantees} names. */
+    public List<Board> list(BoardQuery query, BoardAccess.Grantees grantees, boolean everyBoard) {
+        BoardQuery.Jpql jpql = query.jpql(grantees, everyBoard);
+        TypedQuery<Board> typed = em.createQuery(jpql.query(), Board.class);
+        jpql.parameters().forEach(typed::setParameter);
+        return typed.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+    }
+
+    /** Which of the boards the user starred. */
+    public Set<String> starred(List<Board> boards, String user) {
+        if (boards.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNamedQuery(BoardStar.OF_USER_ON_BOARDS, String.class)
+                .setParameter("user", user)
+                .setParameter("boards", boards.stream().map(Board::id).toList())
+                .getResultList());
+    }
+
+    /** Stars the board for the user, or takes the star away; doing it twice changes nothing. */
+    public void star(String boardId, String user, boolean starred) {
+        BoardStar existing = em.find(BoardStar.class, new BoardStar.Key(user, boardId));
+        if (starred && existing == null) {
+            em.persist(new BoardStar(user, boardId, now()));
+        } else if (!starred && existing != null) {
+            em.remove(existing);
+        }
+    }
+
+    /** Gives the board another title (1–120 characters, trimmed); the same title changes nothing. */
+    public Board rename(String boardId, String title, String user) {
+        Board board = lock(boardId);
+        board.rename(title, user(user), now());
+        return board;
+    }
+
     /**
-     * Boards, newest first: all of them, or ({@code member} given) those the user created or was granted a role on
-     * (themselves or through a group).
+     * A new board owned by {@code user}, titled {@code title} (or the original's title with " (copy)"), with a copy of
+     * the original's live shapes (same ids, content and stacking; removed ones are not copied) and its background
+     * image and colour, all as the new board's first version.
      */
-    public List<Board> list(int offset, int limit, Optional<BoardAccess.Grantees> member) {
-        if (offset < 0) {
-            throw new InvalidInputException("offset", "offset cannot be negative");
+    public Board duplicate(String boardId, Optional<String> title, String user) {
+        Board original = get(boardId);
+        Board copy = new Board(
+                BoardId.generate(), title.orElseGet(() -> Board.copyTitle(original.title())), user(user), now());
+        em.persist(copy);
+        List<Shape> shapes = em.createNamedQuery(Shape.LIVE_ON_BOARD, Shape.class)
+                .setParameter("board", original.id())
+                .getResultList();
+        BoardBackground background = original.backgroundRef()
+                .map(ref -> em.find(BoardBackground.class, original.id()))
+                .orElse(null);
+        if (shapes.isEmpty() && background == null && original.backgroundColor().isEmpty()) {
+            return copy;
         }
-        if (limit < 1 || limit > Limits.MAX_PAGE_SIZE) {
-            throw new InvalidInputException("limit", "limit must be between 1 and " + Limits.MAX_PAGE_SIZE);
+        OffsetDateTime now = now();
+        long version = copy.nextVersion(user(user), now);
+        for (Shape shape : shapes) {
+            copy.shapeAdded();
+            em.persist(new Shape(copy.id(), shape.shapeId(), shape.data(), shape.author(), version, now));
         }
-        TypedQuery<Board> query = member.isPresent()
-                ? em.createNamedQuery(Board.NEWEST_FIRST_FOR_MEMBER, Board.class)
-                        .setParameter("user", member.get().user())
-                        .setParameter("grantees", member.get().names())
-                : em.createNamedQuery(Board.NEWEST_FIRST, Board.class);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (background != null) {
+            ImageType type = ImageType.ofMediaType(background.contentType())
+                    .orElseThrow(() -> new IllegalStateException("stored background of unknown type"));
+            BoardBackground copied = new BoardBackground(copy.id(), type, background.content(), user(user), now);
+            em.persist(copied);
+            copy.showBackground(copied.ref(), copied.contentType());
+        }
+        copy.paintBackground(original.backgroundColor().orElse(null));
+        return copy;
+    }
+
+    /** Moves the board to the trash; moving it again changes nothing. Its open connections are closed. */
+    public Board trash(String boardId, String user) {
+        Board board = lock(boardId);
+        if (board.trash(user(user), now())) {
+            trashed.fire(new BoardTrashed(board.id(), user(user)));
+        }
+        return board;
+    }
+
+    /** Takes the board out of the trash, as it was; {@link BoardNotInTrashException} when it is not there. */
+    public Board restore(String boardId) {
+        Board board = lock(boardId);
+        if (!board.restore()) {
+            throw new BoardNotInTrashException();
+        }
+        return board;
+    }
+
+    /**
+     * Deletes a board in the trash with everything that belongs to it: shapes, background, roles, stars (by the
+     * database's cascades) and what other features keep for it (its chat: {@link BoardPurged}, in this transaction).
+     * {@link BoardNotInTrashException} when the board is not in the trash.
+     */
+    public void purge(String boardId) {
+        Board board = lock(boardId);
+        if (!board.inTrash()) {
+            throw new BoardNotInTrashException();
+        }
+        delete(board);
+    }
+
+    /** The ids of (at most {@code limit}) boards that went to the trash before {@code cutoff}, oldest first. */
+    public List<String> trashedBefore(OffsetDateTime cutoff, int limit) {
+        return em.createNamedQuery(Board.TRASHED_BEFORE, String.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Purges the board if it is (still) in the trash since before {@code cutoff}; whether it did. */
+    public boolean purgeIfTrashedBefore(String boardId, OffsetDateTime cutoff) {
+        Optional<Board> board = find(boardId);
+        if (board.isEmpty()) {
+            return false;
+        }
+        Board locked = lock(boardId);
+        if (locked.deletedAt().filter(at -> at.isBefore(cutoff)).isEmpty()) {
+            return false; // restored (or trashed again) meanwhile
+        }
+        delete(locked);
+        return true;
+    }
+
+    private void delete(Board board) {
+        purged.fire(new BoardPurged(board.id()));
+        em.flush();
+        em.detach(board);
+        // one statement; the database's ON DELETE CASCADE removes shapes, background, roles, presence and stars
+        em.createNamedQuery(Board.DELETE).setParameter("board", board.id()).executeUpdate();
     }
 
     public Optional<Board> find(String boardId) {
@@ -130,8 +253,8 @@ public class BoardStore {
                 .setParameter("board", board.id())
                 .getResultList();
         if (!live.isEmpty()) {
-            long version = board.nextVersion();
             OffsetDateTime now = now();
+            long version = board.nextVersion(user(user), now);
             live.forEach(shape -> shape.remove(version, now));
             board.cleared();
             changes.fire(new BoardChange.Cleared(board.id(), from, version, user(user)));
@@ -180,7 +303,7 @@ public class BoardStore {
             background.replace(type, content, user(user), now());
         }
         board.showBackground(background.ref(), background.contentType());
-        board.nextVersion();
+        board.nextVersion(user(user), now());
         changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
         return background;
     }
@@ -195,7 +318,7 @@ public class BoardStore {
         }
         em.remove(background);
         board.removeBackground();
-        board.nextVersion();
+        board.nextVersion(user(user), now());
         changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
         return true;
     }
@@ -207,7 +330,7 @@ public class BoardStore {
         String before = board.backgroundColor().orElse(null);
         board.paintBackground(color);
         if (!Objects.equals(before, board.backgroundColor().orElse(null))) {
-            board.nextVersion();
+            board.nextVersion(user(user), now());
             changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
         }
         return new BoardUpdate(board.id(), from, board.version());

@@ -16,19 +16,22 @@ import java.util.regex.Pattern;
  * A board: the aggregate root of its shapes and background. Its {@code version} grows by one with every
  * committed change to the board's content, so a client that knows the version it has seen can tell whether
  * it missed something. Changes take the board's row lock first (see {@code BoardStore}), which orders them.
+ * {@code changedAt}/{@code changedBy} follow every change (content, background, title); a board in the trash has
+ * {@code deletedAt} set and is otherwise kept as it was, so that a restore brings it back whole.
  */
 @Entity
 @Table(name = "boards")
-@NamedQuery(name = Board.NEWEST_FIRST, query = "SELECT b FROM Board b ORDER BY b.createdAt DESC, b.id")
 @NamedQuery(
-        name = Board.NEWEST_FIRST_FOR_MEMBER,
-        query = "SELECT b FROM Board b WHERE b.createdBy = :user"
-                + " OR EXISTS (SELECT m FROM BoardMember m WHERE m.boardId = b.id AND m.user IN :grantees)"
-                + " ORDER BY b.createdAt DESC, b.id")
+        name = Board.TRASHED_BEFORE,
+        query = "SELECT b.id FROM Board b WHERE b.deletedAt IS NOT NULL AND b.deletedAt < :cutoff ORDER BY b.deletedAt")
+@NamedQuery(name = Board.DELETE, query = "DELETE FROM Board b WHERE b.id = :board")
 public class Board {
 
-    public static final String NEWEST_FIRST = "Board.newestFirst";
-    public static final String NEWEST_FIRST_FOR_MEMBER = "Board.newestFirstForMember";
+    public static final String TRASHED_BEFORE = "Board.trashedBefore";
+    public static final String DELETE = "Board.delete";
+    /** What a copy's title ends with, unless it is given one. */
+    public static final String COPY_SUFFIX = " (copy)";
+
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     @Id
@@ -62,6 +65,18 @@ public class Board {
     @Column(name = "viewers_may_chat", nullable = false)
     private boolean viewersMayChat = true;
 
+    @Column(name = "changed_at", nullable = false)
+    private OffsetDateTime changedAt;
+
+    @Column(name = "changed_by", nullable = false)
+    private String changedBy;
+
+    @Column(name = "deleted_at")
+    private OffsetDateTime deletedAt;
+
+    @Column(name = "deleted_by")
+    private String deletedBy;
+
     protected Board() {
         // for JPA
     }
@@ -74,7 +89,23 @@ public class Board {
         this.title = validTitle(title);
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.changedAt = createdAt;
+        this.changedBy = createdBy;
         this.version = 0;
+    }
+
+    /**
+     * The title of a copy of a board titled {@code title}: {@code "<title> (copy)"}, the original cut short where
+     * the whole would be over {@link Limits#MAX_TITLE_LENGTH} (never inside a surrogate pair).
+     */
+    public static String copyTitle(String title) {
+        String original = validTitle(title);
+        int room = Limits.MAX_TITLE_LENGTH - COPY_SUFFIX.length();
+        if (original.length() > room) {
+            int end = Character.isHighSurrogate(original.charAt(room - 1)) ? room - 1 : room;
+            original = original.substring(0, end).strip();
+        }
+        return original + COPY_SUFFIX;
     }
 
     /** Trims the title and checks it is there and not too long. */
@@ -125,9 +156,68 @@ public class Board {
         liveShapes = 0;
     }
 
-    /** Counts one committed change and returns the board's new version. */
-    public long nextVersion() {
+    /** Counts one committed change to the content, made by {@code by} at {@code at}; returns the new version. */
+    public long nextVersion(String by, OffsetDateTime at) {
+        changed(by, at);
         return ++version;
+    }
+
+    /** Gives the board another title (the same rules as at creation); whether it differs from the old one. */
+    public boolean rename(String newTitle, String by, OffsetDateTime at) {
+        String valid = validTitle(newTitle);
+        if (valid.equals(title)) {
+            return false;
+        }
+        title = valid;
+        changed(by, at);
+        return true;
+    }
+
+    private void changed(String by, OffsetDateTime at) {
+        changedBy = Objects.requireNonNull(by, "by");
+        changedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** Moves the board to the trash; whether it was not there yet (moving it again changes nothing). */
+    public boolean trash(String by, OffsetDateTime at) {
+        if (deletedAt != null) {
+            return false;
+        }
+        deletedAt = Objects.requireNonNull(at, "at");
+        deletedBy = Objects.requireNonNull(by, "by");
+        return true;
+    }
+
+    /** Takes the board out of the trash; whether it was in it. */
+    public boolean restore() {
+        if (deletedAt == null) {
+            return false;
+        }
+        deletedAt = null;
+        deletedBy = null;
+        return true;
+    }
+
+    public boolean inTrash() {
+        return deletedAt != null;
+    }
+
+    /** When the board was moved to the trash, if it is there. */
+    public Optional<OffsetDateTime> deletedAt() {
+        return Optional.ofNullable(deletedAt);
+    }
+
+    public Optional<String> deletedBy() {
+        return Optional.ofNullable(deletedBy);
+    }
+
+    /** When the board last changed: its content, background or title (at creation: when it was made). */
+    public OffsetDateTime changedAt() {
+        return changedAt;
+    }
+
+    public String changedBy() {
+        return changedBy;
     }
 
     public void showBackground(String ref, String contentType) {

@@ -1,5 +1,6 @@
 package dev.whiteboard.chat.control;
 
+import dev.whiteboard.boards.control.BoardPurged;
 import dev.whiteboard.chat.entity.ChatLimits;
 import dev.whiteboard.chat.entity.ChatMessage;
 import dev.whiteboard.chat.entity.ChatRead;
@@ -7,6 +8,7 @@ import dev.whiteboard.chat.entity.Conversation;
 import dev.whiteboard.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +40,20 @@ public class ChatStore {
 
     @Inject
     Event<ChatChange> changes;
+
+    /**
+     * A board is being purged: its chat goes with it, messages and read markers, in the purge's transaction. (While
+     * the board is in the trash its chat is kept, unreadable like the board, and comes back with it.)
+     */
+    void boardPurged(@Observes BoardPurged purged) {
+        String key = new Conversation.Board(purged.boardId()).key();
+        em.createNamedQuery(ChatMessage.DELETE_CONVERSATION)
+                .setParameter("conversation", key)
+                .executeUpdate();
+        em.createNamedQuery(ChatRead.DELETE_CONVERSATION)
+                .setParameter("conversation", key)
+                .executeUpdate();
+    }
 
     /** The stored message, and whether this call stored it ({@code false}: it was sent before with that client id). */
     public record Sent(ChatMessage message, boolean stored) {}

@@ -22,9 +22,64 @@ class BoardTest {
         Board board = new Board(BoardId.generate(), "  Sprint review  ", "alice", NOW);
         assertEquals("Sprint review", board.title());
         assertEquals(0, board.version());
-        assertEquals(1, board.nextVersion());
-        assertEquals(2, board.nextVersion());
+        assertEquals(1, board.nextVersion("bob", NOW));
+        assertEquals(2, board.nextVersion("bob", NOW));
         assertEquals(2, board.version());
+    }
+
+    @Test
+    void everyChangeIsRecordedWithWhoAndWhen() {
+        Board board = new Board(BoardId.generate(), "Plan", "alice", NOW);
+        assertEquals(NOW, board.changedAt());
+        assertEquals("alice", board.changedBy());
+        board.nextVersion("bob", NOW.plusMinutes(5));
+        assertEquals(NOW.plusMinutes(5), board.changedAt());
+        assertEquals("bob", board.changedBy());
+    }
+
+    @Test
+    void renamingFollowsTheTitleRulesAndIsAChange() {
+        Board board = new Board(BoardId.generate(), "Plan", "alice", NOW);
+        assertTrue(board.rename("  Retro  ", "carol", NOW.plusHours(1)));
+        assertEquals("Retro", board.title());
+        assertEquals("carol", board.changedBy());
+        assertEquals(0, board.version(), "the title is not the content");
+        assertFalse(board.rename("Retro", "dave", NOW.plusHours(2)), "the same title changes nothing");
+        assertEquals("carol", board.changedBy());
+        InvalidInputException empty = assertThrows(InvalidInputException.class, () -> board.rename(" ", "a", NOW));
+        assertEquals("title", empty.field().orElseThrow());
+        assertThrows(
+                InvalidInputException.class, () -> board.rename("t".repeat(Limits.MAX_TITLE_LENGTH + 1), "a", NOW));
+        assertEquals("Retro", board.title());
+    }
+
+    @Test
+    void theTrashIsEnteredAndLeftOnce() {
+        Board board = new Board(BoardId.generate(), "Plan", "alice", NOW);
+        assertFalse(board.inTrash());
+        assertFalse(board.restore(), "not in the trash");
+        assertTrue(board.trash("alice", NOW.plusDays(1)));
+        assertTrue(board.inTrash());
+        assertEquals(NOW.plusDays(1), board.deletedAt().orElseThrow());
+        assertFalse(board.trash("alice", NOW.plusDays(2)), "moved again: nothing changes");
+        assertEquals(NOW.plusDays(1), board.deletedAt().orElseThrow());
+        assertTrue(board.restore());
+        assertTrue(board.deletedAt().isEmpty());
+        assertTrue(board.deletedBy().isEmpty());
+    }
+
+    @Test
+    void aCopysTitleSaysSoAndStaysWithinTheLimit() {
+        assertEquals("Plan (copy)", Board.copyTitle(" Plan "));
+        String longest = "t".repeat(Limits.MAX_TITLE_LENGTH);
+        String copy = Board.copyTitle(longest);
+        assertEquals(Limits.MAX_TITLE_LENGTH, copy.length());
+        assertTrue(copy.endsWith(" (copy)"));
+        // a surrogate pair at the cut is not split
+        String emoji = "t".repeat(Limits.MAX_TITLE_LENGTH - Board.COPY_SUFFIX.length() - 1) + "\uD83D\uDE00xyz";
+        String cut = Board.copyTitle(emoji);
+        assertFalse(Character.isHighSurrogate(cut.charAt(cut.length() - Board.COPY_SUFFIX.length() - 1)), cut);
+        assertEquals(cut, Board.validTitle(cut));
     }
 
     @Test
