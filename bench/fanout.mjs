@@ -11,6 +11,10 @@
 // reading 120,000 messages a second is itself the bottleneck of the measurement, for the relay as for the hub
 // (a message to 200 receivers took p50 4 ms, p99 15 ms to be read from the plain relay at 10 messages a second).
 // The senders run on the main thread. Latency is from the send time to the moment a receiver has parsed the message.
+// WARMUP_SECONDS (default 0): the senders first send for that long on the same connections at the same rate, and
+// nothing of it is counted: not the messages (marked as warm-up), nor the CPU of the system under test, which is
+// measured from the end of the warm-up. So the figures are those of the fan-out itself, without the connections'
+// set-up (for a JVM, its JIT compiling the handshake's paths) in the measured window.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { SUBPROTOCOLS, clientToken, open, openMany, percentile, protobufMessages, sleep } from './common.mjs';
@@ -66,13 +70,16 @@ if (!isMainThread) {
   const onData = (receiver, bytes) => {
     const data = mode === 'hub' ? hubData(bytes) : JSON.parse(bytes.toString());
     if (!data || data.s === undefined) return;
-    latencies.push(performance.now() + performance.timeOrigin - data.t);
-    received++;
+    const counted = !data.w; // warm-up messages only advance the order check
+    if (counted) {
+      latencies.push(performance.now() + performance.timeOrigin - data.t);
+      received++;
+    }
     const k = `${receiver}:${data.s}`;
     const next = expected.get(k) ?? 0;
     if (data.n === next) expected.set(k, next + 1);
-    else if (data.n < next) duplicates++;
-    else { reordered++; expected.set(k, data.n + 1); }
+    else if (data.n < next) { if (counted) duplicates++; }
+    else { if (counted) reordered++; expected.set(k, data.n + 1); }
   };
   const protocol = mode === 'hub' ? SUBPROTOCOLS[wire] : undefined;
   const sockets = await openMany(to - from, 50, (i) =>
@@ -109,7 +116,7 @@ if (!isMainThread) {
     open(url(mode, target, key, `s${i}`, [`webpubsub.sendToGroup.${group}`]), protocol, () => {}));
   await sleep(500);
 
-  const cpuBefore = cpuSeconds(process.env.SUT_PID);
+  const warmup = Number(process.env.WARMUP_SECONDS ?? 0);
   let sent = 0;
   const interval = 1000 / rate;
   const start = performance.now();
@@ -117,19 +124,22 @@ if (!isMainThread) {
     let n = 0;
     const tick = () => {
       const elapsed = performance.now() - start;
-      if (elapsed >= seconds * 1000) return;
+      if (elapsed >= (warmup + seconds) * 1000) return;
       // keep the schedule: send every message that is due
       while (n * interval <= elapsed) {
-        const payload = { s, n, t: performance.now() + performance.timeOrigin, pad: 'x'.repeat(64) };
+        const w = n * interval < warmup * 1000 ? 1 : undefined; // due in the warm-up: not counted
+        const payload = { s, n, w, t: performance.now() + performance.timeOrigin, pad: 'x'.repeat(64) };
         ws.send(mode === 'hub' ? hubSend(payload) : JSON.stringify(payload));
         n++;
-        sent++;
+        if (!w) sent++;
       }
       setTimeout(tick, Math.max(0, (n * interval) - (performance.now() - start)));
     };
     return setTimeout(tick, (s * interval) / senders);
   });
 
+  await sleep(warmup * 1000);
+  const cpuBefore = cpuSeconds(process.env.SUT_PID);
   await sleep(seconds * 1000 + 2000);
   const cpu = cpuSeconds(process.env.SUT_PID) - cpuBefore;
   timers.forEach(clearTimeout);
@@ -144,7 +154,7 @@ if (!isMainThread) {
   const expectedDeliveries = sent * receivers;
   const lost = expectedDeliveries - received + duplicates;
   const result = {
-    mode, protocol: mode === 'hub' ? wire : undefined, receivers, senders, rate, seconds, threads, sent, delivered: received, expected: expectedDeliveries,
+    mode, protocol: mode === 'hub' ? wire : undefined, receivers, senders, rate, seconds, warmup, threads, sent, delivered: received, expected: expectedDeliveries,
     lost: Math.max(0, lost), duplicates, reordered,
     perSecond: Math.round(received / seconds),
     p50: +percentile(latencies, 50).toFixed(2), p99: +percentile(latencies, 99).toFixed(2),

@@ -18,7 +18,7 @@ start_server() {
     shift 3
     rm -rf "$WORK/data-$name"
     env "$@" WHITEBOARD_DATA_DIR="$PWD/$WORK/data-$name" WHITEBOARD_PORT="$port" \
-        java -Xmx1g -jar "$WORK/payara-micro.jar" --nocluster --port "$port" --addlibs "$WORK/postgresql.jar" \
+        java -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$WORK/payara-micro.jar" --nocluster --port "$port" --addlibs "$WORK/postgresql.jar" \
         --postbootcommandfile "$postboot" --deploy target/whiteboard.war --contextroot / > "$WORK/server-$name.log" 2>&1 &
     SERVER=$!
     until curl -sf -o /dev/null "http://localhost:$port/api/health"; do

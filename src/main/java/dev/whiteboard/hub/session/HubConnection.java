@@ -319,9 +319,10 @@ public final class HubConnection implements Recipient, EventSource {
 
         private final Payload payload;
         private final Encoder encoder;
-        private byte[] jsonFrame;
-        private byte[] protobufFrame;
-        private byte[] plainFrame;
+        // volatile: read once per recipient without a lock; an encoding races only with another of the same bytes
+        private volatile byte[] jsonFrame;
+        private volatile byte[] protobufFrame;
+        private volatile byte[] plainFrame;
 
         Delivery(Payload payload, Encoder encoder) {
             this.payload = payload;
@@ -329,26 +330,35 @@ public final class HubConnection implements Recipient, EventSource {
         }
 
         /** The frame for the PubSub clients of {@code format} without sequence ids, encoded at the first call. */
-        synchronized byte[] frame(WireFormat format) {
+        byte[] frame(WireFormat format) {
             if (format.binaryFrames()) {
-                if (protobufFrame == null) {
-                    protobufFrame = HubConnection.frame(format, encoder.encode(format, null));
+                byte[] frame = protobufFrame;
+                if (frame == null) {
+                    frame = encode(format);
+                    protobufFrame = frame;
                 }
-                return protobufFrame;
+                return frame;
             }
-            if (jsonFrame == null) {
-                jsonFrame = HubConnection.frame(format, encoder.encode(format, null));
+            byte[] frame = jsonFrame;
+            if (frame == null) {
+                frame = encode(format);
+                jsonFrame = frame;
             }
-            return jsonFrame;
+            return frame;
+        }
+
+        private byte[] encode(WireFormat format) {
+            return HubConnection.frame(format, encoder.encode(format, null));
         }
 
         /** Plain clients get the data itself: a text frame for text and JSON, else a binary one. */
-        synchronized byte[] plainFrame() {
-            if (plainFrame == null) {
-                plainFrame =
-                        payload.asText() != null ? Frames.text(payload.asText()) : Frames.binary(payload.asBytes());
+        byte[] plainFrame() {
+            byte[] frame = plainFrame;
+            if (frame == null) {
+                frame = payload.asText() != null ? Frames.text(payload.asText()) : Frames.binary(payload.asBytes());
+                plainFrame = frame;
             }
-            return plainFrame;
+            return frame;
         }
 
         byte[] frameWithSequence(WireFormat format, long sequenceId) {

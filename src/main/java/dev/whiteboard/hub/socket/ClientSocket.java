@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,10 @@ import java.util.logging.Logger;
  * connection, a protocol violation closes it with the violation's code.
  * <p><b>Writing</b>: {@link #send} hands a frame to the container at once when the connection takes it and nothing is
  * waiting, else queues it; {@link #onWritePossible()} writes what waits, as many frames as the connection takes in one
- * flush. The queue is bounded like the service's (1,000 frames or 16 MB): a client that falls further behind gets
- * {@code false}, and the hub drops it rather than fill the heap.
+ * flush. {@link #write} gathers frames until {@link #flush}, which hands them to the container in one write (one
+ * call through the container's output layers and one system call for all of them, however many there are), or queues
+ * them if the connection takes nothing now. The queue is bounded like the service's (1,000 frames or 16 MB): a client
+ * that falls further behind gets {@code false}, and the hub drops it rather than fill the heap.
  * <p><b>Closing</b> (RFC 6455 §7): a close frame goes after what is queued ({@link #close}) or instead of it
  * ({@link #closeNow}); after it nothing else is sent, frames that still arrive are ignored, and the connection ends
  * when the client answers with its close frame, when it goes away, or {@value #CLOSE_TIMEOUT_SECONDS} s later. The
@@ -81,9 +85,27 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
     private static final ThreadLocal<byte[]> READ_BUFFERS = new ThreadLocal<>();
 
     private static final int READ_BUFFER_BYTES = 16 * 1024;
+    /**
+     * Writing buffers, one per thread that flushes, where gathered frames are put together for their one write; one
+     * larger than this is made for that write alone.
+     */
+    private static final ThreadLocal<byte[]> WRITE_BUFFERS = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+
+    private static final int MAX_WRITE_BUFFER_BYTES = 64 * 1024;
+    /** Gathered frames go to the container before {@link #flush} once there are this many of them or bytes. */
+    static final int MAX_GATHERED_FRAMES = 256;
+
+    static final int MAX_GATHERED_BYTES = MAX_WRITE_BUFFER_BYTES;
 
     private final Deque<byte[]> queue = new ArrayDeque<>(4);
     private long queuedBytes;
+    /**
+     * Frames {@link #write} gathered for the next {@link #flush}, in order; only while nothing is queued (they go before
+     * whatever is sent or queued next). Made at the first write: an idle connection has none.
+     */
+    private List<byte[]> gathered;
+
+    private int gatheredBytes;
     private Opener opener;
     private Threads threads;
     private FrameReader reader;
@@ -148,14 +170,39 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
     }
 
     /**
-     * Like {@link #send}, but leaves the frame in the container's buffer until {@link #flush}: many frames to one client
-     * then leave in one write.
+     * Like {@link #send}, but gathers the frame with the others written since the last {@link #flush}, which hands them
+     * to the container in one write: many frames to one client then leave together. {@code false} when the client is
+     * too far behind or the socket is closing.
      */
     public boolean write(byte[] frame) {
-        return send(frame, false);
+        boolean failed;
+        synchronized (this) {
+            if (closeFrame != null || ended) {
+                return false;
+            }
+            if (!queue.isEmpty() || out == null) {
+                return enqueueIfRoom(frame);
+            }
+            if (gathered == null) {
+                gathered = new ArrayList<>();
+            }
+            gathered.add(frame);
+            gatheredBytes += frame.length;
+            if (gathered.size() < MAX_GATHERED_FRAMES && gatheredBytes < MAX_GATHERED_BYTES) {
+                return true;
+            }
+            failed = !writeGathered(); // many or large: to the container now, flushed later
+        }
+        if (failed) {
+            lost();
+        }
+        return true;
     }
 
-    /** Pushes out what {@link #write} left in the container's buffer (if the connection takes it now; else later). */
+    /**
+     * Hands what {@link #write} gathered to the container in one write and pushes it out (if the connection takes it
+     * now; else it waits in the queue for {@link #onWritePossible()}).
+     */
     public void flush() {
         boolean failed = false;
         synchronized (this) {
@@ -163,7 +210,8 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                 return; // queued frames are flushed when the container says the connection takes them
             }
             try {
-                if (out.isReady()) {
+                failed = !writeGathered();
+                if (!failed && queue.isEmpty() && out.isReady()) {
                     out.flush();
                 }
             } catch (IOException | RuntimeException e) {
@@ -182,17 +230,28 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                 return false;
             }
             if (!queue.isEmpty() || out == null) {
-                if (queue.size() >= MAX_QUEUED_FRAMES || queuedBytes + frame.length > MAX_QUEUED_BYTES) {
-                    return false;
-                }
-                enqueue(frame);
-                return true;
+                return enqueueIfRoom(frame);
             }
-            failed = !writeOrQueue(frame, flush);
+            if (!writeGathered()) { // what was written goes first
+                failed = true;
+            } else if (!queue.isEmpty()) { // it went to the queue: the connection takes nothing now
+                return enqueueIfRoom(frame);
+            } else {
+                failed = !writeOrQueue(frame, flush);
+            }
         }
         if (failed) {
             lost();
         }
+        return true;
+    }
+
+    /** Under the lock: queues the frame unless the queue is full; {@code false} then. */
+    private boolean enqueueIfRoom(byte[] frame) {
+        if (queue.size() >= MAX_QUEUED_FRAMES || queuedBytes + frame.length > MAX_QUEUED_BYTES) {
+            return false;
+        }
+        enqueue(frame);
         return true;
     }
 
@@ -205,7 +264,8 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             }
             closeFrame = Frames.close(code.code(), reason);
             decided(code.code(), reason, SocketClosure.Origin.SERVER);
-            failed = queue.isEmpty() && out != null && !writeOrQueue(closeFrame, true);
+            failed = out != null && !writeGathered(); // what was written goes first
+            failed = failed || (queue.isEmpty() && out != null && !writeOrQueue(closeFrame, true));
             if (!queue.isEmpty() && queue.peekLast() != closeFrame) {
                 enqueue(closeFrame);
             }
@@ -219,8 +279,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             if (ended) {
                 return;
             }
-            queue.clear();
-            queuedBytes = 0;
+            dropWaiting();
             if (closeFrame == null) {
                 closeFrame = Frames.close(code.code(), reason);
                 decided(code.code(), reason, SocketClosure.Origin.SERVER);
@@ -369,8 +428,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                     int answer = code == CloseCode.NO_STATUS_CODE.code() ? CloseCode.NORMAL_CLOSURE.code() : code;
                     closeFrame = Frames.close(answer, "");
                     decided(code, reason, SocketClosure.Origin.CLIENT);
-                    queue.clear();
-                    queuedBytes = 0;
+                    dropWaiting();
                     failed = out != null && !writeOrQueue(closeFrame, true);
                 }
             }
@@ -411,6 +469,57 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
     private void enqueue(byte[] frame) {
         queue.add(frame);
         queuedBytes += frame.length;
+    }
+
+    /**
+     * Under the lock: hands the gathered frames to the container in one write without flushing, or queues them when the
+     * connection takes nothing now; {@code false} on a failure.
+     */
+    private boolean writeGathered() {
+        if (gathered == null || gathered.isEmpty()) {
+            return true;
+        }
+        try {
+            if (!out.isReady()) {
+                // nothing was queued while they gathered, and they are fewer than the queue's bounds
+                gathered.forEach(this::enqueue);
+                return true;
+            }
+            if (gathered.size() == 1) {
+                out.write(gathered.get(0));
+            } else {
+                byte[] buffer = WRITE_BUFFERS.get();
+                if (buffer.length < gatheredBytes) {
+                    buffer = new byte[gatheredBytes];
+                    if (gatheredBytes <= MAX_WRITE_BUFFER_BYTES) {
+                        WRITE_BUFFERS.set(buffer);
+                    }
+                }
+                int length = 0;
+                for (byte[] frame : gathered) {
+                    System.arraycopy(frame, 0, buffer, length, frame.length);
+                    length += frame.length;
+                }
+                out.write(buffer, 0, length); // the container copies or sends it before it returns
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Write to a client failed", e);
+            return false;
+        } finally {
+            gathered.clear();
+            gatheredBytes = 0;
+        }
+    }
+
+    /** Under the lock: what waits to be written is dropped (the connection closes at once). */
+    private void dropWaiting() {
+        queue.clear();
+        queuedBytes = 0;
+        if (gathered != null) {
+            gathered.clear();
+            gatheredBytes = 0;
+        }
     }
 
     /** Under the lock: a frame went to the container. */
@@ -473,8 +582,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
                 toClose = null;
             } else {
                 ended = true;
-                queue.clear();
-                queuedBytes = 0;
+                dropWaiting();
                 toClose = connection;
             }
         }
