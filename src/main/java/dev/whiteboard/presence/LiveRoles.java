@@ -6,6 +6,7 @@ import dev.whiteboard.boards.control.BoardTrashed;
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.realtime.RealtimeService;
+import dev.whiteboard.runtime.Periodic;
 import dev.whiteboard.security.oidc.CallerGroups;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,9 +19,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,7 +75,7 @@ public class LiveRoles {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
-    private ScheduledExecutorService timer;
+    private final Periodic sweeps = new Periodic();
 
     void grantsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardAccess.GrantsChanged changed) {
         later("board " + changed.boardId(), () -> presence.liveOn(changed.boardId()));
@@ -103,28 +101,22 @@ public class LiveRoles {
         later("user " + changed.user(), () -> presence.liveOf(changed.user()));
     }
 
-    /**
-     * The periodic sweep: a plain scheduled thread of the server's thread factory only starts it (a failed periodic
-     * task of a managed scheduled executor never runs again); the sweep itself runs on the managed executor.
-     */
-    synchronized void onStart(@Observes Startup startup) {
-        if (checkSeconds > 0 && timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(threads);
+    /** The periodic sweep ({@link Periodic}: the sweep itself runs on the managed executor). */
+    void onStart(@Observes Startup startup) {
+        if (checkSeconds > 0) {
             // the first sweep soon after a start: an Azure service keeps connections over the app's restart, and a
             // new default role (boards made private) must reach them
-            timer.scheduleWithFixedDelay(
-                    () -> later("every board", presence::liveOnBoards),
+            sweeps.start(
+                    threads,
                     Math.min(checkSeconds, FIRST_SWEEP_SECONDS),
                     checkSeconds,
-                    TimeUnit.SECONDS);
+                    () -> later("every board", presence::liveOnBoards));
         }
     }
 
     @PreDestroy
-    synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+    void stop() {
+        sweeps.stop();
     }
 
     private void later(String what, Supplier<List<Presence.Live>> connections) {

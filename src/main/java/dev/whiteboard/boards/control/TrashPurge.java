@@ -1,5 +1,6 @@
 package dev.whiteboard.boards.control;
 
+import dev.whiteboard.runtime.Periodic;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -12,9 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,26 +50,23 @@ public class TrashPurge {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
-    private ScheduledExecutorService timer;
+    private final Periodic checks = new Periodic();
 
-    synchronized void onStart(@Observes Startup startup) {
+    /** The periodic check ({@link Periodic}: the purge itself runs on the managed executor). */
+    void onStart(@Observes Startup startup) {
         Duration keep = keep(trashDays);
-        if (checkSeconds > 0 && timer == null) {
+        if (checkSeconds > 0) {
             LOG.log(
                     Level.INFO,
                     "Boards are purged {0} days after they went to the trash (checked every {1} s)",
                     new Object[] {keep.toDays(), checkSeconds});
-            timer = Executors.newSingleThreadScheduledExecutor(threads);
-            timer.scheduleWithFixedDelay(
-                    this::later, Math.min(checkSeconds, FIRST_CHECK_SECONDS), checkSeconds, TimeUnit.SECONDS);
+            checks.start(threads, Math.min(checkSeconds, FIRST_CHECK_SECONDS), checkSeconds, this::later);
         }
     }
 
     @PreDestroy
-    synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+    void stop() {
+        checks.stop();
     }
 
     /** How long a board stays in the trash, from the setting; a negative number of days is refused at start-up. */
