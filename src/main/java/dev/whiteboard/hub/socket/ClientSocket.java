@@ -85,17 +85,10 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
     private static final ThreadLocal<byte[]> READ_BUFFERS = new ThreadLocal<>();
 
     private static final int READ_BUFFER_BYTES = 16 * 1024;
-    /**
-     * Writing buffers, one per thread that flushes, where gathered frames are put together for their one write; one
-     * larger than this is made for that write alone.
-     */
-    private static final ThreadLocal<byte[]> WRITE_BUFFERS = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
-
-    private static final int MAX_WRITE_BUFFER_BYTES = 64 * 1024;
     /** Gathered frames go to the container before {@link #flush} once there are this many of them or bytes. */
     static final int MAX_GATHERED_FRAMES = 256;
 
-    static final int MAX_GATHERED_BYTES = MAX_WRITE_BUFFER_BYTES;
+    static final int MAX_GATHERED_BYTES = 64 * 1024;
 
     private final Deque<byte[]> queue = new ArrayDeque<>(4);
     private long queuedBytes;
@@ -488,19 +481,15 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             if (gathered.size() == 1) {
                 out.write(gathered.get(0));
             } else {
-                byte[] buffer = WRITE_BUFFERS.get();
-                if (buffer.length < gatheredBytes) {
-                    buffer = new byte[gatheredBytes];
-                    if (gatheredBytes <= MAX_WRITE_BUFFER_BYTES) {
-                        WRITE_BUFFERS.set(buffer);
-                    }
-                }
+                // a fresh array each time: a container may keep the array it was given until it is sent (Undertow
+                // does, in non-blocking mode), so one reused here would be overwritten under it
+                byte[] buffer = new byte[gatheredBytes];
                 int length = 0;
                 for (byte[] frame : gathered) {
                     System.arraycopy(frame, 0, buffer, length, frame.length);
                     length += frame.length;
                 }
-                out.write(buffer, 0, length); // the container copies or sends it before it returns
+                out.write(buffer, 0, length);
             }
             return true;
         } catch (IOException | RuntimeException e) {
