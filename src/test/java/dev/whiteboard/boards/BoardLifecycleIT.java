@@ -158,13 +158,7 @@ class BoardLifecycleIT {
 
     @Test
     void aBoardInTheTrashIsGoneForEveryoneButItsOwnersLookingInTheTrash() {
-        String board = board(alice, tag + " trashed");
-        grant(board, "carol", "viewer");
-        assertEquals(
-                201,
-                alice.putJson("api/boards/" + board + "/shapes/s-1", BoardClient.pen("s-1"))
-                        .status());
-        assertEquals(204, bob.putJson("api/boards/" + board + "/star", "").status());
+        String board = boardWithAShapeAStarAndAViewer("trashed");
 
         assertEquals(204, alice.delete("api/boards/" + board).status());
         assertEquals(204, alice.delete("api/boards/" + board).status(), "moving it again changes nothing");
@@ -209,13 +203,7 @@ class BoardLifecycleIT {
 
     @Test
     void aRestoredBoardComesBackWholeAndOnlyABoardInTheTrashIsRestoredOrPurged() {
-        String board = board(alice, tag + " restored");
-        grant(board, "carol", "viewer");
-        assertEquals(
-                201,
-                alice.putJson("api/boards/" + board + "/shapes/s-1", BoardClient.pen("s-1"))
-                        .status());
-        assertEquals(204, bob.putJson("api/boards/" + board + "/star", "").status());
+        String board = boardWithAShapeAStarAndAViewer("restored");
         assertError(alice.postJson("api/boards/" + board + "/restore", ""), 409, "conflict", null);
         assertError(alice.delete("api/boards/" + board + "?purge=true"), 409, "conflict", null);
         assertError(alice.delete("api/boards/" + board + "?purge=yes"), 400, "invalid", "purge");
@@ -420,5 +408,17 @@ class BoardLifecycleIT {
         assertError(alice.get("api/boards?sort=newest"), 400, "invalid", "sort");
         assertError(alice.get("api/boards?q=" + "x".repeat(121)), 400, "invalid", "q");
         assertError(alice.get("api/boards?limit=0&filter=mine"), 400, "invalid", "limit");
+    }
+
+    /** A board of alice's titled with the tag and {@code title}: one shape, starred by bob, carol its viewer. */
+    private String boardWithAShapeAStarAndAViewer(String title) {
+        String board = board(alice, tag + " " + title);
+        grant(board, "carol", "viewer");
+        assertEquals(
+                201,
+                alice.putJson("api/boards/" + board + "/shapes/s-1", BoardClient.pen("s-1"))
+                        .status());
+        assertEquals(204, bob.putJson("api/boards/" + board + "/star", "").status());
+        return board;
     }
 }
