@@ -1,6 +1,5 @@
 package dev.whiteboard.chat.control;
 
-import dev.whiteboard.chat.entity.ChatMessage;
 import dev.whiteboard.chat.entity.ChatRead;
 import dev.whiteboard.chat.entity.ChatRoom;
 import dev.whiteboard.chat.entity.ChatRoomMember;
@@ -105,12 +104,7 @@ public class ChatRooms {
         List<String> members = em.createNamedQuery(ChatRoomMember.MEMBERS_OF_ROOM, String.class)
                 .setParameter("room", roomId)
                 .getResultList();
-        em.createNamedQuery(ChatMessage.DELETE_CONVERSATION)
-                .setParameter("conversation", key)
-                .executeUpdate();
-        em.createNamedQuery(ChatRead.DELETE_CONVERSATION)
-                .setParameter("conversation", key)
-                .executeUpdate();
+        store.deleteConversation(key);
         em.createNamedQuery(ChatRoomMember.DELETE_ROOM)
                 .setParameter("room", roomId)
                 .executeUpdate();

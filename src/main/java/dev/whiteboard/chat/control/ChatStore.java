@@ -46,7 +46,11 @@ public class ChatStore {
      * the board is in the trash its chat is kept, unreadable like the board, and comes back with it.)
      */
     void boardPurged(@Observes BoardPurged purged) {
-        String key = new Conversation.Board(purged.boardId()).key();
+        deleteConversation(new Conversation.Board(purged.boardId()).key());
+    }
+
+    /** Deletes a conversation's messages and read markers (a purged board's, a deleted room's). */
+    void deleteConversation(String key) {
         em.createNamedQuery(ChatMessage.DELETE_CONVERSATION)
                 .setParameter("conversation", key)
                 .executeUpdate();
