@@ -336,7 +336,12 @@ public class BoardStore {
         return new BoardUpdate(board.id(), from, board.version());
     }
 
-    private Board lock(String boardId) {
+    /**
+     * Reads the board and locks its row until the transaction ends ({@code SELECT … FOR UPDATE}): changes to one board
+     * are made one after another. Later reads of the board in the same transaction (the permission check) use the row
+     * read here, without another query.
+     */
+    public Board lock(String boardId) {
         if (!BoardId.isWellFormed(boardId)) {
             throw new BoardNotFoundException(boardId);
         }
