@@ -233,7 +233,7 @@ public class ClientSessions {
             return;
         }
         if (connection.kind() == HubConnection.Kind.RELIABLE && !connection.ended() && !closure.byClient()) {
-            connection.detach();
+            connection.detachFrom(socket);
             return;
         }
         closed(connection, closure.reason());

@@ -247,9 +247,15 @@ public final class HubConnection implements Recipient, EventSource {
         return socket == candidate;
     }
 
-    /** The socket went away without the server ending the connection: a reliable client may come back. */
-    void detach() {
-        detachedAt = Instant.now();
+    /**
+     * The socket went away without the server ending the connection: a reliable client may come back. Nothing changes
+     * if the connection is on another socket by now: the client recovered it before the loss of the old one was
+     * noticed (checked under the lock {@link #attach} holds, so a recovery is never taken for a loss).
+     */
+    synchronized void detachFrom(ClientSocket lost) {
+        if (socket == lost) {
+            detachedAt = Instant.now();
+        }
     }
 
     Optional<Instant> detachedAt() {
@@ -290,7 +296,9 @@ public final class HubConnection implements Recipient, EventSource {
 
     /** Closes the socket of a client that stopped answering; a reliable client may still recover. */
     void abandonSocket(String reason) {
-        socket.closeNow(CloseCode.GOING_AWAY, reason);
+        ClientSocket abandoned = socket;
+        abandoned.closeNow(CloseCode.GOING_AWAY, reason);
+        detachFrom(abandoned);
     }
 
     /** Pings the client (keep-alive); its pong counts as being heard from. */

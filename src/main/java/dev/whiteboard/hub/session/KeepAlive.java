@@ -86,7 +86,6 @@ public class KeepAlive {
             if (connection.lastSeen().isBefore(silentSince) && !hubHeldBackReading) {
                 if (connection.kind() == HubConnection.Kind.RELIABLE) {
                     connection.abandonSocket("no answer to keep-alive pings");
-                    connection.detach();
                 } else {
                     connection.drop(CloseCode.GOING_AWAY, "no answer to keep-alive pings");
                     sessions.closed(connection, "no answer to keep-alive pings");
