@@ -30,6 +30,8 @@ public final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket listener;
     private final AtomicInteger closedByTarget = new AtomicInteger();
     private volatile boolean frozen;
+    /** How many times the connections were cut; a pump stops forwarding when it changes. */
+    private volatile int cuts;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -53,7 +55,14 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Cuts every connection at once, as a network that goes away: nothing more passes either way, not even what a
+     * peer sends in answer to the cut. (Closing a socket that another thread reads lets that read still return what
+     * arrives meanwhile: the JDK's WebSocket client answers the end of its input with a close frame, which would then
+     * have reached the server as a clean close.)
+     */
     public synchronized void cut() {
+        cuts++;
         closeQuietly(listener);
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
@@ -130,6 +139,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean fromTarget) {
+        int generation = cuts;
         Thread thread = new Thread(
                 () -> {
                     byte[] buffer = new byte[16 * 1024];
@@ -144,12 +154,15 @@ public final class TcpProxy implements AutoCloseable {
                                         .equals("HTTP/1.1 101");
                                 first = false;
                             }
+                            if (cuts != generation) {
+                                break; // read while being cut: the network is gone
+                            }
                             if (!frozen) {
                                 out.write(buffer, 0, n); // fails when the other side closed (while frozen)
                                 out.flush();
                             }
                         }
-                        if (fromTarget && upgraded) {
+                        if (fromTarget && upgraded && cuts == generation) {
                             closedByTarget.incrementAndGet();
                         }
                     } catch (IOException e) {
