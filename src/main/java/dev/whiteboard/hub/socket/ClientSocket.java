@@ -306,7 +306,7 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             buffer = new byte[READ_BUFFER_BYTES];
         }
         try {
-            while (in.isReady()) {
+            while (!hasEnded() && in.isReady()) {
                 int read = in.read(buffer);
                 if (read < 0) {
                     break; // onAllDataRead follows
@@ -320,9 +320,19 @@ public final class ClientSocket implements HttpUpgradeHandler, ReadListener, Wri
             }
         } catch (IOException e) {
             lost();
+        } catch (RuntimeException e) {
+            if (!hasEnded()) {
+                throw e; // the container calls onError: a defect, logged as one
+            }
+            // the connection was closed (on a closing thread) while this read ran: Grizzly's input is gone with it
+            LOG.log(Level.FINE, "Read after the connection was closed", e);
         } finally {
             READ_BUFFERS.set(buffer);
         }
+    }
+
+    private synchronized boolean hasEnded() {
+        return ended;
     }
 
     /** Reads frames; after a violation the rest of what the client sends is drained unread until it goes. */
