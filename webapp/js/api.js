@@ -39,6 +39,11 @@ export async function api(path, options = {}) {
     if (response.status === 401 && !options.noSignInRedirect) {
         location.assign(signInUrl());
     }
+    if (response.status === 403 && body && body.field === 'password' && !location.pathname.endsWith('/account.html')) {
+        // signed in with a one-time password: nothing but choosing a password until then
+        location.assign(new URL(`account.html?next=${encodeURIComponent(location.pathname + location.search)}`,
+            document.baseURI).toString());
+    }
     if (!response.ok) {
         throw new ApiError(response.status, body);
     }

@@ -7,6 +7,7 @@ import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.realtime.RealtimeService;
 import dev.whiteboard.runtime.Periodic;
+import dev.whiteboard.security.accounts.Accounts;
 import dev.whiteboard.security.oidc.CallerGroups;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -50,6 +51,7 @@ public class LiveRoles {
 
     static final String REVOKED = "your access to this board was revoked";
     static final String TRASHED = "this board was moved to the trash";
+    static final String DISABLED = "your account was disabled";
     private static final int FIRST_SWEEP_SECONDS = 15;
     private static final Logger LOG = Logger.getLogger(LiveRoles.class.getName());
 
@@ -94,6 +96,13 @@ public class LiveRoles {
         List<Presence.Live> open = presence.liveOn(purged.boardId());
         if (!open.isEmpty()) {
             later("board " + purged.boardId(), () -> open, TRASHED);
+        }
+    }
+
+    /** An account disabled: it has no role anywhere now, so each of its connections is closed, saying why. */
+    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) Accounts.AccountChanged changed) {
+        if (changed.disabled()) {
+            later("user " + changed.name(), () -> presence.liveOf(changed.name()), DISABLED);
         }
     }
 

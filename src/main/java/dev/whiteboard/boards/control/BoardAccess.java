@@ -4,6 +4,7 @@ import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.BoardId;
 import dev.whiteboard.boards.entity.BoardMember;
 import dev.whiteboard.boards.entity.BoardRole;
+import dev.whiteboard.security.accounts.AccountStates;
 import dev.whiteboard.security.oidc.CallerGroups;
 import dev.whiteboard.security.signin.KnownUsers;
 import jakarta.annotation.PostConstruct;
@@ -33,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code group:<name>}); otherwise the configured default ({@code whiteboard.boards.default-role}: {@code editor}
  * (the default), {@code viewer}, or {@code none} for boards only their members see). A user's groups are the
  * provider's, as {@link CallerGroups} last recorded them (built-in accounts have none). The rule itself is
- * {@link RoleRule}, and who may be granted a role {@link Grantable}: this class gathers the facts they decide on.
+ * {@link RoleRule}, and who may be granted a role {@link Grantable}: this class gathers the facts they decide on. A
+ * disabled built-in account has no role on any board ({@link AccountStates}).
  */
 @ApplicationScoped
 @Transactional
@@ -57,6 +59,9 @@ public class BoardAccess {
 
     @Inject
     KnownUsers knownUsers;
+
+    @Inject
+    AccountStates accountStates;
 
     @Inject
     Event<GrantsChanged> grantsChanged;
@@ -102,6 +107,9 @@ public class BoardAccess {
 
     /** The roles the caller has (or had, before it went to the trash) on each of the boards. */
     public Map<String, BoardRole> rolesEvenInTrash(List<Board> boards, String user) {
+        if (!accountStates.usable(user)) {
+            return Map.of(); // a disabled account has no role anywhere
+        }
         boolean administrator = administers(user);
         Map<String, List<BoardRole>> granted = new HashMap<>();
         if (!boards.isEmpty() && !administrator) {

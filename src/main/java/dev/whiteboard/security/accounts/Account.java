@@ -35,6 +35,20 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "disabled", nullable = false)
+    private boolean disabled;
+
+    /** Set with a one-time password (made by an administrator): nothing but a new password until it is changed. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    /** One of the demo accounts ({@link DemoAccounts}): refused while they are switched off. */
+    @Column(name = "demo", nullable = false)
+    private boolean demo;
+
+    @Column(name = "password_changed_at")
+    private OffsetDateTime passwordChangedAt;
+
     protected Account() {
         // for JPA
     }
@@ -44,6 +58,15 @@ public class Account {
             throw new InvalidInputException(
                     "name", "an account name is 1 to 64 lower-case letters, digits, '.', '-' or '_'");
         }
+        this.name = name;
+        this.displayName = validDisplayName(displayName);
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.passwordChangedAt = createdAt;
+    }
+
+    /** The display name, stripped; 1 to {@value #MAX_DISPLAY_NAME_LENGTH} characters without control characters. */
+    static String validDisplayName(String displayName) {
         String shown = displayName == null ? "" : displayName.strip();
         if (shown.isEmpty()
                 || shown.length() > MAX_DISPLAY_NAME_LENGTH
@@ -52,10 +75,42 @@ public class Account {
                     "displayName",
                     "a display name is 1 to " + MAX_DISPLAY_NAME_LENGTH + " characters without control characters");
         }
-        this.name = name;
-        this.displayName = shown;
+        return shown;
+    }
+
+    void rename(String displayName) {
+        this.displayName = validDisplayName(displayName);
+    }
+
+    /** A new password hash; {@code oneTime}: set by an administrator, to be changed at the next sign-in. */
+    void setPassword(String passwordHash, boolean oneTime, OffsetDateTime at) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.mustChangePassword = oneTime;
+        this.passwordChangedAt = at;
+    }
+
+    void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    void markDemo() {
+        this.demo = true;
+    }
+
+    public boolean disabled() {
+        return disabled;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
     }
 
     public String name() {

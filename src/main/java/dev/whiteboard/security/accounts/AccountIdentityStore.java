@@ -1,6 +1,8 @@
 package dev.whiteboard.security.accounts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -60,6 +62,11 @@ public class AccountIdentityStore implements IdentityStore {
         }
         remembered.put(name, new Remembered(digest, Instant.now().plus(REMEMBERED)));
         return valid(name);
+    }
+
+    /** A changed password or a disabled account is never matched by what was remembered of it. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Accounts.AccountChanged changed) {
+        remembered.remove(changed.name());
     }
 
     private static CredentialValidationResult valid(String name) {

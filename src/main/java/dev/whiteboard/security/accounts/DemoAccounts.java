@@ -8,12 +8,13 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the demo accounts at start-up (once; existing accounts are left alone) unless
- * {@code whiteboard.security.demo-accounts=false}. They are documented in the README; switch them off wherever
- * the app is reachable by more than its developers. Never with OpenID Connect on: the provider knows the users then.
+ * Creates the demo accounts at start-up (once; existing accounts are left alone, but marked as demo accounts if they
+ * still have the demo password) unless {@code whiteboard.security.demo-accounts=false}, which also refuses their
+ * sign-ins ({@link Accounts#maySignIn}). They are documented in the README and named on the sign-in page; switch them
+ * off wherever the app is reachable by more than its developers. Never with OpenID Connect on: the provider knows the
+ * users then.
  */
 @ApplicationScoped
 public class DemoAccounts {
@@ -26,11 +27,15 @@ public class DemoAccounts {
             List.of("bob", "Bob Berg"),
             List.of("carol", "Carol Chen"),
             List.of("dave", "Dave Diaz"));
+    /** The demo accounts' names. */
+    public static List<String> names() {
+        return USERS.stream().map(u -> u.get(0)).toList();
+    }
+
     private static final Logger LOG = Logger.getLogger(DemoAccounts.class.getName());
 
     @Inject
-    @ConfigProperty(name = "whiteboard.security.demo-accounts", defaultValue = "true")
-    boolean enabled;
+    AccountSettings settings;
 
     @Inject
     Accounts accounts;
@@ -39,12 +44,12 @@ public class DemoAccounts {
     OidcSettings oidc;
 
     void create(@Observes Startup startup) {
-        if (!enabled || oidc.enabled()) {
+        if (!settings.demoAccounts() || oidc.enabled()) {
             return;
         }
         int created = 0;
         for (List<String> user : USERS) {
-            if (accounts.createIfAbsent(user.get(0), user.get(1), PASSWORD.toCharArray())) {
+            if (accounts.createDemoIfAbsent(user.get(0), user.get(1), PASSWORD.toCharArray())) {
                 created++;
             }
         }
@@ -52,6 +57,6 @@ public class DemoAccounts {
                 Level.INFO,
                 "Demo accounts {0} are on ({1} created now); set whiteboard.security.demo-accounts=false"
                         + " to switch them off",
-                new Object[] {USERS.stream().map(u -> u.get(0)).toList(), created});
+                new Object[] {names(), created});
     }
 }

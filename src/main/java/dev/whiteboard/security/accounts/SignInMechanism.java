@@ -24,7 +24,8 @@ import java.util.Optional;
  * How a request gets its caller, in this order: a sign-in the app itself started ({@code /api/session}, which then
  * keeps the caller in the HTTP session); {@code Authorization: Basic} (scripts and tests; checked on every
  * request, no session); the HTTP session of an earlier sign-in. Other {@code Authorization} schemes are left alone
- * (the built-in hub's REST API has bearer tokens of its own).
+ * (the built-in hub's REST API has bearer tokens of its own). A session of an account disabled since its sign-in
+ * ends at its next request ({@link AccountStates}).
  * <p>A protected URL without a caller gets 401 with a JSON body. The {@code WWW-Authenticate: Basic} challenge is
  * left out for the app's own pages (they send {@code X-Requested-With}), so that a browser shows the sign-in page
  * instead of its own password dialog.
@@ -39,6 +40,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     SignInGuard guard;
+
+    @Inject
+    AccountStates states;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -66,6 +70,13 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return failed(request, response, Failures.describe(e));
         }
         Optional<SessionCaller.SignedIn> signedIn = SessionCaller.of(request);
+        if (signedIn.isPresent() && !states.usable(signedIn.get().name())) {
+            // disabled (or a demo account switched off) since it signed in: the session ends here
+            SessionCaller.forget(request);
+            return context.isProtected()
+                    ? unauthorized(request, response, "this account is disabled: ask an administrator")
+                    : context.doNothing();
+        }
         if (signedIn.isPresent()) {
             return context.notifyContainerAboutLogin(
                     signedIn.get().name(), signedIn.get().groups());

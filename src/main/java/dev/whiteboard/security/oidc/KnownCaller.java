@@ -55,4 +55,8 @@ public class KnownCaller {
     public Set<String> groups() {
         return Set.copyOf(groups);
     }
+
+    public OffsetDateTime seenAt() {
+        return seenAt;
+    }
 }

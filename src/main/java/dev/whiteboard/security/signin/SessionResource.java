@@ -3,7 +3,10 @@ package dev.whiteboard.security.signin;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.NotSignedInException;
 import dev.whiteboard.security.SessionCaller;
+import dev.whiteboard.security.accounts.Account;
+import dev.whiteboard.security.accounts.AccountSettings;
 import dev.whiteboard.security.accounts.Accounts;
+import dev.whiteboard.security.accounts.DemoAccounts;
 import dev.whiteboard.security.accounts.SignInGuard;
 import dev.whiteboard.security.oidc.OidcMechanism;
 import dev.whiteboard.security.oidc.OidcSettings;
@@ -32,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,6 +64,9 @@ public class SessionResource {
     OidcSettings oidc;
 
     @Inject
+    AccountSettings settings;
+
+    @Inject
     ProviderLogout providerLogout;
 
     @Context
@@ -68,14 +75,21 @@ public class SessionResource {
     @Context
     HttpServletResponse response;
 
-    /** Who is signed in, and how: {@code {"user":"alice","name":"Alice Andersen","method":"password"}}. */
-    public record Caller(String user, String name, String method) {}
+    /**
+     * Who is signed in, and how: {@code {"user":"alice","name":"Alice Andersen","method":"password",
+     * "mustChangePassword":false}}; {@code mustChangePassword} after a sign-in with a one-time password, which must be
+     * replaced before anything else ({@code PUT /api/account/password}).
+     */
+    public record Caller(String user, String name, String method, boolean mustChangePassword) {}
 
     /**
-     * How to sign in here: {@code {"method":"password"}} (built-in accounts), or {@code {"method":"oidc",
-     * "provider":"Example Corp","start":"api/session/oidc"}} (relative to the app, {@code next} to be added).
+     * How to sign in here: {@code {"method":"password"}} (built-in accounts; with the demo accounts on, also
+     * {@code "demoAccounts":["alice",…],"demoPassword":"whiteboard"}, which the sign-in page shows as such), or
+     * {@code {"method":"oidc","provider":"Example Corp","start":"api/session/oidc"}} (relative to the app, {@code next}
+     * to be added).
      */
-    public record Method(String method, String provider, String start) {}
+    public record Method(
+            String method, String provider, String start, List<String> demoAccounts, String demoPassword) {}
 
     /**
      * A sign-out that goes on at the provider: {@code {"signedOut":true,"providerLogoutUrl":"https://…"}}; the page
@@ -94,15 +108,18 @@ public class SessionResource {
         if (principal == null) {
             throw new NotSignedInException("nobody is signed in");
         }
-        return new Caller(principal.getName(), accounts.displayName(principal.getName()), method().method());
+        return caller(principal.getName(), method().method());
     }
 
     @GET
     @Path("method")
     public Method method() {
-        return oidc.enabled()
-                ? new Method("oidc", oidc.providerName(), OidcSettings.START_PATH.substring(1))
-                : new Method("password", null, null);
+        if (oidc.enabled()) {
+            return new Method("oidc", oidc.providerName(), OidcSettings.START_PATH.substring(1), null, null);
+        }
+        return settings.demoAccounts()
+                ? new Method("password", null, null, DemoAccounts.names(), DemoAccounts.PASSWORD)
+                : new Method("password", null, null, null, null);
     }
 
     /** Where the provider's sign-in ends (after the OIDC mechanism took the code): back to the page wanted. */
@@ -164,7 +181,13 @@ public class SessionResource {
         if (status != AuthenticationStatus.SUCCESS) {
             throw new NotSignedInException("the sign-in did not succeed");
         }
-        return new Caller(credential.getCaller(), accounts.displayName(credential.getCaller()), "password");
+        return caller(credential.getCaller(), "password");
+    }
+
+    private Caller caller(String user, String method) {
+        boolean mustChange = !oidc.enabled()
+                && accounts.find(user).map(Account::mustChangePassword).orElse(false);
+        return new Caller(user, accounts.displayName(user), method, mustChange);
     }
 
     /**
