@@ -64,7 +64,7 @@ class BoardStoreIT {
 
     @Test
     void theSchemaIsMigratedAtStartUp() {
-        assertEquals("8", migrations.version()); // V8__board_lifecycle is the newest
+        assertEquals("10", migrations.version()); // V10__shape_rotation is the newest (V9 is another branch's)
         Number failed = (Number)
                 em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
                         .getSingleResult();
