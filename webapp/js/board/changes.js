@@ -17,7 +17,23 @@ export function wire(shape) {
     if (shape.fill) out.fill = shape.fill;
     if (shape.text) out.text = shape.text;
     if (shape.z !== undefined) out.z = shape.z;
+    const rotation = normalRotation(shape.rotation);
+    if (rotation) out.rotation = rotation;
     return out;
+}
+
+/** Degrees as the app stores them: to two decimals, in [0, 360). */
+export function normalRotation(degrees) {
+    if (!Number.isFinite(degrees)) return 0;
+    const turned = (Math.round(degrees * 100) / 100) % 360;
+    return turned < 0 ? (turned + 360 >= 360 ? 0 : turned + 360) : turned;
+}
+
+/** Whether two shapes (or nulls) look the same: their wire form but the z. */
+function sameContent(a, b) {
+    if (!a || !b) return !a && !b;
+    const plain = (s) => JSON.stringify({ ...wire(s), z: undefined });
+    return plain(a) === plain(b);
 }
 
 /** Puts and removes shapes: shown at once, then sent; the app's announcement replaces them. */
@@ -55,9 +71,12 @@ export function undo() {
     state.redo.push(step);
     const put = [];
     const remove = [];
-    // only what this person did is undone: a shape someone else removed meanwhile is left alone
-    step.put.forEach(({ id, before }) => { if (before) put.push(before); else if (current(id)) remove.push(id); });
-    step.remove.forEach(({ before }) => { if (before) put.push(before); });
+    // only what this person did is undone: a shape someone else changed or removed since is left alone
+    step.put.forEach(({ id, before }, i) => {
+        if (!sameContent(current(id), step.after[i])) return;
+        if (before) put.push(before); else remove.push(id);
+    });
+    step.remove.forEach(({ id, before }) => { if (before && !current(id)) put.push(before); });
     if (put.length || remove.length) change(put, remove, false);
 }
 
@@ -65,6 +84,8 @@ export function redo() {
     const step = state.redo.pop();
     if (!step) return;
     state.undo.push(step);
-    const remove = step.remove.map(({ id }) => id).filter((id) => current(id));
-    if (step.after.length || remove.length) change(step.after, remove, false);
+    // and redone only where the board is still as the undo left it
+    const put = step.after.filter((s, i) => sameContent(current(s.id), step.put[i].before));
+    const remove = step.remove.filter(({ id, before }) => sameContent(current(id), before)).map(({ id }) => id);
+    if (put.length || remove.length) change(put, remove, false);
 }
