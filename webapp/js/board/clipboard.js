@@ -2,7 +2,8 @@
 // and browser tabs. Copied shapes travel as text/plain: a JSON document {"type":"whiteboard/shapes","version":1,
 // "shapes":[…]} (the shapes in their wire form). Pasted ones get new ids and land centred on the pointer when it is
 // over the canvas, else 20 units from where they were copied; other pasted text becomes a text shape. Image files
-// on the clipboard are left to an image handler (onImagePaste), when one is registered. Viewers paste nothing.
+// on the clipboard are left to an image handler (onImagePaste), when one is registered: without one they are
+// ignored. Viewers paste nothing.
 import { canvas, strokeInput, widthInput, opacityInput } from './page.js';
 import { state } from './scene.js';
 import { newId, wire, change } from './changes.js';
@@ -116,10 +117,10 @@ document.addEventListener('paste', (event) => {
     event.preventDefault();
     if (state.role === 'viewer') return;
     const images = [...event.clipboardData.items].filter((item) => item.kind === 'file' && item.type.startsWith('image/'));
-    if (images.length) {
-        if (imageHandler) imageHandler(images.map((item) => item.getAsFile()), pointer); // the image shapes' module
+    if (images.length && imageHandler) {
+        imageHandler(images.map((item) => item.getAsFile()), pointer); // the image shapes' module
         return;
-    }
+    } // without one, images are ignored and any text beside them is pasted
     const text = event.clipboardData.getData('text/plain');
     if (!text) return;
     const shapes = shapesOf(text);

@@ -3,7 +3,9 @@
 // moves the whole selection, a corner handle resizes it and the knob above turns it (Shift: in steps of 15°).
 // The shapes being changed are drawn over the cached layer until the change is made (selection.js does the work).
 import { pivot } from '../../shapes.js';
+import { canvas } from '../page.js';
 import { state, invalidate, topmostAt } from '../scene.js';
+import { toBoard } from '../view.js';
 import { change } from '../changes.js';
 import { defineTool } from '../tools.js';
 import { selectedShapes, setSelection, toggleSelected, selectInside, handleAt, moved, scaled, rotated,
@@ -56,6 +58,18 @@ function edited(drawing, x, y, event) {
     }
     return moved(drawing.edits, x - drawing.x, y - drawing.y);
 }
+
+const CURSORS = { rotate: 'grab', nw: 'nwse-resize', se: 'nwse-resize', ne: 'nesw-resize', sw: 'nesw-resize' };
+
+/** The pointer over a handle of the selection shows what a drag there does. */
+canvas.addEventListener('pointermove', (event) => {
+    if (state.tool !== 'select' || state.drawing || state.role === 'viewer') return;
+    const selected = selectedShapes();
+    const [x, y] = toBoard(event);
+    const handle = selected.length ? handleAt(x, y, selected) : null;
+    canvas.style.cursor = !handle ? 'default' : handle.rotate ? CURSORS.rotate
+        : CURSORS[(handle.corner[1] < handle.anchor[1] ? 'n' : 's') + (handle.corner[0] < handle.anchor[0] ? 'w' : 'e')];
+});
 
 defineTool('select', 'v', {
     cursor: 'default',

@@ -177,6 +177,70 @@ class SelectionPageIT {
         }
     }
 
+    private static JsonObject byKind(JsonArray shapes, String kind) {
+        return shapes.stream()
+                .map(v -> v.asJsonObject())
+                .filter(s -> s.getString("kind").equals(kind))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static double point(JsonObject shape, int i) {
+        return shape.getJsonArray("points").getJsonNumber(i).doubleValue();
+    }
+
+    @Test
+    void aGroupResizesInProportionFromACornerAndIsCutAndPastedBackAsOneStepEach() {
+        Http owner = Http.as(AppServer.baseUri(), "alice");
+        String board = newBoard(owner, "Resize and cut");
+        owner.putJson("api/boards/" + board + "/shapes/a", "{\"kind\":\"rectangle\",\"points\":[100,100,200,160]}");
+        owner.putJson(
+                "api/boards/" + board + "/shapes/b",
+                "{\"kind\":\"ellipse\",\"fill\":\"#ffc9c9\",\"points\":[220,100,300,160]}");
+        try (Browser alice = onBoard("alice", board)) {
+            alice.await(d -> shapeCount(alice) == 2 ? true : null);
+            double[] o = canvasOrigin(alice);
+            int left = (int) o[0], top = (int) o[1];
+            key(alice, "v", false);
+            key(alice, "a", true);
+            // the box around both is [97, 97, 303, 163] (the shapes' and their strokes'); its bottom-right corner
+            // dragged to twice as far from the top-left one doubles the group, whatever the pointer's slant
+            new Actions(alice.driver())
+                    .moveToLocation(left + 303, top + 163)
+                    .clickAndHold()
+                    .moveToLocation(left + 400, top + 200)
+                    .moveToLocation(left + 509, top + 229)
+                    .release()
+                    .perform();
+            alice.await(d -> unsaved(alice) == 0 && x0(storedById(owner, board).get("b")) == 343 ? true : null);
+            JsonObject a = storedById(owner, board).get("a");
+            assertEquals(103, point(a, 0), a::toString);
+            assertEquals(103, point(a, 1), a::toString);
+            assertEquals(303, point(a, 2), a::toString);
+            assertEquals(223, point(a, 3), a::toString);
+            alice.screenshot("board-group-resized");
+
+            // cut: gone as one change; pasted at the pointer with new ids; each undone in one step
+            key(alice, "x", true);
+            alice.await(d -> unsaved(alice) == 0 && stored(owner, board).isEmpty() ? true : null);
+            new Actions(alice.driver()).moveToLocation(left + 600, top + 300).perform();
+            key(alice, "v", true);
+            alice.await(d -> unsaved(alice) == 0 && stored(owner, board).size() == 2 ? true : null);
+            JsonArray pasted = stored(owner, board);
+            JsonObject box = byKind(pasted, "rectangle");
+            assertFalse(Set.of("a", "b").contains(box.getString("id")), "new ids");
+            assertEquals(200, point(box, 2) - point(box, 0), 0.01, "the size is kept");
+            assertEquals(600, (x0(box) + point(byKind(pasted, "ellipse"), 2)) / 2, 3, "centred on the pointer");
+            assertEquals(2L, selectionSize(alice), "the pasted shapes are selected");
+            key(alice, "z", true);
+            alice.await(d -> unsaved(alice) == 0 && stored(owner, board).isEmpty() ? true : null);
+            key(alice, "z", true);
+            alice.await(d ->
+                    unsaved(alice) == 0 && storedById(owner, board).keySet().equals(Set.of("a", "b")) ? true : null);
+            assertEquals(343, x0(storedById(owner, board).get("b")), "as it was cut");
+        }
+    }
+
     @Test
     void undoLeavesAloneWhatSomeoneElseChangedSince() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
