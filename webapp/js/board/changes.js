@@ -36,7 +36,13 @@ function sameContent(a, b) {
     return plain(a) === plain(b);
 }
 
-/** Puts and removes shapes: shown at once, then sent; the app's announcement replaces them. */
+/** Most edits in one board event (the app's limit). */
+export const MAX_BATCH = 500;
+
+/**
+ * Puts and removes shapes: shown at once, then sent (in batches of at most MAX_BATCH edits, each applied whole by
+ * the app); the app's announcement replaces them. However many batches, it is one undo step.
+ */
 export function change(put, remove, record = true) {
     if (record) {
         state.undo.push({
@@ -49,13 +55,17 @@ export function change(put, remove, record = true) {
     put.forEach((s) => { state.local.set(s.id, s); state.localRemoved.delete(s.id); });
     remove.forEach((id) => { state.localRemoved.add(id); state.local.delete(id); });
     invalidate();
-    connection.send('changeShapes', { put: put.map(wire), remove })
-        .then(() => settle(put, remove))
-        .catch((result) => {
-            settle(put, remove);
-            showMessage(`Not saved: ${result.error ? result.error.message : 'rejected'}`);
-        })
-        .finally(() => showStatus(statusLine.dataset.state));
+    for (let i = 0; i < put.length + remove.length; i += MAX_BATCH) {
+        const puts = put.slice(i, i + MAX_BATCH);
+        const removes = remove.slice(Math.max(0, i - put.length), Math.max(0, i + MAX_BATCH - put.length));
+        connection.send('changeShapes', { put: puts.map(wire), remove: removes })
+            .then(() => settle(puts, removes))
+            .catch((result) => {
+                settle(puts, removes);
+                showMessage(`Not saved: ${result.error ? result.error.message : 'rejected'}`);
+            })
+            .finally(() => showStatus(statusLine.dataset.state));
+    }
     showStatus(statusLine.dataset.state);
 }
 

@@ -52,10 +52,10 @@ export function shapesOf(text) {
     });
 }
 
-/** Adds copies of `shapes` (new ids), moved by (dx, dy), as one change a batch, and selects them. */
+/** Adds copies of `shapes` (new ids), moved by (dx, dy), as one change, and selects them. */
 function place(shapes, dx, dy) {
     const copies = moved(shapes, dx, dy).map((s) => ({ ...s, id: newId(), z: undefined }));
-    for (let i = 0; i < copies.length; i += 500) change(copies.slice(i, i + 500), []);
+    change(copies, []);
     selectTool('select');
     setSelection(copies.map((s) => s.id));
 }

@@ -242,6 +242,38 @@ class SelectionPageIT {
     }
 
     @Test
+    void aSelectionLargerThanOneBatchIsDeletedAndBroughtBackAsOneUndoStep() {
+        Http owner = Http.as(AppServer.baseUri(), "alice");
+        String board = newBoard(owner, "Many");
+        try (Browser alice = onBoard("alice", board)) {
+            StringBuilder shapes = new StringBuilder();
+            for (int i = 0; i < 600; i++) {
+                shapes.append(i == 0 ? "" : ",")
+                        .append("{\"kind\":\"rectangle\",\"points\":[")
+                        .append(i % 30 * 20)
+                        .append(',')
+                        .append(i / 30 * 20)
+                        .append(',')
+                        .append(i % 30 * 20 + 10)
+                        .append(',')
+                        .append(i / 30 * 20 + 10)
+                        .append("]}");
+            }
+            alice.script(
+                    "window.whiteboard.importJson(arguments[0]);",
+                    "{\"format\":\"whiteboard\",\"version\":1,\"shapes\":[" + shapes + "]}");
+            alice.await(d -> unsaved(alice) == 0 && stored(owner, board).size() == 600 ? true : null);
+            key(alice, "v", false);
+            key(alice, "a", true);
+            assertEquals(600L, selectionSize(alice));
+            key(alice, Keys.DELETE, false);
+            alice.await(d -> unsaved(alice) == 0 && stored(owner, board).isEmpty() ? true : null);
+            key(alice, "z", true);
+            alice.await(d -> unsaved(alice) == 0 && stored(owner, board).size() == 600 ? true : null);
+        }
+    }
+
+    @Test
     void undoLeavesAloneWhatSomeoneElseChangedSince() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         Http bobHttp = Http.as(AppServer.baseUri(), "bob");
