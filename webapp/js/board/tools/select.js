@@ -4,7 +4,7 @@
 // The shapes being changed are drawn over the cached layer until the change is made (selection.js does the work).
 import { pivot } from '../../shapes.js';
 import { canvas } from '../page.js';
-import { state, invalidate, topmostAt } from '../scene.js';
+import { state, current, invalidate, topmostAt } from '../scene.js';
 import { toBoard } from '../view.js';
 import { change } from '../changes.js';
 import { defineTool } from '../tools.js';
@@ -89,8 +89,9 @@ defineTool('select', 'v', {
             return;
         }
         const result = drawing.preview;
-        const changed = result && result.filter((s, i) => s.rotation !== drawing.edits[i].rotation
-            || s.width !== drawing.edits[i].width || s.points.some((v, j) => v !== drawing.edits[i].points[j]));
+        // what changed, less what someone else removed meanwhile (a put would bring it back)
+        const changed = result && result.filter((s, i) => current(s.id) && (s.rotation !== drawing.edits[i].rotation
+            || s.width !== drawing.edits[i].width || s.points.some((v, j) => v !== drawing.edits[i].points[j])));
         if (changed && changed.length) {
             streamEdit(result, true); // where it ended, until the change arrives
             change(changed, []);

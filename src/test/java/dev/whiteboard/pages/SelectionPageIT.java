@@ -305,6 +305,31 @@ class SelectionPageIT {
     }
 
     @Test
+    void aShapeSomeoneElseRemovesDuringAGroupMoveStaysRemoved() {
+        Http owner = Http.as(AppServer.baseUri(), "alice");
+        String board = newBoard(owner, "Removed meanwhile");
+        owner.putJson("api/boards/" + board + "/shapes/a", "{\"kind\":\"rectangle\",\"points\":[100,100,200,160]}");
+        owner.putJson("api/boards/" + board + "/shapes/b", "{\"kind\":\"rectangle\",\"points\":[300,100,400,160]}");
+        try (Browser alice = onBoard("alice", board)) {
+            alice.await(d -> shapeCount(alice) == 2 ? true : null);
+            double[] o = canvasOrigin(alice);
+            key(alice, "v", false);
+            key(alice, "a", true);
+            new Actions(alice.driver())
+                    .moveToLocation((int) o[0] + 150, (int) o[1] + 101)
+                    .clickAndHold()
+                    .moveByOffset(10, 20)
+                    .moveByOffset(10, 20)
+                    .perform();
+            Http.as(AppServer.baseUri(), "alice").delete("api/boards/" + board + "/shapes/b");
+            alice.await(d -> (Boolean) alice.script("return !window.whiteboard.state.shapes.has('b');") ? true : null);
+            new Actions(alice.driver()).release().perform();
+            alice.await(d -> unsaved(alice) == 0 && x0(storedById(owner, board).get("a")) == 120 ? true : null);
+            assertEquals(Set.of("a"), storedById(owner, board).keySet(), "b is not brought back");
+        }
+    }
+
+    @Test
     void aShapeTurnedWithTheKnobSnapsWithShiftAndIsStoredSeenAndExported() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = newBoard(owner, "Rotation");
