@@ -372,6 +372,46 @@ class SelectionPageIT {
     }
 
     @Test
+    void aGroupTurnsAboutTheMiddleOfItsBox() {
+        Http owner = Http.as(AppServer.baseUri(), "alice");
+        String board = newBoard(owner, "Group rotation");
+        owner.putJson("api/boards/" + board + "/shapes/a", "{\"kind\":\"rectangle\",\"points\":[100,100,200,160]}");
+        owner.putJson("api/boards/" + board + "/shapes/b", "{\"kind\":\"rectangle\",\"points\":[300,100,400,160]}");
+        try (Browser alice = onBoard("alice", board)) {
+            alice.await(d -> shapeCount(alice) == 2 ? true : null);
+            double[] o = canvasOrigin(alice);
+            int left = (int) o[0], top = (int) o[1];
+            key(alice, "v", false);
+            key(alice, "a", true);
+            // the box is [97, 97, 403, 163]: its middle (250, 130), the knob 24 px above the top edge's middle
+            new Actions(alice.driver())
+                    .moveToLocation(left + 250, top + 97 - 24)
+                    .clickAndHold()
+                    .keyDown(Keys.SHIFT)
+                    .moveToLocation(left + 320, top + 100)
+                    .moveToLocation(left + 350, top + 131)
+                    .release()
+                    .keyUp(Keys.SHIFT)
+                    .perform();
+            alice.await(d -> unsaved(alice) == 0
+                            && storedById(owner, board).get("a").containsKey("rotation")
+                            && storedById(owner, board).get("b").containsKey("rotation")
+                    ? true
+                    : null);
+            // each shape's middle went a quarter turn round (250, 130), and each shape turned a quarter
+            double[][] expected = {{200, 0, 300, 60}, {200, 200, 300, 260}};
+            String[] ids = {"a", "b"};
+            for (int s = 0; s < 2; s++) {
+                JsonObject shape = storedById(owner, board).get(ids[s]);
+                assertEquals(90, shape.getJsonNumber("rotation").doubleValue(), shape::toString);
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(expected[s][i], point(shape, i), 0.02, shape::toString);
+                }
+            }
+        }
+    }
+
+    @Test
     void rotationOnTheWireIsANumberNormalisedAndAViewerCannotTurn() {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = newBoard(owner, "Rotation REST");
