@@ -1,8 +1,32 @@
 // Drawing, bounds and hit-testing of the shapes of a board, in board coordinates. Text is drawn with fillText:
 // what people type is never interpreted. A sticky note's text is wrapped and sized to fit its box (noteLayout).
+// A shape's `rotation` (degrees, clockwise) turns it about the centre of its unturned box (pivot).
 
-/** [minX, minY, maxX, maxY] of the shape, including its stroke. */
+/** [minX, minY, maxX, maxY] of the shape as drawn (turned, when it has a rotation), including its stroke. */
 export function bounds(shape) {
+    const box = unturnedBounds(shape);
+    if (!shape.rotation) return box;
+    const [cx, cy] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+    const corners = [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]]
+        .map(([x, y]) => turn(x, y, cx, cy, shape.rotation));
+    const xs = corners.map((c) => c[0]), ys = corners.map((c) => c[1]);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/** The point (x, y) turned by `degrees` (clockwise on screen) about (cx, cy). */
+export function turn(x, y, cx, cy, degrees) {
+    const a = degrees * Math.PI / 180, cos = Math.cos(a), sin = Math.sin(a);
+    return [cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos];
+}
+
+/** The point the shape turns about: the centre of its unturned box. */
+export function pivot(shape) {
+    const box = unturnedBounds(shape);
+    return [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+}
+
+/** [minX, minY, maxX, maxY] of the shape before its rotation, including its stroke. */
+export function unturnedBounds(shape) {
     const p = shape.points;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let i = 0; i + 1 < p.length; i += 2) {
@@ -23,6 +47,12 @@ export function drawShape(ctx, shape) {
     const p = shape.points;
     if (!p || p.length < 2) return;
     ctx.save();
+    if (shape.rotation) {
+        const [cx, cy] = pivot(shape);
+        ctx.translate(cx, cy);
+        ctx.rotate(shape.rotation * Math.PI / 180);
+        ctx.translate(-cx, -cy);
+    }
     ctx.globalAlpha = shape.opacity ?? 1;
     ctx.strokeStyle = shape.stroke || '#1e1e1e';
     ctx.fillStyle = shape.fill || 'transparent';
@@ -179,7 +209,11 @@ function note(ctx, shape) {
 
 /** Whether (x, y) is on the shape, within `tolerance` board units. */
 export function hitTest(shape, x, y, tolerance) {
-    const [x0, y0, x1, y1] = bounds(shape);
+    if (shape.rotation) {
+        const [cx, cy] = pivot(shape);
+        [x, y] = turn(x, y, cx, cy, -shape.rotation);
+    }
+    const [x0, y0, x1, y1] = unturnedBounds(shape);
     if (x < x0 - tolerance || x > x1 + tolerance || y < y0 - tolerance || y > y1 + tolerance) return false;
     const p = shape.points;
     const reach = tolerance + (shape.width || 2) / 2;

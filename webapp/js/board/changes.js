@@ -17,10 +17,32 @@ export function wire(shape) {
     if (shape.fill) out.fill = shape.fill;
     if (shape.text) out.text = shape.text;
     if (shape.z !== undefined) out.z = shape.z;
+    const rotation = normalRotation(shape.rotation);
+    if (rotation) out.rotation = rotation;
     return out;
 }
 
-/** Puts and removes shapes: shown at once, then sent; the app's announcement replaces them. */
+/** Degrees as the app stores them: to two decimals, in [0, 360). */
+export function normalRotation(degrees) {
+    if (!Number.isFinite(degrees)) return 0;
+    const turned = (Math.round(degrees * 100) / 100) % 360;
+    return turned < 0 ? (turned + 360 >= 360 ? 0 : turned + 360) : turned;
+}
+
+/** Whether two shapes (or nulls) look the same: their wire form but the z. */
+function sameContent(a, b) {
+    if (!a || !b) return !a && !b;
+    const plain = (s) => JSON.stringify({ ...wire(s), z: undefined });
+    return plain(a) === plain(b);
+}
+
+/** Most edits in one board event (the app's limit). */
+export const MAX_BATCH = 500;
+
+/**
+ * Puts and removes shapes: shown at once, then sent (in batches of at most MAX_BATCH edits, each applied whole by
+ * the app); the app's announcement replaces them. However many batches, it is one undo step.
+ */
 export function change(put, remove, record = true) {
     if (record) {
         state.undo.push({
@@ -33,13 +55,17 @@ export function change(put, remove, record = true) {
     put.forEach((s) => { state.local.set(s.id, s); state.localRemoved.delete(s.id); });
     remove.forEach((id) => { state.localRemoved.add(id); state.local.delete(id); });
     invalidate();
-    connection.send('changeShapes', { put: put.map(wire), remove })
-        .then(() => settle(put, remove))
-        .catch((result) => {
-            settle(put, remove);
-            showMessage(`Not saved: ${result.error ? result.error.message : 'rejected'}`);
-        })
-        .finally(() => showStatus(statusLine.dataset.state));
+    for (let i = 0; i < put.length + remove.length; i += MAX_BATCH) {
+        const puts = put.slice(i, i + MAX_BATCH);
+        const removes = remove.slice(Math.max(0, i - put.length), Math.max(0, i + MAX_BATCH - put.length));
+        connection.send('changeShapes', { put: puts.map(wire), remove: removes })
+            .then(() => settle(puts, removes))
+            .catch((result) => {
+                settle(puts, removes);
+                showMessage(`Not saved: ${result.error ? result.error.message : 'rejected'}`);
+            })
+            .finally(() => showStatus(statusLine.dataset.state));
+    }
     showStatus(statusLine.dataset.state);
 }
 
@@ -55,9 +81,12 @@ export function undo() {
     state.redo.push(step);
     const put = [];
     const remove = [];
-    // only what this person did is undone: a shape someone else removed meanwhile is left alone
-    step.put.forEach(({ id, before }) => { if (before) put.push(before); else if (current(id)) remove.push(id); });
-    step.remove.forEach(({ before }) => { if (before) put.push(before); });
+    // only what this person did is undone: a shape someone else changed or removed since is left alone
+    step.put.forEach(({ id, before }, i) => {
+        if (!sameContent(current(id), step.after[i])) return;
+        if (before) put.push(before); else remove.push(id);
+    });
+    step.remove.forEach(({ id, before }) => { if (before && !current(id)) put.push(before); });
     if (put.length || remove.length) change(put, remove, false);
 }
 
@@ -65,6 +94,8 @@ export function redo() {
     const step = state.redo.pop();
     if (!step) return;
     state.undo.push(step);
-    const remove = step.remove.map(({ id }) => id).filter((id) => current(id));
-    if (step.after.length || remove.length) change(step.after, remove, false);
+    // and redone only where the board is still as the undo left it
+    const put = step.after.filter((s, i) => sameContent(current(s.id), step.put[i].before));
+    const remove = step.remove.filter(({ id, before }) => sameContent(current(id), before)).map(({ id }) => id);
+    if (put.length || remove.length) change(put, remove, false);
 }

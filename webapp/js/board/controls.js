@@ -1,13 +1,15 @@
 // The page's controls: the toolbar (tools, colours, undo and redo, zoom, exports, import, background, clear) and
-// the keyboard shortcuts (a tool's key, Space to pan, Ctrl+Z, Delete, Escape, + - 0).
-import { canvas, strokeInput, clearButton, showMessage } from './page.js';
+// the keyboard shortcuts (a tool's key, Space to pan, Ctrl+Z, Ctrl+A, Ctrl+D, Delete, Escape, + - 0; the clipboard's
+// keys are clipboard.js's). With Select, the colour, width, fill and opacity restyle the selected shapes.
+import { canvas, strokeInput, widthInput, fillInput, opacityInput, clearButton, showMessage } from './page.js';
 import { state, invalidate } from './scene.js';
 import { connection } from './status.js';
 import { undo, redo } from './changes.js';
 import { zoomCentre } from './view.js';
 import { selectTool, toolForKey } from './tools.js';
 import { setSpaceDown } from './input.js';
-import { removeSelected } from './tools/select.js';
+import { selectAll, removeSelection, restyle } from './selection.js';
+import { duplicate } from './clipboard.js';
 import { exportPng, exportSvg, exportJson, importJson, download } from './transfer.js';
 import { uploadBackground } from './background.js';
 
@@ -22,6 +24,26 @@ document.querySelectorAll('[data-colour]').forEach((button) => {
 });
 strokeInput.addEventListener('input', () => selectColour(strokeInput.value));
 selectColour(strokeInput.value);
+
+// restyling the selection (notes keep their own colours: note.js)
+const filled = (s) => s.kind === 'rectangle' || s.kind === 'ellipse';
+const tint = (colour) => `${colour.slice(0, 7)}40`;
+document.querySelectorAll('[data-colour]').forEach((b) => b.addEventListener('click', () => restyleColour(b.dataset.colour)));
+strokeInput.addEventListener('change', () => restyleColour(strokeInput.value));
+function restyleColour(colour) {
+    restyle((s) => (s.kind === 'note' || s.stroke === colour ? null
+        : { ...s, stroke: colour, fill: s.fill && filled(s) ? tint(colour) : s.fill }));
+}
+widthInput.addEventListener('change', () => {
+    const width = Number(widthInput.value);
+    restyle((s) => (s.kind === 'text' || s.kind === 'note' || s.width === width ? null : { ...s, width }));
+});
+fillInput.addEventListener('change', () => restyle((s) => (!filled(s) || Boolean(s.fill) === fillInput.checked ? null
+    : { ...s, fill: fillInput.checked ? tint(s.stroke || '#1e1e1e') : undefined })));
+opacityInput.addEventListener('change', () => {
+    const opacity = Number(opacityInput.value);
+    restyle((s) => ((s.opacity ?? 1) === opacity ? null : { ...s, opacity }));
+});
 document.getElementById('undo').addEventListener('click', undo);
 document.getElementById('redo').addEventListener('click', redo);
 document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.25));
@@ -70,9 +92,20 @@ window.addEventListener('keydown', (event) => {
         if (event.shiftKey) redo(); else undo();
         return;
     }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a' && state.role !== 'viewer') {
+        event.preventDefault();
+        selectTool('select');
+        selectAll();
+        return;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'd') {
+        event.preventDefault(); // not the browser's bookmark
+        duplicate();
+        return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === 'Delete' || event.key === 'Backspace') { removeSelected(); event.preventDefault(); return; }
-    if (event.key === 'Escape') { state.selected = null; invalidate(); return; }
+    if (event.key === 'Delete' || event.key === 'Backspace') { removeSelection(); event.preventDefault(); return; }
+    if (event.key === 'Escape') { state.selection = new Set(); invalidate(); return; }
     if (toolForKey(event.key)) selectTool(toolForKey(event.key));
     else if (event.key === '+' || event.key === '=') zoomCentre(1.25);
     else if (event.key === '-') zoomCentre(0.8);

@@ -55,7 +55,7 @@ canvas.addEventListener('pointerdown', (event) => {
         state.drawing = { pan: true, x: event.clientX, y: event.clientY };
         return;
     }
-    const drawing = family.start(x, y, state.tool);
+    const drawing = family.start(x, y, state.tool, event);
     if (drawing) {
         drawing.family = family; // the drag goes on with the tool it started with
         state.drawing = drawing;
@@ -87,7 +87,7 @@ canvas.addEventListener('pointermove', (event) => {
         return;
     }
     const [x, y] = toBoard(event);
-    drawing.family.move(drawing, x, y);
+    drawing.family.move(drawing, x, y, event);
 });
 
 function finish() {

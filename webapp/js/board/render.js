@@ -1,18 +1,19 @@
 // Rendering. The stored and pending shapes (and the background image) are drawn into an off-screen layer that
 // covers the view and a margin around it. A frame then copies that layer, moved and scaled to the current view,
-// and draws on top only what moves: strokes in progress (here and other people's), the shape being moved or
-// resized, the selection and the cursors. The layer is drawn again only when the shapes change, when the view
+// and draws on top only what moves: strokes in progress (here and other people's), the shapes being moved, resized
+// or turned (here, and by others: their stored forms are left out of the layer meanwhile), the selection and the
+// cursors. The layer is drawn again only when the shapes change, when the view
 // leaves the area it covers, and once a zoom has settled (while zooming, the scaled copy stands in for it).
 import { drawShape } from '../shapes.js';
 import { canvas, ctx } from './page.js';
 import { scene, state, visibleShapes, boxOf, invalidate, onFrame } from './scene.js';
-import { paintSelection } from './tools/select.js';
+import { paintSelection } from './selection.js';
 import { paintCursors } from './cursors.js';
 
 // The layer on show, and the one being drawn: a new layer is drawn a slice at a time (about 8 ms a frame) while
 // the old one, moved and scaled, stays on show, so a large board never holds a frame up. Only the very first
 // layer is drawn in one go.
-export const layer = { canvas: document.createElement('canvas'), view: null, version: -1, hidden: null, ratio: 0,
+export const layer = { canvas: document.createElement('canvas'), view: null, version: -1, hidden: { ids: new Set(), key: '' }, ratio: 0,
     margin: { x: 0, y: 0 }, width: 0, height: 0, stale: false, settle: 0, builds: 0 };
 const next = { canvas: document.createElement('canvas'), running: false, list: [], index: 0, area: null };
 const SLICE_MS = 8;
@@ -30,8 +31,8 @@ function render() {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = state.backgroundColor || '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    const editing = state.drawing && state.drawing.edit;
-    const hidden = editing ? editing.id : null;
+    const edits = state.drawing && state.drawing.edits;
+    const hidden = hiddenShapes(edits);
     if (layerNeedsBuilding(width, height, ratio, hidden)) {
         startLayer(width, height, ratio, hidden);
     }
@@ -46,7 +47,7 @@ function render() {
         if (now - peer.at > 10_000) state.peers.delete(id);
         else drawShape(ctx, peer.shape);
     }
-    if (editing) drawShape(ctx, state.drawing.preview || editing);
+    if (edits) (state.drawing.preview || edits).forEach((s) => drawShape(ctx, s));
     if (state.drawing && state.drawing.shape) drawShape(ctx, state.drawing.shape);
     paintSelection(ctx, ratio);
     paintCursors(ctx, ratio);
@@ -56,9 +57,16 @@ function render() {
     if (next.running) invalidate();
 }
 
+/** The ids of the shapes drawn over the layer instead of in it (edited here or by others), with a key for them. */
+function hiddenShapes(edits) {
+    const ids = new Set(edits ? edits.map((s) => s.id) : []);
+    state.peers.forEach((peer, id) => { if (peer.replaces) ids.add(id); });
+    return { ids, key: [...ids].sort().join(' ') };
+}
+
 /** Whether a new layer is wanted for this frame (see above); schedules a sharp one for when a zoom has settled. */
 function layerNeedsBuilding(width, height, ratio, hidden) {
-    if (!layer.view || layer.stale || layer.version !== scene.version || layer.hidden !== hidden || layer.ratio !== ratio) {
+    if (!layer.view || layer.stale || layer.version !== scene.version || layer.hidden.key !== hidden.key || layer.ratio !== ratio) {
         return true;
     }
     const k = state.view.scale / layer.view.scale;
@@ -78,7 +86,7 @@ function layerNeedsBuilding(width, height, ratio, hidden) {
 
 /** Starts drawing a layer for the current view, unless one for the same shapes is being drawn already. */
 function startLayer(width, height, ratio, hidden) {
-    if (next.running && next.version === scene.version && next.hidden === hidden && next.ratio === ratio && !layer.stale) {
+    if (next.running && next.version === scene.version && next.hidden.key === hidden.key && next.ratio === ratio && !layer.stale) {
         return;
     }
     const margin = ratio > 1 ? 0.25 : 0.5; // of the view on each side; keeps the layer to a few megapixels
@@ -133,8 +141,10 @@ function copyLayer(ratio) {
 /** The background image and every shape whose bounds meet `area` ([x0, y0, x1, y1], board units), for exports. */
 export function paintShapes(target, area) {
     paintBackgroundImage(target);
-    drawShapesIn(target, visibleShapes(), 0, area, null, Infinity);
+    drawShapesIn(target, visibleShapes(), 0, area, NONE_HIDDEN, Infinity);
 }
+
+const NONE_HIDDEN = { ids: new Set(), key: '' };
 
 function paintBackgroundImage(target) {
     if (state.background && state.background.image.complete && state.background.image.naturalWidth) {
@@ -143,8 +153,8 @@ function paintBackgroundImage(target) {
 }
 
 /**
- * Draws the shapes of `list` from index `from` whose bounds meet `area` ([x0, y0, x1, y1], board units), but the
- * one with id `hidden`, until `deadline` (performance.now()); returns the index it stopped at.
+ * Draws the shapes of `list` from index `from` whose bounds meet `area` ([x0, y0, x1, y1], board units), but
+ * those of `hidden.ids`, until `deadline` (performance.now()); returns the index it stopped at.
  */
 function drawShapesIn(target, list, from, area, hidden, deadline) {
     const [left, top, right, bottom] = area;
@@ -152,7 +162,7 @@ function drawShapesIn(target, list, from, area, hidden, deadline) {
     while (i < list.length) {
         const shape = list[i++];
         const [x0, y0, x1, y1] = boxOf(shape);
-        if (x1 >= left && x0 <= right && y1 >= top && y0 <= bottom && shape.id !== hidden) {
+        if (x1 >= left && x0 <= right && y1 >= top && y0 <= bottom && !hidden.ids.has(shape.id)) {
             drawShape(target, shape);
         }
         if (i % 64 === 0 && performance.now() > deadline) break;

@@ -29,7 +29,7 @@ export const state = {
     backgroundColor: null,
     view: { x: 0, y: 0, scale: 1 },
     tool: 'pen',
-    selected: null,     // id of the selected shape (Select tool)
+    selection: new Set(), // ids of the selected shapes (Select tool); `selected` below is the one, if only one
     drawing: null,
     undo: [],
     redo: [],
@@ -38,6 +38,11 @@ export const state = {
     lastRenderMs: 0,
     renderMs: [],
 };
+
+Object.defineProperty(state, 'selected', {
+    get() { return state.selection.size === 1 ? state.selection.values().next().value : null; },
+    set(id) { state.selection = new Set(id ? [id] : []); },
+});
 
 /** The shape with this id as shown here (a change made here first), or null. */
 export function current(id) {

@@ -59,9 +59,11 @@ function onServerMessage(data) {
         }
         for (const id of data.removed) {
             state.shapes.delete(id);
+            state.peers.delete(id);
         }
     } else if (data.type === 'boardCleared') {
         state.shapes.clear();
+        state.peers.forEach((peer, id) => { if (peer.replaces) state.peers.delete(id); });
     } else if (data.type === 'backgroundChanged') {
         showBackground(data.background, data.backgroundColor);
     }
@@ -78,10 +80,17 @@ function resync() {
     return resyncing;
 }
 
-/** A live stroke from someone drawing right now (not stored; the committed shape replaces it), or their cursor. */
+/**
+ * A live stroke from someone drawing right now (not stored; the committed shape replaces it), shapes someone is
+ * moving, resizing or turning right now (drawn instead of the stored ones until the change comes), or a cursor.
+ */
 function onPeerMessage(data, from) {
     if (data && data.type === 'cursor' && Number.isFinite(data.x) && Number.isFinite(data.y)) {
         peerCursor(from, data.x, data.y);
+        return;
+    }
+    if (data && data.type === 'edit') {
+        onPeerEdit(data, from);
         return;
     }
     if (!data || data.type !== 'stroke' || typeof data.id !== 'string' || !Array.isArray(data.points)) {
@@ -94,6 +103,20 @@ function onPeerMessage(data, from) {
         shape: { id: data.id, kind: data.kind, stroke: data.stroke, width: data.width, fill: data.fill, points, author: from },
         at: Date.now(),
     });
+    invalidate();
+}
+
+function onPeerEdit(data, from) {
+    if (data.done === true && Array.isArray(data.ids)) {
+        data.ids.forEach((id) => { if (state.peers.has(id) && state.peers.get(id).replaces) state.peers.delete(id); });
+    } else if (Array.isArray(data.shapes) && data.shapes.length <= 500) {
+        for (const s of data.shapes) {
+            // only stored shapes are shown moving; what is drawn is only ever canvas paths and text
+            if (!s || typeof s.id !== 'string' || !state.shapes.has(s.id) || typeof s.kind !== 'string'
+                || !Array.isArray(s.points) || !s.points.every(Number.isFinite)) continue;
+            state.peers.set(s.id, { shape: { ...s, author: from }, at: Date.now(), replaces: true });
+        }
+    }
     invalidate();
 }
 

@@ -7,7 +7,7 @@ import { state, invalidate } from './scene.js';
 const tools = new Map();  // name -> family
 const keys = new Map();   // key -> name
 
-/** Registers a tool: `family` is {cursor?, pans?, start?(x, y, name), move?(drawing, x, y), finish?(drawing)}. */
+/** Registers a tool: `family` is {cursor?, pans?, start?(x, y, name, event), move?(drawing, x, y, event), finish?(drawing)}. */
 export function defineTool(name, key, family) {
     tools.set(name, family);
     if (key) keys.set(key, name);
@@ -27,8 +27,8 @@ export function selectTool(tool) {
     document.body.dataset.tool = tool; // board.css shows what goes with the tool (the note colours)
     document.querySelectorAll('[data-tool]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === tool)));
     canvas.style.cursor = (tools.get(tool) && tools.get(tool).cursor) || 'crosshair';
-    if (tool !== 'select' && state.selected) {
-        state.selected = null;
+    if (tool !== 'select' && state.selection.size) {
+        state.selection = new Set();
         invalidate();
     }
 }

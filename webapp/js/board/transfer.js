@@ -1,6 +1,6 @@
 // What leaves and enters the board as files: the PNG image and SVG drawing of the board, its shapes as JSON, and
 // the import of such a JSON export (new ids, so nothing on this board is overwritten).
-import { bounds, noteLayout, NOTE_FONT } from '../shapes.js';
+import { bounds, noteLayout, pivot, NOTE_FONT } from '../shapes.js';
 import { showMessage } from './page.js';
 import { state, visibleShapes } from './scene.js';
 import { newId, wire, change } from './changes.js';
@@ -83,23 +83,30 @@ export function exportSvg() {
     const attrs = (s) => `stroke="${svgEscape(s.stroke || '#1e1e1e')}" stroke-width="${s.width || 2}" fill="${svgEscape(s.fill || 'none')}"`
         + ` opacity="${s.opacity ?? 1}" stroke-linecap="round" stroke-linejoin="round"`;
     const body = shapes.map((s) => {
-        const p = s.points;
-        switch (s.kind) {
-            case 'pen': return `<polyline points="${p.join(' ')}" ${attrs({ ...s, fill: null })}/>`;
-            case 'line': case 'arrow': return `<line x1="${p[0]}" y1="${p[1]}" x2="${p[2]}" y2="${p[3]}" ${attrs(s)}/>`;
-            case 'rectangle': return `<rect x="${Math.min(p[0], p[2])}" y="${Math.min(p[1], p[3])}" width="${Math.abs(p[2] - p[0])}"`
-                + ` height="${Math.abs(p[3] - p[1])}" ${attrs(s)}/>`;
-            case 'ellipse': return `<ellipse cx="${(p[0] + p[2]) / 2}" cy="${(p[1] + p[3]) / 2}" rx="${Math.abs(p[2] - p[0]) / 2}"`
-                + ` ry="${Math.abs(p[3] - p[1]) / 2}" ${attrs(s)}/>`;
-            case 'text': return `<text x="${p[0]}" y="${p[1]}" font-size="${s.width || 16}" dominant-baseline="hanging"`
-                + ` fill="${svgEscape(s.stroke || '#1e1e1e')}">${svgEscape(s.text || '')}</text>`;
-            case 'note': return svgNote(s);
-            default: return '';
-        }
+        if (!s.rotation) return svgShape(s, attrs);
+        const [cx, cy] = pivot(s);
+        return `<g transform="rotate(${s.rotation} ${cx} ${cy})">${svgShape(s, attrs)}</g>`;
     }).join('\n');
     return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${box[0]} ${box[1]} ${box[2] - box[0]} ${box[3] - box[1]}">\n`
         + `<rect x="${box[0]}" y="${box[1]}" width="${box[2] - box[0]}" height="${box[3] - box[1]}" fill="${svgEscape(state.backgroundColor || '#ffffff')}"/>\n`
         + `${body}\n</svg>\n`;
+}
+
+/** One shape as an SVG element, unturned. */
+function svgShape(s, attrs) {
+    const p = s.points;
+    switch (s.kind) {
+        case 'pen': return `<polyline points="${p.join(' ')}" ${attrs({ ...s, fill: null })}/>`;
+        case 'line': case 'arrow': return `<line x1="${p[0]}" y1="${p[1]}" x2="${p[2]}" y2="${p[3]}" ${attrs(s)}/>`;
+        case 'rectangle': return `<rect x="${Math.min(p[0], p[2])}" y="${Math.min(p[1], p[3])}" width="${Math.abs(p[2] - p[0])}"`
+            + ` height="${Math.abs(p[3] - p[1])}" ${attrs(s)}/>`;
+        case 'ellipse': return `<ellipse cx="${(p[0] + p[2]) / 2}" cy="${(p[1] + p[3]) / 2}" rx="${Math.abs(p[2] - p[0]) / 2}"`
+            + ` ry="${Math.abs(p[3] - p[1]) / 2}" ${attrs(s)}/>`;
+        case 'text': return `<text x="${p[0]}" y="${p[1]}" font-size="${s.width || 16}" dominant-baseline="hanging"`
+            + ` fill="${svgEscape(s.stroke || '#1e1e1e')}">${svgEscape(s.text || '')}</text>`;
+        case 'note': return svgNote(s);
+        default: return '';
+    }
 }
 
 export function download(content, type, extension) {

@@ -2,12 +2,13 @@
 // (shapes.js draws it). A click puts a 200 × 200 note (a drag, a note of the dragged size) and opens a text box
 // over it to type in; Ctrl+Enter or a click elsewhere places it, Escape drops it, and a note without text is not
 // placed. A click with the Note tool, or a double click with Select, on a note edits its text in place. The note
-// colours are a palette of their own; picking one while a note is selected recolours it. The text is only ever
+// colours are a palette of their own; picking one recolours the selected notes. The text is only ever
 // a textarea's value and canvas text: never HTML.
 import { canvas, opacityInput } from '../page.js';
 import { state, current, invalidate, topmostAt } from '../scene.js';
 import { newId, change } from '../changes.js';
 import { defineTool } from '../tools.js';
+import { restyle } from '../selection.js';
 import { toBoard } from '../view.js';
 import { noteBox, noteLayout, NOTE_FONT } from '../../shapes.js';
 
@@ -111,10 +112,7 @@ canvas.addEventListener('dblclick', (event) => {
 function pickNoteColour(colour) {
     noteColour = colour;
     document.querySelectorAll('[data-note-colour]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.noteColour === colour)));
-    const selected = state.tool === 'select' && state.selected && current(state.selected);
-    if (selected && selected.kind === 'note' && selected.fill !== colour && state.role !== 'viewer') {
-        change([{ ...selected, fill: colour }], []);
-    }
+    restyle((s) => (s.kind === 'note' && s.fill !== colour ? { ...s, fill: colour } : null)); // the selected notes
 }
 document.querySelectorAll('[data-note-colour]').forEach((button) => {
     button.style.background = button.dataset.noteColour;

@@ -1,76 +1,103 @@
-// The Select tool, selection and transforms: a click picks the topmost shape, a drag moves it, the corner handle
-// resizes it from its box's top-left corner; the moved or resized shape is drawn over the cached layer until the
-// change is made. Delete removes the selected shape (controls.js).
-import { bounds } from '../../shapes.js';
+// The Select tool (V): a click picks the topmost shape (Shift+click adds it or takes it out), a drag on empty canvas
+// draws a marquee that selects what lies wholly inside it (with Shift, in addition), a drag on a selected shape
+// moves the whole selection, a corner handle resizes it and the knob above turns it (Shift: in steps of 15°).
+// The shapes being changed are drawn over the cached layer until the change is made (selection.js does the work).
+import { pivot } from '../../shapes.js';
+import { canvas } from '../page.js';
 import { state, current, invalidate, topmostAt } from '../scene.js';
+import { toBoard } from '../view.js';
 import { change } from '../changes.js';
 import { defineTool } from '../tools.js';
+import { selectedShapes, setSelection, toggleSelected, selectInside, handleAt, moved, scaled, rotated,
+    streamEdit, endEdit } from '../selection.js';
 
-function startSelecting(x, y) {
-    const handle = 8 / state.view.scale;
-    const selected = state.selected && current(state.selected);
-    if (selected) {
-        const box = bounds(selected);
-        if (Math.abs(x - box[2]) <= handle && Math.abs(y - box[3]) <= handle) {
-            return { edit: selected, resize: true, box, x, y };
+const SNAP = 15; // degrees, with Shift
+
+function startSelecting(x, y, name, event) {
+    const shift = Boolean(event && event.shiftKey);
+    const selected = selectedShapes();
+    const handle = selected.length ? handleAt(x, y, selected) : null;
+    if (handle && handle.rotate) {
+        const centre = selected.length === 1 ? pivot(selected[0]) : [(handle.box[0] + handle.box[2]) / 2, (handle.box[1] + handle.box[3]) / 2];
+        return { edits: selected, rotate: true, centre, from: Math.atan2(y - centre[1], x - centre[0]) };
+    }
+    if (handle) {
+        const free = selected.length === 1 && !selected[0].rotation;
+        return { edits: selected, resize: true, anchor: handle.anchor, corner: handle.corner, free };
+    }
+    const hit = topmostAt(x, y, 6 / state.view.scale);
+    if (shift) {
+        if (hit) {
+            toggleSelected(hit.id);
+            return undefined;
         }
+        return { marquee: [x, y, x, y], add: true };
     }
-    const tolerance = 6 / state.view.scale;
-    const hit = topmostAt(x, y, tolerance);
-    state.selected = hit ? hit.id : null;
-    invalidate();
-    return hit ? { edit: hit, resize: false, box: bounds(hit), x, y } : undefined;
+    if (!hit) {
+        setSelection([]);
+        return { marquee: [x, y, x, y], add: false };
+    }
+    if (!state.selection.has(hit.id)) setSelection([hit.id]);
+    return { edits: selectedShapes(), x, y };
 }
 
-/** The edited shape for the pointer at (x, y): moved by the drag, or scaled from its box's top-left corner. */
-function edited(drawing, x, y) {
-    const shape = drawing.edit;
-    if (!drawing.resize) {
-        const dx = x - drawing.x, dy = y - drawing.y;
-        return { ...shape, points: shape.points.map((v, i) => v + (i % 2 ? dy : dx)) };
+/** The selection as the pointer at (x, y) makes it. */
+function edited(drawing, x, y, event) {
+    if (drawing.rotate) {
+        let degrees = (Math.atan2(y - drawing.centre[1], x - drawing.centre[0]) - drawing.from) * 180 / Math.PI;
+        if (event && event.shiftKey) {
+            // one shape snaps its own angle; a group, how far it is turned
+            const start = drawing.edits.length === 1 ? drawing.edits[0].rotation || 0 : 0;
+            degrees = Math.round((start + degrees) / SNAP) * SNAP - start;
+        }
+        return rotated(drawing.edits, drawing.centre, degrees);
     }
-    const [x0, y0, x1, y1] = drawing.box;
-    const sx = Math.max(0.05, (x - x0) / Math.max(1, x1 - x0));
-    const sy = Math.max(0.05, (y - y0) / Math.max(1, y1 - y0));
-    const scaled = { ...shape, points: shape.points.map((v, i) => (i % 2 ? y0 + (v - y0) * sy : x0 + (v - x0) * sx)) };
-    if (shape.kind === 'text') scaled.width = Math.min(500, Math.max(4, shape.width * sy));
-    return scaled;
+    if (drawing.resize) {
+        const free = drawing.free && !(event && event.shiftKey);
+        return scaled(drawing.edits, drawing.anchor, drawing.corner, x, y, free);
+    }
+    return moved(drawing.edits, x - drawing.x, y - drawing.y);
 }
+
+const CURSORS = { rotate: 'grab', nw: 'nwse-resize', se: 'nwse-resize', ne: 'nesw-resize', sw: 'nesw-resize' };
+
+/** The pointer over a handle of the selection shows what a drag there does. */
+canvas.addEventListener('pointermove', (event) => {
+    if (state.tool !== 'select' || state.drawing || state.role === 'viewer') return;
+    const selected = selectedShapes();
+    const [x, y] = toBoard(event);
+    const handle = selected.length ? handleAt(x, y, selected) : null;
+    canvas.style.cursor = !handle ? 'default' : handle.rotate ? CURSORS.rotate
+        : CURSORS[(handle.corner[1] < handle.anchor[1] ? 'n' : 's') + (handle.corner[0] < handle.anchor[0] ? 'w' : 'e')];
+});
 
 defineTool('select', 'v', {
     cursor: 'default',
     start: startSelecting,
-    move(drawing, x, y) {
-        drawing.preview = edited(drawing, x, y); // drawn over the cached layer until the change is made
+    move(drawing, x, y, event) {
+        if (drawing.marquee) {
+            drawing.marquee = [drawing.marquee[0], drawing.marquee[1], x, y];
+        } else {
+            drawing.preview = edited(drawing, x, y, event); // drawn over the cached layer until the change is made
+            streamEdit(drawing.preview);
+        }
         invalidate();
     },
     finish(drawing) {
+        if (drawing.marquee) {
+            selectInside(drawing.marquee, drawing.add);
+            return;
+        }
         const result = drawing.preview;
-        if (result && result.points.some((v, i) => v !== drawing.edit.points[i])) change([result], []);
-        else invalidate();
+        // what changed, less what someone else removed meanwhile (a put would bring it back)
+        const changed = result && result.filter((s, i) => current(s.id) && (s.rotation !== drawing.edits[i].rotation
+            || s.width !== drawing.edits[i].width || s.points.some((v, j) => v !== drawing.edits[i].points[j])));
+        if (changed && changed.length) {
+            streamEdit(result, true); // where it ended, until the change arrives
+            change(changed, []);
+        } else {
+            if (result) endEdit(drawing.edits);
+            invalidate();
+        }
     },
 });
-
-export function removeSelected() {
-    if (state.selected && current(state.selected) && state.role !== 'viewer') {
-        change([], [state.selected]);
-        state.selected = null;
-    }
-}
-
-export function paintSelection(target, ratio) {
-    const editing = state.drawing && state.drawing.edit;
-    const shape = editing && editing.id === state.selected ? (state.drawing.preview || editing)
-        : state.selected && current(state.selected);
-    if (!shape) return;
-    const [x0, y0, x1, y1] = bounds(shape);
-    const v = state.view;
-    target.setTransform(ratio, 0, 0, ratio, 0, 0);
-    target.strokeStyle = '#2f6fed';
-    target.setLineDash([4, 4]);
-    target.lineWidth = 1;
-    target.strokeRect(x0 * v.scale + v.x, y0 * v.scale + v.y, (x1 - x0) * v.scale, (y1 - y0) * v.scale);
-    target.setLineDash([]);
-    target.fillStyle = '#2f6fed';
-    target.fillRect(x1 * v.scale + v.x - 4, y1 * v.scale + v.y - 4, 8, 8);
-}

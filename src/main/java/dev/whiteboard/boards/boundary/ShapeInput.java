@@ -1,10 +1,12 @@
 package dev.whiteboard.boards.boundary;
 
 import dev.whiteboard.boards.entity.ShapeData;
+import jakarta.json.JsonNumber;
 
 /**
  * A shape as a client sends it: {@code {"kind":"rectangle","stroke":"#e03131","width":2,"fill":"#ffc9c9",
- * "opacity":1,"points":[0,0,120,80]}}. Everything but {@code kind} and {@code points} has a default; an
+ * "opacity":1,"points":[0,0,120,80],"rotation":30}}. Everything but {@code kind} and {@code points} has a default
+ * ({@code rotation}: 0 degrees; a JSON number, not a string of one, stored normalised to [0, 360)); an
  * {@code id} in the body, if present, must match the one in the path.
  */
 public record ShapeInput(
@@ -17,9 +19,20 @@ public record ShapeInput(
         double[] points,
         String text,
         String src,
-        Long z) {
+        Long z,
+        JsonNumber rotation) {
 
     ShapeData toData() {
-        return ShapeData.fromWire(kind, stroke, width, fill, opacity, points, text, src, z);
+        return ShapeData.fromWire(
+                kind,
+                stroke,
+                width,
+                fill,
+                opacity,
+                points,
+                text,
+                src,
+                z,
+                rotation == null ? null : rotation.doubleValue());
     }
 }

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 /**
  * A stored shape on the wire: {@code {"id":"s-1","kind":"pen","stroke":"#1e1e1e","width":2,"opacity":1,
  * "points":[10,10,12.5,14],"z":3,"author":"alice","createdAt":"…","updatedAt":"…","version":3}};
- * {@code fill}, {@code text} and {@code src} appear when set.
+ * {@code fill}, {@code text}, {@code src} and {@code rotation} (degrees in [0, 360)) appear when set.
  */
 public record ShapeView(
         String id,
@@ -20,6 +20,7 @@ public record ShapeView(
         String text,
         String src,
         long z,
+        Double rotation,
         String author,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
@@ -38,6 +39,7 @@ public record ShapeView(
                 d.text(),
                 d.src(),
                 d.z(),
+                d.rotation() == 0 ? null : d.rotation(),
                 shape.author(),
                 shape.createdAt(),
                 shape.updatedAt(),

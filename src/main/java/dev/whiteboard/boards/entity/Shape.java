@@ -75,6 +75,9 @@ public class Shape {
     @Column(name = "z", nullable = false)
     private long z;
 
+    @Column(name = "rotation", nullable = false)
+    private double rotation;
+
     @Column(name = "author", nullable = false)
     private String author;
 
@@ -143,13 +146,14 @@ public class Shape {
         this.text = data.text();
         this.src = data.src();
         this.z = data.z();
+        this.rotation = data.rotation();
         this.version = newVersion;
         this.updatedAt = Objects.requireNonNull(now, "now");
         this.removed = false;
     }
 
     public ShapeData data() {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, src, z);
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, src, z, rotation);
     }
 
     public String boardId() {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param src     the image reference of an image shape (a URL relative to the app, under {@code api/});
  *                {@code null} for other kinds
  * @param z       stacking order (higher is drawn later), or {@code null} to let the board choose
+ * @param rotation clockwise turn about the centre of the shape's box, in degrees, normalised to [0, 360)
  */
 public record ShapeData(
         ShapeKind kind,
@@ -28,7 +29,8 @@ public record ShapeData(
         Points points,
         String text,
         String src,
-        Long z) {
+        Long z,
+        double rotation) {
 
     public static final String DEFAULT_STROKE = "#1e1e1e";
     public static final double DEFAULT_WIDTH = 2;
@@ -39,7 +41,22 @@ public record ShapeData(
     private static final Pattern COLOUR = Pattern.compile("#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})");
     private static final Pattern SRC = Pattern.compile("api/[A-Za-z0-9_./-]+(?:\\?[A-Za-z0-9_.=&-]*)?");
 
+    /** Without a rotation. */
+    public ShapeData(
+            ShapeKind kind,
+            String stroke,
+            double width,
+            String fill,
+            double opacity,
+            Points points,
+            String text,
+            String src,
+            Long z) {
+        this(kind, stroke, width, fill, opacity, points, text, src, z, 0);
+    }
+
     public ShapeData {
+        rotation = rotation(rotation);
         if (kind == null) {
             throw new InvalidInputException("kind", "kind is required");
         }
@@ -110,6 +127,21 @@ public record ShapeData(
             String text,
             String src,
             Long z) {
+        return fromWire(kind, stroke, width, fill, opacity, points, text, src, z, null);
+    }
+
+    /** As above, with a rotation in degrees ({@code null} for none), normalised to [0, 360). */
+    public static ShapeData fromWire(
+            String kind,
+            String stroke,
+            Double width,
+            String fill,
+            Double opacity,
+            double[] points,
+            String text,
+            String src,
+            Long z,
+            Double rotation) {
         ShapeKind shapeKind = ShapeKind.fromWire(kind);
         return new ShapeData(
                 shapeKind,
@@ -120,12 +152,28 @@ public record ShapeData(
                 Points.of(points, "points"),
                 text,
                 src,
-                z);
+                z,
+                rotation == null ? 0 : rotation);
     }
 
     /** The same content at the given stacking order. */
     public ShapeData withZ(long newZ) {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, src, newZ);
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, src, newZ, rotation);
+    }
+
+    /**
+     * A rotation in degrees as stored: any finite number, turned into [0, 360) ({@code -90} is {@code 270},
+     * {@code 360} is {@code 0}); {@code NaN} and the infinities are refused.
+     */
+    static double rotation(double degrees) {
+        if (!Double.isFinite(degrees)) {
+            throw new InvalidInputException("rotation", "rotation must be a finite number of degrees");
+        }
+        double turned = degrees % 360;
+        if (turned < 0) {
+            turned += 360;
+        }
+        return turned >= 360 || turned == 0 ? 0 : turned; // -1e-20 + 360 rounds to 360; -0.0 is 0
     }
 
     private static String colour(String value, String field) {

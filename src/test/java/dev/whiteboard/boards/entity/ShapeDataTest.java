@@ -1,6 +1,7 @@
 package dev.whiteboard.boards.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -173,5 +174,36 @@ class ShapeDataTest {
                         data.src(),
                         42L),
                 onTop);
+    }
+
+    private static ShapeData turned(Double rotation) {
+        return ShapeData.fromWire("rectangle", null, null, null, null, TWO_POINTS, null, null, null, rotation);
+    }
+
+    @Test
+    void rotationIsNormalisedToDegreesFromZeroToUnder360() {
+        assertEquals(0, turned(null).rotation());
+        assertEquals(0, shape("rectangle", TWO_POINTS, null, null).rotation());
+        assertEquals(45, turned(45.0).rotation());
+        assertEquals(270, turned(-90.0).rotation());
+        assertEquals(0, turned(360.0).rotation());
+        assertEquals(0, turned(-0.0).rotation());
+        assertEquals(0, turned(-1e-20).rotation(), "a hair below 0 is 0, never 360");
+        assertEquals(15.5, turned(735.5).rotation());
+        assertEquals(359.5, turned(-0.5).rotation());
+        assertEquals(90, turned(-3_600_000_000_270.0).rotation(), 1e-6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void rejectsARotationThatIsNotAFiniteNumber(double rotation) {
+        assertEquals("rotation", rejectedField(() -> turned(rotation)));
+    }
+
+    @Test
+    void theRotationIsPartOfTheContentAndKeptByWithZ() {
+        assertNotEquals(turned(30.0), turned(31.0));
+        assertEquals(30, turned(30.0).withZ(7).rotation());
+        assertEquals(turned(390.0), turned(30.0));
     }
 }
