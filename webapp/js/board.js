@@ -10,14 +10,16 @@ import { layer } from './board/render.js';
 import { renderPng, exportJson, importJson, exportSvg } from './board/transfer.js';
 import { uploadBackground } from './board/background.js';
 import { start } from './board/sync.js';
+import { addImage } from './board/images.js';
 // the tools: each module registers its family with tools.js (a new tool is one more module and one more line)
 import './board/tools/select.js';
 import './board/tools/draw.js';
 import './board/tools/text.js';
 import './board/tools/note.js';
 import './board/tools/eraser.js';
+import './board/images.js'; // image shapes: paste, drop, the Image button
 import './board/input.js'; // and the Pan tool
 import './board/controls.js';
 
-window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, addImage, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

@@ -87,6 +87,7 @@ canvas.addEventListener('pointermove', (event) => {
         return;
     }
     const [x, y] = toBoard(event);
+    drawing.keepAspect = event.shiftKey; // a resize with Shift keeps the shape's aspect (select.js)
     drawing.family.move(drawing, x, y);
 });
 

@@ -1,5 +1,5 @@
 // The Select tool, selection and transforms: a click picks the topmost shape, a drag moves it, the corner handle
-// resizes it from its box's top-left corner; the moved or resized shape is drawn over the cached layer until the
+// resizes it from its box's top-left corner (Shift keeps its aspect); the moved or resized shape is drawn over the cached layer until the
 // change is made. Delete removes the selected shape (controls.js).
 import { bounds } from '../../shapes.js';
 import { state, current, invalidate, topmostAt } from '../scene.js';
@@ -30,8 +30,9 @@ function edited(drawing, x, y) {
         return { ...shape, points: shape.points.map((v, i) => v + (i % 2 ? dy : dx)) };
     }
     const [x0, y0, x1, y1] = drawing.box;
-    const sx = Math.max(0.05, (x - x0) / Math.max(1, x1 - x0));
-    const sy = Math.max(0.05, (y - y0) / Math.max(1, y1 - y0));
+    let sx = Math.max(0.05, (x - x0) / Math.max(1, x1 - x0));
+    let sy = Math.max(0.05, (y - y0) / Math.max(1, y1 - y0));
+    if (drawing.keepAspect) sx = sy = Math.max(sx, sy); // Shift: the same scale both ways
     const scaled = { ...shape, points: shape.points.map((v, i) => (i % 2 ? y0 + (v - y0) * sy : x0 + (v - x0) * sx)) };
     if (shape.kind === 'text') scaled.width = Math.min(500, Math.max(4, shape.width * sy));
     return scaled;
