@@ -4,6 +4,7 @@ import dev.whiteboard.boards.entity.BoardAsset;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.errors.TooLargeException;
 import dev.whiteboard.images.ImageInspector;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,6 +57,22 @@ public class AssetStore {
     @Inject
     @ConfigProperty(name = "whiteboard.assets.max-per-board", defaultValue = "1000")
     int maxPerBoard;
+
+    /** The most bytes {@code whiteboard.assets.max-bytes} may allow: a body is held in memory while it is checked. */
+    static final int MAX_BYTES_SETTING = 256 * 1024 * 1024;
+
+    /** Refuses settings that make no sense, when the store is first used (the clean-up uses it a minute after start). */
+    @PostConstruct
+    void checkSettings() {
+        if (maxBytes < 1 || maxBytes > MAX_BYTES_SETTING) {
+            throw new IllegalArgumentException(
+                    "whiteboard.assets.max-bytes must be 1 to " + MAX_BYTES_SETTING + ", not " + maxBytes);
+        }
+        if (maxPixels < 1 || maxPerBoard < 1) {
+            throw new IllegalArgumentException(
+                    "whiteboard.assets.max-pixels and whiteboard.assets.max-per-board must be 1 or more");
+        }
+    }
 
     /** An asset after an upload, and whether the upload added it (or the board had those bytes already). */
     public record Uploaded(BoardAsset asset, boolean created) {}
