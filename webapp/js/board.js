@@ -11,15 +11,17 @@ import { renderPng, exportJson, importJson, exportSvg } from './board/transfer.j
 import { uploadBackground } from './board/background.js';
 import { start } from './board/sync.js';
 import { clipboardText, shapesOf } from './board/clipboard.js';
+import { addImage } from './board/images.js';
 // the tools: each module registers its family with tools.js (a new tool is one more module and one more line)
 import './board/tools/select.js';
 import './board/tools/draw.js';
 import './board/tools/text.js';
 import './board/tools/note.js';
 import './board/tools/eraser.js';
+import './board/images.js'; // image shapes: paste, drop, the Image button
 import './board/input.js'; // and the Pan tool
 import './board/controls.js';
 import './board/clipboard.js';
 
-window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, addImage, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

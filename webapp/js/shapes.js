@@ -1,6 +1,14 @@
 // Drawing, bounds and hit-testing of the shapes of a board, in board coordinates. Text is drawn with fillText:
 // what people type is never interpreted. A sticky note's text is wrapped and sized to fit its box (noteLayout).
 // A shape's `rotation` (degrees, clockwise) turns it about the centre of its unturned box (pivot).
+// An image shape draws its asset's decoded picture, which the page provides (useImages), or a placeholder box.
+
+let imageSource = () => null;
+
+/** Where image shapes get their pictures: `source(assetId)` is a drawable image, or null while none is ready. */
+export function useImages(source) {
+    imageSource = source;
+}
 
 /** [minX, minY, maxX, maxY] of the shape as drawn (turned, when it has a rotation), including its stroke. */
 export function bounds(shape) {
@@ -67,6 +75,7 @@ export function drawShape(ctx, shape) {
         case 'ellipse': ellipse(ctx, p, shape.fill); break;
         case 'text': text(ctx, shape); break;
         case 'note': note(ctx, shape); break;
+        case 'image': image(ctx, shape); break;
         default: break;
     }
     ctx.restore();
@@ -116,6 +125,26 @@ function ellipse(ctx, p, fill) {
     ctx.ellipse((p[0] + p[2]) / 2, (p[1] + p[3]) / 2, Math.abs(p[2] - p[0]) / 2, Math.abs(p[3] - p[1]) / 2, 0, 0, 2 * Math.PI);
     if (fill) ctx.fill();
     ctx.stroke();
+}
+
+/** The box an image fills: [x, y, width, height], whichever corners its points are. */
+export function imageBox(shape) {
+    const p = shape.points;
+    return [Math.min(p[0], p[2]), Math.min(p[1], p[3]), Math.abs(p[2] - p[0]), Math.abs(p[3] - p[1])];
+}
+
+function image(ctx, shape) {
+    const [x, y, w, h] = imageBox(shape);
+    const picture = shape.asset ? imageSource(shape.asset) : null;
+    if (picture) {
+        ctx.drawImage(picture, x, y, w, h);
+        return;
+    }
+    ctx.fillStyle = '#f1f3f5'; // not loaded (yet): a grey box where it goes
+    ctx.fillRect(x, y, w, h);
+    ctx.strokeStyle = '#adb5bd';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x, y, w, h);
 }
 
 function text(ctx, shape) {
@@ -217,7 +246,7 @@ export function hitTest(shape, x, y, tolerance) {
     if (x < x0 - tolerance || x > x1 + tolerance || y < y0 - tolerance || y > y1 + tolerance) return false;
     const p = shape.points;
     const reach = tolerance + (shape.width || 2) / 2;
-    if (shape.kind === 'text' || shape.kind === 'note' || ((shape.kind === 'rectangle' || shape.kind === 'ellipse') && shape.fill)) return true;
+    if (shape.kind === 'text' || shape.kind === 'note' || shape.kind === 'image' || ((shape.kind === 'rectangle' || shape.kind === 'ellipse') && shape.fill)) return true;
     if (shape.kind === 'rectangle') {
         const corners = [p[0], p[1], p[2], p[1], p[2], p[3], p[0], p[3], p[0], p[1]];
         return nearPolyline(corners, x, y, reach);

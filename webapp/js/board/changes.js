@@ -16,6 +16,7 @@ export function wire(shape) {
         points: shape.points.map((v) => Math.round(v * 100) / 100) };
     if (shape.fill) out.fill = shape.fill;
     if (shape.text) out.text = shape.text;
+    if (shape.asset) out.asset = shape.asset;
     if (shape.z !== undefined) out.z = shape.z;
     const rotation = normalRotation(shape.rotation);
     if (rotation) out.rotation = rotation;

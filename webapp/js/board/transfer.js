@@ -1,10 +1,12 @@
-// What leaves and enters the board as files: the PNG image and SVG drawing of the board, its shapes as JSON, and
-// the import of such a JSON export (new ids, so nothing on this board is overwritten).
-import { bounds, noteLayout, pivot, NOTE_FONT } from '../shapes.js';
+// What leaves and enters the board as files: the PNG image and SVG drawing of the board (images embedded), its
+// shapes as JSON (an image with the app-relative URL of its asset), and the import of such a JSON export (new ids,
+// so nothing on this board is overwritten; images fetched from their URL and uploaded to this board).
+import { bounds, noteLayout, pivot, imageBox, NOTE_FONT } from '../shapes.js';
 import { showMessage } from './page.js';
 import { state, visibleShapes } from './scene.js';
 import { newId, wire, change } from './changes.js';
 import { paintShapes } from './render.js';
+import { imageOf, assetPath, uploadAsset } from './images.js';
 
 /** The board's shapes as a PNG image (a Blob), cropped to what is drawn; null when the board is empty. */
 export function renderPng() {
@@ -38,10 +40,14 @@ export async function exportPng() {
 
 /** The board's shapes as a JSON document other boards can import. */
 export function exportJson() {
-    return JSON.stringify({ format: 'whiteboard', version: 1, shapes: visibleShapes().map(wire) }, null, 1);
+    const shapes = visibleShapes().map((s) => (s.kind === 'image' ? { ...wire(s), source: assetPath(s.asset) } : wire(s)));
+    return JSON.stringify({ format: 'whiteboard', version: 1, shapes }, null, 1);
 }
 
-/** Adds the shapes of a JSON export to this board (new ids, so nothing here is overwritten); returns how many. */
+/**
+ * Adds the shapes of a JSON export to this board (new ids, so nothing here is overwritten); returns how many. Images
+ * follow once their asset is fetched (from this app: `source`, as the export wrote it) and stored on this board.
+ */
 export function importJson(text) {
     let document;
     try {
@@ -52,14 +58,49 @@ export function importJson(text) {
     if (!document || document.format !== 'whiteboard' || !Array.isArray(document.shapes)) {
         throw new Error('this is not a whiteboard export');
     }
-    const kinds = new Set(['pen', 'line', 'arrow', 'rectangle', 'ellipse', 'text', 'note']);
-    const shapes = document.shapes
+    const kinds = new Set(['pen', 'line', 'arrow', 'rectangle', 'ellipse', 'text', 'note', 'image']);
+    const all = document.shapes
         .filter((s) => s && kinds.has(s.kind) && Array.isArray(s.points) && s.points.every(Number.isFinite))
-        .map((s) => ({ ...s, id: newId(), z: undefined }));
+        .map(({ source, ...s }) => ({ shape: { ...s, id: newId(), z: undefined }, source }));
+    const shapes = all.filter((s) => s.shape.kind !== 'image').map((s) => s.shape);
     for (let i = 0; i < shapes.length; i += 500) {
         change(shapes.slice(i, i + 500), []);
     }
-    return shapes.length;
+    const images = all.filter((s) => s.shape.kind === 'image');
+    if (images.length) importImages(images);
+    return shapes.length + images.length;
+}
+
+/** Fetches each image's asset from where the export says it is (inside this app only) and puts it on this board. */
+async function importImages(images) {
+    let failed = 0;
+    for (const { shape, source } of images) {
+        try {
+            const url = new URL(typeof source === 'string' ? source : assetPath(shape.asset), document.baseURI);
+            const base = new URL('api/boards/', document.baseURI);
+            if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) throw new Error('not from this app');
+            const response = await fetch(url, { headers: { 'X-Requested-With': 'fetch' } });
+            if (!response.ok) throw new Error(`${response.status}`);
+            const asset = await uploadAsset(await response.blob());
+            change([{ ...shape, asset: asset.id }], []);
+        } catch {
+            failed++;
+        }
+    }
+    if (failed) showMessage(`${failed} image(s) could not be imported (only from boards of this app you may view).`);
+}
+
+/** An image as SVG: its picture embedded as a data URL (a grey box while it has not loaded). */
+function svgImage(s) {
+    const [x, y, w, h] = imageBox(s);
+    const picture = imageOf(s.asset);
+    if (!picture) return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#f1f3f5" stroke="#adb5bd"/>`;
+    const out = window.document.createElement('canvas');
+    out.width = picture.naturalWidth;
+    out.height = picture.naturalHeight;
+    out.getContext('2d').drawImage(picture, 0, 0);
+    return `<image x="${x}" y="${y}" width="${w}" height="${h}" opacity="${s.opacity ?? 1}" preserveAspectRatio="none"`
+        + ` href="${out.toDataURL('image/png')}"/>`;
 }
 
 function svgEscape(text) {
@@ -105,6 +146,7 @@ function svgShape(s, attrs) {
         case 'text': return `<text x="${p[0]}" y="${p[1]}" font-size="${s.width || 16}" dominant-baseline="hanging"`
             + ` fill="${svgEscape(s.stroke || '#1e1e1e')}">${svgEscape(s.text || '')}</text>`;
         case 'note': return svgNote(s);
+        case 'image': return svgImage(s);
         default: return '';
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.Images;
 import dev.whiteboard.testing.SharedServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -48,7 +49,10 @@ class DiagramIT {
         assertEquals(1, pen.json().getInt("z"));
         put("box", "{\"kind\":\"rectangle\",\"fill\":\"#ffc9c9\",\"opacity\":0.5,\"points\":[0,0,100,60],\"z\":-5}");
         put("note", "{\"kind\":\"text\",\"text\":\"Hello <b>team</b>\",\"width\":18,\"points\":[10,10]}");
-        put("pic", "{\"kind\":\"image\",\"src\":\"api/boards/" + board + "/background\",\"points\":[0,0,64,64]}");
+        String asset = http.post("api/boards/" + board + "/assets", "image/png", Images.encode("png"))
+                .json()
+                .getString("id");
+        put("pic", "{\"kind\":\"image\",\"asset\":\"" + asset + "\",\"points\":[0,0,64,64]}");
 
         JsonObject diagram = diagram();
         assertEquals(4, diagram.getInt("version"));
@@ -69,8 +73,7 @@ class DiagramIT {
         assertEquals(0.5, box.getJsonNumber("opacity").doubleValue());
         assertEquals(-5, box.getInt("z"));
         assertEquals("Hello <b>team</b>", shapes.getJsonObject(2).getString("text"));
-        assertEquals(
-                "api/boards/" + board + "/background", shapes.getJsonObject(3).getString("src"));
+        assertEquals(asset, shapes.getJsonObject(3).getString("asset"));
     }
 
     @Test
@@ -133,7 +136,7 @@ class DiagramIT {
         assertError(put("x", "{\"kind\":\"pen\",\"fill\":\"#12345\",\"points\":[0,0]}"), 400, "invalid", "fill");
         assertError(put("x", "{\"kind\":\"pen\",\"width\":0,\"points\":[0,0]}"), 400, "invalid", "width");
         assertError(put("x", "{\"kind\":\"pen\",\"opacity\":2,\"points\":[0,0]}"), 400, "invalid", "opacity");
-        assertError(put("x", "{\"kind\":\"image\",\"points\":[0,0,1,1]}"), 400, "invalid", "src");
+        assertError(put("x", "{\"kind\":\"image\",\"points\":[0,0,1,1]}"), 400, "invalid", "asset");
         assertError(put("x", "{\"kind\":\"note\",\"points\":[0,0,1,1]}"), 400, "invalid", "text");
         assertError(put("x", "{\"kind\":\"note\",\"text\":\"a\",\"points\":[0,0]}"), 400, "invalid", "points");
         assertError(
@@ -146,6 +149,11 @@ class DiagramIT {
                 400,
                 "invalid",
                 "src");
+        assertError(
+                put("x", "{\"kind\":\"image\",\"asset\":\"https://tracker.example/p.gif\",\"points\":[0,0,1,1]}"),
+                400,
+                "invalid",
+                "asset");
         assertError(put("x", "{\"kind\":\"pen\",\"points\":\"0,0\"}"), 400, "invalid", "points");
         assertError(put("x", "{\"kind\":\"pen\",\"points\":[0,0]"), 400, "invalid", null);
         assertError(put("x", ""), 400, "invalid", null);

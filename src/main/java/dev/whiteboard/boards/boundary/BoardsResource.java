@@ -12,7 +12,6 @@ import dev.whiteboard.boards.entity.BoardBackground;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
-import dev.whiteboard.errors.TooLargeException;
 import dev.whiteboard.images.ImageType;
 import dev.whiteboard.security.CurrentCaller;
 import dev.whiteboard.wire.WireJson;
@@ -39,7 +38,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
@@ -57,8 +55,6 @@ import java.util.Optional;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BoardsResource {
-
-    private static final long DRAIN_AT_MOST = 4L * Limits.MAX_BACKGROUND_BYTES;
 
     @Inject
     BoardStore store;
@@ -184,7 +180,8 @@ public class BoardsResource {
     @PUT
     @Path("{board}/shapes/{shape}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response putShape(@PathParam("board") String boardId, @PathParam("shape") String shapeId, ShapeInput body) {
+    public Response putShape(@PathParam("board") String boardId, @PathParam("shape") String shapeId, String json) {
+        ShapeInput body = json == null || json.isBlank() ? null : WireJson.readFields(json, ShapeInput.class);
         if (body == null) {
             throw new InvalidInputException(null, "a JSON body describing the shape is required");
         }
@@ -213,15 +210,7 @@ public class BoardsResource {
     public BackgroundView putBackground(
             @PathParam("board") String boardId, @HeaderParam("Content-Length") String contentLength, InputStream body) {
         String user = editor(boardId);
-        // An oversized body is read and dropped (up to a bound) before the 413, so the connection stays usable;
-        // answering while the client is still sending was seen to break the next request on Payara's Grizzly.
-        if (declaredLength(contentLength) > Limits.MAX_BACKGROUND_BYTES + DRAIN_AT_MOST) {
-            throw tooLarge();
-        }
-        byte[] image = readAtMost(body, Limits.MAX_BACKGROUND_BYTES);
-        if (image.length == 0) {
-            throw new InvalidInputException(null, "the body must be the image");
-        }
+        byte[] image = ImageUploads.read(body, contentLength, Limits.MAX_BACKGROUND_BYTES);
         store.setBackground(boardId, image, user);
         return BackgroundView.of(store.get(boardId));
     }
@@ -279,38 +268,5 @@ public class BoardsResource {
         String user = caller.name();
         access.require(boardId, user, BoardRole.EDITOR);
         return user;
-    }
-
-    private static long declaredLength(String contentLength) {
-        try {
-            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("Content-Length", "Content-Length must be a number");
-        }
-    }
-
-    /**
-     * Reads the body up to the limit. Over it, the rest is read and dropped (up to a bound) before the 413 goes
-     * out, so that a client still sending a streamed body sees the answer instead of a stalled upload.
-     */
-    private static byte[] readAtMost(InputStream body, int limit) {
-        try (InputStream in = body) {
-            byte[] bytes = in.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                byte[] sink = new byte[64 * 1024];
-                long drained = 0;
-                for (int read; drained < DRAIN_AT_MOST && (read = in.read(sink)) > 0; ) {
-                    drained += read;
-                }
-                throw tooLarge();
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new InvalidInputException(null, "the body could not be read"); // the container's words stay inside
-        }
-    }
-
-    private static TooLargeException tooLarge() {
-        return new TooLargeException("images are limited to " + Limits.MAX_BACKGROUND_BYTES / (1024 * 1024) + " MiB");
     }
 }

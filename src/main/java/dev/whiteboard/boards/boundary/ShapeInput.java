@@ -5,9 +5,10 @@ import jakarta.json.JsonNumber;
 
 /**
  * A shape as a client sends it: {@code {"kind":"rectangle","stroke":"#e03131","width":2,"fill":"#ffc9c9",
- * "opacity":1,"points":[0,0,120,80],"rotation":30}}. Everything but {@code kind} and {@code points} has a default
- * ({@code rotation}: 0 degrees; a JSON number, not a string of one, stored normalised to [0, 360)); an
- * {@code id} in the body, if present, must match the one in the path.
+ * "opacity":1,"points":[0,0,120,80],"rotation":30}}; an image: {@code {"kind":"image","asset":"<asset id>",
+ * "points":[0,0,64,48]}}. Everything but {@code kind} and {@code points} has a default ({@code rotation}: 0 degrees;
+ * a JSON number, not a string of one, stored normalised to [0, 360)); an {@code id} in the body, if present, must
+ * match the one in the path.
  */
 public record ShapeInput(
         String id,
@@ -18,7 +19,7 @@ public record ShapeInput(
         Double opacity,
         double[] points,
         String text,
-        String src,
+        String asset,
         Long z,
         JsonNumber rotation) {
 
@@ -31,7 +32,7 @@ public record ShapeInput(
                 opacity,
                 points,
                 text,
-                src,
+                asset,
                 z,
                 rotation == null ? null : rotation.doubleValue());
     }

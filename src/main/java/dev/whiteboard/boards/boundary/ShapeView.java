@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 /**
  * A stored shape on the wire: {@code {"id":"s-1","kind":"pen","stroke":"#1e1e1e","width":2,"opacity":1,
  * "points":[10,10,12.5,14],"z":3,"author":"alice","createdAt":"…","updatedAt":"…","version":3}};
- * {@code fill}, {@code text}, {@code src} and {@code rotation} (degrees in [0, 360)) appear when set.
+ * {@code fill}, {@code text}, {@code asset} (an image's, see {@code AssetsResource}) and {@code rotation} (degrees in
+ * [0, 360)) appear when set.
  */
 public record ShapeView(
         String id,
@@ -18,7 +19,7 @@ public record ShapeView(
         double opacity,
         double[] points,
         String text,
-        String src,
+        String asset,
         long z,
         Double rotation,
         String author,
@@ -37,7 +38,7 @@ public record ShapeView(
                 d.opacity(),
                 d.points().toArray(),
                 d.text(),
-                d.src(),
+                d.asset(),
                 d.z(),
                 d.rotation() == 0 ? null : d.rotation(),
                 shape.author(),

@@ -3,6 +3,8 @@ package dev.whiteboard.boards.control;
 import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.Shape;
 import dev.whiteboard.boards.entity.ShapeData;
+import dev.whiteboard.boards.entity.ShapeKind;
+import dev.whiteboard.errors.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.function.Supplier;
  * for the change): putting a shape adds it, replaces its content or restores it when removed, and a replay of content
  * already there changes nothing; removing leaves a tombstone (the shape, marked removed, with the version that
  * removed it) and removing again changes nothing; each edit that changes something gets the board's next version;
- * a board holds at most {@code Limits.MAX_SHAPES_PER_BOARD} live shapes ({@link BoardFullException}).
+ * a board holds at most {@code Limits.MAX_SHAPES_PER_BOARD} live shapes ({@link BoardFullException}); an image shape
+ * shows one of the board's assets.
  */
 final class BoardContent {
 
@@ -24,6 +27,9 @@ final class BoardContent {
         Optional<Shape> find(String shapeId);
 
         void add(Shape shape);
+
+        /** Whether the board has the asset (an image shape may show only one of its board's assets). */
+        boolean hasAsset(String assetId);
     }
 
     private final Board board;
@@ -48,6 +54,10 @@ final class BoardContent {
         Optional<Shape> existing = shapes.find(shapeId);
         if (existing.isPresent() && !existing.get().differsFrom(data)) {
             return new ShapeChange(existing.get(), false, false);
+        }
+        if (data.kind() == ShapeKind.IMAGE && !shapes.hasAsset(data.asset())) {
+            throw new InvalidInputException(
+                    "asset", "this board has no asset " + data.asset() + ": upload the image to its assets first");
         }
         if (existing.map(Shape::removed).orElse(true) && !board.shapeAdded()) {
             throw new BoardFullException();

@@ -1,6 +1,7 @@
 package dev.whiteboard.boards.control;
 
 import dev.whiteboard.boards.entity.Board;
+import dev.whiteboard.boards.entity.BoardAsset;
 import dev.whiteboard.boards.entity.BoardBackground;
 import dev.whiteboard.boards.entity.BoardId;
 import dev.whiteboard.boards.entity.BoardStar;
@@ -36,6 +37,16 @@ import java.util.Set;
 @ApplicationScoped
 @Transactional
 public class BoardStore {
+
+    /**
+     * Copies the assets the live shapes of a board use to another board, inside the database (the bytes never pass
+     * through the app): 1 the copy's id, 2 now, 3 and 4 the original's id.
+     */
+    private static final String COPY_USED_ASSETS =
+            "INSERT INTO board_assets (board_id, asset_id, content_type, content,"
+                    + " size_bytes, width, height, uploaded_by, uploaded_at) SELECT ?, a.asset_id, a.content_type, a.content,"
+                    + " a.size_bytes, a.width, a.height, a.uploaded_by, ? FROM board_assets a WHERE a.board_id = ? AND"
+                    + " a.asset_id IN (SELECT s.asset_id FROM shapes s WHERE s.board_id = ? AND s.removed = FALSE)";
 
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;
@@ -93,8 +104,8 @@ public class BoardStore {
 
     /**
      * A new board owned by {@code user}, titled {@code title} (or the original's title with " (copy)"), with a copy of
-     * the original's live shapes (same ids, content and stacking; removed ones are not copied) and its background
-     * image and colour, all as the new board's first version.
+     * the original's live shapes (same ids, content and stacking; removed ones are not copied), the image assets they
+     * show, and its background image and colour, all as the new board's first version.
      */
     public Board duplicate(String boardId, Optional<String> title, String user) {
         Board original = get(boardId);
@@ -115,6 +126,15 @@ public class BoardStore {
         for (Shape shape : shapes) {
             copy.shapeAdded();
             em.persist(new Shape(copy.id(), shape.shapeId(), shape.data(), shape.author(), version, now));
+        }
+        if (shapes.stream().anyMatch(s -> s.data().asset() != null)) {
+            em.flush(); // the copy's row, before the database copies the assets that refer to it
+            em.createNativeQuery(COPY_USED_ASSETS)
+                    .setParameter(1, copy.id())
+                    .setParameter(2, now)
+                    .setParameter(3, original.id())
+                    .setParameter(4, original.id())
+                    .executeUpdate();
         }
         if (background != null) {
             ImageType type = ImageType.ofMediaType(background.contentType())
@@ -275,6 +295,15 @@ public class BoardStore {
                     @Override
                     public void add(Shape shape) {
                         em.persist(shape);
+                    }
+
+                    @Override
+                    public boolean hasAsset(String assetId) {
+                        return !em.createNamedQuery(BoardAsset.EXISTS, String.class)
+                                .setParameter("board", board.id())
+                                .setParameter("asset", assetId)
+                                .getResultList()
+                                .isEmpty();
                     }
                 },
                 () -> user(user),

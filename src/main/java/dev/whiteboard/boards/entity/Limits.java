@@ -16,8 +16,6 @@ public final class Limits {
     public static final double MAX_COORDINATE = 1_000_000;
     /** Longest text of a text shape, in characters. */
     public static final int MAX_TEXT_LENGTH = 10_000;
-    /** Longest image reference of an image shape. */
-    public static final int MAX_SRC_LENGTH = 2_048;
     /** Thinnest and thickest stroke (or font size, for text). */
     public static final double MIN_STROKE_WIDTH = 0.1;
 

@@ -69,8 +69,8 @@ public class Shape {
     @Column(name = "text_value", length = Limits.MAX_TEXT_LENGTH)
     private String text;
 
-    @Column(name = "src", length = Limits.MAX_SRC_LENGTH)
-    private String src;
+    @Column(name = "asset_id", length = BoardAsset.ID_LENGTH)
+    private String asset;
 
     @Column(name = "z", nullable = false)
     private long z;
@@ -144,7 +144,7 @@ public class Shape {
         this.opacity = data.opacity();
         this.points = data.points();
         this.text = data.text();
-        this.src = data.src();
+        this.asset = data.asset();
         this.z = data.z();
         this.rotation = data.rotation();
         this.version = newVersion;
@@ -153,7 +153,7 @@ public class Shape {
     }
 
     public ShapeData data() {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, src, z, rotation);
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation);
     }
 
     public String boardId() {

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * @param opacity 0 (invisible) to 1 (opaque)
  * @param points  geometry, as many points as the kind takes
  * @param text    the text of a text shape or a note; {@code null} for other kinds
- * @param src     the image reference of an image shape (a URL relative to the app, under {@code api/});
- *                {@code null} for other kinds
+ * @param asset   the asset an image shape shows (the id its upload answered with, see {@link BoardAsset});
+ *                {@code null} for other kinds. Whether the board has that asset is checked where the shape is
+ *                stored.
  * @param z       stacking order (higher is drawn later), or {@code null} to let the board choose
  * @param rotation clockwise turn about the centre of the shape's box, in degrees, normalised to [0, 360)
  */
@@ -28,7 +29,7 @@ public record ShapeData(
         double opacity,
         Points points,
         String text,
-        String src,
+        String asset,
         Long z,
         double rotation) {
 
@@ -39,7 +40,6 @@ public record ShapeData(
     public static final String DEFAULT_NOTE_FILL = "#ffd43b";
 
     private static final Pattern COLOUR = Pattern.compile("#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})");
-    private static final Pattern SRC = Pattern.compile("api/[A-Za-z0-9_./-]+(?:\\?[A-Za-z0-9_.=&-]*)?");
 
     /** Without a rotation. */
     public ShapeData(
@@ -50,9 +50,9 @@ public record ShapeData(
             double opacity,
             Points points,
             String text,
-            String src,
+            String asset,
             Long z) {
-        this(kind, stroke, width, fill, opacity, points, text, src, z, 0);
+        this(kind, stroke, width, fill, opacity, points, text, asset, z, 0);
     }
 
     public ShapeData {
@@ -99,17 +99,9 @@ public record ShapeData(
             throw new InvalidInputException("fill", "a note needs a fill colour");
         }
         if (kind == ShapeKind.IMAGE) {
-            if (src == null
-                    || src.length() > Limits.MAX_SRC_LENGTH
-                    || !SRC.matcher(src).matches()
-                    || src.contains("..")) {
-                throw new InvalidInputException(
-                        "src",
-                        "an image shape needs src: a URL relative to the app under api/ (at most "
-                                + Limits.MAX_SRC_LENGTH + " characters)");
-            }
-        } else if (src != null) {
-            throw new InvalidInputException("src", "only image shapes carry src");
+            BoardAsset.validId(asset, "asset");
+        } else if (asset != null) {
+            throw new InvalidInputException("asset", "only image shapes carry an asset");
         }
     }
 
@@ -125,9 +117,9 @@ public record ShapeData(
             Double opacity,
             double[] points,
             String text,
-            String src,
+            String asset,
             Long z) {
-        return fromWire(kind, stroke, width, fill, opacity, points, text, src, z, null);
+        return fromWire(kind, stroke, width, fill, opacity, points, text, asset, z, null);
     }
 
     /** As above, with a rotation in degrees ({@code null} for none), normalised to [0, 360). */
@@ -139,7 +131,7 @@ public record ShapeData(
             Double opacity,
             double[] points,
             String text,
-            String src,
+            String asset,
             Long z,
             Double rotation) {
         ShapeKind shapeKind = ShapeKind.fromWire(kind);
@@ -151,14 +143,14 @@ public record ShapeData(
                 opacity == null ? DEFAULT_OPACITY : opacity,
                 Points.of(points, "points"),
                 text,
-                src,
+                asset,
                 z,
                 rotation == null ? 0 : rotation);
     }
 
     /** The same content at the given stacking order. */
     public ShapeData withZ(long newZ) {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, src, newZ, rotation);
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, newZ, rotation);
     }
 
     /**

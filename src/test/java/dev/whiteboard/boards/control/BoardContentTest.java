@@ -13,10 +13,12 @@ import dev.whiteboard.boards.entity.ShapeData;
 import dev.whiteboard.errors.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,8 @@ class BoardContentTest {
 
     private final Board board = new Board("b0000000000000000000000000000001", "Plan", "alice", T0);
     private OffsetDateTime now = T0;
+    /** The board's assets, by id. */
+    private final Set<String> assets = new HashSet<>();
 
     private BoardContent by(String user) {
         return new BoardContent(
@@ -46,6 +50,11 @@ class BoardContentTest {
                     public void add(Shape shape) {
                         rows.put(shape.shapeId(), shape);
                     }
+
+                    @Override
+                    public boolean hasAsset(String assetId) {
+                        return assets.contains(assetId);
+                    }
                 },
                 () -> user,
                 () -> now = now.plusSeconds(1));
@@ -53,6 +62,34 @@ class BoardContentTest {
 
     private static ShapeData line(double x) {
         return ShapeData.fromWire("pen", "#000000", 2.0, null, 1.0, new double[] {0, 0, x, 10}, null, null, null);
+    }
+
+    private static ShapeData image(String asset) {
+        return ShapeData.fromWire("image", null, null, null, null, new double[] {0, 0, 40, 30}, null, asset, null);
+    }
+
+    @Test
+    void anImageShowsOnlyAnAssetOfItsBoardAndNothingChangesWhenItHasNone() {
+        String known = "a".repeat(64);
+        String unknown = "b".repeat(64);
+        assets.add(known);
+        by("bob").put("img", image(known));
+        InvalidInputException refused =
+                assertThrows(InvalidInputException.class, () -> by("bob").put("img2", image(unknown)));
+        assertEquals("asset", refused.field().orElseThrow());
+        assertThrows(InvalidInputException.class, () -> by("bob").put("img", image(unknown)));
+        assertEquals(known, rows.get("img").data().asset());
+        assertEquals(1, board.version());
+        assertEquals(1, board.liveShapes());
+        assertTrue(by("bob").remove("img"));
+        assertTrue(by("bob").put("img", image(known)).changed(), "undoing the removal while the asset is there");
+        assertTrue(by("bob").remove("img"));
+        assets.clear(); // cleaned up after its grace period
+        assertEquals(
+                "asset",
+                assertThrows(InvalidInputException.class, () -> by("bob").put("img", image(known)))
+                        .field()
+                        .orElseThrow());
     }
 
     @Test

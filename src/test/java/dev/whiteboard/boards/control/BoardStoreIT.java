@@ -64,7 +64,7 @@ class BoardStoreIT {
 
     @Test
     void theSchemaIsMigratedAtStartUp() {
-        assertEquals("10", migrations.version()); // V10__shape_rotation is the newest
+        assertEquals("11", migrations.version()); // V11__image_assets is the newest
         Number failed = (Number)
                 em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
                         .getSingleResult();

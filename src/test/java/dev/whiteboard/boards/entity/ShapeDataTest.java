@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.whiteboard.errors.InvalidInputException;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,8 +15,10 @@ class ShapeDataTest {
 
     private static final double[] TWO_POINTS = {0, 0, 100, 50};
 
-    private static ShapeData shape(String kind, double[] points, String text, String src) {
-        return ShapeData.fromWire(kind, null, null, null, null, points, text, src, null);
+    private static final String ASSET = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private static ShapeData shape(String kind, double[] points, String text, String asset) {
+        return ShapeData.fromWire(kind, null, null, null, null, points, text, asset, null);
     }
 
     private static String rejectedField(Runnable build) {
@@ -125,7 +128,7 @@ class ShapeDataTest {
         shape("note", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH), null);
         assertEquals(
                 "text", rejectedField(() -> shape("note", TWO_POINTS, "x".repeat(Limits.MAX_TEXT_LENGTH + 1), null)));
-        assertEquals("src", rejectedField(() -> shape("note", TWO_POINTS, "x", "api/boards/abc/x.png")));
+        assertEquals("asset", rejectedField(() -> shape("note", TWO_POINTS, "x", ASSET)));
     }
 
     @ParameterizedTest
@@ -145,16 +148,19 @@ class ShapeDataTest {
     }
 
     @Test
-    void onlyImageShapesCarrySrcAndItStaysInsideTheApp() {
-        shape("image", TWO_POINTS, null, "api/boards/abc/assets/logo.png?v=2");
-        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, null)));
-        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "https://evil.example/x.png")));
-        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "javascript:alert(1)")));
-        assertEquals("src", rejectedField(() -> shape("image", TWO_POINTS, null, "api/../../etc/passwd")));
-        assertEquals(
-                "src",
-                rejectedField(() -> shape("image", TWO_POINTS, null, "api/" + "a".repeat(Limits.MAX_SRC_LENGTH))));
-        assertEquals("src", rejectedField(() -> shape("pen", new double[] {1, 1}, null, "api/boards/abc/x.png")));
+    void onlyImageShapesCarryAnAssetAndItIsAnAssetId() {
+        assertEquals(ASSET, shape("image", TWO_POINTS, null, ASSET).asset());
+        assertEquals("asset", rejectedField(() -> shape("image", TWO_POINTS, null, null)));
+        assertEquals("asset", rejectedField(() -> shape("image", TWO_POINTS, null, "api/boards/abc/background")));
+        assertEquals("asset", rejectedField(() -> shape("image", TWO_POINTS, null, "https://evil.example/x.png")));
+        assertEquals("asset", rejectedField(() -> shape("image", TWO_POINTS, null, ASSET.toUpperCase(Locale.ROOT))));
+        assertEquals("asset", rejectedField(() -> shape("image", TWO_POINTS, null, ASSET.substring(1))));
+        assertEquals("asset", rejectedField(() -> shape("image", TWO_POINTS, null, ASSET + "0")));
+        assertEquals("asset", rejectedField(() -> shape("image", TWO_POINTS, null, "../" + ASSET.substring(3))));
+        assertEquals("asset", rejectedField(() -> shape("pen", new double[] {1, 1}, null, ASSET)));
+        assertEquals("asset", rejectedField(() -> shape("text", new double[] {1, 1}, "x", ASSET)));
+        assertEquals("points", rejectedField(() -> shape("image", new double[] {1, 1}, null, ASSET)));
+        assertEquals("text", rejectedField(() -> shape("image", TWO_POINTS, "x", ASSET)));
     }
 
     @Test
@@ -171,7 +177,7 @@ class ShapeDataTest {
                         data.opacity(),
                         data.points(),
                         data.text(),
-                        data.src(),
+                        data.asset(),
                         42L),
                 onTop);
     }
