@@ -1,7 +1,8 @@
 // A deployment's smoke test: signs in, creates a board, negotiates, connects to the real-time service with the
 // JSON subprotocol, draws a shape as a board event, and reads it back from the diagram. Exits 0 when all of that
 // worked, 1 (saying where) otherwise. Used by the Payara Server recipe.
-//   node bench/smoke.mjs <base-url> [user]           a demo account (HTTP Basic): deployments with them on
+//   node bench/smoke.mjs <base-url> [user]           a built-in account (HTTP Basic), with the password in
+//       SMOKE_PASSWORD (default: the demo accounts', for deployments with them on)
 //   node bench/smoke.mjs <base-url> [user] --oidc    OpenID Connect: a browser's sign-in, the authorization-code
 //       flow from api/session/oidc through the provider and back, with the app's session cookie afterwards; the
 //       provider must sign `user` in without a form (such as mock-oauth2-server with interactiveLogin off)
@@ -12,7 +13,8 @@ const oidc = args.includes('--oidc');
 const [base, user = 'alice'] = args.filter((a) => a !== '--oidc');
 const app = new URL(base).origin;
 const cookies = new Map(); // the app's cookies (its session), as a browser keeps them
-let auth = { authorization: 'Basic ' + Buffer.from(`${user}:whiteboard`).toString('base64') };
+const password = process.env.SMOKE_PASSWORD || 'whiteboard';
+let auth = { authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64') };
 
 async function api(path, init = {}) {
   const response = await fetch(new URL(path, base), { ...init, headers: { ...auth, 'content-type': 'application/json' } });

@@ -6,6 +6,10 @@
 # go into the domain's configuration as system properties, so later restarts need no environment.
 # Company sign-in (README, "OIDC"): with WHITEBOARD_OIDC_PROVIDER_URI set, oidc.sh (next to this script) keeps
 # the WHITEBOARD_OIDC_* settings in the domain too.
+# Built-in accounts: the demo accounts are off in a domain set up here (WHITEBOARD_SECURITY_DEMO_ACCOUNTS=true keeps
+# them, for a trial). WHITEBOARD_SECURITY_ADMINS names the first administrators, made at the first start with
+# WHITEBOARD_SECURITY_INITIAL_ADMIN_PASSWORD (kept in the domain's password alias store, never in domain.xml) or else
+# with a one-time password written to the server's log.
 # Other settings of the app (README, "Configuring it") are system properties too:
 #   asadmin create-system-properties whiteboard.boards.default-role=viewer
 set -euo pipefail
@@ -32,6 +36,16 @@ else
     mkdir -p "$DATA"
     asadmin create-system-properties "whiteboard.data-dir=$(escaped "$(cd "$DATA" && pwd)")"
     asadmin multimode --file "$HERE/h2.asadmin"
+fi
+asadmin create-system-properties "whiteboard.security.demo-accounts=${WHITEBOARD_SECURITY_DEMO_ACCOUNTS:-false}"
+if [ -n "${WHITEBOARD_SECURITY_ADMINS:-}" ]; then
+    asadmin create-system-properties "whiteboard.security.admins=$(escaped "$WHITEBOARD_SECURITY_ADMINS")"
+fi
+if [ -n "${WHITEBOARD_SECURITY_INITIAL_ADMIN_PASSWORD:-}" ]; then
+    admin_secret=$(mktemp)
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$WHITEBOARD_SECURITY_INITIAL_ADMIN_PASSWORD" > "$admin_secret"
+    asadmin --passwordfile "$admin_secret" create-password-alias whiteboard.security.initial-admin-password
+    rm -f "$admin_secret"
 fi
 if [ -n "${WHITEBOARD_OIDC_PROVIDER_URI:-}" ]; then
     "$HERE/oidc.sh" "$PAYARA"
