@@ -316,6 +316,35 @@ class OidcIT {
         assertEquals(403, carol.get("api/boards/" + board).status(), "private again");
     }
 
+    /**
+     * With OIDC the provider manages accounts (issue 21, item 4): its administrators see who signed in here, with their
+     * groups and boards; the account changes answer 409, and someone else gets 403.
+     */
+    @Test
+    void theProviderManagesAccountsAndItsAdministratorsSeeWhoIsKnown() {
+        Http erin = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("erin"));
+        Http carol = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("carol"));
+        assertEquals(200, carol.get("api/boards").status()); // carol is known here now
+        Http.Reply people = erin.get("api/accounts");
+        assertEquals(200, people.status(), people::toString);
+        assertEquals("provider", people.json().getString("managedBy"));
+        assertTrue(
+                people.json().getJsonArray("people").stream()
+                        .map(p -> p.asJsonObject())
+                        .anyMatch(p -> p.getString("name").equals("carol") && p.containsKey("groups")),
+                people::toString);
+        assertEquals(
+                409,
+                erin.postJson("api/accounts", "{\"name\":\"zed\",\"displayName\":\"Zed\"}")
+                        .status());
+        assertEquals(
+                409,
+                erin.send("PATCH", "api/account", "application/json", "{\"displayName\":\"E\"}")
+                        .status());
+        assertEquals("provider", erin.get("api/account").json().getString("managedBy"));
+        assertEquals(403, carol.get("api/accounts").status());
+    }
+
     @Test
     void aBoardGrantedToAGroupIsVisibleToItsMembersAndNotToOthers() throws Exception {
         Http carol = Http.withBearer(stack.server().baseUri(), stack.provider().accessToken("carol"));
