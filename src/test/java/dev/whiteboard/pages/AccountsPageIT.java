@@ -68,7 +68,7 @@ class AccountsPageIT {
             paula.find(By.id("repeat-password")).sendKeys(GOOD);
             paula.find(By.id("password-button")).click();
             paula.await(d -> !d.getCurrentUrl().contains("account.html") ? true : null);
-            paula.await(d -> d.findElement(By.id("list-status")).isDisplayed() ? true : null);
+            paula.await(d -> d.findElement(By.id("who")).getText().contains("Paula Page") ? true : null);
         }
         assertEquals(
                 200,
