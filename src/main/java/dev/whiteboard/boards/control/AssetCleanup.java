@@ -58,7 +58,13 @@ public class AssetCleanup {
                     Level.INFO,
                     "Unused image assets are deleted {0} s after their last use (checked every {1} s)",
                     new Object[] {grace.toSeconds(), checkSeconds});
-            checks.start(threads, Math.min(checkSeconds, FIRST_CHECK_SECONDS), checkSeconds, this::later);
+            checks.start(
+                    threads,
+                    executor,
+                    Math.min(checkSeconds, FIRST_CHECK_SECONDS),
+                    checkSeconds,
+                    "delete unused image assets",
+                    () -> deleteUnused(OffsetDateTime.now(ZoneOffset.UTC).minus(grace(graceSeconds))));
         }
     }
 
@@ -73,20 +79,6 @@ public class AssetCleanup {
             throw new IllegalArgumentException("whiteboard.assets.grace-seconds must be 0 or more, not " + seconds);
         }
         return Duration.ofSeconds(seconds);
-    }
-
-    private void later() {
-        try {
-            executor.execute(() -> {
-                try {
-                    deleteUnused(OffsetDateTime.now(ZoneOffset.UTC).minus(grace(graceSeconds)));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not delete unused image assets: {0}", e.toString());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not start deleting unused image assets: {0}", e.toString());
-        }
     }
 
     /** Deletes the assets unused since {@code cutoff}, a batch at a time; returns how many it deleted. */

@@ -60,7 +60,13 @@ public class TrashPurge {
                     Level.INFO,
                     "Boards are purged {0} days after they went to the trash (checked every {1} s)",
                     new Object[] {keep.toDays(), checkSeconds});
-            checks.start(threads, Math.min(checkSeconds, FIRST_CHECK_SECONDS), checkSeconds, this::later);
+            checks.start(
+                    threads,
+                    executor,
+                    Math.min(checkSeconds, FIRST_CHECK_SECONDS),
+                    checkSeconds,
+                    "purge the trash",
+                    () -> purgeExpired(cutoff(Clock.systemUTC(), keep(trashDays))));
         }
     }
 
@@ -80,20 +86,6 @@ public class TrashPurge {
     /** Boards that went to the trash before this moment are purged now. */
     static OffsetDateTime cutoff(Clock clock, Duration keep) {
         return OffsetDateTime.now(clock).minus(keep);
-    }
-
-    private void later() {
-        try {
-            executor.execute(() -> {
-                try {
-                    purgeExpired(cutoff(Clock.systemUTC(), keep(trashDays)));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not purge the trash: {0}", e.toString());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not start purging the trash: {0}", e.toString());
-        }
     }
 
     /** Purges the boards trashed before {@code cutoff}, a batch at a time; returns how many it purged. */
