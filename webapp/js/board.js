@@ -18,6 +18,7 @@ import './board/tools/note.js';
 import './board/tools/eraser.js';
 import './board/input.js'; // and the Pan tool
 import './board/controls.js';
+import './board/title.js'; // rename in place, Share
 
 window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));
