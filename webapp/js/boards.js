@@ -72,6 +72,31 @@ const on = {
     },
 };
 
+/** Shows who is on each listed board now (GET /api/presence: only boards the caller may see), and again later. */
+async function showWhoIsHere() {
+    let online;
+    try {
+        online = await api('api/presence');
+    } catch {
+        return;
+    }
+    const here = new Map();
+    for (const person of online) {
+        for (const board of person.boards || []) {
+            if (!here.has(board)) here.set(board, []);
+            here.get(board).push(person.name || person.user);
+        }
+    }
+    for (const item of list.querySelectorAll('[data-board-id]')) {
+        const line = item.querySelector('.board-here');
+        if (!line) continue;
+        const names = here.get(item.dataset.boardId) || [];
+        line.textContent = names.length ? `Now: ${names.join(', ')}` : '';
+        line.hidden = !names.length;
+    }
+}
+setInterval(showWhoIsHere, 30_000);
+
 function emptyState() {
     const empty = list.children.length === 0;
     status.hidden = !empty;
@@ -98,6 +123,7 @@ async function load(append = false) {
         if (append) list.append(...items); else list.replaceChildren(...items);
         query.offset += page.length;
         more.hidden = boards.length <= PAGE;
+        showWhoIsHere();
         list.setAttribute('aria-busy', 'false');
         emptyState();
     } catch (e) {

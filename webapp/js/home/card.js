@@ -1,5 +1,5 @@
 // One board on the boards home, as a card (grid view) or a row (list view): its thumbnail, title (renamed in place),
-// owner, last change ("edited 5 min ago by Bob Berg") and the actions the caller's role allows: star, rename,
+// owner, last change ("edited 5 min ago by Bob Berg"), who is on it now, and the actions the caller's role allows: star, rename,
 // duplicate, share, delete to the trash; in the trash: restore and delete for good. The actions are the REST calls;
 // what they change is reported to the list through `on`. All user text is set as text, never HTML.
 import { api } from '../api.js';
@@ -99,7 +99,10 @@ export function boardCard(board, on) {
         }));
         actions.append(rename, share, remove);
     }
-    item.append(thumbnail(board), heading, meta, actions);
+    const here = document.createElement('p');
+    here.className = 'board-here';
+    here.hidden = true; // filled in by the list with who is on the board now
+    item.append(thumbnail(board), heading, meta, here, actions);
     return item;
 }
 

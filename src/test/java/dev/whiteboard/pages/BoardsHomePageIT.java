@@ -200,6 +200,17 @@ class BoardsHomePageIT {
     }
 
     @Test
+    void aCardSaysWhoIsOnTheBoardNow() {
+        String board = BoardPages.newBoard(Http.as(AppServer.baseUri(), "carol"), "Busy " + UUID.randomUUID());
+        try (Browser carol = BoardPages.onBoard("carol", board);
+                Browser bob = new Browser(AppServer.baseUri()).signIn("bob", Http.DEMO_PASSWORD)) {
+            bob.open("");
+            WebElement here = bob.find(By.cssSelector("[data-board-id='" + board + "'] .board-here"));
+            assertEquals("Now: Carol Chen", here.getText());
+        }
+    }
+
+    @Test
     void anOwnerRenamesTheBoardFromTheBoardPagesTitle() {
         Http alice = Http.as(AppServer.baseUri(), "alice");
         String board = BoardPages.newBoard(alice, "Title before");
