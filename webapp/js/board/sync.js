@@ -38,6 +38,10 @@ function onServerMessage(data) {
     if (!data || data.board !== boardId) {
         return;
     }
+    if (data.type === 'roleChanged') { // an owner changed this person's role: the page follows at once
+        setRole(data.role);
+        return;
+    }
     if (data.type === 'presence') {
         showPeople(data.people);
         return;

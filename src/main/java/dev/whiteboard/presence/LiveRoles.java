@@ -9,6 +9,7 @@ import dev.whiteboard.realtime.RealtimeService;
 import dev.whiteboard.runtime.Periodic;
 import dev.whiteboard.security.accounts.Accounts;
 import dev.whiteboard.security.oidc.CallerGroups;
+import dev.whiteboard.wire.WireJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * closes it with {@value #REVOKED} (it cannot be recovered with its reconnection token) and presence drops it at
  * once; lowered to viewer → its {@code sendToGroup} permission on the board's group is revoked (live strokes are
  * refused with a {@code Forbidden} ack; it still receives); raised to editor or owner → the permission is granted.
+ * Either way the user is sent {@code {"type":"roleChanged","board":…,"role":…}}, so the page follows at once.
  *
  * <p>A board moved to the trash is the same case for everyone on it: nobody has a role on a board in the trash, so
  * its connections are closed, with the reason {@value #TRASHED}.
@@ -187,11 +189,22 @@ public class LiveRoles {
         boolean mayDraw = role.includes(BoardRole.EDITOR);
         boolean mightHaveDrawn =
                 live.role().map(r -> r.includes(BoardRole.EDITOR)).orElse(!mayDraw);
-        if (presence.roleNow(live.connectionId(), role) && mayDraw != mightHaveDrawn) {
-            LOG.log(Level.INFO, "Connection {0} of {1} on board {2} is {3} now", new Object[] {
-                live.connectionId(), live.user(), live.boardId(), role.wireName()
-            });
-            realtime.allowSendToGroup(live.connectionId(), BoardGroup.of(live.boardId()), mayDraw);
+        if (presence.roleNow(live.connectionId(), role)) {
+            if (mayDraw != mightHaveDrawn) {
+                LOG.log(Level.INFO, "Connection {0} of {1} on board {2} is {3} now", new Object[] {
+                    live.connectionId(), live.user(), live.boardId(), role.wireName()
+                });
+                realtime.allowSendToGroup(live.connectionId(), BoardGroup.of(live.boardId()), mayDraw);
+            }
+            // the page shows what its user may do now (its tools, its badge) without being reloaded
+            realtime.sendToUser(live.user(), WireJson.write(new RoleChanged(live.boardId(), role.wireName())));
+        }
+    }
+
+    /** To a user whose role on a board changed: {@code {"type":"roleChanged","board":"…","role":"editor"}}. */
+    public record RoleChanged(String type, String board, String role) {
+        RoleChanged(String board, String role) {
+            this("roleChanged", board, role);
         }
     }
 }

@@ -29,7 +29,8 @@ class AccountsPageIT {
         String name = "page" + (System.nanoTime() % 1_000_000_000L);
         String oneTime;
         try (Browser admin = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD)) {
-            admin.open("accounts.html");
+            admin.open("");
+            admin.find(By.id("accounts-link")).click(); // the home page links the administration for alice
             admin.await(d -> d.findElement(By.id("new-card")).isDisplayed() ? true : null);
             admin.find(By.id("new-name")).sendKeys(name);
             admin.find(By.id("new-display-name")).sendKeys("Paula Page");
@@ -115,7 +116,9 @@ class AccountsPageIT {
             });
             assertTrue(error.getText().contains("Only administrators"), error.getText());
             assertFalse(bob.driver().findElement(By.id("new-card")).isDisplayed());
-            bob.open("account.html");
+            bob.open("");
+            bob.find(By.id("account-link")).click(); // and one's own account for everyone
+            assertFalse(bob.driver().findElement(By.id("accounts-link")).isDisplayed());
             WebElement name = bob.await(d -> {
                 WebElement e = d.findElement(By.id("display-name"));
                 return e.isDisplayed() && !e.getAttribute("value").isBlank() ? e : null;

@@ -4,6 +4,7 @@ import dev.whiteboard.boards.control.BoardLifecycle;
 import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.BoardRole;
 import java.time.OffsetDateTime;
+import java.util.function.UnaryOperator;
 
 /**
  * A board on the wire: {@code {"id":"k3m9x2p7qa","title":"Sprint review","owner":"alice","createdBy":"alice",
@@ -12,7 +13,9 @@ import java.time.OffsetDateTime;
  * {@code backgroundColor} are absent when the board has none; {@code role} is the caller's role on the board and
  * {@code starred} whether the caller starred it (both absent where the board is sent to everyone on it);
  * {@code deletedAt} is there only for a board in the trash. {@code owner} is its creator ({@code createdBy}, kept
- * for older clients).
+ * for older clients). {@code linkAccess} says who may open it by its link besides its members: {@code off},
+ * {@code view} or {@code edit} (anyone signed in). In the answers of {@code /api/boards} (lists, one board),
+ * {@code ownerName} and {@code changedByName} say what to call the owner and the last editor.
  */
 public record BoardView(
         String id,
@@ -27,7 +30,31 @@ public record BoardView(
         String backgroundColor,
         String role,
         Boolean starred,
-        OffsetDateTime deletedAt) {
+        OffsetDateTime deletedAt,
+        String linkAccess,
+        String ownerName,
+        String changedByName) {
+
+    /** The same, with what to call the owner and the last editor ({@code ownerName}, {@code changedByName}). */
+    BoardView named(UnaryOperator<String> displayName) {
+        return new BoardView(
+                id,
+                title,
+                owner,
+                createdBy,
+                createdAt,
+                changedAt,
+                changedBy,
+                version,
+                background,
+                backgroundColor,
+                role,
+                starred,
+                deletedAt,
+                linkAccess,
+                displayName.apply(owner),
+                displayName.apply(changedBy));
+    }
 
     static BoardView of(Board board) {
         return of(board, null);
@@ -57,6 +84,9 @@ public record BoardView(
                 board.backgroundColor().orElse(null),
                 role == null ? null : role.wireName(),
                 starred,
-                board.deletedAt().orElse(null));
+                board.deletedAt().orElse(null),
+                board.linkAccess(),
+                null,
+                null);
     }
 }

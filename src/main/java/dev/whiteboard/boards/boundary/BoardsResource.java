@@ -14,6 +14,7 @@ import dev.whiteboard.boards.entity.Limits;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.images.ImageType;
 import dev.whiteboard.security.CurrentCaller;
+import dev.whiteboard.security.signin.KnownUsers;
 import dev.whiteboard.wire.WireJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,9 +40,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code /api/boards}: boards (listed, searched, created, renamed, duplicated, starred, moved to the trash, restored,
@@ -68,6 +72,9 @@ public class BoardsResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    KnownUsers knownUsers;
+
     /**
      * A page of the boards the caller may see: {@code q} searches titles (case-insensitive, anywhere in the title),
      * {@code filter} picks a section ({@code mine}, {@code shared}, {@code starred}, {@code trash}; all by
@@ -83,7 +90,10 @@ public class BoardsResource {
             @QueryParam("filter") String filter,
             @QueryParam("sort") String sort) {
         BoardQuery query = BoardQuery.parse(q, filter, sort, Integer.parseInt(offset), Integer.parseInt(limit));
-        return lifecycle.list(query, caller.name()).stream().map(BoardView::of).toList();
+        UnaryOperator<String> names = names();
+        return lifecycle.list(query, caller.name()).stream()
+                .map(b -> BoardView.of(b).named(names))
+                .toList();
     }
 
     @POST
@@ -99,7 +109,7 @@ public class BoardsResource {
     @GET
     @Path("{board}")
     public BoardView read(@PathParam("board") String boardId) {
-        return BoardView.of(lifecycle.read(boardId, caller.name()));
+        return BoardView.of(lifecycle.read(boardId, caller.name())).named(names());
     }
 
     /** Renames the board (owners): {@code {"title":"…"}}, the rules of a new board's title. */
@@ -111,7 +121,8 @@ public class BoardsResource {
         if (title == null || title.title() == null) {
             throw new InvalidInputException("title", "a JSON body with the new title is required: {\"title\":\"…\"}");
         }
-        return BoardView.of(lifecycle.rename(boardId, title.title(), caller.name()));
+        return BoardView.of(lifecycle.rename(boardId, title.title(), caller.name()))
+                .named(names());
     }
 
     /**
@@ -150,7 +161,7 @@ public class BoardsResource {
     @POST
     @Path("{board}/restore")
     public BoardView restore(@PathParam("board") String boardId) {
-        return BoardView.of(lifecycle.restore(boardId, caller.name()));
+        return BoardView.of(lifecycle.restore(boardId, caller.name())).named(names());
     }
 
     /** Stars the board for the caller (anyone who may view it; again: nothing changes). */
@@ -254,12 +265,18 @@ public class BoardsResource {
         return Response.noContent().build();
     }
 
-    private static Response created(BoardLifecycle.Listed board, UriInfo uri) {
+    /** What to call users, each looked up once per request. */
+    private UnaryOperator<String> names() {
+        Map<String, String> known = new HashMap<>();
+        return user -> user == null ? null : known.computeIfAbsent(user, knownUsers::displayName);
+    }
+
+    private Response created(BoardLifecycle.Listed board, UriInfo uri) {
         return created(board, uri.getAbsolutePathBuilder());
     }
 
-    private static Response created(BoardLifecycle.Listed board, UriBuilder collection) {
-        BoardView view = BoardView.of(board);
+    private Response created(BoardLifecycle.Listed board, UriBuilder collection) {
+        BoardView view = BoardView.of(board).named(names());
         return Response.created(collection.path(view.id()).build()).entity(view).build();
     }
 

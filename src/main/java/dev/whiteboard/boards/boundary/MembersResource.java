@@ -5,6 +5,7 @@ import dev.whiteboard.boards.entity.BoardMember;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.CurrentCaller;
+import dev.whiteboard.security.signin.KnownUsers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +24,8 @@ import java.util.List;
  * {@code /api/boards/{board}/members}: who has which role on a board. Everyone on the board may read the list;
  * owners grant ({@code PUT …/members/{user}} with {@code {"role":"editor"}}) and take back ({@code DELETE}) roles.
  * {@code {user}} is a user id, or {@code group:<name>} for everyone in a group of the identity provider. Users
- * without a granted role (of their own or through a group) have the configured default role.
+ * without a granted role (of their own or through a group) have the configured default role. The creator is
+ * always an owner: removing them is refused (409).
  */
 @Path("boards/{board}/members")
 @RequestScoped
@@ -36,8 +38,11 @@ public class MembersResource {
     @Inject
     CurrentCaller caller;
 
-    /** A member: {@code {"user":"bob","role":"editor"}}. */
-    public record MemberView(String user, String role) {}
+    @Inject
+    KnownUsers knownUsers;
+
+    /** A member: {@code {"user":"bob","name":"Bob Berg","role":"editor"}} ({@code name}: what to call them). */
+    public record MemberView(String user, String name, String role) {}
 
     /** The body of a grant. */
     public record Grant(String role) {}
@@ -46,9 +51,11 @@ public class MembersResource {
     public List<MemberView> list(@PathParam("board") String boardId) {
         BoardAccess.Allowed allowed = access.require(boardId, caller.name(), BoardRole.VIEWER);
         List<MemberView> members = new ArrayList<>();
-        members.add(new MemberView(allowed.board().createdBy(), BoardRole.OWNER.wireName()));
+        String creator = allowed.board().createdBy();
+        members.add(new MemberView(creator, knownUsers.displayName(creator), BoardRole.OWNER.wireName()));
         access.members(boardId)
-                .forEach(m -> members.add(new MemberView(m.user(), m.role().wireName())));
+                .forEach(m -> members.add(new MemberView(
+                        m.user(), knownUsers.displayName(m.user()), m.role().wireName())));
         return members;
     }
 
@@ -60,7 +67,10 @@ public class MembersResource {
             throw new InvalidInputException("role", "a JSON body with the role is required: {\"role\":\"editor\"}");
         }
         BoardMember member = access.grant(boardId, user, BoardRole.parse("role", body.role()), caller.name());
-        return new MemberView(member.user(), member.role().wireName());
+        return new MemberView(
+                member.user(),
+                knownUsers.displayName(member.user()),
+                member.role().wireName());
     }
 
     @DELETE

@@ -4,6 +4,7 @@ import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.BoardId;
 import dev.whiteboard.boards.entity.BoardMember;
 import dev.whiteboard.boards.entity.BoardRole;
+import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.security.accounts.AccountStates;
 import dev.whiteboard.security.oidc.CallerGroups;
 import dev.whiteboard.security.signin.KnownUsers;
@@ -122,7 +123,12 @@ public class BoardAccess {
         }
         Map<String, BoardRole> roles = new HashMap<>();
         for (Board board : boards) {
-            rule.decide(board.createdBy(), user, administrator, granted.getOrDefault(board.id(), List.of()))
+            rule.decide(
+                            board.createdBy(),
+                            user,
+                            administrator,
+                            granted.getOrDefault(board.id(), List.of()),
+                            board.linkRole())
                     .ifPresent(r -> roles.put(board.id(), r));
         }
         return roles;
@@ -238,9 +244,15 @@ public class BoardAccess {
         return granted;
     }
 
-    /** Takes back the role granted to {@code user}; returns whether there was one. */
+    /**
+     * Takes back the role granted to {@code user}; returns whether there was one. The creator is always an owner (and
+     * so the board's last owner): taking that away is refused ({@link LastOwnerException}).
+     */
     public boolean revoke(String boardId, String user, String owner) {
         Board board = require(boardId, owner, BoardRole.OWNER).board();
+        if (board.createdBy().equals(user)) {
+            throw new LastOwnerException(user);
+        }
         BoardMember existing = em.find(BoardMember.class, new BoardMember.Key(board.id(), user));
         if (existing == null) {
             return false;
@@ -248,6 +260,22 @@ public class BoardAccess {
         em.remove(existing);
         grantsChanged.fire(new GrantsChanged(board.id()));
         return true;
+    }
+
+    /**
+     * Sets who may open the board by its link besides its members ({@code off}, {@code view}, {@code edit}; owners
+     * only); connections already open are re-evaluated, as after a grant.
+     */
+    public Board shareByLink(String boardId, String access, String owner) {
+        Board board = require(boardId, owner, BoardRole.OWNER).board();
+        if (access == null) {
+            throw new InvalidInputException(
+                    "access", "a JSON body with the link access is required: {\"access\":\"view\"}");
+        }
+        if (board.shareByLink(access)) {
+            grantsChanged.fire(new GrantsChanged(board.id()));
+        }
+        return board;
     }
 
     private static OffsetDateTime now() {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The rule that decides a user's role on a board, apart from where the facts come from ({@link BoardAccess} reads
  * them from the database and the identity provider): the creator is an owner; an administrator owns every board;
  * otherwise the highest role granted to the user or to one of the user's groups; otherwise the default role, which
- * may be none ({@code whiteboard.boards.default-role=none}: boards only their members see).
+ * may be none ({@code whiteboard.boards.default-role=none}: boards only their members see); and, on a board shared by
+ * link, at least the link's role.
  */
 public record RoleRule(Optional<BoardRole> defaultRole) {
 
@@ -26,10 +27,27 @@ public record RoleRule(Optional<BoardRole> defaultRole) {
      */
     public Optional<BoardRole> decide(
             String creator, String user, boolean administrator, Collection<BoardRole> granted) {
+        return decide(creator, user, administrator, granted, Optional.empty());
+    }
+
+    /**
+     * As {@link #decide(String, String, boolean, Collection)} on a board shared by link: {@code linkRole} is what
+     * anyone signed in has through it; the higher of it and the granted (or else default) role counts.
+     */
+    public Optional<BoardRole> decide(
+            String creator,
+            String user,
+            boolean administrator,
+            Collection<BoardRole> granted,
+            Optional<BoardRole> linkRole) {
         if (administrator || creator.equals(user)) {
             return Optional.of(BoardRole.OWNER);
         }
-        return granted.stream().reduce(RoleRule::higher).or(() -> defaultRole);
+        Optional<BoardRole> role = granted.stream().reduce(RoleRule::higher).or(() -> defaultRole);
+        if (linkRole.isEmpty()) {
+            return role;
+        }
+        return Optional.of(role.map(r -> higher(r, linkRole.get())).orElse(linkRole.get()));
     }
 
     /**

@@ -32,6 +32,13 @@ public class Board {
     /** What a copy's title ends with, unless it is given one. */
     public static final String COPY_SUFFIX = " (copy)";
 
+    /** Link access: members only. */
+    public static final String LINK_OFF = "off";
+    /** Link access: anyone signed in may view. */
+    public static final String LINK_VIEW = "view";
+    /** Link access: anyone signed in may edit. */
+    public static final String LINK_EDIT = "edit";
+
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     @Id
@@ -77,6 +84,9 @@ public class Board {
     @Column(name = "deleted_by")
     private String deletedBy;
 
+    @Column(name = "link_access", nullable = false, length = 8)
+    private String linkAccess = LINK_OFF;
+
     protected Board() {
         // for JPA
     }
@@ -121,6 +131,33 @@ public class Board {
             throw new InvalidInputException("title", "title cannot contain control characters");
         }
         return trimmed;
+    }
+
+    /**
+     * Who may open the board by its link besides its members: {@code off} (nobody), {@code view} (anyone signed in,
+     * as a viewer) or {@code edit} (anyone signed in, as an editor); whether it differs from before.
+     */
+    public boolean shareByLink(String access) {
+        if (!LINK_OFF.equals(access) && !LINK_VIEW.equals(access) && !LINK_EDIT.equals(access)) {
+            throw new InvalidInputException("access", "access is one of off, view, edit");
+        }
+        boolean changed = !access.equals(linkAccess);
+        linkAccess = access;
+        return changed;
+    }
+
+    /** The link access: {@code off}, {@code view} or {@code edit}. */
+    public String linkAccess() {
+        return linkAccess == null ? LINK_OFF : linkAccess;
+    }
+
+    /** The role anyone signed in has through the board's link, if it is shared by link. */
+    public Optional<BoardRole> linkRole() {
+        return switch (linkAccess()) {
+            case LINK_VIEW -> Optional.of(BoardRole.VIEWER);
+            case LINK_EDIT -> Optional.of(BoardRole.EDITOR);
+            default -> Optional.empty();
+        };
     }
 
     /** Whether viewers may post in the board's chat (editors and owners always may); owners decide. */

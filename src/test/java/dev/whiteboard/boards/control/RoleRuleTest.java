@@ -28,6 +28,19 @@ class RoleRuleTest {
     }
 
     @Test
+    void aBoardSharedByLinkGivesAnyoneAtLeastTheLinksRoleAndNeverLowersAGrant() {
+        Optional<BoardRole> view = Optional.of(VIEWER);
+        Optional<BoardRole> edit = Optional.of(EDITOR);
+        assertEquals(Optional.empty(), PRIVATE.decide("alice", "carol", false, List.of(), Optional.empty()));
+        assertEquals(view, PRIVATE.decide("alice", "carol", false, List.of(), view));
+        assertEquals(edit, PRIVATE.decide("alice", "carol", false, List.of(), edit));
+        assertEquals(edit, PRIVATE.decide("alice", "bob", false, List.of(EDITOR), view));
+        assertEquals(Optional.of(OWNER), PRIVATE.decide("alice", "bob", false, List.of(OWNER), edit));
+        assertEquals(edit, RoleRule.fromSetting("viewer").decide("alice", "carol", false, List.of(), edit));
+        assertEquals(Optional.of(OWNER), PRIVATE.decide("alice", "alice", false, List.of(), view));
+    }
+
+    @Test
     void anAdministratorOwnsEveryBoardEvenAPrivateOneWithoutAGrant() {
         assertEquals(Optional.of(OWNER), PRIVATE.decide("alice", "erin", true, List.of()));
         assertEquals(Optional.of(OWNER), OPEN.decide("alice", "erin", true, List.of(VIEWER)));
