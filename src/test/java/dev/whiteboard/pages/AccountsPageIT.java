@@ -117,8 +117,9 @@ class AccountsPageIT {
             assertTrue(error.getText().contains("Only administrators"), error.getText());
             assertFalse(bob.driver().findElement(By.id("new-card")).isDisplayed());
             bob.open("");
-            bob.find(By.id("account-link")).click(); // and one's own account for everyone
+            WebElement own = bob.find(By.id("account-link")); // one's own account for everyone
             assertFalse(bob.driver().findElement(By.id("accounts-link")).isDisplayed());
+            own.click();
             WebElement name = bob.await(d -> {
                 WebElement e = d.findElement(By.id("display-name"));
                 return e.isDisplayed() && !e.getAttribute("value").isBlank() ? e : null;
