@@ -1,8 +1,8 @@
 // Following a view: each editor and owner tells the board's group where it looks (`view`: the board point at the
 // centre of its canvas and the zoom; at most 10 a second, only when it changed, and again when someone joins).
-// A click on a person in the header follows their view until this person pans or zooms (or presses Stop); an
-// owner's "Bring everyone" (`summon`) moves everyone's view to theirs once. Viewers cannot send to the group: they
-// follow and are brought, but nobody can follow them.
+// A click on a person in the header follows their view until this person pans or zooms (or presses Stop, or they
+// leave); an owner's "Bring everyone" (`summon`) moves everyone's view to theirs once. Viewers cannot send to the
+// group: they follow and are brought, but nobody can follow them.
 import { api } from '../api.js';
 import { boardId, people, showMessage } from './page.js';
 import { state } from './scene.js';
@@ -46,12 +46,17 @@ export function stopFollowing() {
 
 /** Shows whom this page follows (the indicator, and the pressed person in the header). */
 export function showIndicator() {
+    const listed = [...people.querySelectorAll('button[data-user]')];
+    if (follow.user && !listed.some((b) => b.dataset.user === follow.user)) {
+        stopFollowing(); // they left
+        return;
+    }
     indicator.hidden = !follow.user;
     if (follow.user) {
         indicator.querySelector('[data-follow="name"]').textContent = names.get(follow.user) || follow.user;
         indicator.dataset.user = follow.user;
     }
-    people.querySelectorAll('button[data-user]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.user === follow.user)));
+    listed.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.user === follow.user)));
 }
 
 /** Someone's `view` message: kept, and shown if this page follows them (unless this person has moved meanwhile). */

@@ -168,6 +168,17 @@ class LaserFollowPageIT {
             alice.find(By.id("zoom-out")).click();
             bob.await(d -> Math.abs(heardScale(bob, "alice") - 1.25) < 0.002 ? true : null);
             assertEquals(1.5625, view(bob)[2], 0.002, "stopped: alice's zoom no longer moves bob");
+
+            // following someone who leaves the board stops
+            By carolInList = By.cssSelector("#people button[data-user='carol']");
+            try (Browser carol = onBoard("carol", board)) {
+                bob.await(d -> d.findElements(carolInList).isEmpty() ? null : true);
+                bob.find(carolInList).click();
+                assertTrue(shown(bob, By.id("following")));
+            }
+            bob.await(d -> d.findElements(carolInList).isEmpty() ? true : null);
+            assertFalse(shown(bob, By.id("following")), "carol left: nobody is followed");
+            assertNull(bob.script("return window.whiteboard.follow.user;"));
         }
     }
 
