@@ -18,11 +18,13 @@ import './board/tools/draw.js';
 import './board/tools/text.js';
 import './board/tools/note.js';
 import './board/tools/eraser.js';
+import { trails as laserTrails } from './board/tools/laser.js';
+import { follow } from './board/follow.js'; // following a view, bringing everyone
 import './board/images.js'; // image shapes: paste, drop, the Image button
 import './board/input.js'; // and the Pan tool
 import './board/controls.js';
 import './board/clipboard.js';
 import './board/title.js'; // rename in place, Share
 
-window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, addImage, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, addImage, laserTrails, follow, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

@@ -1,4 +1,4 @@
-// Who is here: the list of people in the header (names also label the cursors), and telling the others when this
+// Who is here: the list of people in the header (names also label the cursors; a click follows: follow.js), and telling the others when this
 // person is away (the tab hidden, or a minute without pointer or key) and back.
 import { people } from './page.js';
 import { connection } from './status.js';
@@ -9,9 +9,14 @@ export function showPeople(list) {
     list.forEach((person) => names.set(person.user, person.name));
     people.replaceChildren(...list.map((person) => {
         const item = document.createElement('li');
-        item.textContent = person.name;
-        item.title = `${person.name} (${person.state})`;
+        const button = document.createElement('button'); // follow.js: a click follows their view
+        button.type = 'button';
+        button.textContent = person.name;
+        button.title = `${person.name} (${person.state}): click to follow their view`;
+        button.dataset.user = person.user;
+        item.append(button);
         item.dataset.state = person.state;
+        item.dataset.user = person.user;
         return item;
     }));
 }

@@ -1,14 +1,15 @@
 // Rendering. The stored and pending shapes (and the background image) are drawn into an off-screen layer that
 // covers the view and a margin around it. A frame then copies that layer, moved and scaled to the current view,
 // and draws on top only what moves: strokes in progress (here and other people's), the shapes being moved, resized
-// or turned (here, and by others: their stored forms are left out of the layer meanwhile), the selection and the
-// cursors. The layer is drawn again only when the shapes change, when the view
+// or turned (here, and by others: their stored forms are left out of the layer meanwhile), the selection, the
+// cursors and laser trails. The layer is drawn again only when the shapes change, when the view
 // leaves the area it covers, and once a zoom has settled (while zooming, the scaled copy stands in for it).
 import { drawShape } from '../shapes.js';
 import { canvas, ctx } from './page.js';
 import { scene, state, visibleShapes, boxOf, invalidate, onFrame } from './scene.js';
 import { paintSelection } from './selection.js';
 import { paintCursors } from './cursors.js';
+import { paintLaser } from './tools/laser.js';
 
 // The layer on show, and the one being drawn: a new layer is drawn a slice at a time (about 8 ms a frame) while
 // the old one, moved and scaled, stays on show, so a large board never holds a frame up. Only the very first
@@ -51,6 +52,7 @@ function render() {
     if (state.drawing && state.drawing.shape) drawShape(ctx, state.drawing.shape);
     paintSelection(ctx, ratio);
     paintCursors(ctx, ratio);
+    paintLaser(ctx, ratio);
     state.frames += 1;
     state.lastRenderMs = performance.now() - started;
     if (state.renderMs.push(state.lastRenderMs) > 600) state.renderMs.splice(0, 300);

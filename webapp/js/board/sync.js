@@ -11,6 +11,8 @@ import { showPeople } from './presence.js';
 import { peerCursor } from './cursors.js';
 import { showBackground } from './background.js';
 import { selectTool } from './tools.js';
+import { peerLaser } from './tools/laser.js';
+import { peerView, peerSummon, viewWanted, showIndicator } from './follow.js';
 
 async function loadDiagram() {
     const diagram = await api(`api/boards/${encodeURIComponent(boardId)}/diagram`);
@@ -28,6 +30,7 @@ function setRole(role) {
     document.getElementById('role').textContent = state.role;
     document.body.dataset.role = state.role;
     clearButton.hidden = state.role !== 'owner';
+    document.getElementById('summon').hidden = state.role !== 'owner';
     if (state.role === 'viewer') {
         selectTool('hand');
     }
@@ -44,6 +47,8 @@ function onServerMessage(data) {
     }
     if (data.type === 'presence') {
         showPeople(data.people);
+        showIndicator();
+        if (data.joined) viewWanted(); // the newcomer learns where everyone looks
         return;
     }
     if (typeof data.version !== 'number') {
@@ -86,11 +91,24 @@ function resync() {
 
 /**
  * A live stroke from someone drawing right now (not stored; the committed shape replaces it), shapes someone is
- * moving, resizing or turning right now (drawn instead of the stored ones until the change comes), or a cursor.
+ * moving, resizing or turning right now (drawn instead of the stored ones until the change comes), a cursor, a
+ * laser trail, or someone's view (follow.js).
  */
 function onPeerMessage(data, from) {
     if (data && data.type === 'cursor' && Number.isFinite(data.x) && Number.isFinite(data.y)) {
         peerCursor(from, data.x, data.y);
+        return;
+    }
+    if (data && data.type === 'view') {
+        peerView(from, data);
+        return;
+    }
+    if (data && data.type === 'summon') {
+        peerSummon(from, data);
+        return;
+    }
+    if (data && data.type === 'laser') {
+        peerLaser(from, data);
         return;
     }
     if (data && data.type === 'edit') {
@@ -142,4 +160,5 @@ export async function start() {
     await connection.start();
     const presence = await api(`api/boards/${encodeURIComponent(boardId)}/presence`).catch(() => []);
     showPeople(presence);
+    showIndicator();
 }
