@@ -22,6 +22,7 @@ import './board/images.js'; // image shapes: paste, drop, the Image button
 import './board/input.js'; // and the Pan tool
 import './board/controls.js';
 import './board/clipboard.js';
+import './board/arrange.js'; // order and lock of the selection
 
 window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, addImage, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));
