@@ -3,6 +3,7 @@
 // "front"…) for the app to resolve against the board as it is when it applies it, so two people reordering at once
 // both get their move; the page shows a guess until the app's answer arrives. Each is one change, one undo step
 // (undo puts the old z back). Locked shapes are skipped by a click and the marquee; Alt+click selects one to unlock.
+// Front, Back and Lock also sit in a small bar over the board while an editor has something selected.
 import { state, current, visibleShapes } from './scene.js';
 import { change } from './changes.js';
 import { selectedShapes } from './selection.js';
@@ -60,6 +61,16 @@ export function pickable(shape) {
 export function unlocked(shapes) {
     return shapes.filter((s) => !(current(s.id) || s).locked);
 }
+
+const bar = document.getElementById('arrange-bar');
+// the selection changes in many places (selection.js, tools, Escape): the bar follows it a few times a second
+setInterval(() => {
+    const show = state.selection.size > 0 && state.role !== 'viewer';
+    if (bar.hidden === show) bar.hidden = !show;
+    const lockButton = document.getElementById('lock');
+    const label = show && selectedShapes().every((s) => s.locked) ? 'Unlock' : 'Lock';
+    if (lockButton.textContent !== label) lockButton.textContent = label;
+}, 150);
 
 document.getElementById('bring-front').addEventListener('click', () => arrange('front'));
 document.getElementById('send-back').addEventListener('click', () => arrange('back'));

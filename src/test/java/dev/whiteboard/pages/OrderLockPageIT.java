@@ -163,6 +163,7 @@ class OrderLockPageIT {
             bob.await(d -> shapeCount(bob) == 2 ? true : null);
             new Actions(alice.driver()).sendKeys("v").perform();
             click(alice, 150, 130, null);
+            alice.await(d -> alice.find(By.id("lock")).isDisplayed() ? true : null); // shown with a selection
             alice.find(By.id("lock")).click();
             alice.await(
                     d -> unsaved(alice) == 0 && stored(owner, board, "a").getBoolean("locked", false) ? true : null);
@@ -206,6 +207,7 @@ class OrderLockPageIT {
             // Alt+click selects it, and the Lock button unlocks it; then it is an ordinary shape again
             click(bob, 150, 130, Keys.ALT);
             assertEquals(Set.of("a"), selection(bob));
+            bob.await(d -> "Unlock".equals(bob.find(By.id("lock")).getText()) ? true : null);
             bob.find(By.id("lock")).click();
             bob.await(d -> unsaved(bob) == 0 && !stored(owner, board, "a").containsKey("locked") ? true : null);
             alice.await(d -> Boolean.FALSE.equals(alice.script(
@@ -227,15 +229,13 @@ class OrderLockPageIT {
         owner.putJson("api/boards/" + board + "/shapes/b", BOX + "[150,120,250,180]}");
         try (Browser dave = onBoard("dave", board)) {
             dave.await(d -> shapeCount(dave) == 2 ? true : null);
-            for (String button : List.of("lock", "bring-front", "send-back")) {
-                assertEquals( // the page's way for editing controls: dimmed and not clickable
-                        "none", dave.find(By.id(button)).getCssValue("pointer-events"), button + " for a viewer");
-            }
+            assertFalse(dave.find(By.id("arrange-bar")).isDisplayed(), "no order or lock buttons for a viewer");
             // even with the shape put in its selection by hand, the keys do nothing
             dave.script("window.whiteboard.state.selection = new Set(['a']);");
             chord(dave, "]", true).perform();
             chord(dave, "l", true).perform();
             assertEquals(0L, unsaved(dave));
+            assertFalse(dave.find(By.id("arrange-bar")).isDisplayed(), "not even with something selected");
             // and the app refuses what a viewer's client might send anyway
             Object refused = dave.asyncScript("const done = arguments[arguments.length - 1];"
                     + " window.whiteboard.connection.send('changeShapes', {put: [{id: 'a', kind: 'rectangle',"

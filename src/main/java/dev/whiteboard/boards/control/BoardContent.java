@@ -7,6 +7,7 @@ import dev.whiteboard.boards.entity.ShapeKind;
 import dev.whiteboard.errors.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ final class BoardContent {
     private final Shapes shapes;
     private final Supplier<String> user;
     private final Supplier<OffsetDateTime> clock;
+    /** The live shapes' places, lowest first, while only moves in the order are made (read once for a batch). */
+    private List<StackOrder.Place> stack;
     /** Shapes moved in the stacking order to make room for another's move, since the last {@link #restacked()}. */
     private final List<Shape> restacked = new ArrayList<>();
 
@@ -74,12 +77,12 @@ final class BoardContent {
             if (data.z() != null) {
                 throw new InvalidInputException("order", "give a shape z or order, not both");
             }
-            moves = StackOrder.resolve(
-                    shapes.live().stream()
-                            .map(s -> new StackOrder.Place(s.shapeId(), s.data().z()))
-                            .toList(),
-                    shapeId,
-                    move);
+            if (stack == null) {
+                stack = shapes.live().stream()
+                        .map(s -> new StackOrder.Place(s.shapeId(), s.data().z()))
+                        .toList();
+            }
+            moves = StackOrder.resolve(stack, shapeId, move);
             if (moves.containsKey(shapeId)) {
                 data = data.withZ(moves.get(shapeId));
             }
@@ -97,6 +100,7 @@ final class BoardContent {
             }
         }
         restack(shapeId, moves);
+        stack = move == null ? null : moved(stack, shapeId, moves);
         if (data.kind() == ShapeKind.IMAGE && !shapes.hasAsset(data.asset())) {
             throw new InvalidInputException(
                     "asset", "this board has no asset " + data.asset() + ": upload the image to its assets first");
@@ -113,6 +117,22 @@ final class BoardContent {
                 board.id(), shapeId, data.z() == null ? data.withZ(version) : data, user.get(), version, clock.get());
         shapes.add(shape);
         return new ShapeChange(shape, true, true);
+    }
+
+    /** {@code places} after {@code moves}, lowest first again ({@code shapeId} added if it was not there). */
+    private static List<StackOrder.Place> moved(
+            List<StackOrder.Place> places, String shapeId, Map<String, Long> moves) {
+        List<StackOrder.Place> out = new ArrayList<>();
+        boolean found = false;
+        for (StackOrder.Place p : places) {
+            found |= p.id().equals(shapeId);
+            out.add(new StackOrder.Place(p.id(), moves.getOrDefault(p.id(), p.z())));
+        }
+        if (!found) {
+            return null; // a new shape: read the order again when it is next needed
+        }
+        out.sort(Comparator.comparingLong(StackOrder.Place::z).thenComparing(StackOrder.Place::id));
+        return out;
     }
 
     /** Moves the shapes other than {@code shapeId} that {@code moves} names, each as a change of its own. */
@@ -144,6 +164,7 @@ final class BoardContent {
         if (shape.isPresent() && shape.get().data().locked()) {
             throw new ShapeLockedException(shapeId);
         }
+        stack = null;
         shape.ifPresent(s -> {
             s.remove(board.nextVersion(user.get(), clock.get()), clock.get());
             board.shapeRemoved();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The stacking-order rule: where a shape goes when it is brought to the front, sent to the back, or moved one step
@@ -12,7 +14,7 @@ import java.util.Map;
  * has then (lowest first by {@code z}, then by id), so two people reordering at once cannot undo or corrupt each
  * other's move: the later one is applied to the order the earlier one left, and everyone is told the z values that
  * resulted. Only the moved shape changes, except when a step has no free z next to its neighbour: then the shapes on
- * the far side of the neighbour are moved one further to make room, keeping their order.
+ * the far side of the neighbour, up to the first free z, are moved one further to make room, keeping their order.
  */
 final class StackOrder {
 
@@ -91,15 +93,26 @@ final class StackOrder {
         return result;
     }
 
-    /** Just past the neighbour at {@code z} in {@code direction}, making room there when another shape has it. */
+    /**
+     * Just past the neighbour at {@code z} in {@code direction}; when another shape has that z, the run of taken z
+     * values from there on moves one further (the shapes beyond the first free z stay).
+     */
     private static void step(long z, int direction, String id, List<Place> others, Map<String, Long> result) {
         long target = next(z, direction);
         result.put(id, target);
-        if (others.stream().anyMatch(p -> p.z() == target)) {
-            for (Place p : others) {
-                if (direction > 0 ? p.z() > z : p.z() < z) {
-                    result.put(p.id(), next(p.z(), direction));
-                }
+        Set<Long> taken = others.stream().map(Place::z).collect(Collectors.toSet());
+        if (!taken.contains(target)) {
+            return;
+        }
+        long end = target;
+        while (taken.contains(end + direction)) {
+            end = next(end, direction);
+        }
+        long low = Math.min(target, end);
+        long high = Math.max(target, end);
+        for (Place p : others) {
+            if (p.z() >= low && p.z() <= high) {
+                result.put(p.id(), next(p.z(), direction));
             }
         }
     }

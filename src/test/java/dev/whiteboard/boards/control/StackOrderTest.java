@@ -66,6 +66,10 @@ class StackOrderTest {
         assertEquals(
                 Map.of("d", 2L, "b", 1L, "a", 0L),
                 StackOrder.resolve(places("a", 1, "b", 2, "c", 3, "d", 4), "d", Move.BACKWARD));
+        assertEquals(
+                Map.of("a", 3L, "c", 4L, "d", 5L),
+                StackOrder.resolve(places("a", 1, "b", 2, "c", 3, "d", 4, "e", 6, "f", 9), "a", Move.FORWARD),
+                "only the run up to the first free z moves");
         assertEquals(Map.of(), StackOrder.resolve(places("a", 1, "b", 2), "b", Move.FORWARD), "the top stays");
         assertEquals(Map.of(), StackOrder.resolve(places("a", 1, "b", 2), "a", Move.BACKWARD), "the bottom stays");
     }
