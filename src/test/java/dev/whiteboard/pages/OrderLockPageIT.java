@@ -229,13 +229,16 @@ class OrderLockPageIT {
         owner.putJson("api/boards/" + board + "/shapes/b", BOX + "[150,120,250,180]}");
         try (Browser dave = onBoard("dave", board)) {
             dave.await(d -> shapeCount(dave) == 2 ? true : null);
-            assertFalse(dave.find(By.id("arrange-bar")).isDisplayed(), "no order or lock buttons for a viewer");
+            assertFalse(
+                    dave.driver().findElement(By.id("arrange-bar")).isDisplayed(),
+                    "no order or lock buttons for a viewer");
             // even with the shape put in its selection by hand, the keys do nothing
             dave.script("window.whiteboard.state.selection = new Set(['a']);");
             chord(dave, "]", true).perform();
             chord(dave, "l", true).perform();
             assertEquals(0L, unsaved(dave));
-            assertFalse(dave.find(By.id("arrange-bar")).isDisplayed(), "not even with something selected");
+            assertFalse(
+                    dave.driver().findElement(By.id("arrange-bar")).isDisplayed(), "not even with something selected");
             // and the app refuses what a viewer's client might send anyway
             Object refused = dave.asyncScript("const done = arguments[arguments.length - 1];"
                     + " window.whiteboard.connection.send('changeShapes', {put: [{id: 'a', kind: 'rectangle',"
