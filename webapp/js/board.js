@@ -25,6 +25,7 @@ import './board/input.js'; // and the Pan tool
 import './board/controls.js';
 import './board/clipboard.js';
 import './board/title.js'; // rename in place, Share
+import './board/arrange.js'; // order and lock of the selection
 
 window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, addImage, laserTrails, follow, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

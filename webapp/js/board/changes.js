@@ -17,7 +17,9 @@ export function wire(shape) {
     if (shape.fill) out.fill = shape.fill;
     if (shape.text) out.text = shape.text;
     if (shape.asset) out.asset = shape.asset;
-    if (shape.z !== undefined) out.z = shape.z;
+    if (shape.order) out.order = shape.order; // the app places it (arrange.js); the z here is a guess
+    else if (shape.z !== undefined) out.z = shape.z;
+    if (shape.locked) out.locked = true;
     const rotation = normalRotation(shape.rotation);
     if (rotation) out.rotation = rotation;
     return out;
@@ -30,10 +32,10 @@ export function normalRotation(degrees) {
     return turned < 0 ? (turned + 360 >= 360 ? 0 : turned + 360) : turned;
 }
 
-/** Whether two shapes (or nulls) look the same: their wire form but the z. */
+/** Whether two shapes (or nulls) look the same: their wire form but the z (and a move in the order). */
 function sameContent(a, b) {
     if (!a || !b) return !a && !b;
-    const plain = (s) => JSON.stringify({ ...wire(s), z: undefined });
+    const plain = (s) => JSON.stringify({ ...wire(s), z: undefined, order: undefined });
     return plain(a) === plain(b);
 }
 

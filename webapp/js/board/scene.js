@@ -56,7 +56,9 @@ export function visibleShapes() {
         const merged = new Map(state.shapes);
         state.local.forEach((s, id) => merged.set(id, s));
         state.localRemoved.forEach((id) => merged.delete(id));
-        scene.list = [...merged.values()].sort((a, b) => (a.z ?? Infinity) - (b.z ?? Infinity));
+        // as the app orders them: by z, then by id
+        scene.list = [...merged.values()].sort((a, b) => ((a.z ?? Infinity) - (b.z ?? Infinity))
+            || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         scene.listVersion = scene.version;
     }
     return scene.list;
@@ -72,11 +74,11 @@ export function boxOf(shape) {
     return box;
 }
 
-/** The shape drawn on top at (x, y), or undefined. */
-export function topmostAt(x, y, tolerance) {
+/** The shape drawn on top at (x, y) (of those `pick` accepts, if given), or undefined. */
+export function topmostAt(x, y, tolerance, pick) {
     const list = visibleShapes();
     for (let i = list.length - 1; i >= 0; i--) {
-        if (hitTest(list[i], x, y, tolerance)) return list[i];
+        if ((!pick || pick(list[i])) && hitTest(list[i], x, y, tolerance)) return list[i];
     }
     return undefined;
 }

@@ -39,7 +39,7 @@ export function toggleSelected(id) {
 /** Ctrl/Cmd+A: every shape on the board (editors and owners). */
 export function selectAll() {
     if (state.role === 'viewer') return;
-    setSelection(visibleShapes().map((s) => s.id));
+    setSelection(visibleShapes().filter((s) => !s.locked).map((s) => s.id));
 }
 
 /** The marquee: the shapes wholly inside [x0, y0, x1, y1] (any two corners), added to the selection or instead of it. */
@@ -47,6 +47,7 @@ export function selectInside(rect, add) {
     const [x0, x1] = [Math.min(rect[0], rect[2]), Math.max(rect[0], rect[2])];
     const [y0, y1] = [Math.min(rect[1], rect[3]), Math.max(rect[1], rect[3])];
     const inside = visibleShapes().filter((s) => {
+        if (s.locked) return false; // locked shapes are not picked up by accident
         const b = boxOf(s);
         return b[0] >= x0 && b[2] <= x1 && b[1] >= y0 && b[3] <= y1;
     }).map((s) => s.id);
@@ -120,13 +121,13 @@ export function endEdit(shapes) {
 /** Restyles the selected shapes as one change: `patch(shape)` is the new shape, or null to leave it as it is. */
 export function restyle(patch) {
     if (state.tool !== 'select' || state.role === 'viewer') return false;
-    const put = selectedShapes().map(patch).filter(Boolean);
+    const put = selectedShapes().filter((s) => !s.locked).map(patch).filter(Boolean);
     if (put.length) change(put, []);
     return put.length > 0;
 }
 
 export function removeSelection() {
-    const ids = selectedShapes().map((s) => s.id);
+    const ids = selectedShapes().filter((s) => !s.locked).map((s) => s.id);
     if (ids.length && state.role !== 'viewer') {
         change([], ids);
         setSelection([]);
@@ -162,6 +163,7 @@ export function paintSelection(target, ratio) {
     const [x, y, w, h] = screen(box);
     target.strokeRect(x, y, w, h);
     target.setLineDash([]);
+    if (shapes.every((s) => s.locked)) return; // selected to be unlocked: no handles
     target.fillStyle = '#2f6fed';
     for (const [cx, cy] of [[x, y], [x + w, y], [x, y + h], [x + w, y + h]]) {
         target.fillRect(cx - HANDLE / 2, cy - HANDLE / 2, HANDLE, HANDLE);

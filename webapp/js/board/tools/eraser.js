@@ -5,7 +5,7 @@ import { change } from '../changes.js';
 import { defineTool } from '../tools.js';
 
 function erase(drawing, x, y) {
-    const shape = topmostAt(x, y, 6 / state.view.scale);
+    const shape = topmostAt(x, y, 6 / state.view.scale, (s) => !s.locked); // a locked shape stays
     if (shape && !drawing.erase.has(shape.id)) {
         drawing.erase.add(shape.id);
         state.localRemoved.add(shape.id);

@@ -1,4 +1,5 @@
-// The Select tool (V): a click picks the topmost shape (Shift+click adds it or takes it out), a drag on empty canvas
+// The Select tool (V): a click picks the topmost unlocked shape (Alt+click a locked one too; Shift+click adds it or
+// takes it out), a drag on empty canvas
 // draws a marquee that selects what lies wholly inside it (with Shift, in addition), a drag on a selected shape
 // moves the whole selection, a corner handle resizes it and the knob above turns it (Shift: in steps of 15°).
 // The shapes being changed are drawn over the cached layer until the change is made (selection.js does the work).
@@ -15,7 +16,7 @@ const SNAP = 15; // degrees, with Shift
 
 function startSelecting(x, y, name, event) {
     const shift = Boolean(event && event.shiftKey);
-    const selected = selectedShapes();
+    const selected = selectedShapes().filter((s) => !s.locked); // a locked shape is selected only to unlock it
     const handle = selected.length ? handleAt(x, y, selected) : null;
     if (handle && handle.rotate) {
         const centre = selected.length === 1 ? pivot(selected[0]) : [(handle.box[0] + handle.box[2]) / 2, (handle.box[1] + handle.box[3]) / 2];
@@ -25,7 +26,9 @@ function startSelecting(x, y, name, event) {
         const free = selected.length === 1 && !selected[0].rotation;
         return { edits: selected, resize: true, anchor: handle.anchor, corner: handle.corner, free };
     }
-    const hit = topmostAt(x, y, 6 / state.view.scale);
+    // Alt+click reaches a locked shape (to unlock it); otherwise locked shapes are passed over
+    const alt = Boolean(event && event.altKey);
+    const hit = topmostAt(x, y, 6 / state.view.scale, alt ? null : (s) => !s.locked);
     if (shift) {
         if (hit) {
             toggleSelected(hit.id);
@@ -38,7 +41,8 @@ function startSelecting(x, y, name, event) {
         return { marquee: [x, y, x, y], add: false };
     }
     if (!state.selection.has(hit.id)) setSelection([hit.id]);
-    return { edits: selectedShapes(), x, y };
+    const edits = selectedShapes().filter((s) => !s.locked);
+    return edits.length ? { edits, x, y } : undefined;
 }
 
 /** The selection as the pointer at (x, y) makes it. */

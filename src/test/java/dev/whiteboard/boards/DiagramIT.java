@@ -193,6 +193,34 @@ class DiagramIT {
         assertEquals(-19_999.25, stored.getJsonNumber(19_999).doubleValue());
     }
 
+    @Test
+    void anOrderIsResolvedByTheBoardAndALockedShapeRefusesAllButUnlocking() {
+        String box = "{\"kind\":\"rectangle\",\"points\":[0,0,10,10]";
+        for (String id : List.of("a", "b", "c")) {
+            put(id, box + "}");
+        }
+        assertEquals(200, put("a", box + ",\"order\":\"front\"}").status());
+        assertEquals(200, put("c", box + ",\"order\":\"backward\"}").status());
+        assertEquals(List.of("c", "b", "a"), shapeIds(diagram().getJsonArray("shapes")));
+        assertError(put("a", box + ",\"order\":\"top\"}"), 400, "invalid", "order");
+        assertError(put("a", box + ",\"order\":\"back\",\"z\":3}"), 400, "invalid", "order");
+        assertError(put("a", box + ",\"locked\":\"yes\"}"), 400, "invalid", "locked");
+
+        Http.Reply locked = put("b", box + ",\"locked\":true}");
+        assertEquals(200, locked.status(), locked::toString);
+        assertTrue(locked.json().getBoolean("locked"));
+        assertFalse(put("c", box + "}").json().containsKey("locked"), "absent when not locked");
+        assertError(put("b", "{\"kind\":\"rectangle\",\"points\":[5,5,10,10],\"locked\":true}"), 409, "conflict", null);
+        assertError(put("b", box + ",\"order\":\"front\",\"locked\":true}"), 409, "conflict", null);
+        assertError(http.delete(shape("b")), 409, "conflict", null);
+        JsonObject stored = diagram().getJsonArray("shapes").getJsonObject(1);
+        assertEquals("b", stored.getString("id"));
+        assertTrue(stored.getBoolean("locked"));
+
+        assertEquals(200, put("b", box + "}").status(), "unlocking is the one change allowed");
+        assertEquals(204, http.delete(shape("b")).status());
+    }
+
     private Http.Reply put(String shapeId, String json) {
         return http.putJson(shape(shapeId), json);
     }

@@ -116,7 +116,7 @@ public class BoardEvents implements UserEventHandler {
             if (shape == null || shape.id() == null) {
                 throw new InvalidInputException("put[" + i + "].id", "every shape put needs its id");
             }
-            edits.add(new ShapeEdit.Put(shape.id(), shape.toData()));
+            edits.add(new ShapeEdit.Put(shape.id(), shape.toData(), shape.order()));
         }
         for (int i = 0; i < remove.size(); i++) {
             if (remove.get(i) == null) {

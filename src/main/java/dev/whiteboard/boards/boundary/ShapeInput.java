@@ -8,7 +8,8 @@ import jakarta.json.JsonNumber;
  * "opacity":1,"points":[0,0,120,80],"rotation":30}}; an image: {@code {"kind":"image","asset":"<asset id>",
  * "points":[0,0,64,48]}}. Everything but {@code kind} and {@code points} has a default ({@code rotation}: 0 degrees;
  * a JSON number, not a string of one, stored normalised to [0, 360)); an {@code id} in the body, if present, must
- * match the one in the path.
+ * match the one in the path. {@code "locked":true} locks the shape; {@code order} ({@code front}, {@code back},
+ * {@code forward}, {@code backward}) moves it in the stacking order as the board resolves it (instead of a {@code z}).
  */
 public record ShapeInput(
         String id,
@@ -21,7 +22,9 @@ public record ShapeInput(
         String text,
         String asset,
         Long z,
-        JsonNumber rotation) {
+        JsonNumber rotation,
+        Boolean locked,
+        String order) {
 
     ShapeData toData() {
         return ShapeData.fromWire(
@@ -34,6 +37,7 @@ public record ShapeInput(
                 text,
                 asset,
                 z,
-                rotation == null ? null : rotation.doubleValue());
+                rotation == null ? null : rotation.doubleValue(),
+                locked);
     }
 }

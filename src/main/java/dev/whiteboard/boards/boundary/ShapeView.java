@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
  * A stored shape on the wire: {@code {"id":"s-1","kind":"pen","stroke":"#1e1e1e","width":2,"opacity":1,
  * "points":[10,10,12.5,14],"z":3,"author":"alice","createdAt":"…","updatedAt":"…","version":3}};
  * {@code fill}, {@code text}, {@code asset} (an image's, see {@code AssetsResource}) and {@code rotation} (degrees in
- * [0, 360)) appear when set.
+ * [0, 360)) appear when set, and {@code "locked":true} on a locked shape.
  */
 public record ShapeView(
         String id,
@@ -22,6 +22,7 @@ public record ShapeView(
         String asset,
         long z,
         Double rotation,
+        Boolean locked,
         String author,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
@@ -41,6 +42,7 @@ public record ShapeView(
                 d.asset(),
                 d.z(),
                 d.rotation() == 0 ? null : d.rotation(),
+                d.locked() ? Boolean.TRUE : null,
                 shape.author(),
                 shape.createdAt(),
                 shape.updatedAt(),

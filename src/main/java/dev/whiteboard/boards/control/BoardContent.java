@@ -7,7 +7,10 @@ import dev.whiteboard.boards.entity.ShapeKind;
 import dev.whiteboard.errors.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,7 +20,8 @@ import java.util.function.Supplier;
  * already there changes nothing; removing leaves a tombstone (the shape, marked removed, with the version that
  * removed it) and removing again changes nothing; each edit that changes something gets the board's next version;
  * a board holds at most {@code Limits.MAX_SHAPES_PER_BOARD} live shapes ({@link BoardFullException}); an image shape
- * shows one of the board's assets.
+ * shows one of the board's assets; a locked shape refuses every change but unlocking ({@link ShapeLockedException});
+ * a put may move the shape in the stacking order ({@link StackOrder}), resolved here against the board as it is.
  */
 final class BoardContent {
 
@@ -30,12 +34,19 @@ final class BoardContent {
 
         /** Whether the board has the asset (an image shape may show only one of its board's assets). */
         boolean hasAsset(String assetId);
+
+        /** The live shapes, lowest first (by z, then id), with the edits made so far. */
+        List<Shape> live();
     }
 
     private final Board board;
     private final Shapes shapes;
     private final Supplier<String> user;
     private final Supplier<OffsetDateTime> clock;
+    /** The live shapes' places, lowest first, while only moves in the order are made (read once for a batch). */
+    private List<StackOrder.Place> stack;
+    /** Shapes moved in the stacking order to make room for another's move, since the last {@link #restacked()}. */
+    private final List<Shape> restacked = new ArrayList<>();
 
     /**
      * Edits of {@code board} by {@code user} (asked only for a change: the new shapes' author, the change's maker),
@@ -50,11 +61,46 @@ final class BoardContent {
 
     /** Puts the shape; the change says whether the board changed, and whether the shape is new. */
     ShapeChange put(String shapeId, ShapeData data) {
+        return put(shapeId, data, null);
+    }
+
+    /**
+     * Puts the shape, moved in the stacking order as {@code order} says ({@code null}: no move; see {@link
+     * StackOrder}); a move gives the shape its z (a {@code z} as well is refused), and may move others to make room
+     * (see {@link #restacked()}).
+     */
+    ShapeChange put(String shapeId, ShapeData data, String order) {
         Shape.validShapeId(shapeId);
+        StackOrder.Move move = StackOrder.Move.fromWire(order);
+        Map<String, Long> moves = Map.of();
+        if (move != null) {
+            if (data.z() != null) {
+                throw new InvalidInputException("order", "give a shape z or order, not both");
+            }
+            if (stack == null) {
+                stack = shapes.live().stream()
+                        .map(s -> new StackOrder.Place(s.shapeId(), s.data().z()))
+                        .toList();
+            }
+            moves = StackOrder.resolve(stack, shapeId, move);
+            if (moves.containsKey(shapeId)) {
+                data = data.withZ(moves.get(shapeId));
+            }
+        }
         Optional<Shape> existing = shapes.find(shapeId);
         if (existing.isPresent() && !existing.get().differsFrom(data)) {
             return new ShapeChange(existing.get(), false, false);
         }
+        if (existing.isPresent()
+                && !existing.get().removed()
+                && existing.get().data().locked()) {
+            ShapeData unlocked = existing.get().data().withLocked(false);
+            if (data.locked() || !unlocked.equals(data.z() == null ? data.withZ(unlocked.z()) : data)) {
+                throw new ShapeLockedException(shapeId);
+            }
+        }
+        restack(shapeId, moves);
+        stack = move == null ? null : moved(stack, shapeId, moves);
         if (data.kind() == ShapeKind.IMAGE && !shapes.hasAsset(data.asset())) {
             throw new InvalidInputException(
                     "asset", "this board has no asset " + data.asset() + ": upload the image to its assets first");
@@ -73,9 +119,52 @@ final class BoardContent {
         return new ShapeChange(shape, true, true);
     }
 
-    /** Removes the shape; whether it was there (live) to remove. */
+    /** {@code places} after {@code moves}, lowest first again ({@code shapeId} added if it was not there). */
+    private static List<StackOrder.Place> moved(
+            List<StackOrder.Place> places, String shapeId, Map<String, Long> moves) {
+        List<StackOrder.Place> out = new ArrayList<>();
+        boolean found = false;
+        for (StackOrder.Place p : places) {
+            found |= p.id().equals(shapeId);
+            out.add(new StackOrder.Place(p.id(), moves.getOrDefault(p.id(), p.z())));
+        }
+        if (!found) {
+            return null; // a new shape: read the order again when it is next needed
+        }
+        out.sort(Comparator.comparingLong(StackOrder.Place::z).thenComparing(StackOrder.Place::id));
+        return out;
+    }
+
+    /** Moves the shapes other than {@code shapeId} that {@code moves} names, each as a change of its own. */
+    private void restack(String shapeId, Map<String, Long> moves) {
+        if (moves.size() <= 1) {
+            return;
+        }
+        Map<String, Shape> live = new HashMap<>();
+        shapes.live().forEach(s -> live.put(s.shapeId(), s));
+        moves.forEach((id, z) -> {
+            if (!id.equals(shapeId)) {
+                Shape other = live.get(id);
+                other.restack(z, board.nextVersion(user.get(), clock.get()), clock.get());
+                restacked.add(other);
+            }
+        });
+    }
+
+    /** The shapes moved to make room since the last call (each changed, with a version of its own). */
+    List<Shape> restacked() {
+        List<Shape> moved = List.copyOf(restacked);
+        restacked.clear();
+        return moved;
+    }
+
+    /** Removes the shape; whether it was there (live) to remove. A locked shape is refused. */
     boolean remove(String shapeId) {
         Optional<Shape> shape = shapes.find(shapeId).filter(s -> !s.removed());
+        if (shape.isPresent() && shape.get().data().locked()) {
+            throw new ShapeLockedException(shapeId);
+        }
+        stack = null;
         shape.ifPresent(s -> {
             s.remove(board.nextVersion(user.get(), clock.get()), clock.get());
             board.shapeRemoved();
@@ -93,7 +182,8 @@ final class BoardContent {
         List<String> removed = new ArrayList<>();
         for (ShapeEdit edit : edits) {
             if (edit instanceof ShapeEdit.Put p) {
-                ShapeChange change = put(p.shapeId(), p.data());
+                ShapeChange change = put(p.shapeId(), p.data(), p.order());
+                put.addAll(restacked());
                 if (change.changed()) {
                     put.add(change.shape());
                 }

@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -229,12 +230,22 @@ public class BoardStore {
      * content that is already there changes nothing. A shape without z is put on top of the board.
      */
     public ShapeChange putShape(String boardId, String shapeId, ShapeData data, String user) {
+        return putShape(boardId, shapeId, data, null, user);
+    }
+
+    /**
+     * As above, moving the shape in the stacking order as {@code order} says ({@code front}, {@code back}, {@code
+     * forward}, {@code backward}, or {@code null} for no move; see {@code StackOrder}).
+     */
+    public ShapeChange putShape(String boardId, String shapeId, ShapeData data, String order, String user) {
         Board board = lock(boardId);
         long from = board.version();
-        ShapeChange change = content(board, user).put(shapeId, data);
+        BoardContent content = content(board, user);
+        ShapeChange change = content.put(shapeId, data, order);
         if (change.changed()) {
-            changes.fire(new BoardChange.ShapesChanged(
-                    board.id(), from, board.version(), user(user), List.of(change.shape()), List.of()));
+            List<Shape> put = new ArrayList<>(content.restacked());
+            put.add(change.shape());
+            changes.fire(new BoardChange.ShapesChanged(board.id(), from, board.version(), user(user), put, List.of()));
         }
         return change;
     }
@@ -295,6 +306,13 @@ public class BoardStore {
                     @Override
                     public void add(Shape shape) {
                         em.persist(shape);
+                    }
+
+                    @Override
+                    public List<Shape> live() {
+                        return em.createNamedQuery(Shape.LIVE_ON_BOARD, Shape.class)
+                                .setParameter("board", board.id())
+                                .getResultList();
                     }
 
                     @Override

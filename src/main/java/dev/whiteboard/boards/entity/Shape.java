@@ -78,6 +78,9 @@ public class Shape {
     @Column(name = "rotation", nullable = false)
     private double rotation;
 
+    @Column(name = "locked", nullable = false)
+    private boolean locked;
+
     @Column(name = "author", nullable = false)
     private String author;
 
@@ -128,6 +131,16 @@ public class Shape {
         write(data.z() == null ? data.withZ(z) : data, version, now);
     }
 
+    /**
+     * Moves the shape in the stacking order only, as the change that made the board {@code version} (a shape made
+     * room for by another's move; its lock does not stop that, since its place among the others stays).
+     */
+    public void restack(long newZ, long version, OffsetDateTime now) {
+        this.z = newZ;
+        this.version = version;
+        this.updatedAt = Objects.requireNonNull(now, "now");
+    }
+
     /** Marks the shape removed as the change that made the board {@code version}. */
     public void remove(long version, OffsetDateTime now) {
         this.removed = true;
@@ -147,13 +160,14 @@ public class Shape {
         this.asset = data.asset();
         this.z = data.z();
         this.rotation = data.rotation();
+        this.locked = data.locked();
         this.version = newVersion;
         this.updatedAt = Objects.requireNonNull(now, "now");
         this.removed = false;
     }
 
     public ShapeData data() {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation);
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, locked);
     }
 
     public String boardId() {

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  *                stored.
  * @param z       stacking order (higher is drawn later), or {@code null} to let the board choose
  * @param rotation clockwise turn about the centre of the shape's box, in degrees, normalised to [0, 360)
+ * @param locked  whether the shape is locked: it is not picked by a click or a marquee, and the board refuses every
+ *                change to it but unlocking (see {@code BoardContent})
  */
 public record ShapeData(
         ShapeKind kind,
@@ -31,7 +33,8 @@ public record ShapeData(
         String text,
         String asset,
         Long z,
-        double rotation) {
+        double rotation,
+        boolean locked) {
 
     public static final String DEFAULT_STROKE = "#1e1e1e";
     public static final double DEFAULT_WIDTH = 2;
@@ -52,7 +55,22 @@ public record ShapeData(
             String text,
             String asset,
             Long z) {
-        this(kind, stroke, width, fill, opacity, points, text, asset, z, 0);
+        this(kind, stroke, width, fill, opacity, points, text, asset, z, 0, false);
+    }
+
+    /** Not locked. */
+    public ShapeData(
+            ShapeKind kind,
+            String stroke,
+            double width,
+            String fill,
+            double opacity,
+            Points points,
+            String text,
+            String asset,
+            Long z,
+            double rotation) {
+        this(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, false);
     }
 
     public ShapeData {
@@ -134,6 +152,22 @@ public record ShapeData(
             String asset,
             Long z,
             Double rotation) {
+        return fromWire(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, null);
+    }
+
+    /** As above, locked or not ({@code null}: not). */
+    public static ShapeData fromWire(
+            String kind,
+            String stroke,
+            Double width,
+            String fill,
+            Double opacity,
+            double[] points,
+            String text,
+            String asset,
+            Long z,
+            Double rotation,
+            Boolean locked) {
         ShapeKind shapeKind = ShapeKind.fromWire(kind);
         return new ShapeData(
                 shapeKind,
@@ -145,12 +179,18 @@ public record ShapeData(
                 text,
                 asset,
                 z,
-                rotation == null ? 0 : rotation);
+                rotation == null ? 0 : rotation,
+                Boolean.TRUE.equals(locked));
     }
 
     /** The same content at the given stacking order. */
     public ShapeData withZ(long newZ) {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, newZ, rotation);
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, newZ, rotation, locked);
+    }
+
+    /** The same content, locked or not. */
+    public ShapeData withLocked(boolean lock) {
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, lock);
     }
 
     /**

@@ -30,4 +30,29 @@ class ShapeInputTest {
     void aRotationThatIsNotANumberIsRefused(String rotation) {
         assertThrows(JsonbException.class, () -> read(rotation));
     }
+
+    private static ShapeInput withField(String field, String value) {
+        return WireJson.read(
+                "{\"id\":\"s\",\"kind\":\"rectangle\",\"points\":[0,0,10,10],\"" + field + "\":" + value + "}",
+                ShapeInput.class);
+    }
+
+    @Test
+    void lockedIsABooleanAndAbsentMeansUnlocked() {
+        assertEquals(true, withField("locked", "true").toData().locked());
+        assertEquals(false, withField("locked", "false").toData().locked());
+        assertEquals(false, withField("locked", "null").toData().locked());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"true\"", "1", "0", "[true]"})
+    void aLockThatIsNotABooleanIsRefused(String locked) {
+        assertThrows(JsonbException.class, () -> withField("locked", locked));
+    }
+
+    @Test
+    void theOrderIsCarriedAsAWordForTheBoardToResolve() {
+        assertEquals("front", withField("order", "\"front\"").order());
+        assertThrows(JsonbException.class, () -> withField("order", "1"));
+    }
 }

@@ -13,6 +13,7 @@ import dev.whiteboard.boards.entity.ShapeData;
 import dev.whiteboard.errors.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,16 @@ class BoardContentTest {
                     @Override
                     public boolean hasAsset(String assetId) {
                         return assets.contains(assetId);
+                    }
+
+                    @Override
+                    public List<Shape> live() {
+                        return rows.values().stream()
+                                .filter(s -> !s.removed())
+                                .sorted(Comparator.comparingLong(
+                                                (Shape s) -> s.data().z())
+                                        .thenComparing(Shape::shapeId))
+                                .toList();
                     }
                 },
                 () -> user,
@@ -218,5 +229,118 @@ class BoardContentTest {
         assertTrue(by("bob").put("s1", line(9)).changed(), "a shape already there may still change");
         assertTrue(by("bob").remove("s1"));
         assertTrue(by("bob").put("s3", line(3)).created(), "and a removal makes room");
+    }
+
+    private List<String> rowsInOrder() {
+        return rows.values().stream()
+                .filter(s -> !s.removed())
+                .sorted(Comparator.comparingLong((Shape s) -> s.data().z()).thenComparing(Shape::shapeId))
+                .map(Shape::shapeId)
+                .toList();
+    }
+
+    private ShapeData unplaced(String id) {
+        ShapeData d = rows.get(id).data();
+        return new ShapeData(
+                d.kind(),
+                d.stroke(),
+                d.width(),
+                d.fill(),
+                d.opacity(),
+                d.points(),
+                d.text(),
+                d.asset(),
+                null,
+                d.rotation(),
+                d.locked());
+    }
+
+    private void move(String user, String id, String order) {
+        by(user).apply(List.of(new ShapeEdit.Put(id, unplaced(id), order)));
+    }
+
+    @Test
+    void frontBackForwardAndBackwardAreResolvedAgainstTheBoardAsItIs() {
+        for (String id : List.of("a", "b", "c", "d")) {
+            by("bob").put(id, line(1));
+        }
+        assertEquals(List.of("a", "b", "c", "d"), rowsInOrder());
+        move("bob", "a", "front");
+        assertEquals(List.of("b", "c", "d", "a"), rowsInOrder());
+        move("bob", "d", "back");
+        assertEquals(List.of("d", "b", "c", "a"), rowsInOrder());
+        move("bob", "d", "forward");
+        assertEquals(List.of("b", "d", "c", "a"), rowsInOrder());
+        move("bob", "a", "backward");
+        assertEquals(List.of("b", "d", "a", "c"), rowsInOrder());
+        long version = board.version();
+        move("bob", "c", "front");
+        move("bob", "b", "back");
+        assertEquals(version, board.version(), "a shape already at the front or back stays: no change");
+    }
+
+    @Test
+    void twoPeopleReorderingAtOnceBothGetTheirMoveOnTheOrderTheOtherLeft() {
+        for (String id : List.of("a", "b", "c")) {
+            by("bob").put(id, line(1));
+        }
+        // both saw a, b, c; bob brings a to the front and carol b, in the order the board applies them
+        move("bob", "a", "front");
+        move("carol", "b", "front");
+        assertEquals(List.of("c", "a", "b"), rowsInOrder(), "the later front wins; the earlier is kept below it");
+        move("bob", "c", "forward");
+        move("carol", "c", "forward");
+        assertEquals(List.of("a", "b", "c"), rowsInOrder(), "two steps forward are two steps");
+        Set<Long> zs = new HashSet<>();
+        rows.values().forEach(s -> zs.add(s.data().z()));
+        assertEquals(3, zs.size(), "no two shapes share a z");
+    }
+
+    @Test
+    void aStepWithoutRoomMovesTheShapesBeyondAndReportsThem() {
+        for (String id : List.of("a", "b", "c", "d")) {
+            by("bob").put(id, line(1)); // z 1, 2, 3, 4: no gaps
+        }
+        BoardChange.ShapesChanged change = by("carol")
+                .apply(List.of(new ShapeEdit.Put("a", unplaced("a"), "forward")))
+                .orElseThrow();
+        assertEquals(List.of("b", "a", "c", "d"), rowsInOrder());
+        assertEquals(
+                Set.of("a", "c", "d"),
+                Set.copyOf(change.put().stream().map(Shape::shapeId).toList()));
+        assertEquals(change.version() - change.fromVersion(), change.put().size(), "a version per moved shape");
+    }
+
+    @Test
+    void anOrderWithAZOrAnUnknownOrderIsRefused() {
+        by("bob").put("a", line(1));
+        for (ShapeEdit refused : List.of(
+                new ShapeEdit.Put("a", line(1).withZ(5), "front"),
+                new ShapeEdit.Put("a", line(1), "sideways"),
+                new ShapeEdit.Put("new", line(1), "forward"))) {
+            InvalidInputException e =
+                    assertThrows(InvalidInputException.class, () -> by("bob").apply(List.of(refused)));
+            assertEquals("order", e.field().orElseThrow());
+        }
+        assertEquals(1, board.version());
+    }
+
+    @Test
+    void aLockedShapeRefusesEverythingButUnlocking() {
+        by("bob").put("a", line(1).withLocked(true));
+        by("bob").put("b", line(1));
+        long version = board.version();
+        assertThrows(ShapeLockedException.class, () -> by("carol").put("a", line(2).withLocked(true)));
+        assertThrows(ShapeLockedException.class, () -> by("carol").put("a", line(2)));
+        assertThrows(ShapeLockedException.class, () -> by("carol").remove("a"));
+        assertThrows(ShapeLockedException.class, () -> move("carol", "a", "front"));
+        assertEquals(version, board.version());
+        assertFalse(by("carol").put("a", line(1).withLocked(true)).changed(), "a replay is still harmless");
+
+        ShapeChange unlocked = by("carol").put("a", line(1));
+        assertTrue(unlocked.changed());
+        assertFalse(rows.get("a").data().locked());
+        assertTrue(by("carol").put("a", line(2)).changed(), "unlocked, it changes again");
+        assertTrue(by("carol").remove("a"));
     }
 }
