@@ -129,10 +129,13 @@ class ImagesPageIT {
 
             // resized with Select from the corner handle, Shift held: the same scale both ways
             new Actions(alice.driver()).sendKeys("v").perform();
+            // the Select tool shows its own controls in the toolbar, which may wrap and move the canvas down
+            int selectLeft = canvas.getRect().getX();
+            int selectTop = canvas.getRect().getY();
             new Actions(alice.driver())
-                    .moveToLocation(left + 200, top + 150)
+                    .moveToLocation(selectLeft + 200, selectTop + 150)
                     .click()
-                    .moveToLocation(left + 243, top + 173) // the handle, at the bottom-right corner of the box
+                    .moveToLocation(selectLeft + 243, selectTop + 173) // the handle: the box's bottom-right corner
                     .keyDown(Keys.SHIFT)
                     .clickAndHold()
                     .moveByOffset(40, 5)

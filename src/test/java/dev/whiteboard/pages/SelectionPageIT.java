@@ -203,6 +203,8 @@ class SelectionPageIT {
             int left = (int) o[0], top = (int) o[1];
             key(alice, "v", false);
             key(alice, "a", true);
+            // the pointer goes to whole pixels and the canvas may sit at a fraction of one (the toolbar's height):
+            // the figures below hold within half a pixel
             // the box around both is [97, 97, 303, 163] (the shapes' and their strokes'); its bottom-right corner
             // dragged to twice as far from the top-left one doubles the group, whatever the pointer's slant
             new Actions(alice.driver())
@@ -212,12 +214,13 @@ class SelectionPageIT {
                     .moveToLocation(left + 509, top + 229)
                     .release()
                     .perform();
-            alice.await(d -> unsaved(alice) == 0 && x0(storedById(owner, board).get("b")) == 343 ? true : null);
+            alice.await(d ->
+                    unsaved(alice) == 0 && Math.abs(x0(storedById(owner, board).get("b")) - 343) < 0.5 ? true : null);
             JsonObject a = storedById(owner, board).get("a");
-            assertEquals(103, point(a, 0), a::toString);
-            assertEquals(103, point(a, 1), a::toString);
-            assertEquals(303, point(a, 2), a::toString);
-            assertEquals(223, point(a, 3), a::toString);
+            assertEquals(103, point(a, 0), 0.5, a::toString);
+            assertEquals(103, point(a, 1), 0.5, a::toString);
+            assertEquals(303, point(a, 2), 0.5, a::toString);
+            assertEquals(223, point(a, 3), 0.5, a::toString);
             alice.screenshot("board-group-resized");
 
             // cut: gone as one change; pasted at the pointer with new ids; each undone in one step
@@ -229,7 +232,7 @@ class SelectionPageIT {
             JsonArray pasted = stored(owner, board);
             JsonObject box = byKind(pasted, "rectangle");
             assertFalse(Set.of("a", "b").contains(box.getString("id")), "new ids");
-            assertEquals(200, point(box, 2) - point(box, 0), 0.01, "the size is kept");
+            assertEquals(200, point(box, 2) - point(box, 0), 0.5, "the size is kept");
             assertEquals(600, (x0(box) + point(byKind(pasted, "ellipse"), 2)) / 2, 3, "centred on the pointer");
             assertEquals(2L, selectionSize(alice), "the pasted shapes are selected");
             key(alice, "z", true);
@@ -237,7 +240,7 @@ class SelectionPageIT {
             key(alice, "z", true);
             alice.await(d ->
                     unsaved(alice) == 0 && storedById(owner, board).keySet().equals(Set.of("a", "b")) ? true : null);
-            assertEquals(343, x0(storedById(owner, board).get("b")), "as it was cut");
+            assertEquals(343, x0(storedById(owner, board).get("b")), 0.5, "as it was cut");
         }
     }
 
