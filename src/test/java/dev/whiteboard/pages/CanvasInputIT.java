@@ -50,10 +50,11 @@ class CanvasInputIT {
             assertTrue(isWhite(pixel(alice, cx + 120, cy)), "right of the box is empty at 100%");
 
             // one finger draws with the pen
-            alice.touch("touchStart", at(origin, 200, 500));
-            alice.touch("touchMove", at(origin, 240, 520));
-            alice.touch("touchMove", at(origin, 280, 500));
-            alice.touch("touchMove", at(origin, 320, 530));
+            // well inside the canvas, whose height is what the toolbar leaves of the window (477 px at 1280 x 800)
+            alice.touch("touchStart", at(origin, 200, 400));
+            alice.touch("touchMove", at(origin, 240, 420));
+            alice.touch("touchMove", at(origin, 280, 400));
+            alice.touch("touchMove", at(origin, 320, 430));
             alice.touch("touchEnd");
             alice.await(d -> shapeCount(alice) == 2 && unsaved(alice) == 0 ? true : null);
             assertEquals(List.of("pen", "rectangle"), kinds(owner, board));
