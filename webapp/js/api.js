@@ -14,6 +14,16 @@ export function signInUrl() {
     return new URL(`signin.html?next=${encodeURIComponent(here)}`, document.baseURI).toString();
 }
 
+// Once the page is on its way elsewhere (signing out), a request still under way that now answers 401 must not send
+// the browser to the sign-in page instead: that would cancel the way out (the provider's logout) half-way.
+let leaving = false;
+
+/** Leaves the page for {@code url}; requests still under way no longer redirect anywhere on a 401. */
+export function leaveFor(url) {
+    leaving = true;
+    location.assign(url);
+}
+
 // X-Requested-With tells the server this is the app's own page: a 401 then comes without a Basic challenge, so the
 // browser shows no password dialog of its own, and the page goes to the sign-in page instead.
 export async function api(path, options = {}) {
@@ -36,7 +46,7 @@ export async function api(path, options = {}) {
             body = { message: text };
         }
     }
-    if (response.status === 401 && !options.noSignInRedirect) {
+    if (response.status === 401 && !options.noSignInRedirect && !leaving) {
         location.assign(signInUrl());
     }
     if (response.status === 403 && body && body.field === 'password' && !location.pathname.endsWith('/account.html')) {

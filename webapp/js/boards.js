@@ -1,7 +1,7 @@
 // The boards home: the boards a person may see, as a grid (with thumbnails) or a compact list; sections (recent,
 // mine, shared with me, starred, trash), a title search and an order, a page at a time ("Show more"); a new board;
 // each board's actions are in home/card.js. The lobby chat is js/lobby-chat.js. All user text is set as text.
-import { api, signInUrl } from './api.js';
+import { api, leaveFor, signInUrl } from './api.js';
 import { boardCard } from './home/card.js';
 import './lobby-chat.js'; // chat (issue 6): people online, direct messages, rooms
 
@@ -211,7 +211,7 @@ async function showCaller() {
 // own session too, the answer names the provider's logout URL, which comes back to the sign-in page afterwards.
 signOut.addEventListener('click', async () => {
     const signedOut = await api('api/session', { method: 'DELETE', noSignInRedirect: true });
-    location.assign(signedOut && signedOut.providerLogoutUrl ? signedOut.providerLogoutUrl : signInUrl());
+    leaveFor(signedOut && signedOut.providerLogoutUrl ? signedOut.providerLogoutUrl : signInUrl());
 });
 
 showCaller().catch(() => {});

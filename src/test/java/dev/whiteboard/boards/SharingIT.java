@@ -30,7 +30,7 @@ class SharingIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.onConfiguredDatabase("sharing")
+        server = TestServer.onOwnDatabase("sharing")
                 .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
                 .startFresh();
         base = server.baseUri();

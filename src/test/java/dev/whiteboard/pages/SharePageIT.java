@@ -30,7 +30,7 @@ class SharePageIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.onConfiguredDatabase("share_page")
+        server = TestServer.onOwnDatabase("share_page")
                 .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
                 .startFresh();
         base = server.baseUri();
