@@ -2,6 +2,7 @@ package dev.whiteboard.boards.boundary;
 
 import dev.whiteboard.boards.entity.ShapeData;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
 
 /**
  * A shape as a client sends it: {@code {"kind":"rectangle","stroke":"#e03131","width":2,"fill":"#ffc9c9",
@@ -10,6 +11,8 @@ import jakarta.json.JsonNumber;
  * a JSON number, not a string of one, stored normalised to [0, 360)); an {@code id} in the body, if present, must
  * match the one in the path. {@code "locked":true} locks the shape; {@code order} ({@code front}, {@code back},
  * {@code forward}, {@code backward}) moves it in the stacking order as the board resolves it (instead of a {@code z}).
+ * A line or an arrow may bind its ends to other shapes of the board and carry a label ({@link ConnectorInput}):
+ * {@code "start":{"shape":"<id>","x":1,"y":0.5},"end":{…},"label":"yes"}.
  */
 public record ShapeInput(
         String id,
@@ -24,7 +27,10 @@ public record ShapeInput(
         Long z,
         JsonNumber rotation,
         Boolean locked,
-        String order) {
+        String order,
+        JsonValue start,
+        JsonValue end,
+        String label) {
 
     ShapeData toData() {
         return ShapeData.fromWire(
@@ -38,6 +44,7 @@ public record ShapeInput(
                 asset,
                 z,
                 rotation == null ? null : rotation.doubleValue(),
-                locked);
+                locked,
+                ConnectorInput.read(start, end, label));
     }
 }

@@ -1,5 +1,7 @@
 package dev.whiteboard.boards.boundary;
 
+import dev.whiteboard.boards.entity.Binding;
+import dev.whiteboard.boards.entity.Connector;
 import dev.whiteboard.boards.entity.Shape;
 import dev.whiteboard.boards.entity.ShapeData;
 import java.time.OffsetDateTime;
@@ -8,7 +10,8 @@ import java.time.OffsetDateTime;
  * A stored shape on the wire: {@code {"id":"s-1","kind":"pen","stroke":"#1e1e1e","width":2,"opacity":1,
  * "points":[10,10,12.5,14],"z":3,"author":"alice","createdAt":"…","updatedAt":"…","version":3}};
  * {@code fill}, {@code text}, {@code asset} (an image's, see {@code AssetsResource}) and {@code rotation} (degrees in
- * [0, 360)) appear when set, and {@code "locked":true} on a locked shape.
+ * [0, 360)) appear when set, and {@code "locked":true} on a locked shape; a connector's bound ends as
+ * {@code "start":{"shape":"<id>","x":1,"y":0.5}} and {@code "end":{…}}, and its {@code label}, when it has them.
  */
 public record ShapeView(
         String id,
@@ -23,6 +26,9 @@ public record ShapeView(
         long z,
         Double rotation,
         Boolean locked,
+        Binding start,
+        Binding end,
+        String label,
         String author,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
@@ -30,6 +36,7 @@ public record ShapeView(
 
     static ShapeView of(Shape shape) {
         ShapeData d = shape.data();
+        Connector c = d.connector();
         return new ShapeView(
                 shape.shapeId(),
                 d.kind().wireName(),
@@ -43,6 +50,9 @@ public record ShapeView(
                 d.z(),
                 d.rotation() == 0 ? null : d.rotation(),
                 d.locked() ? Boolean.TRUE : null,
+                c == null ? null : c.start(),
+                c == null ? null : c.end(),
+                c == null ? null : c.label(),
                 shape.author(),
                 shape.createdAt(),
                 shape.updatedAt(),

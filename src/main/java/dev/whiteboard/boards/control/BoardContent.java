@@ -1,5 +1,6 @@
 package dev.whiteboard.boards.control;
 
+import dev.whiteboard.boards.entity.Binding;
 import dev.whiteboard.boards.entity.Board;
 import dev.whiteboard.boards.entity.Shape;
 import dev.whiteboard.boards.entity.ShapeData;
@@ -21,7 +22,10 @@ import java.util.function.Supplier;
  * removed it) and removing again changes nothing; each edit that changes something gets the board's next version;
  * a board holds at most {@code Limits.MAX_SHAPES_PER_BOARD} live shapes ({@link BoardFullException}); an image shape
  * shows one of the board's assets; a locked shape refuses every change but unlocking ({@link ShapeLockedException});
- * a put may move the shape in the stacking order ({@link StackOrder}), resolved here against the board as it is.
+ * a put may move the shape in the stacking order ({@link StackOrder}), resolved here against the board as it is;
+ * a connector (a line or an arrow) binds its ends only to live shapes of the board other than lines, arrows and
+ * itself, and removing a shape drops the bindings to it (the connectors' ends stay where they are, each connector
+ * changed with a version of its own, whatever its lock): the stored board never points at a missing shape.
  */
 final class BoardContent {
 
@@ -37,6 +41,9 @@ final class BoardContent {
 
         /** The live shapes, lowest first (by z, then id), with the edits made so far. */
         List<Shape> live();
+
+        /** The live connectors with an end bound to {@code shapeId}, with the edits made so far. */
+        List<Shape> boundTo(String shapeId);
     }
 
     private final Board board;
@@ -47,6 +54,8 @@ final class BoardContent {
     private List<StackOrder.Place> stack;
     /** Shapes moved in the stacking order to make room for another's move, since the last {@link #restacked()}. */
     private final List<Shape> restacked = new ArrayList<>();
+    /** Connectors whose bindings to a removed shape were dropped, since the last {@link #unbound()}. */
+    private final List<Shape> unbound = new ArrayList<>();
 
     /**
      * Edits of {@code board} by {@code user} (asked only for a change: the new shapes' author, the change's maker),
@@ -105,6 +114,10 @@ final class BoardContent {
             throw new InvalidInputException(
                     "asset", "this board has no asset " + data.asset() + ": upload the image to its assets first");
         }
+        if (data.connector() != null) {
+            checkBinding(shapeId, data.connector().start(), "start");
+            checkBinding(shapeId, data.connector().end(), "end");
+        }
         if (existing.map(Shape::removed).orElse(true) && !board.shapeAdded()) {
             throw new BoardFullException();
         }
@@ -117,6 +130,26 @@ final class BoardContent {
                 board.id(), shapeId, data.z() == null ? data.withZ(version) : data, user.get(), version, clock.get());
         shapes.add(shape);
         return new ShapeChange(shape, true, true);
+    }
+
+    /** A connector's end may be bound only to a live shape of the board that is not a connector itself. */
+    private void checkBinding(String shapeId, Binding binding, String field) {
+        if (binding == null) {
+            return;
+        }
+        if (binding.shape().equals(shapeId)) {
+            throw new InvalidInputException(field + ".shape", "a line or an arrow cannot be bound to itself");
+        }
+        Optional<Shape> target = shapes.find(binding.shape()).filter(s -> !s.removed());
+        if (target.isEmpty()) {
+            throw new InvalidInputException(
+                    field + ".shape", "this board has no shape " + binding.shape() + " to bind " + field + " to");
+        }
+        ShapeKind kind = target.get().data().kind();
+        if (kind == ShapeKind.LINE || kind == ShapeKind.ARROW) {
+            throw new InvalidInputException(
+                    field + ".shape", "a line or an arrow binds to other shapes, not to a " + kind.wireName());
+        }
     }
 
     /** {@code places} after {@code moves}, lowest first again ({@code shapeId} added if it was not there). */
@@ -168,8 +201,19 @@ final class BoardContent {
         shape.ifPresent(s -> {
             s.remove(board.nextVersion(user.get(), clock.get()), clock.get());
             board.shapeRemoved();
+            for (Shape connector : shapes.boundTo(shapeId)) {
+                connector.unbind(shapeId, board.nextVersion(user.get(), clock.get()), clock.get());
+                unbound.add(connector);
+            }
         });
         return shape.isPresent();
+    }
+
+    /** The connectors unbound from removed shapes since the last call (each changed, with a version of its own). */
+    List<Shape> unbound() {
+        List<Shape> changed = List.copyOf(unbound);
+        unbound.clear();
+        return changed;
     }
 
     /**
@@ -189,6 +233,7 @@ final class BoardContent {
                 }
             } else if (remove(edit.shapeId())) {
                 removed.add(edit.shapeId());
+                put.addAll(unbound());
             }
         }
         return board.version() == from

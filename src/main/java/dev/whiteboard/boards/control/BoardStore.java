@@ -254,10 +254,11 @@ public class BoardStore {
     public boolean removeShape(String boardId, String shapeId, String user) {
         Board board = lock(boardId);
         long from = board.version();
-        boolean removed = content(board, user).remove(shapeId);
+        BoardContent content = content(board, user);
+        boolean removed = content.remove(shapeId);
         if (removed) {
             changes.fire(new BoardChange.ShapesChanged(
-                    board.id(), from, board.version(), user(user), List.of(), List.of(shapeId)));
+                    board.id(), from, board.version(), user(user), content.unbound(), List.of(shapeId)));
         }
         return removed;
     }
@@ -312,6 +313,15 @@ public class BoardStore {
                     public List<Shape> live() {
                         return em.createNamedQuery(Shape.LIVE_ON_BOARD, Shape.class)
                                 .setParameter("board", board.id())
+                                .getResultList();
+                    }
+
+                    @Override
+                    public List<Shape> boundTo(String shapeId) {
+                        return em.createNamedQuery(Shape.BOUND_TO, Shape.class)
+                                .setParameter("board", board.id())
+                                .setParameter("removed", false)
+                                .setParameter("shape", shapeId)
                                 .getResultList();
                     }
 

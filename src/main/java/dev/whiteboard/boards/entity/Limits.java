@@ -16,6 +16,8 @@ public final class Limits {
     public static final double MAX_COORDINATE = 1_000_000;
     /** Longest text of a text shape, in characters. */
     public static final int MAX_TEXT_LENGTH = 10_000;
+    /** Longest label of a connector (a line or an arrow), in characters. */
+    public static final int MAX_LABEL_LENGTH = 200;
     /** Thinnest and thickest stroke (or font size, for text). */
     public static final double MIN_STROKE_WIDTH = 0.1;
 

@@ -26,13 +26,19 @@ import java.util.regex.Pattern;
 @NamedQuery(
         name = Shape.LIVE_ON_BOARD,
         query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.removed = false ORDER BY s.z, s.id")
+@NamedQuery(
+        name = Shape.BOUND_TO,
+        query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.removed = :removed"
+                + " AND (s.startShape = :shape OR s.endShape = :shape)")
 @NamedQuery(name = Shape.BY_SHAPE_ID, query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.shapeId = :shape")
 public class Shape {
 
     public static final String LIVE_ON_BOARD = "Shape.liveOnBoard";
     public static final String BY_SHAPE_ID = "Shape.byShapeId";
+    /** The connectors (live, with {@code :removed} false) with an end bound to {@code :shape}. */
+    public static final String BOUND_TO = "Shape.boundTo";
 
-    private static final Pattern SHAPE_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Limits.MAX_SHAPE_ID_LENGTH + "}");
+    static final Pattern SHAPE_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Limits.MAX_SHAPE_ID_LENGTH + "}");
 
     @Id
     @SequenceGenerator(name = "shape_seq", sequenceName = "shape_seq", allocationSize = 50)
@@ -80,6 +86,27 @@ public class Shape {
 
     @Column(name = "locked", nullable = false)
     private boolean locked;
+
+    @Column(name = "start_shape", length = Limits.MAX_SHAPE_ID_LENGTH)
+    private String startShape;
+
+    @Column(name = "start_x")
+    private Double startX;
+
+    @Column(name = "start_y")
+    private Double startY;
+
+    @Column(name = "end_shape", length = Limits.MAX_SHAPE_ID_LENGTH)
+    private String endShape;
+
+    @Column(name = "end_x")
+    private Double endX;
+
+    @Column(name = "end_y")
+    private Double endY;
+
+    @Column(name = "label", length = Limits.MAX_LABEL_LENGTH)
+    private String label;
 
     @Column(name = "author", nullable = false)
     private String author;
@@ -161,13 +188,40 @@ public class Shape {
         this.z = data.z();
         this.rotation = data.rotation();
         this.locked = data.locked();
+        Connector connector = data.connector();
+        Binding start = connector == null ? null : connector.start();
+        Binding end = connector == null ? null : connector.end();
+        this.startShape = start == null ? null : start.shape();
+        this.startX = start == null ? null : start.x();
+        this.startY = start == null ? null : start.y();
+        this.endShape = end == null ? null : end.shape();
+        this.endX = end == null ? null : end.x();
+        this.endY = end == null ? null : end.y();
+        this.label = connector == null ? null : connector.label();
         this.version = newVersion;
         this.updatedAt = Objects.requireNonNull(now, "now");
         this.removed = false;
     }
 
     public ShapeData data() {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, locked);
+        Connector connector = Connector.of(
+                startShape == null ? null : new Binding(startShape, startX, startY),
+                endShape == null ? null : new Binding(endShape, endX, endY),
+                label);
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, locked, connector);
+    }
+
+    /**
+     * Drops the bindings to {@code shapeId} (which was removed) as the change that made the board {@code version}: the
+     * ends stay where they are. Done by the board whatever the connector's lock, like a {@link #restack}.
+     */
+    public void unbind(String shapeId, long version, OffsetDateTime now) {
+        ShapeData data = data();
+        write(
+                data.withConnector(
+                        data.connector() == null ? null : data.connector().without(shapeId)),
+                version,
+                now);
     }
 
     public String boardId() {

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param rotation clockwise turn about the centre of the shape's box, in degrees, normalised to [0, 360)
  * @param locked  whether the shape is locked: it is not picked by a click or a marquee, and the board refuses every
  *                change to it but unlocking (see {@code BoardContent})
+ * @param connector a line's or an arrow's bound ends and label, or {@code null}; other kinds carry none. Whether the
+ *                bound shapes are on the board is checked where the shape is stored.
  */
 public record ShapeData(
         ShapeKind kind,
@@ -34,7 +36,8 @@ public record ShapeData(
         String asset,
         Long z,
         double rotation,
-        boolean locked) {
+        boolean locked,
+        Connector connector) {
 
     public static final String DEFAULT_STROKE = "#1e1e1e";
     public static final double DEFAULT_WIDTH = 2;
@@ -55,7 +58,7 @@ public record ShapeData(
             String text,
             String asset,
             Long z) {
-        this(kind, stroke, width, fill, opacity, points, text, asset, z, 0, false);
+        this(kind, stroke, width, fill, opacity, points, text, asset, z, 0, false, null);
     }
 
     /** Not locked. */
@@ -71,6 +74,22 @@ public record ShapeData(
             Long z,
             double rotation) {
         this(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, false);
+    }
+
+    /** Without bindings or a label. */
+    public ShapeData(
+            ShapeKind kind,
+            String stroke,
+            double width,
+            String fill,
+            double opacity,
+            Points points,
+            String text,
+            String asset,
+            Long z,
+            double rotation,
+            boolean locked) {
+        this(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, locked, null);
     }
 
     public ShapeData {
@@ -121,6 +140,10 @@ public record ShapeData(
         } else if (asset != null) {
             throw new InvalidInputException("asset", "only image shapes carry an asset");
         }
+        if (connector != null && kind != ShapeKind.LINE && kind != ShapeKind.ARROW) {
+            String field = connector.start() != null ? "start" : connector.end() != null ? "end" : "label";
+            throw new InvalidInputException(field, "only lines and arrows carry " + field);
+        }
     }
 
     /**
@@ -168,6 +191,23 @@ public record ShapeData(
             Long z,
             Double rotation,
             Boolean locked) {
+        return fromWire(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, locked, null);
+    }
+
+    /** As above, with a line's or an arrow's bindings and label ({@code null}: none). */
+    public static ShapeData fromWire(
+            String kind,
+            String stroke,
+            Double width,
+            String fill,
+            Double opacity,
+            double[] points,
+            String text,
+            String asset,
+            Long z,
+            Double rotation,
+            Boolean locked,
+            Connector connector) {
         ShapeKind shapeKind = ShapeKind.fromWire(kind);
         return new ShapeData(
                 shapeKind,
@@ -180,17 +220,25 @@ public record ShapeData(
                 asset,
                 z,
                 rotation == null ? 0 : rotation,
-                Boolean.TRUE.equals(locked));
+                Boolean.TRUE.equals(locked),
+                connector);
     }
 
     /** The same content at the given stacking order. */
     public ShapeData withZ(long newZ) {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, newZ, rotation, locked);
+        return new ShapeData(
+                kind, stroke, width, fill, opacity, points, text, asset, newZ, rotation, locked, connector);
     }
 
     /** The same content, locked or not. */
     public ShapeData withLocked(boolean lock) {
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, lock);
+        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, lock, connector);
+    }
+
+    /** The same content with these bindings and label ({@code null}: none). */
+    public ShapeData withConnector(Connector newConnector) {
+        return new ShapeData(
+                kind, stroke, width, fill, opacity, points, text, asset, z, rotation, locked, newConnector);
     }
 
     /**

@@ -58,6 +58,15 @@ class BoardContentTest {
                     }
 
                     @Override
+                    public List<Shape> boundTo(String shapeId) {
+                        return rows.values().stream()
+                                .filter(s -> !s.removed()
+                                        && s.data().connector() != null
+                                        && s.data().connector().bindsTo(shapeId))
+                                .toList();
+                    }
+
+                    @Override
                     public List<Shape> live() {
                         return rows.values().stream()
                                 .filter(s -> !s.removed())
