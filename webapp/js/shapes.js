@@ -2,6 +2,7 @@
 // what people type is never interpreted. A sticky note's text is wrapped and sized to fit its box (noteLayout).
 // A shape's `rotation` (degrees, clockwise) turns it about the centre of its unturned box (pivot).
 // An image shape draws its asset's decoded picture, which the page provides (useImages), or a placeholder box.
+// A line's or an arrow's `label` is drawn at its middle, upright, on a white ground (labelBox).
 
 let imageSource = () => null;
 
@@ -41,6 +42,11 @@ export function unturnedBounds(shape) {
         x0 = Math.min(x0, p[i]); y0 = Math.min(y0, p[i + 1]);
         x1 = Math.max(x1, p[i]); y1 = Math.max(y1, p[i + 1]);
     }
+    if (shape.label && (shape.kind === 'line' || shape.kind === 'arrow')) {
+        const [lx0, ly0, lx1, ly1] = labelBox(shape);
+        x0 = Math.min(x0, lx0); y0 = Math.min(y0, ly0);
+        x1 = Math.max(x1, lx1); y1 = Math.max(y1, ly1);
+    }
     if (shape.kind === 'text') {
         const size = shape.width || 16;
         const lines = String(shape.text || '').split('\n');
@@ -78,6 +84,33 @@ export function drawShape(ctx, shape) {
         case 'image': image(ctx, shape); break;
         default: break;
     }
+    ctx.restore();
+    if (shape.label && (shape.kind === 'line' || shape.kind === 'arrow')) label(ctx, shape);
+}
+
+export const LABEL_SIZE = 14;
+
+/** The box of a connector's label, [x0, y0, x1, y1] about the middle of its points (which a rotation keeps). */
+export function labelBox(shape) {
+    const p = shape.points;
+    const [cx, cy] = [(p[0] + p[2]) / 2, (p[1] + p[3]) / 2];
+    const w = LABEL_SIZE * 0.6 * String(shape.label).length + 8, h = LABEL_SIZE * 1.25 + 4;
+    return [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
+}
+
+function label(ctx, shape) {
+    const [x0, y0, x1, y1] = labelBox(shape);
+    ctx.save();
+    ctx.globalAlpha = shape.opacity ?? 1;
+    ctx.font = `${LABEL_SIZE}px system-ui, sans-serif`;
+    const w = Math.min(x1 - x0, ctx.measureText(shape.label).width + 8);
+    const cx = (x0 + x1) / 2;
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+    ctx.fillRect(cx - w / 2, y0, w, y1 - y0);
+    ctx.fillStyle = shape.stroke || '#1e1e1e';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(shape.label, cx, (y0 + y1) / 2);
     ctx.restore();
 }
 

@@ -20,6 +20,11 @@ export function wire(shape) {
     if (shape.order) out.order = shape.order; // the app places it (arrange.js); the z here is a guess
     else if (shape.z !== undefined) out.z = shape.z;
     if (shape.locked) out.locked = true;
+    for (const field of ['start', 'end']) { // a connector's bound ends (connectors.js)
+        const b = shape[field];
+        if (b) out[field] = { shape: b.shape, x: b.x, y: b.y };
+    }
+    if (shape.label) out.label = shape.label;
     const rotation = normalRotation(shape.rotation);
     if (rotation) out.rotation = rotation;
     return out;
@@ -47,6 +52,9 @@ export const MAX_BATCH = 500;
  * the app); the app's announcement replaces them. However many batches, it is one undo step.
  */
 export function change(put, remove, record = true) {
+    // bound connectors after the shapes they are bound to (the app binds only to shapes already on the board)
+    const bound = (s) => Boolean(s.start || s.end);
+    put = [...put.filter((s) => !bound(s)), ...put.filter(bound)];
     if (record) {
         state.undo.push({
             put: put.map((s) => ({ id: s.id, before: current(s.id) })),

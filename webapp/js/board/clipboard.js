@@ -3,13 +3,15 @@
 // "shapes":[…]} (the shapes in their wire form). Pasted ones get new ids and land centred on the pointer when it is
 // over the canvas, else 20 units from where they were copied; other pasted text becomes a text shape. Image files
 // on the clipboard are left to an image handler (onImagePaste), when one is registered: without one they are
-// ignored. Viewers paste nothing.
+// ignored. Viewers paste nothing. Connectors keep the bindings among the shapes pasted with them (moved to the
+// copies); a binding to a shape not pasted is dropped (connectors.js).
 import { canvas, strokeInput, widthInput, opacityInput } from './page.js';
 import { state } from './scene.js';
 import { newId, wire, change } from './changes.js';
 import { toBoard } from './view.js';
 import { selectTool } from './tools.js';
 import { selectedShapes, removeSelection, setSelection, boxAround, moved } from './selection.js';
+import { remapped } from './connectors.js';
 
 export const CLIPBOARD_TYPE = 'whiteboard/shapes';
 const KINDS = new Set(['pen', 'line', 'arrow', 'rectangle', 'ellipse', 'text', 'note']);
@@ -32,7 +34,7 @@ export function clipboardText(shapes) {
     return JSON.stringify({ type: CLIPBOARD_TYPE, version: 1, shapes: shapes.map((s) => ({ ...wire(s), z: undefined })) });
 }
 
-/** The shapes of clipboard text of ours (their fields checked, no ids yet), or null when it is other text. */
+/** The shapes of clipboard text of ours (their fields checked, with the copied ones' ids), or null for other text. */
 export function shapesOf(text) {
     if (!text.startsWith('{')) return null;
     let doc;
@@ -48,13 +50,26 @@ export function shapesOf(text) {
         if (typeof s.fill === 'string') shape.fill = s.fill;
         if (typeof s.text === 'string' && (s.kind === 'text' || s.kind === 'note')) shape.text = s.text.slice(0, MAX_TEXT);
         if (Number.isFinite(s.rotation)) shape.rotation = s.rotation;
+        if (typeof s.id === 'string') shape.id = s.id; // the copied one's: bindings among the pasted are kept
+        if (s.kind === 'line' || s.kind === 'arrow') {
+            for (const field of ['start', 'end']) {
+                const b = s[field];
+                if (b && typeof b.shape === 'string' && Number.isFinite(b.x) && Number.isFinite(b.y)) shape[field] = { shape: b.shape, x: b.x, y: b.y };
+            }
+            if (typeof s.label === 'string' && s.label.trim()) shape.label = s.label.slice(0, 200);
+        }
         return shape;
     });
 }
 
 /** Adds copies of `shapes` (new ids), moved by (dx, dy), as one change, and selects them. */
 function place(shapes, dx, dy) {
-    const copies = moved(shapes, dx, dy).map((s) => ({ ...s, id: newId(), z: undefined }));
+    const idMap = new Map();
+    const copies = remapped(moved(shapes, dx, dy).map((s) => {
+        const id = newId();
+        if (s.id) idMap.set(s.id, id);
+        return { ...s, id, z: undefined };
+    }), idMap);
     change(copies, []);
     selectTool('select');
     setSelection(copies.map((s) => s.id));

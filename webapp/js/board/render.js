@@ -8,6 +8,7 @@ import { drawShape } from '../shapes.js';
 import { canvas, ctx } from './page.js';
 import { scene, state, visibleShapes, boxOf, invalidate, onFrame } from './scene.js';
 import { paintSelection } from './selection.js';
+import { paintHint } from './connectors.js';
 import { paintCursors } from './cursors.js';
 import { paintLaser } from './tools/laser.js';
 
@@ -33,7 +34,7 @@ function render() {
     ctx.fillStyle = state.backgroundColor || '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     const edits = state.drawing && state.drawing.edits;
-    const hidden = hiddenShapes(edits);
+    const hidden = hiddenShapes(edits && (state.drawing.preview || edits)); // with the connectors that follow
     if (layerNeedsBuilding(width, height, ratio, hidden)) {
         startLayer(width, height, ratio, hidden);
     }
@@ -51,6 +52,7 @@ function render() {
     if (edits) (state.drawing.preview || edits).forEach((s) => drawShape(ctx, s));
     if (state.drawing && state.drawing.shape) drawShape(ctx, state.drawing.shape);
     paintSelection(ctx, ratio);
+    paintHint(ctx, ratio);
     paintCursors(ctx, ratio);
     paintLaser(ctx, ratio);
     state.frames += 1;

@@ -8,6 +8,7 @@ import { pivot, turn } from '../shapes.js';
 import { state, current, invalidate, visibleShapes, boxOf } from './scene.js';
 import { connection } from './status.js';
 import { change, wire } from './changes.js';
+import { isConnector, endsOf, unboundFrom } from './connectors.js';
 
 export const HANDLE = 8;        // corner handles, CSS pixels
 const KNOB = 24;                // the rotation knob: this far above the box, CSS pixels
@@ -129,7 +130,7 @@ export function restyle(patch) {
 export function removeSelection() {
     const ids = selectedShapes().filter((s) => !s.locked).map((s) => s.id);
     if (ids.length && state.role !== 'viewer') {
-        change([], ids);
+        change(unboundFrom(ids), ids); // the connectors bound to them stay, unbound (one undo step with the removal)
         setSelection([]);
     }
 }
@@ -149,7 +150,9 @@ export function paintSelection(target, ratio) {
         target.fillRect(...r);
         target.strokeRect(...r);
     }
-    const shapes = drawing && drawing.edits ? (drawing.preview || drawing.edits) : selectedShapes();
+    const shapes = drawing && drawing.edits
+        ? (drawing.preview ? drawing.preview.slice(0, drawing.edits.length) : drawing.edits) // not the followers
+        : selectedShapes();
     const box = boxAround(shapes);
     if (!box) return;
     target.strokeStyle = '#2f6fed';
@@ -165,6 +168,14 @@ export function paintSelection(target, ratio) {
     target.setLineDash([]);
     if (shapes.every((s) => s.locked)) return; // selected to be unlocked: no handles
     target.fillStyle = '#2f6fed';
+    if (shapes.length === 1 && isConnector(shapes[0])) { // a line's or an arrow's ends: drag one to (un)bind it
+        const ends = endsOf(shapes[0]);
+        for (let i = 0; i < 4; i += 2) {
+            target.beginPath();
+            target.arc(ends[i] * v.scale + v.x, ends[i + 1] * v.scale + v.y, HANDLE / 2 + 1, 0, 2 * Math.PI);
+            target.fill();
+        }
+    }
     for (const [cx, cy] of [[x, y], [x + w, y], [x, y + h], [x + w, y + h]]) {
         target.fillRect(cx - HANDLE / 2, cy - HANDLE / 2, HANDLE, HANDLE);
     }

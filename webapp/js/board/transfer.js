@@ -1,12 +1,15 @@
 // What leaves and enters the board as files: the PNG image and SVG drawing of the board (images embedded), its
 // shapes as JSON (an image with the app-relative URL of its asset), and the import of such a JSON export (new ids,
-// so nothing on this board is overwritten; images fetched from their URL and uploaded to this board).
+// so nothing on this board is overwritten; images fetched from their URL and uploaded to this board). Imported
+// connectors keep their bindings to shapes imported with them (new ids); a binding to an image, which arrives only
+// once its asset is uploaded, or to a shape not in the file, is dropped.
 import { bounds, noteLayout, pivot, imageBox, NOTE_FONT } from '../shapes.js';
 import { showMessage } from './page.js';
 import { state, visibleShapes } from './scene.js';
 import { newId, wire, change } from './changes.js';
 import { paintShapes } from './render.js';
 import { imageOf, assetPath, uploadAsset } from './images.js';
+import { remapped } from './connectors.js';
 
 /** The board's shapes as a PNG image (a Blob), cropped to what is drawn; null when the board is empty. */
 export function renderPng() {
@@ -59,10 +62,15 @@ export function importJson(text) {
         throw new Error('this is not a whiteboard export');
     }
     const kinds = new Set(['pen', 'line', 'arrow', 'rectangle', 'ellipse', 'text', 'note', 'image']);
+    const idMap = new Map();
     const all = document.shapes
         .filter((s) => s && kinds.has(s.kind) && Array.isArray(s.points) && s.points.every(Number.isFinite))
-        .map(({ source, ...s }) => ({ shape: { ...s, id: newId(), z: undefined }, source }));
-    const shapes = all.filter((s) => s.shape.kind !== 'image').map((s) => s.shape);
+        .map(({ source, ...s }) => {
+            const id = newId();
+            if (typeof s.id === 'string' && s.kind !== 'image') idMap.set(s.id, id);
+            return { shape: { ...s, id, z: undefined }, source };
+        });
+    const shapes = remapped(all.filter((s) => s.shape.kind !== 'image').map((s) => s.shape), idMap);
     for (let i = 0; i < shapes.length; i += 500) {
         change(shapes.slice(i, i + 500), []);
     }
@@ -138,7 +146,9 @@ function svgShape(s, attrs) {
     const p = s.points;
     switch (s.kind) {
         case 'pen': return `<polyline points="${p.join(' ')}" ${attrs({ ...s, fill: null })}/>`;
-        case 'line': case 'arrow': return `<line x1="${p[0]}" y1="${p[1]}" x2="${p[2]}" y2="${p[3]}" ${attrs(s)}/>`;
+        case 'line': case 'arrow': return `<line x1="${p[0]}" y1="${p[1]}" x2="${p[2]}" y2="${p[3]}" ${attrs(s)}/>`
+            + (s.label ? `<text x="${(p[0] + p[2]) / 2}" y="${(p[1] + p[3]) / 2}" font-size="14" text-anchor="middle"`
+                + ` dominant-baseline="middle" fill="${svgEscape(s.stroke || '#1e1e1e')}">${svgEscape(s.label)}</text>` : '');
         case 'rectangle': return `<rect x="${Math.min(p[0], p[2])}" y="${Math.min(p[1], p[3])}" width="${Math.abs(p[2] - p[0])}"`
             + ` height="${Math.abs(p[3] - p[1])}" ${attrs(s)}/>`;
         case 'ellipse': return `<ellipse cx="${(p[0] + p[2]) / 2}" cy="${(p[1] + p[3]) / 2}" rx="${Math.abs(p[2] - p[0]) / 2}"`

@@ -3,6 +3,7 @@
 import { state, invalidate, topmostAt } from '../scene.js';
 import { change } from '../changes.js';
 import { defineTool } from '../tools.js';
+import { unboundFrom } from '../connectors.js';
 
 function erase(drawing, x, y) {
     const shape = topmostAt(x, y, 6 / state.view.scale, (s) => !s.locked); // a locked shape stays
@@ -22,6 +23,6 @@ defineTool('eraser', 'e', {
     },
     move: erase,
     finish(drawing) {
-        if (drawing.erase.size) change([], [...drawing.erase]);
+        if (drawing.erase.size) change(unboundFrom([...drawing.erase]), [...drawing.erase]); // connectors stay, unbound
     },
 });

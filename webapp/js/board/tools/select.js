@@ -3,13 +3,16 @@
 // draws a marquee that selects what lies wholly inside it (with Shift, in addition), a drag on a selected shape
 // moves the whole selection, a corner handle resizes it and the knob above turns it (Shift: in steps of 15°).
 // The shapes being changed are drawn over the cached layer until the change is made (selection.js does the work).
+// The connectors bound to them follow, in the preview, in what others see streamed, and in the change; a single
+// selected line or arrow shows its ends, and dragging one binds it to the shape it is let go on, or unbinds it.
 import { pivot } from '../../shapes.js';
 import { canvas } from '../page.js';
 import { state, current, invalidate, topmostAt } from '../scene.js';
 import { toBoard } from '../view.js';
 import { change } from '../changes.js';
 import { defineTool } from '../tools.js';
-import { selectedShapes, setSelection, toggleSelected, selectInside, handleAt, moved, scaled, rotated,
+import { isConnector, endsOf, followers, detached, bindEnd, bindableAt, showHint } from '../connectors.js';
+import { HANDLE, selectedShapes, setSelection, toggleSelected, selectInside, handleAt, moved, scaled, rotated,
     streamEdit, endEdit } from '../selection.js';
 
 const SNAP = 15; // degrees, with Shift
@@ -17,6 +20,8 @@ const SNAP = 15; // degrees, with Shift
 function startSelecting(x, y, name, event) {
     const shift = Boolean(event && event.shiftKey);
     const selected = selectedShapes().filter((s) => !s.locked); // a locked shape is selected only to unlock it
+    const end = selected.length === 1 ? endAt(selected[0], x, y) : -1;
+    if (end >= 0) return { edits: selected, end };
     const handle = selected.length ? handleAt(x, y, selected) : null;
     if (handle && handle.rotate) {
         const centre = selected.length === 1 ? pivot(selected[0]) : [(handle.box[0] + handle.box[2]) / 2, (handle.box[1] + handle.box[3]) / 2];
@@ -45,8 +50,26 @@ function startSelecting(x, y, name, event) {
     return edits.length ? { edits, x, y } : undefined;
 }
 
+/** Which end (0 or 1) of a connector is at board point (x, y), within a handle's reach; -1 for neither. */
+function endAt(shape, x, y) {
+    if (!isConnector(shape)) return -1;
+    const ends = endsOf(shape);
+    const reach = HANDLE / state.view.scale;
+    for (const i of [1, 0]) {
+        if (Math.hypot(x - ends[2 * i], y - ends[2 * i + 1]) <= reach) return i;
+    }
+    return -1;
+}
+
 /** The selection as the pointer at (x, y) makes it. */
 function edited(drawing, x, y, event) {
+    if (drawing.end !== undefined) { // one end of a connector dragged: drawn where it is, turned into its points
+        const ends = endsOf(drawing.edits[0]);
+        ends[2 * drawing.end] = x;
+        ends[2 * drawing.end + 1] = y;
+        showHint(bindableAt(x, y, drawing.edits[0].id));
+        return [{ ...drawing.edits[0], points: ends, rotation: 0 }];
+    }
     if (drawing.rotate) {
         let degrees = (Math.atan2(y - drawing.centre[1], x - drawing.centre[0]) - drawing.from) * 180 / Math.PI;
         if (event && event.shiftKey) {
@@ -82,7 +105,9 @@ defineTool('select', 'v', {
         if (drawing.marquee) {
             drawing.marquee = [drawing.marquee[0], drawing.marquee[1], x, y];
         } else {
-            drawing.preview = edited(drawing, x, y, event); // drawn over the cached layer until the change is made
+            const shapes = edited(drawing, x, y, event);
+            // drawn over the cached layer until the change is made, with the connectors that follow
+            drawing.preview = [...shapes, ...followers(shapes)];
             streamEdit(drawing.preview);
         }
         invalidate();
@@ -92,15 +117,19 @@ defineTool('select', 'v', {
             selectInside(drawing.marquee, drawing.add);
             return;
         }
-        const result = drawing.preview;
+        showHint(null);
+        const result = drawing.preview && drawing.preview.slice(0, drawing.edits.length);
         // what changed, less what someone else removed meanwhile (a put would bring it back)
-        const changed = result && result.filter((s, i) => current(s.id) && (s.rotation !== drawing.edits[i].rotation
+        let changed = result && result.filter((s, i) => current(s.id) && (s.rotation !== drawing.edits[i].rotation
             || s.width !== drawing.edits[i].width || s.points.some((v, j) => v !== drawing.edits[i].points[j])));
         if (changed && changed.length) {
-            streamEdit(result, true); // where it ended, until the change arrives
-            change(changed, []);
+            // a dragged end binds to what it is let go on; connectors moved away from their shapes come off them
+            changed = drawing.end !== undefined ? [bindEnd(changed[0], drawing.end)] : detached(changed);
+            const following = drawing.preview.slice(drawing.edits.length).filter((s) => current(s.id));
+            streamEdit([...changed, ...following], true); // where it ended, until the change arrives
+            change([...changed, ...following], []);
         } else {
-            if (result) endEdit(drawing.edits);
+            if (result) endEdit(drawing.preview);
             invalidate();
         }
     },
