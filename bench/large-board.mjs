@@ -1,9 +1,12 @@
-// B5 of quality-bar.md: a board with 10,000 shapes. Creates it through the real-time channel (changeShapes events
-// of 500 shapes), then measures: the diagram snapshot served over HTTP; the board page in headless Chromium
+// B5 of quality-bar.md: a board with 10,000 shapes, of which 200 images (of 4 uploaded assets), 500 sticky notes and
+// 500 connectors (arrows and lines bound at both ends to the rectangles and notes, some with a label; fewer of each
+// on a smaller board, in proportion). Creates it through the real-time channel (changeShapes events of 500 shapes,
+// the connectors last, after the shapes they are bound to), then measures: the diagram snapshot served over HTTP; the board page in headless Chromium
 // (Debian's /usr/bin/chromium through puppeteer-core) until the 10,000 shapes are drawn; and frames per second (with
 // the slowest frame and the page's render cost) while panning (mouse drag with the Pan tool) and zooming (wheel).
 // Prints one JSON line.
 //   node bench/large-board.mjs <base-url> [shapes]
+import { deflateSync } from 'node:zlib';
 import WebSocket from 'ws';
 import puppeteer from 'puppeteer-core';
 import { percentile, sleep } from './common.mjs';
@@ -30,18 +33,64 @@ await new Promise((resolve, reject) => {
   });
   ws.on('error', reject);
 });
+/** A w × h PNG of one colour (RGB, no filter), for the image shapes' assets. */
+function png(w, h, [r, g, b]) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (bytes) => { let c = 0xffffffff; for (const x of bytes) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0); header.writeUInt32BE(h, 4); header[8] = 8; header[9] = 2;
+  const rows = Buffer.alloc(h * (1 + 3 * w));
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rows.set([r, g, b], y * (1 + 3 * w) + 1 + 3 * x);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+const assets = [];
+for (const colour of [[224, 49, 49], [47, 111, 237], [64, 192, 87], [250, 176, 5]]) {
+  assets.push((await (await api(`api/boards/${board}/assets`, { method: 'POST', headers: { 'content-type': 'image/png' },
+    body: png(64, 48, colour) })).json()).id);
+}
+
 const kinds = ['pen', 'pen', 'pen', 'rectangle', 'ellipse', 'line', 'arrow'];
+const IMAGES = Math.round(SHAPES * 0.02), NOTES = Math.round(SHAPES * 0.05), CONNECTORS = Math.round(SHAPES * 0.05);
+const PLAIN = SHAPES - IMAGES - NOTES - CONNECTORS;
 let random = 42;
 const rnd = () => ((random = (random * 1103515245 + 12345) % 2147483648) / 2147483648);
-for (let start = 0, ack = 1; start < SHAPES; start += 500, ack++) {
-  const put = [];
-  for (let i = start; i < Math.min(SHAPES, start + 500); i++) {
+const targets = []; // rectangles and notes the connectors bind to
+const shapes = [];
+for (let i = 0; i < SHAPES; i++) {
+  const x = rnd() * 6000 - 1000, y = rnd() * 4000 - 500;
+  const box = [x, y, x + 40 + rnd() * 200, y + 30 + rnd() * 150];
+  if (i < PLAIN) {
     const kind = kinds[i % kinds.length];
-    const x = rnd() * 6000 - 1000, y = rnd() * 4000 - 500;
-    const points = kind === 'pen' ? Array.from({ length: 24 }, (_, k) => (k % 2 ? y + Math.sin(k) * 30 + k : x + k * 4))
-      : [x, y, x + 40 + rnd() * 200, y + 30 + rnd() * 150];
-    put.push({ id: `s${i}`, kind, stroke: '#1e1e1e', width: 2, points });
+    const points = kind === 'pen' ? Array.from({ length: 24 }, (_, k) => (k % 2 ? y + Math.sin(k) * 30 + k : x + k * 4)) : box;
+    shapes.push({ id: `s${i}`, kind, stroke: '#1e1e1e', width: 2, points });
+    if (kind === 'rectangle') targets.push(shapes[shapes.length - 1]);
+  } else if (i < PLAIN + IMAGES) {
+    shapes.push({ id: `s${i}`, kind: 'image', asset: assets[i % assets.length], points: [x, y, x + 64 * 2, y + 48 * 2] });
+  } else if (i < PLAIN + IMAGES + NOTES) {
+    shapes.push({ id: `s${i}`, kind: 'note', fill: '#ffd43b', text: `Note ${i}: what the team said about it`,
+      points: [x, y, x + 200, y + 200] });
+    targets.push(shapes[shapes.length - 1]);
+  } else { // a connector from the middle of one target to the middle of another
+    const [a, b] = [targets[Math.floor(rnd() * targets.length)], targets[Math.floor(rnd() * targets.length)]];
+    const mid = (t) => [(t.points[0] + t.points[2]) / 2, (t.points[1] + t.points[3]) / 2];
+    const connector = { id: `s${i}`, kind: i % 2 ? 'arrow' : 'line', stroke: '#1e1e1e', width: 2,
+      points: [...mid(a), ...mid(b)], start: { shape: a.id, x: 0.5, y: 0.5 } };
+    if (b !== a) connector.end = { shape: b.id, x: 0.5, y: 0.5 };
+    if (i % 5 === 0) connector.label = `step ${i}`;
+    shapes.push(connector);
   }
+}
+for (let start = 0, ack = 1; start < SHAPES; start += 500, ack++) {
+  const put = shapes.slice(start, start + 500);
   const requestId = `b${ack}`;
   ws.send(JSON.stringify({ type: 'event', event: 'changeShapes', ackId: ack, dataType: 'json', data: { board, requestId, put } }));
   while (!results.has(requestId)) await sleep(20);
@@ -109,7 +158,7 @@ const zoom = await fps(async () => {
 });
 await browser.close();
 const round = (x) => Math.round(x * 10) / 10;
-console.log(JSON.stringify({ benchmark: 'large board', shapes: SHAPES, snapshotBytes: bytes,
+console.log(JSON.stringify({ benchmark: 'large board', shapes: SHAPES, images: IMAGES, notes: NOTES, connectors: CONNECTORS, snapshotBytes: bytes,
   snapshotMs: { p50: round(percentile(measured, 50)), max: round(measured[measured.length - 1]) },
   pageRenderedMs: round(renderedAfter), fullRenderMs: round(fullRender), pan, zoom }));
 process.exit(0);
