@@ -52,8 +52,9 @@ export const MAX_BATCH = 500;
  * the app); the app's announcement replaces them. However many batches, it is one undo step.
  */
 export function change(put, remove, record = true) {
-    // bound connectors after the shapes they are bound to (the app binds only to shapes already on the board)
-    const bound = (s) => Boolean(s.start || s.end);
+    // bound connectors after the shapes they are bound to (the app binds only to shapes already on the board); a
+    // move in the stacking order keeps its place (arrange.js sends a group in the order it is to be moved)
+    const bound = (s) => Boolean((s.start || s.end) && !s.order);
     put = [...put.filter((s) => !bound(s)), ...put.filter(bound)];
     if (record) {
         state.undo.push({
