@@ -104,18 +104,27 @@ export function rotated(shapes, centre, degrees) {
 }
 
 let lastStream = 0;
+let trailing = 0; // the timer that sends the latest form once the 50 ms are up
 
-/** Shows others the transform in progress (at most 20 messages a second; `force` sends now). */
+/**
+ * Shows others the transform in progress (at most 20 messages a second; `force` sends now). A form held back by the
+ * limit goes out when the 50 ms are up, unless a newer one did: the watchers see where the pointer stopped.
+ */
 export function streamEdit(shapes, force) {
+    clearTimeout(trailing);
     const now = performance.now();
-    if (!force && now - lastStream < 50) return;
     if (shapes.reduce((n, s) => n + s.points.length, 0) > STREAM_LIMIT) return;
+    if (!force && now - lastStream < 50) {
+        trailing = setTimeout(() => streamEdit(shapes, true), 50 - (now - lastStream));
+        return;
+    }
     lastStream = now;
     connection.publish({ type: 'edit', shapes: shapes.map(wire) });
 }
 
 /** Tells others the transform ended without a change (their previews go). */
 export function endEdit(shapes) {
+    clearTimeout(trailing);
     connection.publish({ type: 'edit', done: true, ids: shapes.map((s) => s.id) });
 }
 
