@@ -10,6 +10,8 @@ import jakarta.json.JsonNumber;
  * a JSON number, not a string of one, stored normalised to [0, 360)); an {@code id} in the body, if present, must
  * match the one in the path. {@code "locked":true} locks the shape; {@code order} ({@code front}, {@code back},
  * {@code forward}, {@code backward}) moves it in the stacking order as the board resolves it (instead of a {@code z}).
+ * {@code "restore":true} brings back a shape that was removed (an undo of the removal); without it, a put of a
+ * removed shape is refused (409), so a change racing someone else's removal does not revive the shape.
  */
 public record ShapeInput(
         String id,
@@ -24,7 +26,8 @@ public record ShapeInput(
         Long z,
         JsonNumber rotation,
         Boolean locked,
-        String order) {
+        String order,
+        Boolean restore) {
 
     ShapeData toData() {
         return ShapeData.fromWire(
