@@ -59,6 +59,9 @@ public class BoardStore {
     Event<BoardTrashed> trashed;
 
     @Inject
+    Event<BoardRenamed> renamed;
+
+    @Inject
     Event<BoardPurged> purged;
 
     public Board create(String title, String user) {
@@ -99,7 +102,9 @@ public class BoardStore {
     /** Gives the board another title (1–120 characters, trimmed); the same title changes nothing. */
     public Board rename(String boardId, String title, String user) {
         Board board = lock(boardId);
-        board.rename(title, user(user), now());
+        if (board.rename(title, user(user), now())) {
+            renamed.fire(new BoardRenamed(board.id(), board.title(), user(user)));
+        }
         return board;
     }
 
