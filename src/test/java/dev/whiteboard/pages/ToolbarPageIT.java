@@ -322,6 +322,7 @@ class ToolbarPageIT {
             alice.await(d -> dark.equals(background(alice, ".top")) ? true : null);
             WebElement choice = alice.find(By.id("theme-switch"));
             assertEquals("dark", choice.getAttribute("value"));
+            alice.screenshot("home-dark");
             new org.openqa.selenium.support.ui.Select(choice).selectByValue("system");
             alice.await(d -> light.equals(background(alice, ".top")) ? true : null);
             alice.open("board.html?id=" + board);
