@@ -27,6 +27,9 @@ import './board/clipboard.js';
 import './board/title.js'; // rename in place, Share
 import './board/arrange.js'; // order and lock of the selection
 import './board/label.js'; // a connector's label, on a double click
+import './board/properties.js'; // the style panel
+import './board/menu.js'; // the board menu
+import './board/help.js'; // the keyboard-shortcut sheet
 
 window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, addImage, laserTrails, follow, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

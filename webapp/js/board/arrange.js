@@ -80,6 +80,7 @@ window.addEventListener('keydown', (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement
         || event.target instanceof HTMLTextAreaElement || event.target.isContentEditable) return;
+    if (event.target.closest && event.target.closest('dialog[open]')) return;
     const right = event.code === 'BracketRight' || event.key === ']' || event.key === '}';
     const left = event.code === 'BracketLeft' || event.key === '[' || event.key === '{';
     if (right || left) {

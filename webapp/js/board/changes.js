@@ -49,9 +49,11 @@ export const MAX_BATCH = 500;
 
 /**
  * Puts and removes shapes: shown at once, then sent (in batches of at most MAX_BATCH edits, each applied whole by
- * the app); the app's announcement replaces them. However many batches, it is one undo step.
+ * the app); the app's announcement replaces them. However many batches, it is one undo step. The ids in `restoring`
+ * are shapes this person removed and now brings back (undo, redo): only those puts may revive a removed shape; any
+ * other put of a shape someone removed meanwhile is refused by the app, and the page shows the board as it is.
  */
-export function change(put, remove, record = true) {
+export function change(put, remove, record = true, restoring = new Set()) {
     // bound connectors after the shapes they are bound to (the app binds only to shapes already on the board); a
     // move in the stacking order keeps its place (arrange.js sends a group in the order it is to be moved)
     const bound = (s) => Boolean((s.start || s.end) && !s.order);
@@ -70,11 +72,15 @@ export function change(put, remove, record = true) {
     for (let i = 0; i < put.length + remove.length; i += MAX_BATCH) {
         const puts = put.slice(i, i + MAX_BATCH);
         const removes = remove.slice(Math.max(0, i - put.length), Math.max(0, i + MAX_BATCH - put.length));
-        connection.send('changeShapes', { put: puts.map(wire), remove: removes })
+        const onWire = puts.map((s) => (restoring.has(s.id) ? { ...wire(s), restore: true } : wire(s)));
+        connection.send('changeShapes', { put: onWire, remove: removes })
             .then(() => settle(puts, removes))
             .catch((result) => {
                 settle(puts, removes);
-                showMessage(`Not saved: ${result.error ? result.error.message : 'rejected'}`);
+                // a change to a shape someone removed meanwhile: the board shows it removed again (settle)
+                const gone = result.error && result.error.status === 409 && result.error.field === 'restore';
+                showMessage(gone ? 'Not saved: someone else removed a shape you were changing'
+                    : `Not saved: ${result.error ? result.error.message : 'rejected'}`);
             })
             .finally(() => showStatus(statusLine.dataset.state));
     }
@@ -93,13 +99,16 @@ export function undo() {
     state.redo.push(step);
     const put = [];
     const remove = [];
+    const restoring = new Set();
     // only what this person did is undone: a shape someone else changed or removed since is left alone
     step.put.forEach(({ id, before }, i) => {
         if (!sameContent(current(id), step.after[i])) return;
         if (before) put.push(before); else remove.push(id);
     });
-    step.remove.forEach(({ id, before }) => { if (before && !current(id)) put.push(before); });
-    if (put.length || remove.length) change(put, remove, false);
+    step.remove.forEach(({ id, before }) => {
+        if (before && !current(id)) { put.push(before); restoring.add(id); }
+    });
+    if (put.length || remove.length) change(put, remove, false, restoring);
 }
 
 export function redo() {
@@ -109,5 +118,7 @@ export function redo() {
     // and redone only where the board is still as the undo left it
     const put = step.after.filter((s, i) => sameContent(current(s.id), step.put[i].before));
     const remove = step.remove.filter(({ id, before }) => sameContent(current(id), before)).map(({ id }) => id);
-    if (put.length || remove.length) change(put, remove, false);
+    // a shape this person added, which the undo removed, comes back
+    const restoring = new Set(step.put.filter(({ before }, i) => !before && put.includes(step.after[i])).map(({ id }) => id));
+    if (put.length || remove.length) change(put, remove, false, restoring);
 }

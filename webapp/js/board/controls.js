@@ -1,4 +1,5 @@
-// The page's controls: the toolbar (tools, colours, undo and redo, zoom, exports, import, background, clear) and
+// The page's controls: the toolbar (tools, undo and redo, zoom), the style panel (colours, width, fill, opacity),
+// the board menu's items (exports, import, background, clear; menu.js opens and closes it) and
 // the keyboard shortcuts (a tool's key, Space to pan, Ctrl+Z, Ctrl+A, Ctrl+D, Delete, Escape, + - 0; the clipboard's
 // keys are clipboard.js's). With Select, the colour, width, fill and opacity restyle the selected shapes.
 import { canvas, strokeInput, widthInput, fillInput, opacityInput, clearButton, showMessage } from './page.js';
@@ -86,6 +87,7 @@ clearButton.addEventListener('click', () => {
 window.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement
         || event.target instanceof HTMLTextAreaElement || event.target.isContentEditable) return;
+    if (event.target.closest && event.target.closest('dialog[open], [role="menu"]')) return; // their own keys
     if (event.key === ' ') { setSpaceDown(true); canvas.style.cursor = 'grab'; event.preventDefault(); return; }
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
         event.preventDefault();

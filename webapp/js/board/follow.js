@@ -68,11 +68,15 @@ export function peerView(from, data) {
     if (moved()) stopFollowing(); else show(view);
 }
 
-/** An owner's `summon`: this page goes to their view once (only if the members list says they are an owner). */
+/**
+ * An owner's `summon`: this page goes to their view once (only if the app says the sender is an owner: by a grant of
+ * their own, a group's, or as an administrator).
+ */
 export async function peerSummon(from, data) {
     if (!valid(data)) return;
-    const members = await api(`api/boards/${encodeURIComponent(boardId)}/members`).catch(() => []);
-    if (!members.some((m) => m.user === from && m.role === 'owner')) {
+    const sender = await api(`api/boards/${encodeURIComponent(boardId)}/members/${encodeURIComponent(from)}`,
+        { noSignInRedirect: true }).catch(() => null);
+    if (!sender || sender.role !== 'owner') {
         follow.refused += 1;
         return;
     }

@@ -10,14 +10,14 @@ import { connection, setConnection, showStatus } from './status.js';
 import { showPeople } from './presence.js';
 import { peerCursor } from './cursors.js';
 import { showBackground } from './background.js';
+import { showTitle } from './title.js';
 import { selectTool } from './tools.js';
 import { peerLaser } from './tools/laser.js';
 import { peerView, peerSummon, viewWanted, showIndicator } from './follow.js';
 
 async function loadDiagram() {
     const diagram = await api(`api/boards/${encodeURIComponent(boardId)}/diagram`);
-    document.getElementById('board-title').textContent = diagram.board.title;
-    document.title = `${diagram.board.title} · Whiteboard`;
+    showTitle(diagram.board.title);
     setRole(diagram.board.role);
     state.version = diagram.version;
     state.shapes = new SceneMap(diagram.shapes.map((s) => [s.id, s]));
@@ -43,6 +43,10 @@ function onServerMessage(data) {
     }
     if (data.type === 'roleChanged') { // an owner changed this person's role: the page follows at once
         setRole(data.role);
+        return;
+    }
+    if (data.type === 'boardRenamed' && typeof data.title === 'string') { // an owner renamed it (title.js)
+        showTitle(data.title);
         return;
     }
     if (data.type === 'presence') {

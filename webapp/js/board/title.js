@@ -9,6 +9,12 @@ const heading = document.getElementById('board-title');
 const shareButton = document.getElementById('share');
 const path = `api/boards/${encodeURIComponent(boardId)}`;
 
+/** Shows the board's title (loaded, or renamed by an owner anywhere); an edit in progress here is left alone. */
+export function showTitle(title) {
+    document.title = `${title} · Whiteboard`;
+    if (!heading.querySelector('form')) heading.textContent = title;
+}
+
 function rename() {
     if (state.role !== 'owner' || heading.querySelector('form')) return;
     const old = heading.textContent;
@@ -28,8 +34,8 @@ function rename() {
     const back = (title) => {
         if (done) return;
         done = true;
-        heading.textContent = title;
-        document.title = `${title} · Whiteboard`;
+        heading.replaceChildren();
+        showTitle(title);
         heading.focus();
     };
     input.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); back(old); } });

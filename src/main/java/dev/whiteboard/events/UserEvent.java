@@ -13,6 +13,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A client's user event, decoded once for every feature: its {@code data} read as a JSON object (JSON data type,
@@ -34,6 +35,12 @@ public record UserEvent(
         boolean tooDeep) {
 
     public static final int MAX_REQUEST_ID_LENGTH = 64;
+
+    /**
+     * Members of any event's data besides its message's own: the request id (read here) and the board the page's
+     * connection belongs to (sent with every request; a message that needs it has it as a component).
+     */
+    private static final Set<String> ENVELOPE = Set.of("requestId", "board");
 
     /**
      * Deepest nesting read at all. Data nested deeper than the app's messages ({@link JsonDepth#MAX_APP_DEPTH}) but
@@ -83,14 +90,15 @@ public record UserEvent(
     }
 
     /**
-     * The data as the feature's message record, read strictly ({@link WireJson#bind}); refused when it nests more
-     * than {@link JsonDepth#MAX_APP_DEPTH} levels deep.
+     * The data as the feature's message record, read strictly ({@link WireJson#bindFields}: strict values, and a
+     * member the message (or a record in it) has no field for is refused, named); refused when it nests more than
+     * {@link JsonDepth#MAX_APP_DEPTH} levels deep.
      */
-    public <T> T bind(Class<T> type) {
+    public <T extends Record> T bind(Class<T> type) {
         if (tooDeep) {
             throw WireJson.tooDeep();
         }
-        return WireJson.bindText(text, type);
+        return WireJson.bindFields(data, text, type, ENVELOPE);
     }
 
     private static JsonObject object(String json) {

@@ -1,6 +1,7 @@
 package dev.whiteboard.wire;
 
 import dev.whiteboard.errors.InvalidJsonValueException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -17,10 +18,11 @@ import java.math.BigDecimal;
  * take a whole number within the type's range, a string of well-formed UTF-16, {@code true} or {@code false}, or {@code null}, and refuse
  * anything else with an {@link InvalidJsonValueException}.
  *
- * <p>They are registered for {@code Long}, {@code Integer}, {@code Boolean} and {@code String}: input records
- * therefore declare whole numbers as {@code Long}/{@code Integer}, never {@code long}/{@code int} (a primitive would
- * bypass them). Fractional numbers ({@code Double}) keep JSON-B's reading: a value too large becomes infinite,
- * which the entities refuse ({@code Double.isFinite}).
+ * <p>They are registered for {@code Long}, {@code Integer}, {@code Double}, {@code Boolean} and {@code String}:
+ * input records therefore declare numbers as {@code Long}/{@code Integer}/{@code Double}, never as primitives (a
+ * primitive would bypass them; arrays of {@code double} are checked by their own reader). A {@code Double} is any JSON
+ * number, not a string of one; a value too large becomes infinite, which the entities refuse ({@code
+ * Double.isFinite}).
  */
 public final class StrictValues {
 
@@ -41,6 +43,43 @@ public final class StrictValues {
         public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
             BigDecimal value = whole(parser.getValue(), Integer.MIN_VALUE, Integer.MAX_VALUE);
             return value == null ? null : value.intValueExact();
+        }
+    }
+
+    /** {@code Double}: a JSON number (not a string of digits, not a boolean). */
+    public static final class Doubles implements JsonbDeserializer<Double> {
+        @Override
+        public Double deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (!(value instanceof JsonNumber number)) {
+                throw new InvalidJsonValueException("must be a number");
+            }
+            return number.doubleValue();
+        }
+    }
+
+    /** {@code double[]} (a shape's points): an array of JSON numbers, not strings of digits. */
+    public static final class DoubleArrays implements JsonbDeserializer<double[]> {
+        @Override
+        public double[] deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (!(value instanceof JsonArray array)) {
+                throw new InvalidJsonValueException("must be an array of numbers");
+            }
+            double[] numbers = new double[array.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                if (!(array.get(i) instanceof JsonNumber number)) {
+                    throw new InvalidJsonValueException("must be an array of numbers; item " + i + " is not a number");
+                }
+                numbers[i] = number.doubleValue();
+            }
+            return numbers;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.whiteboard.wire;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.runtime.JsonDepth;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -11,10 +12,14 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import java.io.StringReader;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Typed messages to and from JSON with one shared (thread-safe) JSON-B instance, configured once for the whole app:
@@ -28,6 +33,8 @@ public final class WireJson {
             .withDeserializers(
                     new StrictValues.Longs(),
                     new StrictValues.Integers(),
+                    new StrictValues.Doubles(),
+                    new StrictValues.DoubleArrays(),
                     new StrictValues.Booleans(),
                     new StrictValues.Strings()));
 
@@ -60,8 +67,8 @@ public final class WireJson {
     }
 
     /**
-     * Reads a JSON object as the record {@code type}, refusing a field the record does not have (an {@link
-     * InvalidInputException} naming it) rather than ignoring it as JSON-B does; values are read as strictly as by
+     * Reads a JSON object as the record {@code type}, refusing a field the record (or a record nested in it) does not
+     * have (an {@link InvalidInputException} naming it) rather than ignoring it as JSON-B does; values are read as strictly as by
      * {@link #read}. Text that is not a JSON object is an {@link InvalidInputException} without a field.
      */
     public static <T extends Record> T readFields(String json, Class<T> type) {
@@ -75,17 +82,75 @@ public final class WireJson {
         if (!(value instanceof JsonObject object)) {
             throw new InvalidInputException(null, "the body must be a JSON object");
         }
-        List<String> known = Arrays.stream(type.getRecordComponents())
-                .map(RecordComponent::getName)
-                .toList();
+        checkFields(object, type, "", Set.of());
+        return bindText(json, type);
+    }
+
+    /**
+     * Binds an object already parsed (and depth-checked) from {@code checkedJson} to the record {@code type}, refusing
+     * a field that the record, or a record nested in it (directly or in a list), does not have; {@code envelope}
+     * names top-level members that are read elsewhere and may be present besides (a real-time event's
+     * {@code requestId}).
+     */
+    public static <T extends Record> T bindFields(
+            JsonObject object, String checkedJson, Class<T> type, Set<String> envelope) {
+        checkFields(object, type, "", envelope);
+        return bindText(checkedJson, type);
+    }
+
+    /**
+     * Refuses the first member of {@code object} that {@code type} has no component for, naming it with its path
+     * ({@code put[2].colour}); goes down into components that are records or lists of records.
+     */
+    private static void checkFields(JsonObject object, Class<? extends Record> type, String path, Set<String> extra) {
+        RecordComponent[] components = type.getRecordComponents();
         for (String field : object.keySet()) {
-            if (!known.contains(field)) {
+            RecordComponent component = Arrays.stream(components)
+                    .filter(c -> c.getName().equals(field))
+                    .findFirst()
+                    .orElse(null);
+            if (component == null) {
+                if (extra.contains(field)) {
+                    continue;
+                }
                 String name = field.length() > 64 ? field.substring(0, 64) + "…" : field;
+                String known =
+                        Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.joining(", "));
                 throw new InvalidInputException(
-                        name, "unknown field '" + name + "'; this body takes " + String.join(", ", known));
+                        path + name,
+                        "unknown field '" + name + "'; " + (path.isEmpty() ? "this body" : "it") + " takes " + known);
+            }
+            JsonValue value = object.get(field);
+            Class<? extends Record> nested = recordType(component.getGenericType());
+            if (nested == null) {
+                continue;
+            }
+            if (value instanceof JsonObject inner && component.getType().isRecord()) {
+                checkFields(inner, nested, path + field + ".", Set.of());
+            } else if (value instanceof JsonArray items && List.class.isAssignableFrom(component.getType())) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) instanceof JsonObject inner) {
+                        checkFields(inner, nested, path + field + "[" + i + "].", Set.of());
+                    }
+                }
             }
         }
-        return bindText(json, type);
+    }
+
+    /** The record a component holds, itself or as the element of a list; {@code null} for anything else. */
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Record> recordType(Type type) {
+        if (type instanceof Class<?> plain && plain.isRecord()) {
+            return (Class<? extends Record>) plain;
+        }
+        if (type instanceof ParameterizedType list
+                && list.getRawType() instanceof Class<?> raw
+                && List.class.isAssignableFrom(raw)
+                && list.getActualTypeArguments()[0] instanceof Class<?> element
+                && element.isRecord()) {
+            return (Class<? extends Record>) element;
+        }
+        return null;
     }
 
     /** Refuses {@code json} that nests deeper than {@link JsonDepth#MAX_APP_DEPTH}, before any parser sees it. */

@@ -124,6 +124,34 @@ class SharingIT {
     }
 
     @Test
+    void onePersonsRoleIsTheRoleTheAppDecidesForEveryoneOnTheBoardToSee() {
+        Http alice = Http.as(base, "alice");
+        String board = board(alice, "Whose role");
+        assertEquals(
+                200,
+                alice.putJson("api/boards/" + board + "/members/bob", "{\"role\":\"viewer\"}")
+                        .status());
+
+        JsonObject bob = alice.get("api/boards/" + board + "/members/bob").json();
+        assertEquals("viewer", bob.getString("role"));
+        assertEquals("Bob Berg", bob.getString("name"));
+        assertEquals(
+                "owner",
+                Http.as(base, "bob")
+                        .get("api/boards/" + board + "/members/alice")
+                        .json()
+                        .getString("role"));
+        assertError(alice.get("api/boards/" + board + "/members/carol"), 404, "not_found", "user");
+        assertError(Http.as(base, "carol").get("api/boards/" + board + "/members/alice"), 403, "forbidden", null);
+
+        assertEquals(200, link(alice, board, "edit").status());
+        assertEquals(
+                "editor",
+                alice.get("api/boards/" + board + "/members/carol").json().getString("role"),
+                "link access counts");
+    }
+
+    @Test
     void thePeopleSearchFindsAccountsByIdOrNameForSignedInCallersOnly() {
         Http alice = Http.as(base, "alice");
         JsonArray found = alice.get("api/people?q=BO").array();

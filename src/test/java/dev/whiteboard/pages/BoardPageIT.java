@@ -247,7 +247,7 @@ class BoardPageIT {
             assertEquals(2048, stored.getWidth(), "made at most 2,048 pixels wide before the upload");
             bob.screenshot("board-background");
 
-            alice.find(By.id("remove-background")).click();
+            BoardPages.menuItem(alice, "remove-background").click();
             bob.await(d ->
                     Boolean.FALSE.equals(bob.script("return !!window.whiteboard.state.background;")) ? true : null);
         }

@@ -6,6 +6,7 @@ import dev.whiteboard.testing.Http;
 import jakarta.json.Json;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** What the page tests ask of a board page in a browser. */
 final class BoardPages {
@@ -75,5 +76,13 @@ final class BoardPages {
         List<Number> xy = (List<Number>) browser.script(
                 "const r = document.getElementById('canvas').getBoundingClientRect(); return [r.left, r.top];");
         return new double[] {xy.get(0).doubleValue(), xy.get(1).doubleValue()};
+    }
+
+    /** The board menu's item {@code id} (the export, import, background and clear buttons), the menu opened first. */
+    static WebElement menuItem(Browser browser, String id) {
+        if (!browser.driver().findElement(By.id("board-menu")).isDisplayed()) {
+            browser.find(By.id("board-menu-button")).click();
+        }
+        return browser.find(By.id(id));
     }
 }

@@ -213,18 +213,25 @@ class BoardsHomePageIT {
     }
 
     @Test
-    void anOwnerRenamesTheBoardFromTheBoardPagesTitle() {
+    void anOwnerRenamesTheBoardFromTheBoardPagesTitleAndTheOthersSeeItAtOnce() {
         Http alice = Http.as(AppServer.baseUri(), "alice");
         String board = BoardPages.newBoard(alice, "Title before");
-        try (Browser browser = BoardPages.onBoard("alice", board)) {
+        try (Browser browser = BoardPages.onBoard("alice", board);
+                Browser bob = BoardPages.onBoard("bob", board)) {
+            bob.await(d ->
+                    "Title before".equals(d.findElement(By.id("board-title")).getText()) ? true : null);
             browser.find(By.id("board-title")).click();
             WebElement input = browser.find(By.id("title-input"));
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Title after", Keys.ENTER);
             browser.await(d ->
                     "Title after".equals(d.findElement(By.id("board-title")).getText()) ? true : null);
             assertEquals("Title after", titleOf(alice, board));
-        }
-        try (Browser bob = BoardPages.onBoard("bob", board)) { // an editor: the title stays a title
+            // bob's page, not reloaded, follows
+            bob.await(d ->
+                    "Title after".equals(d.findElement(By.id("board-title")).getText()) ? true : null);
+            assertEquals("Title after · Whiteboard", bob.driver().getTitle());
+
+            // an editor: the title stays a title
             bob.find(By.id("board-title")).click();
             assertTrue(bob.driver().findElements(By.id("title-input")).isEmpty());
         }

@@ -164,7 +164,8 @@ class CanvasInputIT {
                     "nothing runs off the side of the screen");
             @SuppressWarnings("unchecked")
             List<String> problems = (List<String>) phone.script(
-                    "return [...document.querySelectorAll('.toolbar button:not([hidden]), .toolbar select, .toolbar input')]"
+                    "return [...document.querySelectorAll('.toolbar button:not([hidden]):not([role^=menuitem]), .toolbar select,"
+                            + " .toolbar input, .properties button, .properties select, .properties input')]"
                             + ".map(e => { const r = e.getBoundingClientRect();"
                             + " const name = e.getAttribute('aria-label') || e.textContent.trim() || (e.labels && e.labels.length"
                             + " ? e.labels[0].textContent.trim() : '') || e.title;"
@@ -173,6 +174,20 @@ class CanvasInputIT {
                             + " + (e.tabIndex < 0 ? 'unfocusable ' : '') + (e.id || e.dataset.tool || e.dataset.colour || e.outerHTML); })"
                             + ".filter(p => /^(unnamed|off-screen|unfocusable) /.test(p));");
             assertEquals(List.of(), problems);
+            // the board menu's items (focused with the arrow keys, not Tab: menu.js) are named and on the screen
+            phone.find(By.id("board-menu-button")).click();
+            phone.find(By.id("board-menu"));
+            @SuppressWarnings("unchecked")
+            List<String> items = (List<String>) phone.script(
+                    "return [...document.querySelectorAll('#board-menu [role^=menuitem]')].filter(e => e.offsetParent)"
+                            + ".map(e => { const r = e.getBoundingClientRect();"
+                            + " return (!e.textContent.trim() ? 'unnamed ' : '')"
+                            + " + (r.left < 0 || r.right > window.innerWidth + 0.5 || r.bottom > window.innerHeight ? 'off-screen ' : '')"
+                            + " + (e.id || e.textContent.trim()); })"
+                            + ".filter(p => /^(unnamed|off-screen) /.test(p));");
+            assertEquals(List.of(), items);
+            new Actions(phone.driver()).sendKeys(Keys.ESCAPE).perform();
+            phone.await(d -> d.findElement(By.id("board-menu")).isDisplayed() ? null : true);
             double[] origin = canvasOrigin(phone);
             long canvasHeight = (Long) phone.script("return document.getElementById('canvas').clientHeight;");
             assertTrue(canvasHeight > 300, "the canvas keeps most of the screen, is " + canvasHeight);

@@ -48,8 +48,8 @@ class ContentSecurityPolicyIT {
             browser.await(d -> BoardPages.shapeCount(browser) == 1 ? true : null);
             browser.find(By.id("chat-toggle")).click();
             browser.find(By.id("chat-text"));
-            browser.find(By.id("export-png")).click();
-            browser.find(By.id("export-svg")).click();
+            BoardPages.menuItem(browser, "export-png").click();
+            BoardPages.menuItem(browser, "export-svg").click();
             browser.open("index.html");
             browser.await(d -> d.getPageSource().contains("Policed") ? true : null);
 

@@ -27,4 +27,24 @@ class StaticPagesIT {
         assertTrue(http.get("js/boards.js").header("Content-Type").contains("javascript"));
         assertTrue(http.get("css/app.css").header("Content-Type").startsWith("text/css"));
     }
+
+    @Test
+    void theTokensTheThemeScriptTheFaviconAndTheIconsAreServedWithTheirLicence() {
+        Http http = new Http(SharedServer.baseUri());
+        for (String page : new String[] {"", "signin.html", "board.html", "account.html", "accounts.html"}) {
+            String html = http.get(page).text();
+            assertTrue(html.contains("<link rel=\"icon\" href=\"favicon.svg\""), page + ": the favicon");
+            assertTrue(html.contains("<link rel=\"stylesheet\" href=\"css/tokens.css\">"), page + ": the tokens");
+            assertTrue(html.contains("<script src=\"js/theme.js\"></script>"), page + ": the theme");
+        }
+        for (String svg : new String[] {"favicon.svg", "icons/lucide.svg"}) {
+            Http.Reply reply = http.get(svg);
+            assertEquals(200, reply.status(), svg);
+            assertTrue(
+                    reply.header("Content-Type").startsWith("image/svg+xml"),
+                    svg + ": " + reply.header("Content-Type"));
+        }
+        assertTrue(http.get("icons/LICENSE").text().contains("ISC License"), "Lucide's licence beside its icons");
+        assertTrue(http.get("css/tokens.css").text().contains("prefers-color-scheme: dark"));
+    }
 }

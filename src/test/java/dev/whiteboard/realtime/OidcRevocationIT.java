@@ -106,6 +106,21 @@ class OidcRevocationIT {
     }
 
     @Test
+    void onePersonsRoleCountsTheirGroupsGrant() {
+        Http carol = carol();
+        String board = boardForDesign(carol, "owner");
+        JsonObject bob = carol.get("api/boards/" + board + "/members/bob").json();
+        assertEquals("owner", bob.getString("role"), "an owner through group:design (bring everyone trusts this)");
+        assertEquals(
+                "owner",
+                bob().get("api/boards/" + board + "/members/carol").json().getString("role"),
+                "the creator, asked by a member");
+        Http.Reply nobody = carol.get("api/boards/" + board + "/members/" + OidcProvider.LEFT_DESIGN + "x");
+        assertEquals(404, nobody.status(), nobody::toString);
+        assertEquals("user", nobody.json().getString("field"), nobody::toString);
+    }
+
+    @Test
     void usersTheProviderHasNotShownYetMayBeGranted() {
         Http carol = carol();
         String board = carol.postJson("api/boards", "{\"title\":\"For a newcomer\"}")

@@ -202,6 +202,25 @@ class RealtimeBoardIT {
             JsonObject halfCharacter = a.send(
                     "changeShapes", "\"put\":[{\"id\":\"t\",\"kind\":\"text\",\"points\":[0,0],\"text\":\"\\ud800\"}]");
             assertEquals("put.text", halfCharacter.getJsonObject("error").getString("field"), halfCharacter::toString);
+            JsonObject unknownShapeField = a.send(
+                    "changeShapes", "\"put\":[{\"id\":\"u\",\"kind\":\"pen\",\"points\":[0,0],\"colour\":\"red\"}]");
+            assertEquals(400, unknownShapeField.getJsonObject("error").getInt("status"), unknownShapeField::toString);
+            assertEquals(
+                    "put[0].colour",
+                    unknownShapeField.getJsonObject("error").getString("field"),
+                    unknownShapeField::toString);
+            JsonObject unknownField = a.send("changeShapes", "\"put\":[" + BoardClient.pen("u") + "],\"force\":true");
+            assertEquals("force", unknownField.getJsonObject("error").getString("field"), unknownField::toString);
+            JsonObject widthAsText = a.send(
+                    "changeShapes", "\"put\":[{\"id\":\"u\",\"kind\":\"pen\",\"points\":[0,0],\"width\":\"2\"}]");
+            assertEquals("put.width", widthAsText.getJsonObject("error").getString("field"), widthAsText::toString);
+            JsonObject opacityAsText = a.send(
+                    "changeShapes", "\"put\":[{\"id\":\"u\",\"kind\":\"pen\",\"points\":[0,0],\"opacity\":\"1\"}]");
+            assertEquals(
+                    "put.opacity", opacityAsText.getJsonObject("error").getString("field"), opacityAsText::toString);
+            JsonObject pointAsText =
+                    a.send("changeShapes", "\"put\":[{\"id\":\"u\",\"kind\":\"pen\",\"points\":[\"0\",0]}]");
+            assertEquals("put.points", pointAsText.getJsonObject("error").getString("field"), pointAsText::toString);
             JsonObject deep = a.send("changeShapes", "\"x\":" + "[".repeat(100) + "]".repeat(100));
             assertEquals(400, deep.getJsonObject("error").getInt("status"), deep::toString);
             assertTrue(deep.getJsonObject("error").getString("message").contains("nested"), deep::toString);
@@ -216,6 +235,37 @@ class RealtimeBoardIT {
             assertEquals("#fdf6e3", a.nextFromServer("backgroundChanged").getString("backgroundColor"));
             JsonObject cleared = a.send("clearBoard", "");
             assertTrue(cleared.getBoolean("ok"), "the owner may clear");
+        }
+    }
+
+    @Test
+    void aChangeToAShapeSomeoneRemovedIsRefusedAndOnlyARestoreBringsItBack() {
+        String board = newBoard("Removed under a move");
+        try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board);
+                BoardClient b = BoardClient.join(AppServer.baseUri(), "bob", board)) {
+            assertTrue(a.draw("s").getBoolean("ok"));
+            assertTrue(b.send("changeShapes", "\"remove\":[\"s\"]").getBoolean("ok"));
+
+            String moved = "{\"id\":\"s\",\"kind\":\"pen\",\"points\":[5,5,15,15]}";
+            JsonObject late = a.send("changeShapes", "\"put\":[" + moved + "]");
+            assertFalse(late.getBoolean("ok"), late::toString);
+            assertEquals(409, late.getJsonObject("error").getInt("status"), late::toString);
+            assertEquals("restore", late.getJsonObject("error").getString("field"), late::toString);
+            JsonObject diagram = alice.get("api/boards/" + board + "/diagram").json();
+            assertEquals(0, diagram.getJsonArray("shapes").size(), "the removal stands: " + diagram);
+
+            Http.Reply rest = alice.putJson("api/boards/" + board + "/shapes/s", moved);
+            assertEquals(409, rest.status(), "over REST as well: " + rest);
+
+            JsonObject undone = b.send(
+                    "changeShapes",
+                    "\"put\":[{\"id\":\"s\",\"kind\":\"pen\",\"points\":[0,0,10,10],\"restore\":true}]");
+            assertTrue(undone.getBoolean("ok"), undone::toString);
+            JsonObject back = alice.get("api/boards/" + board + "/diagram").json();
+            assertEquals(1, back.getJsonArray("shapes").size(), back::toString);
+            assertEquals("s", back.getJsonArray("shapes").getJsonObject(0).getString("id"));
+            assertTrue(
+                    a.send("changeShapes", "\"put\":[" + moved + "]").getBoolean("ok"), "a live shape: a move again");
         }
     }
 

@@ -41,7 +41,7 @@ class RevocationIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.onConfiguredDatabase("revocation")
+        server = TestServer.onOwnDatabase("revocation")
                 .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
                 .startFresh();
         base = server.baseUri();

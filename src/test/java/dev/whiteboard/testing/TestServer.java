@@ -225,6 +225,11 @@ public final class TestServer implements AutoCloseable {
         return log;
     }
 
+    /** The database this server runs on. */
+    public DatabaseConfig database() {
+        return database;
+    }
+
     @Override
     public void close() {
         stop();

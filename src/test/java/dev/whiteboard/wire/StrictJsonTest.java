@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** What the app's JSON binding refuses that JSON-B's defaults let through, and how the refusal reads. */
 class StrictJsonTest {
 
-    public record Shape(String id, Long z, Integer count) {}
+    public record Shape(String id, Long z, Integer count, Double width, double[] points) {}
 
     public record Change(String board, List<Shape> put, Boolean removeImage) {}
 
@@ -89,6 +89,47 @@ class StrictJsonTest {
         ErrorBody body = refused("{\"board\":\"b\",\"put\":[{\"id\":\"s\",\"z\":1.5}]}", Change.class);
         assertEquals("put.z", body.field());
         assertRefused("{\"id\":[1]}", "id", "must be a string");
+    }
+
+    @Test
+    void anUnknownFieldInANestedRecordIsRefusedWithItsPath() {
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> WireJson.readFields(
+                        "{\"board\":\"b\",\"put\":[{\"id\":\"s\"},{\"id\":\"t\",\"colour\":\"red\"}]}", Change.class));
+        assertEquals("put[1].colour", e.field().orElseThrow());
+        assertTrue(e.getMessage().contains("unknown field 'colour'"), e.getMessage());
+        assertTrue(e.getMessage().contains("id, z, count"), e.getMessage());
+    }
+
+    @Test
+    void anEventsEnvelopeMembersPassButOnlyAtTheTop() {
+        String json = "{\"board\":\"b\",\"requestId\":\"r1\",\"put\":[{\"id\":\"s\"}]}";
+        jakarta.json.JsonObject data =
+                jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
+        Change change = WireJson.bindFields(data, json, Change.class, java.util.Set.of("requestId"));
+        assertEquals("s", change.put().get(0).id());
+
+        String nested = "{\"put\":[{\"id\":\"s\",\"requestId\":\"r1\"}]}";
+        jakarta.json.JsonObject inner =
+                jakarta.json.Json.createReader(new java.io.StringReader(nested)).readObject();
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> WireJson.bindFields(inner, nested, Change.class, java.util.Set.of("requestId")));
+        assertEquals("put[0].requestId", e.field().orElseThrow());
+    }
+
+    @Test
+    void fractionalNumbersAreNumbersNotStringsOfDigits() {
+        assertEquals(2.5, WireJson.read("{\"width\":2.5}", Shape.class).width());
+        assertEquals(
+                Double.POSITIVE_INFINITY,
+                WireJson.read("{\"width\":1e999}", Shape.class).width(),
+                "too large: infinite, which the entities refuse");
+        assertRefused("{\"width\":\"2\"}", "width", "must be a number");
+        assertRefused("{\"width\":true}", "width", "must be a number");
+        assertEquals(
+                "points", refused("{\"points\":[\"1\",2]}", Shape.class).field(), "a string in an array of numbers");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.whiteboard.boards.boundary;
 
 import dev.whiteboard.boards.control.BoardChange;
+import dev.whiteboard.boards.control.BoardRenamed;
 import dev.whiteboard.boards.entity.BoardGroup;
 import dev.whiteboard.realtime.RealtimeService;
 import dev.whiteboard.wire.WireJson;
@@ -39,7 +40,18 @@ public class BoardBroadcaster {
     private record Announcement(String group, String json) {}
 
     void announce(@Observes BoardChange change) {
-        Announcement announcement = new Announcement(BoardGroup.of(change.boardId()), WireJson.write(message(change)));
+        announceAfterCommit(new Announcement(BoardGroup.of(change.boardId()), WireJson.write(message(change))));
+    }
+
+    /** A new title is not a change of the content (no version): pages on the board show it when it comes. */
+    void renamed(@Observes BoardRenamed renamed) {
+        announceAfterCommit(new Announcement(
+                BoardGroup.of(renamed.boardId()),
+                WireJson.write(new BoardMessages.BoardRenamed(renamed.boardId(), renamed.title(), renamed.by()))));
+    }
+
+    /** Sends the message once the transaction (if any) committed; nothing when it rolls back. */
+    private void announceAfterCommit(Announcement announcement) {
         if (transaction.getTransactionKey() == null) {
             realtime.publish(announcement.group(), announcement.json());
             return;

@@ -116,7 +116,8 @@ public class BoardEvents implements UserEventHandler {
             if (shape == null || shape.id() == null) {
                 throw new InvalidInputException("put[" + i + "].id", "every shape put needs its id");
             }
-            edits.add(new ShapeEdit.Put(shape.id(), shape.toData(), shape.order()));
+            edits.add(
+                    new ShapeEdit.Put(shape.id(), shape.toData(), shape.order(), Boolean.TRUE.equals(shape.restore())));
         }
         for (int i = 0; i < remove.size(); i++) {
             if (remove.get(i) == null) {

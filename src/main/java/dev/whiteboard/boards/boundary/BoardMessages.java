@@ -34,6 +34,13 @@ public final class BoardMessages {
         }
     }
 
+    /** The board's new title (not a change of its content: no version). */
+    public record BoardRenamed(String type, String board, String title, String by) {
+        public BoardRenamed(String board, String title, String by) {
+            this("boardRenamed", board, title, by);
+        }
+    }
+
     /** The background image or colour changed; {@code background}/{@code backgroundColor} absent when none. */
     public record BackgroundChanged(
             String type,

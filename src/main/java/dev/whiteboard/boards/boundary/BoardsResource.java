@@ -200,7 +200,8 @@ public class BoardsResource {
             throw new InvalidInputException("id", "the id in the body differs from the one in the path");
         }
         String user = editor(boardId);
-        ShapeChange change = store.putShape(boardId, shapeId, body.toData(), body.order(), user);
+        ShapeChange change = store.putShape(
+                boardId, shapeId, body.toData(), body.order(), Boolean.TRUE.equals(body.restore()), user);
         return Response.status(change.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(ShapeView.of(change.shape()))
                 .build();

@@ -1,6 +1,7 @@
 package dev.whiteboard.boards.boundary;
 
 import dev.whiteboard.boards.control.BoardAccess;
+import dev.whiteboard.boards.control.NoRoleException;
 import dev.whiteboard.boards.entity.BoardMember;
 import dev.whiteboard.boards.entity.BoardRole;
 import dev.whiteboard.errors.InvalidInputException;
@@ -25,7 +26,8 @@ import java.util.List;
  * owners grant ({@code PUT …/members/{user}} with {@code {"role":"editor"}}) and take back ({@code DELETE}) roles.
  * {@code {user}} is a user id, or {@code group:<name>} for everyone in a group of the identity provider. Users
  * without a granted role (of their own or through a group) have the configured default role. The creator is
- * always an owner: removing them is refused (409).
+ * always an owner: removing them is refused (409). {@code GET …/members/{user}} tells one person's role as the app
+ * decides it (grants of their own and of their groups, link access, the default role).
  */
 @Path("boards/{board}/members")
 @RequestScoped
@@ -57,6 +59,19 @@ public class MembersResource {
                 .forEach(m -> members.add(new MemberView(
                         m.user(), knownUsers.displayName(m.user()), m.role().wireName())));
         return members;
+    }
+
+    /**
+     * One person's role on the board as the app decides it now: their own grant, a group's, link access, the default
+     * role, an administrator's; 404 when they have none. Everyone on the board may ask (a page checks that "bring
+     * everyone" came from an owner, who may be one through a group).
+     */
+    @GET
+    @Path("{user}")
+    public MemberView role(@PathParam("board") String boardId, @PathParam("user") String user) {
+        access.require(boardId, caller.name(), BoardRole.VIEWER);
+        BoardRole role = access.role(boardId, user).orElseThrow(() -> new NoRoleException(user));
+        return new MemberView(user, knownUsers.displayName(user), role.wireName());
     }
 
     @PUT

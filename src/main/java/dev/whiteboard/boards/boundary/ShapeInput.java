@@ -13,6 +13,8 @@ import jakarta.json.JsonValue;
  * {@code forward}, {@code backward}) moves it in the stacking order as the board resolves it (instead of a {@code z}).
  * A line or an arrow may bind its ends to other shapes of the board and carry a label ({@link ConnectorInput}):
  * {@code "start":{"shape":"<id>","x":1,"y":0.5},"end":{…},"label":"yes"}.
+ * {@code "restore":true} brings back a shape that was removed (an undo of the removal); without it, a put of a
+ * removed shape is refused (409), so a change racing someone else's removal does not revive the shape.
  */
 public record ShapeInput(
         String id,
@@ -30,7 +32,8 @@ public record ShapeInput(
         String order,
         JsonValue start,
         JsonValue end,
-        String label) {
+        String label,
+        Boolean restore) {
 
     ShapeData toData() {
         return ShapeData.fromWire(

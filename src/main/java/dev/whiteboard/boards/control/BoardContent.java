@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * The rules of a board's content, apart from where it is kept ({@link BoardStore} keeps it in the database, locked
- * for the change): putting a shape adds it, replaces its content or restores it when removed, and a replay of content
+ * for the change): putting a shape adds it, replaces its content or (when the put says {@code restore}) brings it back
+ * when removed, and a replay of content
  * already there changes nothing; removing leaves a tombstone (the shape, marked removed, with the version that
  * removed it) and removing again changes nothing; each edit that changes something gets the board's next version;
  * a board holds at most {@code Limits.MAX_SHAPES_PER_BOARD} live shapes ({@link BoardFullException}); an image shape
@@ -70,15 +71,16 @@ final class BoardContent {
 
     /** Puts the shape; the change says whether the board changed, and whether the shape is new. */
     ShapeChange put(String shapeId, ShapeData data) {
-        return put(shapeId, data, null);
+        return put(shapeId, data, null, false);
     }
 
     /**
      * Puts the shape, moved in the stacking order as {@code order} says ({@code null}: no move; see {@link
      * StackOrder}); a move gives the shape its z (a {@code z} as well is refused), and may move others to make room
-     * (see {@link #restacked()}).
+     * (see {@link #restacked()}). A removed shape is brought back only when {@code restore} says so; otherwise the
+     * put is refused ({@link ShapeRemovedException}).
      */
-    ShapeChange put(String shapeId, ShapeData data, String order) {
+    ShapeChange put(String shapeId, ShapeData data, String order, boolean restore) {
         Shape.validShapeId(shapeId);
         StackOrder.Move move = StackOrder.Move.fromWire(order);
         Map<String, Long> moves = Map.of();
@@ -97,6 +99,9 @@ final class BoardContent {
             }
         }
         Optional<Shape> existing = shapes.find(shapeId);
+        if (existing.isPresent() && existing.get().removed() && !restore) {
+            throw new ShapeRemovedException(shapeId);
+        }
         if (existing.isPresent() && !existing.get().differsFrom(data)) {
             return new ShapeChange(existing.get(), false, false);
         }
@@ -226,7 +231,7 @@ final class BoardContent {
         List<String> removed = new ArrayList<>();
         for (ShapeEdit edit : edits) {
             if (edit instanceof ShapeEdit.Put p) {
-                ShapeChange change = put(p.shapeId(), p.data(), p.order());
+                ShapeChange change = put(p.shapeId(), p.data(), p.order(), p.restore());
                 put.addAll(restacked());
                 if (change.changed()) {
                     put.add(change.shape());

@@ -59,6 +59,9 @@ public class BoardStore {
     Event<BoardTrashed> trashed;
 
     @Inject
+    Event<BoardRenamed> renamed;
+
+    @Inject
     Event<BoardPurged> purged;
 
     public Board create(String title, String user) {
@@ -99,7 +102,9 @@ public class BoardStore {
     /** Gives the board another title (1–120 characters, trimmed); the same title changes nothing. */
     public Board rename(String boardId, String title, String user) {
         Board board = lock(boardId);
-        board.rename(title, user(user), now());
+        if (board.rename(title, user(user), now())) {
+            renamed.fire(new BoardRenamed(board.id(), board.title(), user(user)));
+        }
         return board;
     }
 
@@ -230,18 +235,20 @@ public class BoardStore {
      * content that is already there changes nothing. A shape without z is put on top of the board.
      */
     public ShapeChange putShape(String boardId, String shapeId, ShapeData data, String user) {
-        return putShape(boardId, shapeId, data, null, user);
+        return putShape(boardId, shapeId, data, null, false, user);
     }
 
     /**
      * As above, moving the shape in the stacking order as {@code order} says ({@code front}, {@code back}, {@code
-     * forward}, {@code backward}, or {@code null} for no move; see {@code StackOrder}).
+     * forward}, {@code backward}, or {@code null} for no move; see {@code StackOrder}); a removed shape is brought
+     * back only when {@code restore} says so ({@link ShapeRemovedException} otherwise).
      */
-    public ShapeChange putShape(String boardId, String shapeId, ShapeData data, String order, String user) {
+    public ShapeChange putShape(
+            String boardId, String shapeId, ShapeData data, String order, boolean restore, String user) {
         Board board = lock(boardId);
         long from = board.version();
         BoardContent content = content(board, user);
-        ShapeChange change = content.put(shapeId, data, order);
+        ShapeChange change = content.put(shapeId, data, order, restore);
         if (change.changed()) {
             List<Shape> put = new ArrayList<>(content.restacked());
             put.add(change.shape());

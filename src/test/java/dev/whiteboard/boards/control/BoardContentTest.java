@@ -102,12 +102,14 @@ class BoardContentTest {
         assertEquals(1, board.version());
         assertEquals(1, board.liveShapes());
         assertTrue(by("bob").remove("img"));
-        assertTrue(by("bob").put("img", image(known)).changed(), "undoing the removal while the asset is there");
+        assertTrue(
+                by("bob").put("img", image(known), null, true).changed(),
+                "undoing the removal while the asset is there");
         assertTrue(by("bob").remove("img"));
         assets.clear(); // cleaned up after its grace period
         assertEquals(
                 "asset",
-                assertThrows(InvalidInputException.class, () -> by("bob").put("img", image(known)))
+                assertThrows(InvalidInputException.class, () -> by("bob").put("img", image(known), null, true))
                         .field()
                         .orElseThrow());
     }
@@ -157,7 +159,7 @@ class BoardContentTest {
     }
 
     @Test
-    void aRemovedShapeIsATombstoneThatAPutRestores() {
+    void aRemovedShapeIsATombstoneThatOnlyARestoringPutBringsBack() {
         by("bob").put("s1", line(1));
         assertTrue(by("bob").remove("s1"));
         Shape tombstone = rows.get("s1");
@@ -169,8 +171,15 @@ class BoardContentTest {
         assertFalse(by("bob").remove("never-there"));
         assertEquals(2, board.version());
 
-        ShapeChange restored = by("bob").put("s1", line(1));
-        assertTrue(restored.changed(), "the same content restores a removed shape");
+        assertThrows(
+                ShapeRemovedException.class,
+                () -> by("carol").put("s1", line(4)),
+                "a change to a removed shape (a move racing the removal) does not bring it back");
+        assertTrue(tombstone.removed());
+        assertEquals(2, board.version());
+
+        ShapeChange restored = by("bob").put("s1", line(1), null, true);
+        assertTrue(restored.changed(), "the same content, restoring, brings a removed shape back");
         assertFalse(restored.created());
         assertSame(tombstone, restored.shape());
         assertFalse(tombstone.removed());
@@ -230,7 +239,8 @@ class BoardContentTest {
         long version = board.version();
 
         assertThrows(BoardFullException.class, () -> by("bob").put("s3", line(3)));
-        assertThrows(BoardFullException.class, () -> by("bob").put("s2", line(2)), "restoring adds a shape too");
+        assertThrows(
+                BoardFullException.class, () -> by("bob").put("s2", line(2), null, true), "restoring adds a shape too");
         assertEquals(version, board.version(), "a refused put takes no version");
         assertFalse(rows.containsKey("s3"));
         assertTrue(rows.get("s2").removed());
