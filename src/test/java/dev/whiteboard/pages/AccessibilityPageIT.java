@@ -13,7 +13,7 @@ import org.openqa.selenium.By;
 /**
  * The automated accessibility check (issue 21, item 6) over every page in the states people see them in: axe-core's
  * WCAG 2.0/2.1 A and AA rules find no serious or critical violation ({@link Accessibility}) on the sign-in page, the
- * boards home with boards in it (grid and list), its share dialog open, the account page, the accounts administration,
+ * boards home with boards in it (grid and list, a starred board, the trash, a search that finds nothing), its share dialog open, the account page, the accounts administration,
  * and the board page with shapes on it, its chat closed and open and its share dialog open.
  */
 @ExtendWith(AppServer.class)
@@ -59,26 +59,38 @@ class AccessibilityPageIT {
 
     @Test
     void theBoardsHomeAndItsShareDialog() {
-        boardWithShapes("Accessible retro");
+        Http alice = Http.as(AppServer.baseUri(), "alice");
+        String starred = boardWithShapes("Accessible retro");
+        assertEquals(204, alice.putJson("api/boards/" + starred + "/star", "").status());
         boardWithShapes("Accessible planning");
+        String trashed = boardWithShapes("Accessible leftovers");
+        assertEquals(204, alice.delete("api/boards/" + trashed).status());
         try (Browser browser = new Browser(AppServer.baseUri()).signIn("alice", Http.DEMO_PASSWORD)) {
             browser.open("");
             browser.find(LOADED);
             browser.find(By.cssSelector("#chat-status[data-state='online']"));
-            Accessibility.check(browser, "the boards home (grid)");
+            browser.find(By.cssSelector("[data-board-id='" + starred + "'] .board-star[aria-pressed='true']"));
+            Accessibility.check(browser, "the boards home (grid, a starred board)");
 
             browser.find(By.id("view-toggle")).click();
             browser.find(By.cssSelector("#board-list[data-view='list']"));
             browser.find(LOADED);
             Accessibility.check(browser, "the boards home (list)");
 
-            BoardsHomePageIT.show(browser, "starred"); // an empty section says what to do
-            Accessibility.check(browser, "the boards home (an empty section)");
+            BoardsHomePageIT.show(browser, "trash");
+            browser.find(By.cssSelector("[data-board-id='" + trashed + "'] .board-purge"));
+            Accessibility.check(browser, "the boards home (the trash)");
 
             BoardsHomePageIT.show(browser, "mine");
             browser.find(LOADED).findElement(By.cssSelector(".board-share")).click();
             browser.find(By.cssSelector("#share-members [data-member='alice']"));
             Accessibility.check(browser, "the share dialog (on the boards home)");
+            browser.find(By.id("share-close")).click();
+
+            browser.find(By.id("search")).sendKeys("no board is called this"); // nothing found: it says what to do
+            browser.await(
+                    d -> d.findElement(By.id("list-status")).getText().startsWith("No board title") ? true : null);
+            Accessibility.check(browser, "the boards home (nothing found)");
         }
     }
 
