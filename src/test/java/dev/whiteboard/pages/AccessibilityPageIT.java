@@ -1,6 +1,8 @@
 package dev.whiteboard.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.Accessibility;
 import dev.whiteboard.testing.AppServer;
@@ -9,6 +11,7 @@ import dev.whiteboard.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The automated accessibility check (issue 21, item 6) over every page in the states people see them in: axe-core's
@@ -38,6 +41,20 @@ class AccessibilityPageIT {
     private static void put(Http http, String board, String id, String json) {
         Http.Reply reply = http.putJson("api/boards/" + board + "/shapes/" + id, json);
         assertEquals(201, reply.status(), reply::toString);
+    }
+
+    @Test
+    void theCheckFailsOnAControlWithoutAName() {
+        try (Browser browser = new Browser(AppServer.baseUri())) {
+            browser.open("signin.html");
+            browser.find(By.id("signin-button"));
+            browser.script("const b = document.createElement('button'); b.id = 'nameless';"
+                    + " document.querySelector('main').append(b);");
+            AssertionFailedError failure =
+                    assertThrows(AssertionFailedError.class, () -> Accessibility.check(browser, "a broken page"));
+            assertTrue(failure.getMessage().contains("button-name (critical)"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("#nameless"), failure.getMessage());
+        }
     }
 
     @Test
