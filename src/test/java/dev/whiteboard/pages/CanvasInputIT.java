@@ -87,7 +87,9 @@ class CanvasInputIT {
 
             // a stylus draws too, with the pen picked from the keyboard
             new Actions(alice.driver()).sendKeys("p").perform();
-            assertEquals("true", alice.find(By.cssSelector("[data-tool='pen']")).getAttribute("aria-pressed"));
+            assertEquals(
+                    "true",
+                    alice.find(By.cssSelector("button[data-tool='pen']")).getAttribute("aria-pressed"));
             alice.penStroke(at(origin, 300, 150), at(origin, 340, 170), at(origin, 380, 150));
             alice.await(d -> shapeCount(alice) == 3 && unsaved(alice) == 0 ? true : null);
             assertEquals(List.of("pen", "pen", "rectangle"), kinds(owner, board));

@@ -95,7 +95,8 @@ class LaserFollowPageIT {
                 Browser bob = onBoard("bob", board)) {
             new Actions(alice.driver()).sendKeys("k").perform();
             assertEquals(
-                    "true", alice.find(By.cssSelector("[data-tool='laser']")).getAttribute("aria-pressed"));
+                    "true",
+                    alice.find(By.cssSelector("button[data-tool='laser']")).getAttribute("aria-pressed"));
             assertEquals(0L, redPixels(bob), "nothing red before the laser");
             double[] o = canvasOrigin(alice);
             new Actions(alice.driver())
