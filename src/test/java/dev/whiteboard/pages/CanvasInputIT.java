@@ -74,7 +74,7 @@ class CanvasInputIT {
             alice.screenshot("board-pinched");
 
             // the pan tool with the mouse: dragged 100 pixels right, the box's right edge follows
-            alice.find(By.cssSelector("[data-tool='hand']")).click();
+            alice.find(By.cssSelector("button[data-tool='hand']")).click();
             new Actions(alice.driver())
                     .moveToLocation((int) (origin[0] + cx), (int) (origin[1] + cy))
                     .clickAndHold()
@@ -104,7 +104,7 @@ class CanvasInputIT {
             double[] origin = canvasOrigin(alice);
             alice.find(By.cssSelector("[data-colour='#e03131']")).click();
             new Select(alice.find(By.id("opacity"))).selectByValue("0.5");
-            alice.find(By.cssSelector("[data-tool='rectangle']")).click();
+            alice.find(By.cssSelector("button[data-tool='rectangle']")).click();
             new Actions(alice.driver())
                     .moveToLocation((int) origin[0] + 100, (int) origin[1] + 100)
                     .clickAndHold()
