@@ -1,10 +1,11 @@
-// Takes the README's screenshot of the board page: a small planning board with two people on it (alice sees bob's
-// cursor). Not a benchmark; kept beside them because it uses the same Node tools.
-//   node bench/screenshot.mjs <base-url> <output.png>
+// Takes the README's screenshots: the board page, a small planning board with two people on it (alice sees bob's
+// cursor), and (given a second file) alice's boards home. Not a benchmark; kept beside them because it uses the same
+// Node tools.
+//   node bench/screenshot.mjs <base-url> <board.png> [<boards-home.png>]
 import puppeteer from 'puppeteer-core';
 import { sleep } from './common.mjs';
 
-const [base, output] = process.argv.slice(2);
+const [base, output, homeOutput] = process.argv.slice(2);
 const auth = (user) => 'Basic ' + Buffer.from(`${user}:whiteboard`).toString('base64');
 const call = async (path, method, body) => {
   const response = await fetch(new URL(path, base), { method, body: JSON.stringify(body),
@@ -52,5 +53,11 @@ const box = await canvas.boundingBox();
 for (let i = 0; i < 8; i++) { await bob.mouse.move(box.x + 560 + i * 10, box.y + 330 + i * 5); await sleep(120); }
 await sleep(300);
 await alice.screenshot({ path: output });
+if (homeOutput) {
+  await alice.goto(new URL('index.html', base).toString());
+  await alice.waitForSelector('.board-card, [data-board-id]');
+  await sleep(1500); // the thumbnails are drawn from each board's shapes
+  await alice.screenshot({ path: homeOutput });
+}
 await browser.close();
 process.exit(0);

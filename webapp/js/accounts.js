@@ -60,7 +60,7 @@ function actions(td, person) {
     const reset = document.createElement('button');
     reset.type = 'button';
     reset.textContent = 'Reset password';
-    reset.setAttribute('aria-label', `Reset the password of ${person.name}`);
+    reset.setAttribute('aria-label', `Reset password of ${person.name}`);
     reset.addEventListener('click', () => act(
         () => api(`api/accounts/${encodeURIComponent(person.name)}/password-reset`, { method: 'POST' }),
         (answer) => oneTime(`New one-time password for ${answer.name}:`, answer.oneTimePassword)));

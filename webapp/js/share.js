@@ -30,10 +30,31 @@ export function boardLink(boardId) {
 let dialog = null;
 
 /**
- * Opens the dialog for `board` ({id, title, role, linkAccess}); `onChange(board)` is told of a new link access.
- * Focus returns to what had it when the dialog closes.
+ * Tab from the dialog's last control goes to its first, Shift+Tab from the first to the last. A modal <dialog> makes
+ * the page behind it inert, but Chromium still lets Tab leave it for the browser's own controls.
  */
-export async function openShareDialog(board, onChange = () => {}) {
+function keepTabInside(event) {
+    if (event.key !== 'Tab') return;
+    const stops = [...event.currentTarget.querySelectorAll('button, select, input, textarea, a[href], [tabindex="0"]')]
+        .filter((e) => !e.disabled && e.getClientRects().length > 0);
+    if (!stops.length) return;
+    const [first, last] = [stops[0], stops[stops.length - 1]];
+    const outside = !stops.includes(document.activeElement);
+    if (event.shiftKey && (document.activeElement === first || outside)) {
+        event.preventDefault();
+        last.focus();
+    } else if (!event.shiftKey && (document.activeElement === last)) {
+        event.preventDefault();
+        first.focus();
+    }
+}
+
+/**
+ * Opens the dialog for `board` ({id, title, role, linkAccess}); `onChange(board)` is told of a new link access.
+ * A modal <dialog>: Tab stays inside, Escape closes it. Focus returns to what had it when the dialog closes, or, when
+ * that was replaced meanwhile (a card drawn again after a change), to what `returnFocus()` finds then.
+ */
+export async function openShareDialog(board, onChange = () => {}, returnFocus = () => null) {
     dialog?.remove();
     const owner = board.role === 'owner';
     const path = `api/boards/${encodeURIComponent(board.id)}`;
@@ -81,6 +102,8 @@ export async function openShareDialog(board, onChange = () => {}) {
                 await api(`${path}/members/${encodeURIComponent(member.user)}`, { method: 'DELETE' });
                 say(`${member.name || member.user} was removed.`);
                 await loadMembers();
+                members.tabIndex = -1; // the focus was on the row now gone: the list takes it
+                members.focus();
             } catch (e) {
                 showError(e);
             }
@@ -181,9 +204,11 @@ export async function openShareDialog(board, onChange = () => {}) {
     dialog = shown;
     shown.setAttribute('aria-labelledby', 'share-heading');
     close.addEventListener('click', () => shown.close());
+    shown.addEventListener('keydown', keepTabInside);
     shown.addEventListener('close', () => {
         shown.remove();
-        if (returnTo && returnTo.isConnected) returnTo.focus();
+        const back = returnTo && returnTo.isConnected ? returnTo : returnFocus();
+        back?.focus();
     });
     document.body.append(shown);
     shown.showModal();

@@ -25,10 +25,22 @@ async function loadDiagram() {
     invalidate();
 }
 
+// what board.css fades for a viewer is also disabled: announced as unavailable, out of the Tab order, and exempt
+// from the contrast rule that faded text alone would break
+const VIEWER_OFF = '.editor-only, .toolbar .tools, #undo, #redo';
+
+function disableForViewers(viewer) {
+    for (const part of document.querySelectorAll(VIEWER_OFF)) {
+        const controls = part.matches('button, input, select') ? [part] : part.querySelectorAll('button, input, select');
+        controls.forEach((control) => { control.disabled = viewer; });
+    }
+}
+
 function setRole(role) {
     state.role = role || 'viewer';
     document.getElementById('role').textContent = state.role;
     document.body.dataset.role = state.role;
+    disableForViewers(state.role === 'viewer');
     clearButton.hidden = state.role !== 'owner';
     document.getElementById('summon').hidden = state.role !== 'owner';
     if (state.role === 'viewer') {

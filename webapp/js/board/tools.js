@@ -25,7 +25,7 @@ export function toolForKey(key) {
 export function selectTool(tool) {
     state.tool = tool;
     document.body.dataset.tool = tool; // board.css shows what goes with the tool (the note colours)
-    document.querySelectorAll('[data-tool]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === tool)));
+    document.querySelectorAll('button[data-tool]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === tool)));
     canvas.style.cursor = (tools.get(tool) && tools.get(tool).cursor) || 'crosshair';
     if (tool !== 'select' && state.selection.size) {
         state.selection = new Set();

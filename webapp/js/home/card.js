@@ -62,7 +62,7 @@ export function boardCard(board, on) {
             await api(`${path}/restore`, { method: 'POST' });
             on.removed(board, `“${board.title}” is back.`);
         }));
-        const purge = button('Delete forever', 'danger board-purge', `Delete ${board.title} forever`);
+        const purge = button('Delete forever', 'danger board-purge', `Delete forever: ${board.title}`);
         purge.addEventListener('click', () => run(purge, async () => {
             if (!confirm(`Delete “${board.title}” forever? This cannot be undone.`)) return;
             await api(`${path}?purge=true`, { method: 'DELETE' });
@@ -91,8 +91,9 @@ export function boardCard(board, on) {
         const rename = button('Rename', 'secondary board-rename', `Rename ${board.title}`);
         rename.addEventListener('click', () => renameInPlace(board, heading, name, on));
         const share = button('Share', 'secondary board-share', `Share ${board.title}`);
-        share.addEventListener('click', () => openShareDialog(board, (updated) => on.changed({ ...board, ...updated, starred: board.starred })));
-        const remove = button('Delete', 'danger board-delete', `Move ${board.title} to the trash`);
+        share.addEventListener('click', () => openShareDialog(board, (updated) => on.changed({ ...board, ...updated, starred: board.starred }),
+            () => document.querySelector(`#board-list [data-board-id="${CSS.escape(board.id)}"] .board-share`)));
+        const remove = button('Delete', 'danger board-delete', `Delete ${board.title} (to the trash)`);
         remove.addEventListener('click', () => run(remove, async () => {
             await api(path, { method: 'DELETE' });
             on.removed(board, `“${board.title}” was moved to the trash.`);

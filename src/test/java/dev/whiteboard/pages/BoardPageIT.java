@@ -152,7 +152,7 @@ class BoardPageIT {
                 "{\"kind\":\"rectangle\",\"fill\":\"#ffc9c9\",\"points\":[100,100,300,200]}");
         try (Browser alice = onBoard("alice", board)) {
             alice.await(d -> shapeCount(alice) == 1 ? true : null);
-            alice.find(By.cssSelector("[data-tool='select']")).click();
+            alice.find(By.cssSelector("button[data-tool='select']")).click();
             WebElement canvas = alice.find(By.id("canvas"));
             int left = canvas.getRect().getX();
             int top = canvas.getRect().getY();

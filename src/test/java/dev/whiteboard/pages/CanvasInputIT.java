@@ -74,7 +74,7 @@ class CanvasInputIT {
             alice.screenshot("board-pinched");
 
             // the pan tool with the mouse: dragged 100 pixels right, the box's right edge follows
-            alice.find(By.cssSelector("[data-tool='hand']")).click();
+            alice.find(By.cssSelector("button[data-tool='hand']")).click();
             new Actions(alice.driver())
                     .moveToLocation((int) (origin[0] + cx), (int) (origin[1] + cy))
                     .clickAndHold()
@@ -87,7 +87,9 @@ class CanvasInputIT {
 
             // a stylus draws too, with the pen picked from the keyboard
             new Actions(alice.driver()).sendKeys("p").perform();
-            assertEquals("true", alice.find(By.cssSelector("[data-tool='pen']")).getAttribute("aria-pressed"));
+            assertEquals(
+                    "true",
+                    alice.find(By.cssSelector("button[data-tool='pen']")).getAttribute("aria-pressed"));
             alice.penStroke(at(origin, 300, 150), at(origin, 340, 170), at(origin, 380, 150));
             alice.await(d -> shapeCount(alice) == 3 && unsaved(alice) == 0 ? true : null);
             assertEquals(List.of("pen", "pen", "rectangle"), kinds(owner, board));
@@ -102,7 +104,7 @@ class CanvasInputIT {
             double[] origin = canvasOrigin(alice);
             alice.find(By.cssSelector("[data-colour='#e03131']")).click();
             new Select(alice.find(By.id("opacity"))).selectByValue("0.5");
-            alice.find(By.cssSelector("[data-tool='rectangle']")).click();
+            alice.find(By.cssSelector("button[data-tool='rectangle']")).click();
             new Actions(alice.driver())
                     .moveToLocation((int) origin[0] + 100, (int) origin[1] + 100)
                     .clickAndHold()

@@ -95,7 +95,8 @@ class LaserFollowPageIT {
                 Browser bob = onBoard("bob", board)) {
             new Actions(alice.driver()).sendKeys("k").perform();
             assertEquals(
-                    "true", alice.find(By.cssSelector("[data-tool='laser']")).getAttribute("aria-pressed"));
+                    "true",
+                    alice.find(By.cssSelector("button[data-tool='laser']")).getAttribute("aria-pressed"));
             assertEquals(0L, redPixels(bob), "nothing red before the laser");
             double[] o = canvasOrigin(alice);
             new Actions(alice.driver())
@@ -194,7 +195,7 @@ class LaserFollowPageIT {
             assertTrue(alice.find(By.id("summon")).isDisplayed(), "an owner has the button");
             assertFalse(shown(bob, By.id("summon")), "an editor has not");
             assertFalse(shown(dave, By.id("summon")), "nor has a viewer");
-            assertFalse(shown(dave, By.cssSelector("[data-tool='laser']")), "viewers have no laser");
+            assertFalse(shown(dave, By.cssSelector("button[data-tool='laser']")), "viewers have no laser");
 
             alice.find(By.id("zoom-out")).click();
             new Actions(alice.driver()).sendKeys("h").perform();

@@ -50,7 +50,8 @@ class NotesPageIT {
                 Browser bob = onBoard("bob", board)) {
             new Actions(alice.driver()).sendKeys("n").perform();
             assertEquals(
-                    "true", alice.find(By.cssSelector("[data-tool='note']")).getAttribute("aria-pressed"));
+                    "true",
+                    alice.find(By.cssSelector("button[data-tool='note']")).getAttribute("aria-pressed"));
             assertTrue(
                     alice.find(By.cssSelector("[data-note-colour='#ffd43b']")).isDisplayed(),
                     "the note colours show with the Note tool");

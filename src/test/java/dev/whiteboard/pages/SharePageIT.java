@@ -103,7 +103,7 @@ class SharePageIT {
             new Select(owner.find(By.cssSelector("#share-members [data-member='bob'] .member-role")))
                     .selectByValue("editor");
             bob.await(d -> "editor".equals(role(bob)) ? true : null);
-            bob.find(By.cssSelector("[data-tool='pen']")).click();
+            bob.find(By.cssSelector("button[data-tool='pen']")).click();
             stroke(bob);
             bob.await(d -> shapes(alice, board).isEmpty() ? null : true);
             assertTrue(

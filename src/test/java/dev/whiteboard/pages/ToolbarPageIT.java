@@ -66,9 +66,9 @@ class ToolbarPageIT {
                 assertEquals(false, layout.get("overflows"), "the toolbar does not scroll at " + width + " px");
                 // the style panel lies over the board: picking a tool does not move the canvas
                 double[] before = BoardPages.canvasOrigin(alice);
-                alice.find(By.cssSelector("[data-tool='select']")).click();
-                alice.find(By.cssSelector("[data-tool='hand']")).click();
-                alice.find(By.cssSelector("[data-tool='note']")).click();
+                alice.find(By.cssSelector("button[data-tool='select']")).click();
+                alice.find(By.cssSelector("button[data-tool='hand']")).click();
+                alice.find(By.cssSelector("button[data-tool='note']")).click();
                 assertArrayEquals(before, BoardPages.canvasOrigin(alice), 0.01, "the canvas stays put");
                 alice.screenshot("toolbar-" + width);
             }
@@ -80,7 +80,7 @@ class ToolbarPageIT {
         Http owner = Http.as(AppServer.baseUri(), "alice");
         String board = newBoard(owner, "Styles");
         try (Browser alice = onBoard("alice", board)) {
-            WebElement pen = alice.find(By.cssSelector("[data-tool='pen']"));
+            WebElement pen = alice.find(By.cssSelector("button[data-tool='pen']"));
             assertEquals("true", pen.getAttribute("aria-pressed"), "the pen is the first tool");
             assertEquals("Pen", pen.getAccessibleName());
             assertTrue(pen.getAttribute("title").contains("(P)"), "its tooltip says its key");
@@ -88,7 +88,7 @@ class ToolbarPageIT {
             new Actions(alice.driver()).sendKeys("r").perform();
             assertEquals(
                     "true",
-                    alice.find(By.cssSelector("[data-tool='rectangle']")).getAttribute("aria-pressed"));
+                    alice.find(By.cssSelector("button[data-tool='rectangle']")).getAttribute("aria-pressed"));
             assertEquals("false", pen.getAttribute("aria-pressed"));
             alice.await(d -> d.findElement(By.id("fill")).isDisplayed() ? true : null);
 
