@@ -28,6 +28,10 @@ const shapes = [
   { kind: 'ellipse', stroke: '#e03131', width: 3, points: [425, 110, 650, 165] },
   { kind: 'pen', stroke: '#9c36b5', width: 4, points: [820, 300, 850, 330, 880, 320, 910, 280, 950, 250, 990, 240] },
   { kind: 'text', stroke: '#9c36b5', width: 20, text: 'shipped!', points: [900, 330] },
+  { kind: 'note', fill: '#ffd43b', text: 'Share dialog', points: [80, 300, 230, 400] },
+  { kind: 'note', fill: '#8ce99a', text: 'Version history', points: [80, 450, 230, 550] },
+  { kind: 'arrow', stroke: '#1e1e1e', width: 2, points: [155, 400, 155, 450], label: 'then',
+    start: { shape: 's14', x: 0.5, y: 1 }, end: { shape: 's15', x: 0.5, y: 0 } },
 ];
 let n = 0;
 for (const shape of shapes) await call(`api/boards/${board}/shapes/s${++n}`, 'PUT', shape);
