@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whiteboard.testing.Accessibility;
 import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
@@ -317,12 +318,14 @@ class ToolbarPageIT {
                 return ink[0] < 60 && paper[0] > 240 ? true : null;
             });
             alice.screenshot("board-dark");
+            Accessibility.check(alice, "the board page in the dark theme"); // contrast (WCAG AA) in dark too
 
             alice.open("index.html");
             alice.await(d -> dark.equals(background(alice, ".top")) ? true : null);
             WebElement choice = alice.find(By.id("theme-switch"));
             assertEquals("dark", choice.getAttribute("value"));
             alice.screenshot("home-dark");
+            Accessibility.check(alice, "the boards home in the dark theme");
             new org.openqa.selenium.support.ui.Select(choice).selectByValue("system");
             alice.await(d -> light.equals(background(alice, ".top")) ? true : null);
             alice.open("board.html?id=" + board);
