@@ -90,7 +90,12 @@ class AssetCleanupIT {
                                         .status()
                                 == 404);
         assertEquals(200, alice.get("api/boards/" + board + "/assets/" + used).status(), "a live shape shows it");
-        assertError(alice.putJson("api/boards/" + board + "/shapes/gone", image(removed)), 400, "invalid", "asset");
+        assertError(
+                alice.putJson(
+                        "api/boards/" + board + "/shapes/gone", image(removed).replace("{", "{\"restore\":true,")),
+                400,
+                "invalid",
+                "asset");
     }
 
     @Test

@@ -199,7 +199,10 @@ class AssetsIT {
         assertEquals(204, alice.delete("api/boards/" + board + "/shapes/pic").status());
         assertEquals(200, alice.get(assets() + "/" + id).status(), "kept for an undo");
         assertEquals(
-                200, alice.putJson("api/boards/" + board + "/shapes/pic", shape).status(), "the undo");
+                200,
+                alice.putJson("api/boards/" + board + "/shapes/pic", shape.replace("{", "{\"restore\":true,"))
+                        .status(),
+                "the undo");
         assertFalse(alice.get("api/boards/" + board + "/diagram")
                 .json()
                 .getJsonArray("shapes")

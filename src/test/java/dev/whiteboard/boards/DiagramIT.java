@@ -108,7 +108,13 @@ class DiagramIT {
         assertEquals(3, diagram().getInt("version"), "and changes nothing");
 
         assertEquals(
-                200, put("a", "{\"kind\":\"ellipse\",\"points\":[0,0,10,10]}").status());
+                409,
+                put("a", "{\"kind\":\"ellipse\",\"points\":[0,0,10,10]}").status(),
+                "a removed shape stays removed");
+        assertEquals(
+                200,
+                put("a", "{\"kind\":\"ellipse\",\"points\":[0,0,10,10],\"restore\":true}")
+                        .status());
         JsonObject restored = diagram();
         assertEquals(4, restored.getInt("version"));
         assertEquals(List.of("a", "b"), shapeIds(restored.getJsonArray("shapes")));

@@ -81,15 +81,19 @@ class ChatIT {
                         seenByBob.getJsonNumber("id").longValue());
                 assertEquals(stored.getString("sentAt"), seenByBob.getString("sentAt"));
             }
-            JsonObject spoofed = ok(b.connection()
-                    .sendRaw(
-                            "chatSend",
-                            "{\"conversation\":\"" + conversation
-                                    + "\",\"text\":\"who am I\",\"clientId\":\"" + clientId("spoof")
-                                    + "\",\"from\":\"alice\","
-                                    + "\"userId\":\"alice\"}",
-                            clientId("spoof")));
-            assertEquals("bob", spoofed.getString("from"), "the sender is the connection's user, never the body's");
+            JsonObject spoof = refused(
+                    b.connection()
+                            .sendRaw(
+                                    "chatSend",
+                                    "{\"conversation\":\"" + conversation
+                                            + "\",\"text\":\"who am I\",\"clientId\":\"" + clientId("spoof")
+                                            + "\",\"from\":\"alice\","
+                                            + "\"userId\":\"alice\"}",
+                                    clientId("spoof")),
+                    400);
+            assertEquals("from", spoof.getString("field"), "a sender in the body is not a field of the message");
+            JsonObject sent = ok(b.send(conversation, "who am I", clientId("plain")));
+            assertEquals("bob", sent.getString("from"), "the sender is the connection's user");
         }
         Http carol = Http.as(AppServer.baseUri(), "carol");
         JsonObject first =

@@ -64,7 +64,7 @@ class BoardStoreIT {
 
     @Test
     void theSchemaIsMigratedAtStartUp() {
-        assertEquals("13", migrations.version()); // V13__shape_lock is the newest
+        assertEquals("14", migrations.version()); // V14__connectors is the newest
         Number failed = (Number)
                 em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
                         .getSingleResult();
