@@ -231,8 +231,9 @@ public class BoardStore {
     }
 
     /**
-     * Adds the shape, or replaces the content of the one with that id (restoring it if it was removed). Storing
-     * content that is already there changes nothing. A shape without z is put on top of the board.
+     * Adds the shape, or replaces the content of the one with that id (a removed one is not brought back: {@link
+     * ShapeRemovedException}). Storing content that is already there changes nothing. A shape without z is put on
+     * top of the board.
      */
     public ShapeChange putShape(String boardId, String shapeId, ShapeData data, String user) {
         return putShape(boardId, shapeId, data, null, false, user);
