@@ -15,11 +15,12 @@ import java.io.StringReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Typed messages to and from JSON with one shared (thread-safe) JSON-B instance, configured once for the whole app:
@@ -103,39 +104,55 @@ public final class WireJson {
      * ({@code put[2].colour}); goes down into components that are records or lists of records.
      */
     private static void checkFields(JsonObject object, Class<? extends Record> type, String path, Set<String> extra) {
-        RecordComponent[] components = type.getRecordComponents();
+        Map<String, Nested> fields = FIELDS.get(type);
         for (String field : object.keySet()) {
-            RecordComponent component = Arrays.stream(components)
-                    .filter(c -> c.getName().equals(field))
-                    .findFirst()
-                    .orElse(null);
-            if (component == null) {
+            if (!fields.containsKey(field)) {
                 if (extra.contains(field)) {
                     continue;
                 }
                 String name = field.length() > 64 ? field.substring(0, 64) + "…" : field;
-                String known =
-                        Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.joining(", "));
                 throw new InvalidInputException(
                         path + name,
-                        "unknown field '" + name + "'; " + (path.isEmpty() ? "this body" : "it") + " takes " + known);
+                        "unknown field '" + name + "'; " + (path.isEmpty() ? "this body" : "it") + " takes "
+                                + String.join(", ", fields.keySet()));
             }
+            Nested nested = fields.get(field);
             JsonValue value = object.get(field);
-            Class<? extends Record> nested = recordType(component.getGenericType());
             if (nested == null) {
                 continue;
             }
-            if (value instanceof JsonObject inner && component.getType().isRecord()) {
-                checkFields(inner, nested, path + field + ".", Set.of());
-            } else if (value instanceof JsonArray items && List.class.isAssignableFrom(component.getType())) {
+            if (!nested.list() && value instanceof JsonObject inner) {
+                checkFields(inner, nested.type(), path + field + ".", Set.of());
+            } else if (nested.list() && value instanceof JsonArray items) {
                 for (int i = 0; i < items.size(); i++) {
                     if (items.get(i) instanceof JsonObject inner) {
-                        checkFields(inner, nested, path + field + "[" + i + "].", Set.of());
+                        checkFields(inner, nested.type(), path + field + "[" + i + "].", Set.of());
                     }
                 }
             }
         }
     }
+
+    /** A field that holds a record, itself or as the elements of a list. */
+    private record Nested(Class<? extends Record> type, boolean list) {}
+
+    /**
+     * Each record's field names in order, with the record a field holds ({@code null} for other values): read by
+     * reflection once per type, not for every object of every event.
+     */
+    private static final ClassValue<Map<String, Nested>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Map<String, Nested> computeValue(Class<?> type) {
+            Map<String, Nested> fields = new LinkedHashMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                Class<? extends Record> held = recordType(component.getGenericType());
+                fields.put(
+                        component.getName(),
+                        held == null ? null : new Nested(held, List.class.isAssignableFrom(component.getType())));
+            }
+            return Collections.unmodifiableMap(fields);
+        }
+    };
 
     /** The record a component holds, itself or as the element of a list; {@code null} for anything else. */
     @SuppressWarnings("unchecked")
