@@ -221,19 +221,24 @@ public class History {
                 .getResultList();
         OffsetDateTime now = now();
         long version = board.nextVersion(user, now);
-        for (Shape shape : changed) {
+        List<Shape> back = new ArrayList<>();
+        for (Shape shape : changed) { // removals first: the board's count of live shapes never passes its limit
             ShapeRecord old = then.get(shape.shapeId());
             if (old != null && !old.removed()) {
-                if (shape.removed()) {
-                    board.shapeAdded(); // the version had it, and at most the board's limit of live shapes
-                } else if (shape.data().equals(old.data())) {
-                    continue;
-                }
-                shape.update(old.data(), version, now);
+                back.add(shape);
             } else if (!shape.removed()) {
                 board.shapeRemoved();
                 shape.remove(version, now);
             }
+        }
+        for (Shape shape : back) {
+            ShapeData old = then.get(shape.shapeId()).data();
+            if (shape.removed()) {
+                board.shapeAdded(); // the version had it, and at most the board's limit of live shapes
+            } else if (shape.data().equals(old)) {
+                continue;
+            }
+            shape.update(old, version, now);
         }
         board.paintBackground(target.backgroundColor().orElse(null));
         log(
