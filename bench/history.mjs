@@ -10,8 +10,7 @@
 // line.
 //   node bench/history.mjs <base-url> [shapes]
 import { execSync } from 'node:child_process';
-import WebSocket from 'ws';
-import { percentile, sleep } from './common.mjs';
+import { boardChanges, percentile } from './common.mjs';
 
 const [base, shapesArg] = process.argv.slice(2);
 const SHAPES = Number(shapesArg ?? 10_000);
@@ -26,27 +25,7 @@ const json = (body) => ({ method: 'POST', headers: { 'content-type': 'applicatio
 const bytes = () => (process.env.HISTORY_BENCH_BYTES ? Number(execSync(process.env.HISTORY_BENCH_BYTES).toString().trim()) : null);
 
 const board = (await (await api('api/boards', json({ title: `History ${SHAPES} shapes` }))).json()).id;
-const { url } = await (await api(`api/negotiate?board=${board}`)).json();
-const ws = new WebSocket(url, 'json.webpubsub.azure.v1', { perMessageDeflate: false });
-const results = new Map();
-await new Promise((resolve, reject) => {
-  ws.on('message', (data) => {
-    const frame = JSON.parse(data.toString());
-    if (frame.type === 'system' && frame.event === 'connected') resolve();
-    if (frame.type === 'message' && frame.from === 'server' && frame.data?.type === 'result') results.set(frame.data.requestId, frame.data);
-  });
-  ws.on('error', reject);
-});
-let ack = 0;
-async function change(put) {
-  ack++;
-  const requestId = `h${ack}`;
-  ws.send(JSON.stringify({ type: 'event', event: 'changeShapes', ackId: ack, dataType: 'json', data: { board, requestId, put } }));
-  while (!results.has(requestId)) await sleep(5);
-  const result = results.get(requestId);
-  results.delete(requestId);
-  if (!result.ok) throw new Error(JSON.stringify(result));
-}
+const { change, close } = await boardChanges(base, auth, board);
 const shape = (i, dx = 0) => {
   const x = (i % 100) * 60 + dx, y = Math.floor(i / 100) * 60;
   return i % 3 === 0
@@ -61,6 +40,7 @@ async function timed(what, times = 20, warm = 5) {
     await what();
     ms.push(performance.now() - t);
   }
+  ms.sort((a, b) => a - b);
   return { p50: +percentile(ms, 50).toFixed(1), p95: +percentile(ms, 95).toFixed(1) };
 }
 const checkpoint = async () => {
@@ -90,6 +70,7 @@ const beforeStep = bytes();
 const second = (await step()).version;
 const stepBytes = bytes() - beforeStep;
 for (let i = 0; i < 20; i++) stepTimes.push((await step()).ms);
+stepTimes.sort((a, b) => a - b);
 const noChange = await timed(async () => { await api(`api/boards/${board}/checkpoint`, { method: 'POST' }); }, 10, 2);
 
 const preview = await timed(async () => {
@@ -113,7 +94,7 @@ for (let i = 0; i < CHECKPOINTS; i++) {
 const busySeconds = (performance.now() - busyStart) / 1000;
 const busyBytes = bytes() - beforeBusy;
 const versions = (await (await api(`api/boards/${board}/versions?limit=1`)).json()).versions;
-ws.close();
+close();
 console.log(JSON.stringify({
   shapes: SHAPES,
   historyBytes: { empty: emptyBytes, afterDrawing: drawnBytes, drawn: drawnBytes - emptyBytes },
