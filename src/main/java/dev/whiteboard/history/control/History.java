@@ -49,8 +49,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class History {
 
-    /** Shape ids per query of their states: well below any database's limit of parameters. */
-    private static final int IDS_PER_QUERY = 500;
+    /** The states at version 6 of the shapes of board 1 changed in (2, 3] (4 and 5: the board again). */
+    private static final String STATES_AT = "SELECT r.* FROM (SELECT DISTINCT c.shape_id FROM shape_history c WHERE"
+            + " c.board_id = ? AND c.version > ? AND c.version <= ?) t JOIN shape_history r ON r.board_id = ? AND"
+            + " r.shape_id = t.shape_id AND r.version = (SELECT MAX(m.version) FROM shape_history m WHERE m.board_id = ?"
+            + " AND m.shape_id = t.shape_id AND m.version <= ?)";
 
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;
@@ -218,8 +221,7 @@ public class History {
         long head = board.version();
         checkpoint(board, head, BoardVersion.Reason.RESTORE, user);
         BoardVersion before = latest(board.id()).orElseThrow();
-        Map<String, ShapeState> then =
-                byId(statesAt(board.id(), target.version(), changedIn(board.id(), target.version(), head)));
+        Map<String, ShapeState> then = byId(statesAt(board.id(), target.version(), target.version(), head));
         List<Shape> changed = em.createNamedQuery(Shape.CHANGED_SINCE, Shape.class)
                 .setParameter("board", board.id())
                 .setParameter("version", target.version())
@@ -446,9 +448,8 @@ public class History {
                 .getResultList()) {
             shapes.put(shape.shapeId(), ShapeState.of(shape));
         }
-        List<String> changed = changedIn(board.id(), version.version(), board.version());
-        changed.forEach(shapes::remove);
-        for (ShapeState then : statesAt(board.id(), version.version(), changed)) {
+        changedIn(board.id(), version.version(), board.version()).forEach(shapes::remove);
+        for (ShapeState then : statesAt(board.id(), version.version(), version.version(), board.version())) {
             if (then.live()) {
                 shapes.put(then.shapeId(), then);
             }
@@ -463,10 +464,11 @@ public class History {
         if (from == to) {
             return new ShapeDiff<>(List.of(), List.of(), List.of());
         }
-        List<String> changed = changedIn(boardId, Math.min(from, to), Math.max(from, to));
+        long low = Math.min(from, to);
+        long high = Math.max(from, to);
         return ShapeDiff.between(
-                statesAt(boardId, from, changed),
-                statesAt(boardId, to, changed),
+                statesAt(boardId, from, low, high),
+                statesAt(boardId, to, low, high),
                 ShapeState::shapeId,
                 ShapeState::data);
     }
@@ -481,20 +483,22 @@ public class History {
     }
 
     /**
-     * The shapes {@code shapeIds} as they were at {@code at} (none for a shape that did not exist then), asked a
-     * few hundred at a time: each is a seek in the history's primary key.
+     * The shapes changed in ({@code from}, {@code to}] as they were at {@code at} (none for a shape that did not exist
+     * then): the changed rows are a range of the (board, version) index, and each shape's state a seek in the
+     * primary key, so the work grows with what changed in between, never with the length of the history. (Native
+     * SQL: the database starts from the changed shapes; asked as JPQL, H2 started from every row of the board.)
      */
-    private List<ShapeState> statesAt(String boardId, long at, List<String> shapeIds) {
-        List<ShapeState> out = new ArrayList<>(shapeIds.size());
-        for (int i = 0; i < shapeIds.size(); i += IDS_PER_QUERY) {
-            em.createNamedQuery(ShapeRecord.AT_VERSION, ShapeRecord.class)
-                    .setParameter("board", boardId)
-                    .setParameter("shapes", shapeIds.subList(i, Math.min(shapeIds.size(), i + IDS_PER_QUERY)))
-                    .setParameter("version", at)
-                    .getResultList()
-                    .forEach(r -> out.add(ShapeState.of(r)));
-        }
-        return out;
+    @SuppressWarnings("unchecked")
+    private List<ShapeState> statesAt(String boardId, long at, long from, long to) {
+        List<ShapeRecord> rows = em.createNativeQuery(STATES_AT, ShapeRecord.class)
+                .setParameter(1, boardId)
+                .setParameter(2, from)
+                .setParameter(3, to)
+                .setParameter(4, boardId)
+                .setParameter(5, boardId)
+                .setParameter(6, at)
+                .getResultList();
+        return rows.stream().map(ShapeState::of).toList();
     }
 
     private Optional<ShapeRecord> lastLive(String boardId, String shapeId) {

@@ -20,11 +20,6 @@ import java.time.OffsetDateTime;
 @Table(name = "shape_history")
 @IdClass(ShapeRecord.Key.class)
 @NamedQuery(
-        name = ShapeRecord.AT_VERSION,
-        query = "SELECT r FROM ShapeRecord r WHERE r.boardId = :board AND r.shapeId IN :shapes AND r.version ="
-                + " (SELECT MAX(m.version) FROM ShapeRecord m WHERE m.boardId = r.boardId AND m.shapeId = r.shapeId"
-                + " AND m.version <= :version)")
-@NamedQuery(
         name = ShapeRecord.CHANGED_IN,
         query = "SELECT DISTINCT r.shapeId FROM ShapeRecord r WHERE r.boardId = :board AND r.version > :from"
                 + " AND r.version <= :to")
@@ -42,8 +37,6 @@ import java.time.OffsetDateTime;
                 + " s.shapeId = r.shapeId AND s.removed = :removed AND r.version = s.version ORDER BY r.version DESC")
 public class ShapeRecord extends ShapeColumns {
 
-    /** The latest row at or before {@code :version} of each of the shapes {@code :shapes} of {@code :board}. */
-    public static final String AT_VERSION = "ShapeRecord.atVersion";
     /** The ids of the shapes of {@code :board} changed in ({@code :from}, {@code :to}]. */
     public static final String CHANGED_IN = "ShapeRecord.changedIn";
     /** Who changed shapes of {@code :board} in ({@code :from}, {@code :to}]. */
