@@ -179,9 +179,10 @@ async function sinceLastVisit() {
     }
 }
 
+let askedFor = false; // the first load asks, once
 onBoardVersion((loaded) => {
-    if (loaded && !asked && !sinceLastVisit.started) {
-        sinceLastVisit.started = true;
+    if (loaded && !askedFor) {
+        askedFor = true;
         sinceLastVisit();
     } else {
         visitSoon();

@@ -164,6 +164,7 @@ onBoardMessage((data) => {
     const me = connection && connection.negotiated ? connection.negotiated.userId : null;
     const who = data.by === me ? 'You' : (data.byName || data.by || 'Someone');
     const what = data.restored && data.restored.createdAt ? versionName(data.restored) : 'an earlier version';
-    notice(`${who} restored ${what}.`, [], 'restored');
+    const shown = notice(`${who} restored ${what}.`, [], 'restored');
+    setTimeout(() => shown.remove(), 60_000); // news for a while, not for good
     return true;
 });

@@ -315,6 +315,15 @@ class HistoryPageIT {
             a.find(By.id("history-tab-activity")).click();
             a.find(By.cssSelector("#history li.activity"));
             Accessibility.check(a, "the board page (version history: activity)");
+
+            // the dark theme: the panel's colours are the tokens', with AA contrast there too
+            a.find(By.id("board-menu-button")).click();
+            a.find(By.cssSelector("[data-theme-choice='dark']")).click();
+            a.await(d -> "dark".equals(a.script("return document.documentElement.dataset.theme;")) ? true : null);
+            a.find(By.id("history-tab-versions")).click();
+            versionItem(a, first);
+            Accessibility.check(a, "the board page (version history open, dark theme)");
+            a.screenshot("history-panel-dark");
         }
     }
 }
