@@ -91,6 +91,18 @@ public class BoardBroadcaster {
             return new BoardMessages.BoardCleared(
                     cleared.boardId(), cleared.fromVersion(), cleared.version(), cleared.by());
         }
+        if (change instanceof BoardChange.Restored restored) {
+            return new BoardMessages.BoardRestored(
+                    restored.boardId(),
+                    restored.fromVersion(),
+                    restored.version(),
+                    restored.by(),
+                    restored.byName(),
+                    new BoardMessages.RestoredVersion(
+                            restored.restored().id(),
+                            restored.restored().createdAt(),
+                            restored.restored().label()));
+        }
         BoardChange.BackgroundChanged background = (BoardChange.BackgroundChanged) change;
         return new BoardMessages.BackgroundChanged(
                 background.boardId(),

@@ -34,6 +34,27 @@ public final class BoardMessages {
         }
     }
 
+    /**
+     * A version was restored: the board's content changed as a whole, and pages load the diagram again ({@code
+     * restored} names the version, for the notice "Alice restored the version of 14:02").
+     */
+    public record BoardRestored(
+            String type,
+            String board,
+            long fromVersion,
+            long version,
+            String by,
+            String byName,
+            RestoredVersion restored) {
+        public BoardRestored(
+                String board, long fromVersion, long version, String by, String byName, RestoredVersion restored) {
+            this("boardRestored", board, fromVersion, version, by, byName, restored);
+        }
+    }
+
+    /** The version a restore brought back. */
+    public record RestoredVersion(String id, java.time.OffsetDateTime createdAt, String label) {}
+
     /** The board's new title (not a change of its content: no version). */
     public record BoardRenamed(String type, String board, String title, String by) {
         public BoardRenamed(String board, String title, String by) {

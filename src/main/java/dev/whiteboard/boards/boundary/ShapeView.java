@@ -34,11 +34,16 @@ public record ShapeView(
         OffsetDateTime updatedAt,
         long version) {
 
-    static ShapeView of(Shape shape) {
-        ShapeData d = shape.data();
+    public static ShapeView of(Shape shape) {
+        return of(shape.shapeId(), shape.data(), shape.author(), shape.createdAt(), shape.updatedAt(), shape.version());
+    }
+
+    /** A shape as it was at some version (the version history's shapes have the same form as the diagram's). */
+    public static ShapeView of(
+            String id, ShapeData d, String author, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
         Connector c = d.connector();
         return new ShapeView(
-                shape.shapeId(),
+                id,
                 d.kind().wireName(),
                 d.stroke(),
                 d.width(),
@@ -53,9 +58,9 @@ public record ShapeView(
                 c == null ? null : c.start(),
                 c == null ? null : c.end(),
                 c == null ? null : c.label(),
-                shape.author(),
-                shape.createdAt(),
-                shape.updatedAt(),
-                shape.version());
+                author,
+                createdAt,
+                updatedAt,
+                version);
     }
 }

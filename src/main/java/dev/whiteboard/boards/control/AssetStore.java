@@ -30,12 +30,14 @@ public class AssetStore {
 
     /**
      * Unused assets: uploaded (last) before the cutoff, and no shape of the board shows one, or showed it when it was
-     * removed after the cutoff (an undo brings such a shape back). Native SQL (portable): EclipseLink binds a boolean
+     * removed after the cutoff (an undo brings such a shape back), and no state of a shape in the version history shows
+     * it (a restore or a recovery brings it back; the history's rows go with its retention time). Native SQL (portable): EclipseLink binds a boolean
      * inside a JPQL subquery as 0, which H2 refuses to compare with a BOOLEAN column. 1, 2: the cutoff.
      */
     private static final String UNUSED = "FROM board_assets a WHERE a.uploaded_at < ? AND NOT EXISTS (SELECT 1 FROM"
             + " shapes s WHERE s.board_id = a.board_id AND s.asset_id = a.asset_id AND (s.removed = FALSE OR"
-            + " s.updated_at >= ?))";
+            + " s.updated_at >= ?)) AND NOT EXISTS (SELECT 1 FROM shape_history h WHERE h.board_id = a.board_id AND"
+            + " h.asset_id = a.asset_id)";
 
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;

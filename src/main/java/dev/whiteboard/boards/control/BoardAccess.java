@@ -69,9 +69,15 @@ public class BoardAccess {
 
     /**
      * The roles granted on a board changed (a grant, a regrant, a revoke, to a user or a group): fired inside the
-     * transaction; observed after it succeeded, so open connections to the board are re-evaluated.
+     * transaction; observed after it succeeded, so open connections to the board are re-evaluated (and written in
+     * the board's activity log). {@code member} is the user id, {@code group:<name>} or {@link #LINK} for access by
+     * link; {@code role} the role or link access now, {@code null} when revoked; {@code by} the owner who did it.
      */
-    public record GrantsChanged(String boardId) {}
+    public record GrantsChanged(String boardId, String member, String role, String by) {
+
+        /** The member that stands for "anyone with the link". */
+        public static final String LINK = "link";
+    }
 
     private RoleRule rule;
 
@@ -233,7 +239,7 @@ public class BoardAccess {
     public BoardMember grant(String boardId, String user, BoardRole role, String owner) {
         Board board = require(boardId, owner, BoardRole.OWNER).board();
         String member = Grantable.member(user, board.createdBy(), knownUsers::mayBeGranted);
-        grantsChanged.fire(new GrantsChanged(board.id()));
+        grantsChanged.fire(new GrantsChanged(board.id(), member, role.wireName(), owner));
         BoardMember existing = em.find(BoardMember.class, new BoardMember.Key(board.id(), member));
         if (existing != null) {
             existing.regrant(role, owner, now());
@@ -258,7 +264,7 @@ public class BoardAccess {
             return false;
         }
         em.remove(existing);
-        grantsChanged.fire(new GrantsChanged(board.id()));
+        grantsChanged.fire(new GrantsChanged(board.id(), user, null, owner));
         return true;
     }
 
@@ -273,7 +279,7 @@ public class BoardAccess {
                     "access", "a JSON body with the link access is required: {\"access\":\"view\"}");
         }
         if (board.shareByLink(access)) {
-            grantsChanged.fire(new GrantsChanged(board.id()));
+            grantsChanged.fire(new GrantsChanged(board.id(), GrantsChanged.LINK, board.linkAccess(), owner));
         }
         return board;
     }

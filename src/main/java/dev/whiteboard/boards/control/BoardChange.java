@@ -35,6 +35,16 @@ public sealed interface BoardChange {
     /** Every shape was removed. */
     record Cleared(String boardId, long fromVersion, long version, String by) implements BoardChange {}
 
+    /**
+     * A version of the board was restored (its content is the board's again, as one change): clients load the
+     * diagram again. {@code restored} names the version; {@code byName} is who restored it, as people see them.
+     */
+    record Restored(String boardId, long fromVersion, long version, String by, String byName, RestoredVersion restored)
+            implements BoardChange {}
+
+    /** The version a restore brought back: its id, when it was taken and its label (none for a checkpoint). */
+    record RestoredVersion(String id, java.time.OffsetDateTime createdAt, String label) {}
+
     /** The background image or colour changed; {@code board} is the board after the change. */
     record BackgroundChanged(String boardId, long fromVersion, long version, String by, Board board)
             implements BoardChange {}

@@ -64,9 +64,13 @@ public class BoardStore {
     @Inject
     Event<BoardPurged> purged;
 
+    @Inject
+    Event<BoardCreated> created;
+
     public Board create(String title, String user) {
         Board board = new Board(BoardId.generate(), title, user(user), now());
         em.persist(board);
+        created.fire(new BoardCreated(board.id(), board.createdBy(), board.version()));
         return board;
     }
 
@@ -125,6 +129,7 @@ public class BoardStore {
                 .map(ref -> em.find(BoardBackground.class, original.id()))
                 .orElse(null);
         if (shapes.isEmpty() && background == null && original.backgroundColor().isEmpty()) {
+            created.fire(new BoardCreated(copy.id(), copy.createdBy(), copy.version()));
             return copy;
         }
         OffsetDateTime now = now();
@@ -150,6 +155,7 @@ public class BoardStore {
             copy.showBackground(copied.ref(), copied.contentType());
         }
         copy.paintBackground(original.backgroundColor().orElse(null));
+        created.fire(new BoardCreated(copy.id(), copy.createdBy(), copy.version()));
         return copy;
     }
 

@@ -2,10 +2,7 @@ package dev.whiteboard.boards.entity;
 
 import dev.whiteboard.errors.InvalidInputException;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -30,11 +27,16 @@ import java.util.regex.Pattern;
         name = Shape.BOUND_TO,
         query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.removed = :removed"
                 + " AND (s.startShape = :shape OR s.endShape = :shape)")
+@NamedQuery(
+        name = Shape.CHANGED_SINCE,
+        query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.version > :version")
 @NamedQuery(name = Shape.BY_SHAPE_ID, query = "SELECT s FROM Shape s WHERE s.boardId = :board AND s.shapeId = :shape")
-public class Shape {
+public class Shape extends ShapeColumns {
 
     public static final String LIVE_ON_BOARD = "Shape.liveOnBoard";
     public static final String BY_SHAPE_ID = "Shape.byShapeId";
+    /** The shapes of {@code :board}, live and removed, changed after board version {@code :version}. */
+    public static final String CHANGED_SINCE = "Shape.changedSince";
     /** The connectors (live, with {@code :removed} false) with an end bound to {@code :shape}. */
     public static final String BOUND_TO = "Shape.boundTo";
 
@@ -51,62 +53,6 @@ public class Shape {
 
     @Column(name = "shape_id", nullable = false, length = Limits.MAX_SHAPE_ID_LENGTH)
     private String shapeId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, length = 16)
-    private ShapeKind kind;
-
-    @Column(name = "stroke", nullable = false, length = 9)
-    private String stroke;
-
-    @Column(name = "stroke_width", nullable = false)
-    private double width;
-
-    @Column(name = "fill", length = 9)
-    private String fill;
-
-    @Column(name = "opacity", nullable = false)
-    private double opacity;
-
-    @Convert(converter = PointsConverter.class)
-    @Column(name = "points", nullable = false)
-    private Points points;
-
-    @Column(name = "text_value", length = Limits.MAX_TEXT_LENGTH)
-    private String text;
-
-    @Column(name = "asset_id", length = BoardAsset.ID_LENGTH)
-    private String asset;
-
-    @Column(name = "z", nullable = false)
-    private long z;
-
-    @Column(name = "rotation", nullable = false)
-    private double rotation;
-
-    @Column(name = "locked", nullable = false)
-    private boolean locked;
-
-    @Column(name = "start_shape", length = Limits.MAX_SHAPE_ID_LENGTH)
-    private String startShape;
-
-    @Column(name = "start_x")
-    private Double startX;
-
-    @Column(name = "start_y")
-    private Double startY;
-
-    @Column(name = "end_shape", length = Limits.MAX_SHAPE_ID_LENGTH)
-    private String endShape;
-
-    @Column(name = "end_x")
-    private Double endX;
-
-    @Column(name = "end_y")
-    private Double endY;
-
-    @Column(name = "label", length = Limits.MAX_LABEL_LENGTH)
-    private String label;
 
     @Column(name = "author", nullable = false)
     private String author;
@@ -150,12 +96,12 @@ public class Shape {
      * not. A z of {@code null} in {@code data} means "keep the current z".
      */
     public boolean differsFrom(ShapeData data) {
-        return removed || !data().equals(data.z() == null ? data.withZ(z) : data);
+        return removed || !data().equals(data.z() == null ? data.withZ(z()) : data);
     }
 
     /** Replaces the content (restoring a removed shape) as the change that made the board {@code version}. */
     public void update(ShapeData data, long version, OffsetDateTime now) {
-        write(data.z() == null ? data.withZ(z) : data, version, now);
+        write(data.z() == null ? data.withZ(z()) : data, version, now);
     }
 
     /**
@@ -163,7 +109,7 @@ public class Shape {
      * room for by another's move; its lock does not stop that, since its place among the others stays).
      */
     public void restack(long newZ, long version, OffsetDateTime now) {
-        this.z = newZ;
+        moveTo(newZ);
         this.version = version;
         this.updatedAt = Objects.requireNonNull(now, "now");
     }
@@ -176,39 +122,10 @@ public class Shape {
     }
 
     private void write(ShapeData data, long newVersion, OffsetDateTime now) {
-        Objects.requireNonNull(data.z(), "z");
-        this.kind = data.kind();
-        this.stroke = data.stroke();
-        this.width = data.width();
-        this.fill = data.fill();
-        this.opacity = data.opacity();
-        this.points = data.points();
-        this.text = data.text();
-        this.asset = data.asset();
-        this.z = data.z();
-        this.rotation = data.rotation();
-        this.locked = data.locked();
-        Connector connector = data.connector();
-        Binding start = connector == null ? null : connector.start();
-        Binding end = connector == null ? null : connector.end();
-        this.startShape = start == null ? null : start.shape();
-        this.startX = start == null ? null : start.x();
-        this.startY = start == null ? null : start.y();
-        this.endShape = end == null ? null : end.shape();
-        this.endX = end == null ? null : end.x();
-        this.endY = end == null ? null : end.y();
-        this.label = connector == null ? null : connector.label();
+        writeContent(data);
         this.version = newVersion;
         this.updatedAt = Objects.requireNonNull(now, "now");
         this.removed = false;
-    }
-
-    public ShapeData data() {
-        Connector connector = Connector.of(
-                startShape == null ? null : new Binding(startShape, startX, startY),
-                endShape == null ? null : new Binding(endShape, endX, endY),
-                label);
-        return new ShapeData(kind, stroke, width, fill, opacity, points, text, asset, z, rotation, locked, connector);
     }
 
     /**
