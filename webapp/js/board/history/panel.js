@@ -454,7 +454,7 @@ function thumbnail(shape) {
 
 async function loadRemoved() {
     try {
-        const page = await api(historyPath(`shapes/removed?limit=${PAGE}`));
+        const page = await api(historyPath(`removed-shapes?limit=${PAGE}`));
         showError(el('removed-error'), null);
         el('removed').replaceChildren(...page.shapes.map(removedItem));
         el('removed-empty').hidden = page.shapes.length > 0;

@@ -35,15 +35,16 @@ export function previewed() {
 
 /** Shows the version with this id read-only on the canvas (fetched from the app); resolves to it, or null. */
 export async function previewVersion(versionId) {
-    let version;
+    let content; // {version: VersionView, shapes}
     try {
-        version = await api(historyPath(`versions/${encodeURIComponent(versionId)}`));
+        content = await api(historyPath(`versions/${encodeURIComponent(versionId)}`));
     } catch (e) {
         showMessage(`Could not load the version: ${e.message}`);
         return null;
     }
+    const { version } = content;
     if (!state.preview) toolBefore = state.tool;
-    setPreview({ version, shapes: new SceneMap(version.shapes.map((s) => [s.id, s])), backgroundColor: version.backgroundColor ?? null });
+    setPreview({ version, shapes: new SceneMap(content.shapes.map((s) => [s.id, s])), backgroundColor: version.backgroundColor ?? null });
     state.drawing = null;
     selectTool('select'); // to pick shapes to copy (viewers too); pan with Space, the middle button or H
     document.body.dataset.preview = version.id;
