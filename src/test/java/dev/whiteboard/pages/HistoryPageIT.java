@@ -84,7 +84,13 @@ class HistoryPageIT {
 
     private static void openPanel(Browser browser) {
         browser.find(By.id("history-button")).click();
-        browser.find(By.cssSelector("#history [data-history='versions'][aria-busy='false']"));
+        browser.find(By.id("history-heading"));
+        // the list (empty, so not displayed, when there are no versions yet) has loaded
+        browser.await(d -> "false"
+                        .equals(d.findElement(By.cssSelector("#history [data-history='versions']"))
+                                .getAttribute("aria-busy"))
+                ? true
+                : null);
     }
 
     private static WebElement versionItem(Browser browser, String versionId) {
