@@ -3,6 +3,7 @@ package dev.whiteboard.pages;
 import static dev.whiteboard.pages.BoardPages.newBoard;
 import static dev.whiteboard.pages.BoardPages.onBoard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.testing.Accessibility;
@@ -138,8 +139,8 @@ class HistoryPageIT {
                     "Both rectangles",
                     named.findElement(By.cssSelector(".version-description")).getText());
             assertEquals(
-                    "Today",
-                    browser.find(By.cssSelector("#history .version-day h3")).getText());
+                    "Today", // (shown in capitals by the style sheet)
+                    browser.find(By.cssSelector("#history .version-day h3")).getAttribute("textContent"));
             JsonObject stored = http("alice")
                     .get("api/boards/" + board + "/versions")
                     .json()
@@ -289,6 +290,50 @@ class HistoryPageIT {
             Accessibility.check(a, "the board page (what changed since the last visit)");
             card.findElement(By.cssSelector("[data-compare='done']")).click();
             a.await(d -> !d.findElement(By.id("compare")).isDisplayed() ? true : null);
+        }
+    }
+
+    @Test
+    void aViewerPreviewsButNeitherSavesNorRestoresNorRecovers() {
+        Http alice = http("alice");
+        String board = newBoard(alice, "History looked at");
+        put(alice, board, "a", RECT_A);
+        String first = saveVersion(alice, board, "Looked at");
+        put(alice, board, "gone", RECT_B);
+        remove(alice, board, "gone");
+        Http.Reply granted = alice.putJson("api/boards/" + board + "/members/carol", "{\"role\":\"viewer\"}");
+        assertEquals(200, granted.status(), granted::toString);
+        try (Browser carol = onBoard("carol", board)) {
+            carol.find(By.cssSelector("body[data-role='viewer']"));
+            openPanel(carol);
+            versionItem(carol, first);
+            assertFalse(carol.driver()
+                    .findElement(By.cssSelector("[data-history='save-area']"))
+                    .isDisplayed());
+            versionItem(carol, first)
+                    .findElement(By.cssSelector(".version-more"))
+                    .click();
+            carol.find(By.cssSelector("#version-menu [data-action='compare-live']"));
+            assertFalse(carol.driver()
+                    .findElement(By.cssSelector("#version-menu [data-action='restore']"))
+                    .isDisplayed());
+            assertFalse(carol.driver()
+                    .findElement(By.cssSelector("#version-menu [data-action='delete']"))
+                    .isDisplayed());
+            new Actions(carol.driver()).sendKeys(Keys.ESCAPE).perform();
+
+            preview(carol, first);
+            awaitShown(carol, Set.of("a"));
+            assertFalse(carol.driver()
+                    .findElement(By.cssSelector("#preview-banner [data-preview='restore']"))
+                    .isDisplayed());
+            carol.find(By.cssSelector("#preview-banner [data-preview='back']")).click();
+            awaitShown(carol, Set.of("a"));
+
+            carol.find(By.id("history-tab-removed")).click();
+            WebElement removed = carol.find(By.cssSelector("#history li.removed[data-shape-id='gone']"));
+            assertTrue(removed.findElements(By.tagName("button")).isEmpty(), "no Recover for a viewer");
+            Accessibility.check(carol, "the board page (version history of a viewer)");
         }
     }
 
