@@ -52,7 +52,7 @@ document.getElementById('redo').addEventListener('click', redo);
 document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.25));
 document.getElementById('zoom-out').addEventListener('click', () => zoomCentre(0.8));
 document.getElementById('zoom-reset').addEventListener('click', () => zoomCentre(1 / state.view.scale));
-document.getElementById('export-png').addEventListener('click', exportPng);
+document.getElementById('export-png').addEventListener('click', () => exportPng());
 document.getElementById('export-svg').addEventListener('click', () => download(exportSvg(), 'image/svg+xml', 'svg'));
 document.getElementById('export-json').addEventListener('click', () => download(exportJson(), 'application/json', 'json'));
 document.getElementById('background').addEventListener('change', async (event) => {
