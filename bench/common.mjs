@@ -77,3 +77,37 @@ export function percentile(sorted, p) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Joins a board's group as its page does (negotiate as the user `auth` names, then the JSON subprotocol) and returns
+ * `{ change, close }`: `change(put)` sends one changeShapes event with the shapes `put` and resolves once the app
+ * answered it (it throws on a refusal).
+ */
+export async function boardChanges(base, auth, board) {
+  const negotiated = await fetch(new URL(`api/negotiate?board=${board}`, base), { headers: { authorization: auth } });
+  if (!negotiated.ok) throw new Error(`negotiate: ${negotiated.status} ${await negotiated.text()}`);
+  const ws = new WebSocket((await negotiated.json()).url, SUBPROTOCOLS.json, { perMessageDeflate: false });
+  const results = new Map();
+  await new Promise((resolve, reject) => {
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString());
+      if (frame.type === 'system' && frame.event === 'connected') resolve();
+      if (frame.type === 'message' && frame.from === 'server' && frame.data?.type === 'result') results.set(frame.data.requestId, frame.data);
+    });
+    ws.on('error', reject);
+  });
+  let ack = 0;
+  return {
+    async change(put) {
+      ack++;
+      const requestId = `c${ack}`;
+      ws.send(JSON.stringify({ type: 'event', event: 'changeShapes', ackId: ack, dataType: 'json', data: { board, requestId, put } }));
+      while (!results.has(requestId)) await sleep(5);
+      const result = results.get(requestId);
+      results.delete(requestId);
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      return result;
+    },
+    close: () => ws.close(),
+  };
+}

@@ -7,9 +7,8 @@
 // Prints one JSON line.
 //   node bench/large-board.mjs <base-url> [shapes]
 import { deflateSync } from 'node:zlib';
-import WebSocket from 'ws';
 import puppeteer from 'puppeteer-core';
-import { percentile, sleep } from './common.mjs';
+import { boardChanges, percentile, sleep } from './common.mjs';
 
 const [base, shapesArg] = process.argv.slice(2);
 const SHAPES = Number(shapesArg ?? 10_000);
@@ -22,17 +21,7 @@ const api = async (path, init = {}) => {
 
 const board = (await (await api('api/boards', { method: 'POST', headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ title: `B5 ${SHAPES} shapes` }) })).json()).id;
-const { url } = await (await api(`api/negotiate?board=${board}`)).json();
-const ws = new WebSocket(url, 'json.webpubsub.azure.v1', { perMessageDeflate: false });
-const results = new Map();
-await new Promise((resolve, reject) => {
-  ws.on('message', (data) => {
-    const frame = JSON.parse(data.toString());
-    if (frame.type === 'system' && frame.event === 'connected') resolve();
-    if (frame.type === 'message' && frame.from === 'server' && frame.data?.type === 'result') results.set(frame.data.requestId, frame.data);
-  });
-  ws.on('error', reject);
-});
+const boardChannel = await boardChanges(base, auth, board);
 /** A w × h PNG of one colour (RGB, no filter), for the image shapes' assets. */
 function png(w, h, [r, g, b]) {
   const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
@@ -89,14 +78,10 @@ for (let i = 0; i < SHAPES; i++) {
     shapes.push(connector);
   }
 }
-for (let start = 0, ack = 1; start < SHAPES; start += 500, ack++) {
-  const put = shapes.slice(start, start + 500);
-  const requestId = `b${ack}`;
-  ws.send(JSON.stringify({ type: 'event', event: 'changeShapes', ackId: ack, dataType: 'json', data: { board, requestId, put } }));
-  while (!results.has(requestId)) await sleep(20);
-  if (!results.get(requestId).ok) throw new Error(JSON.stringify(results.get(requestId)));
+for (let start = 0; start < SHAPES; start += 500) {
+  await boardChannel.change(shapes.slice(start, start + 500));
 }
-ws.close();
+boardChannel.close();
 
 const snapshot = [];
 let bytes = 0;

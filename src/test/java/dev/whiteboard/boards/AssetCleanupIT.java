@@ -34,6 +34,9 @@ class AssetCleanupIT {
                 .withEnvironment("WHITEBOARD_BOARDS_DEFAULT_ROLE", "none")
                 .withEnvironment("WHITEBOARD_ASSETS_GRACE_SECONDS", "5")
                 .withEnvironment("WHITEBOARD_ASSETS_CHECK_SECONDS", "1")
+                // the version history keeps what its shapes show: here it forgets them within seconds
+                .withEnvironment("WHITEBOARD_HISTORY_RETENTION", "PT3S")
+                .withEnvironment("WHITEBOARD_HISTORY_CHECK_SECONDS", "1")
                 .withEnvironment("WHITEBOARD_ASSETS_MAX_BYTES", String.valueOf(MAX_BYTES))
                 .withEnvironment("WHITEBOARD_ASSETS_MAX_PER_BOARD", "3")
                 .startFresh();
@@ -83,7 +86,7 @@ class AssetCleanupIT {
                 200, alice.get("api/boards/" + board + "/assets/" + removed).status(), "within the grace");
 
         Eventually.until(
-                "the unused assets are deleted",
+                "the unused assets are deleted (the removed shape's once the version history no longer has it)",
                 Duration.ofSeconds(30),
                 () -> alice.get("api/boards/" + board + "/assets/" + never).status() == 404
                         && alice.get("api/boards/" + board + "/assets/" + removed)
@@ -96,6 +99,7 @@ class AssetCleanupIT {
                 400,
                 "invalid",
                 "asset");
+        assertError(alice.postJson("api/boards/" + board + "/shapes/gone/recover", ""), 404, "not_found", "shape");
     }
 
     @Test

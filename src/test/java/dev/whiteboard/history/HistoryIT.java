@@ -424,6 +424,11 @@ class HistoryIT {
             }
             assertTrue(head.contains("base"));
             assertEquals(60, acknowledged.size(), "new shapes are never refused by a restore");
+            long restored = restore.getJsonNumber("version").longValue();
+            for (BoardClient client : List.of(bobOnBoard, daveOnBoard)) {
+                JsonObject told = client.nextFromServer("boardRestored");
+                assertEquals(restored, told.getJsonNumber("version").longValue(), "both are told, with its version");
+            }
         } finally {
             drawers.shutdownNow();
         }

@@ -2,8 +2,8 @@ package dev.whiteboard.history.boundary;
 
 import dev.whiteboard.boards.boundary.ShapeView;
 import dev.whiteboard.history.control.History;
+import dev.whiteboard.history.control.ShapeState;
 import dev.whiteboard.history.entity.BoardVersion;
-import dev.whiteboard.history.entity.ShapeRecord;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -113,8 +113,8 @@ public final class HistoryViews {
     /** A page of the activity log. */
     public record ActivityPage(List<ActivityView> activity, boolean more, boolean canExport) {}
 
-    static ShapeView shape(ShapeRecord r) {
-        return ShapeView.of(r.shapeId(), r.data(), r.author(), r.createdAt(), r.changedAt(), r.version());
+    static ShapeView shape(ShapeState s) {
+        return ShapeView.of(s.shapeId(), s.data(), s.author(), s.createdAt(), s.changedAt(), s.version());
     }
 
     static PointView point(History.Point p) {

@@ -29,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class History {
+
+    /** Shape ids per query of their states: well below any database's limit of parameters. */
+    private static final int IDS_PER_QUERY = 500;
 
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;
@@ -78,16 +82,16 @@ public class History {
             List<BoardVersion> versions, boolean more, boolean canSave, boolean canRestore, boolean canDelete) {}
 
     /** A version's content: its shapes (live ones, lowest first) as they were. */
-    public record VersionContent(BoardVersion version, List<ShapeRecord> shapes) {}
+    public record VersionContent(BoardVersion version, List<ShapeState> shapes) {}
 
     /** Where a diff starts or ends: a version (or none: the live board, or a visit) and its board version. */
     public record Point(Optional<BoardVersion> version, long boardVersion) {}
 
     /** What changed between two points; {@code firstVisit} when the start was a visit the caller never made. */
-    public record Difference(Point from, Point to, boolean firstVisit, ShapeDiff<ShapeRecord> shapes) {}
+    public record Difference(Point from, Point to, boolean firstVisit, ShapeDiff<ShapeState> shapes) {}
 
     /** A shape as it was before its removal, and who removed it when. */
-    public record Removal(ShapeRecord lastLive, ShapeRecord removal) {}
+    public record Removal(ShapeState lastLive, ShapeRecord removal) {}
 
     /** A restore's outcome: the board's new version and the checkpoint of what it was before. */
     public record Restore(long version, BoardVersion checkpoint) {}
@@ -186,9 +190,9 @@ public class History {
     }
 
     public VersionContent content(String boardId, String versionId, String user) {
-        access.require(boardId, user, BoardRole.VIEWER);
+        Board board = access.require(boardId, user, BoardRole.VIEWER).board();
         BoardVersion version = version(boardId, versionId, "version");
-        return new VersionContent(version, shapesAt(boardId, version.version()));
+        return new VersionContent(version, shapesAt(board, version));
     }
 
     public void delete(String boardId, String versionId, String user) {
@@ -214,26 +218,32 @@ public class History {
         long head = board.version();
         checkpoint(board, head, BoardVersion.Reason.RESTORE, user);
         BoardVersion before = latest(board.id()).orElseThrow();
-        Map<String, ShapeRecord> then = byId(touched(board.id(), target.version(), target.version(), head));
+        Map<String, ShapeState> then =
+                byId(statesAt(board.id(), target.version(), changedIn(board.id(), target.version(), head)));
         List<Shape> changed = em.createNamedQuery(Shape.CHANGED_SINCE, Shape.class)
                 .setParameter("board", board.id())
                 .setParameter("version", target.version())
                 .getResultList();
         OffsetDateTime now = now();
         long version = board.nextVersion(user, now);
-        for (Shape shape : changed) {
-            ShapeRecord old = then.get(shape.shapeId());
-            if (old != null && !old.removed()) {
-                if (shape.removed()) {
-                    board.shapeAdded(); // the version had it, and at most the board's limit of live shapes
-                } else if (shape.data().equals(old.data())) {
-                    continue;
-                }
-                shape.update(old.data(), version, now);
+        List<Shape> back = new ArrayList<>();
+        for (Shape shape : changed) { // removals first: the board's count of live shapes never passes its limit
+            ShapeState old = then.get(shape.shapeId());
+            if (old != null && old.live()) {
+                back.add(shape);
             } else if (!shape.removed()) {
                 board.shapeRemoved();
                 shape.remove(version, now);
             }
+        }
+        for (Shape shape : back) {
+            ShapeData old = then.get(shape.shapeId()).data();
+            if (shape.removed()) {
+                board.shapeAdded(); // the version had it, and at most the board's limit of live shapes
+            } else if (shape.data().equals(old)) {
+                continue;
+            }
+            shape.update(old, version, now);
         }
         board.paintBackground(target.backgroundColor().orElse(null));
         log(
@@ -277,14 +287,7 @@ public class History {
         Point end = point(board, to == null || to.isBlank() ? "live" : to, "to");
         long low = Math.min(start.boardVersion(), end.boardVersion());
         long high = Math.max(start.boardVersion(), end.boardVersion());
-        ShapeDiff<ShapeRecord> shapes = low == high
-                ? new ShapeDiff<>(List.of(), List.of(), List.of())
-                : ShapeDiff.between(
-                        touched(board.id(), start.boardVersion(), low, high),
-                        touched(board.id(), end.boardVersion(), low, high),
-                        ShapeRecord::shapeId,
-                        r -> r.removed() ? null : r.data());
-        return new Difference(start, end, firstVisit, shapes);
+        return new Difference(start, end, firstVisit, diff(board.id(), start.boardVersion(), end.boardVersion()));
     }
 
     private Point point(Board board, String id, String field) {
@@ -320,7 +323,7 @@ public class History {
                 .setParameter("removed", true)
                 .setMaxResults(limit)
                 .getResultList()) {
-            lastLive(boardId, removal.shapeId()).ifPresent(live -> out.add(new Removal(live, removal)));
+            lastLive(boardId, removal.shapeId()).ifPresent(live -> out.add(new Removal(ShapeState.of(live), removal)));
         }
         return out;
     }
@@ -432,23 +435,66 @@ public class History {
 
     // ---- the history's queries
 
-    /** The board's live shapes at {@code version}, lowest first. */
-    List<ShapeRecord> shapesAt(String boardId, long version) {
-        return em.createNamedQuery(ShapeRecord.AT_VERSION, ShapeRecord.class)
-                .setParameter("board", boardId)
-                .setParameter("removed", false)
-                .setParameter("version", version)
-                .getResultList();
+    /**
+     * The board's live shapes as they were at {@code version}, lowest first: its shapes now, with those changed since
+     * as they were then. The work grows with the board and what changed since, never with the length of its history.
+     */
+    private List<ShapeState> shapesAt(Board board, BoardVersion version) {
+        Map<String, ShapeState> shapes = new HashMap<>();
+        for (Shape shape : em.createNamedQuery(Shape.LIVE_ON_BOARD, Shape.class)
+                .setParameter("board", board.id())
+                .getResultList()) {
+            shapes.put(shape.shapeId(), ShapeState.of(shape));
+        }
+        List<String> changed = changedIn(board.id(), version.version(), board.version());
+        changed.forEach(shapes::remove);
+        for (ShapeState then : statesAt(board.id(), version.version(), changed)) {
+            if (then.live()) {
+                shapes.put(then.shapeId(), then);
+            }
+        }
+        List<ShapeState> out = new ArrayList<>(shapes.values());
+        out.sort(Comparator.comparingLong((ShapeState s) -> s.data().z()).thenComparing(ShapeState::shapeId));
+        return out;
     }
 
-    /** Each shape changed in ({@code from}, {@code to}] as it was at {@code at} (none if it did not exist then). */
-    private List<ShapeRecord> touched(String boardId, long at, long from, long to) {
-        return em.createNamedQuery(ShapeRecord.TOUCHED_AT, ShapeRecord.class)
+    /** What changed from board version {@code from} to {@code to} (either way round). */
+    private ShapeDiff<ShapeState> diff(String boardId, long from, long to) {
+        if (from == to) {
+            return new ShapeDiff<>(List.of(), List.of(), List.of());
+        }
+        List<String> changed = changedIn(boardId, Math.min(from, to), Math.max(from, to));
+        return ShapeDiff.between(
+                statesAt(boardId, from, changed),
+                statesAt(boardId, to, changed),
+                ShapeState::shapeId,
+                ShapeState::data);
+    }
+
+    /** The shapes changed in ({@code from}, {@code to}]: a range of the history's (board, version) index. */
+    private List<String> changedIn(String boardId, long from, long to) {
+        return em.createNamedQuery(ShapeRecord.CHANGED_IN, String.class)
                 .setParameter("board", boardId)
-                .setParameter("version", at)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
+    }
+
+    /**
+     * The shapes {@code shapeIds} as they were at {@code at} (none for a shape that did not exist then), asked a
+     * few hundred at a time: each is a seek in the history's primary key.
+     */
+    private List<ShapeState> statesAt(String boardId, long at, List<String> shapeIds) {
+        List<ShapeState> out = new ArrayList<>(shapeIds.size());
+        for (int i = 0; i < shapeIds.size(); i += IDS_PER_QUERY) {
+            em.createNamedQuery(ShapeRecord.AT_VERSION, ShapeRecord.class)
+                    .setParameter("board", boardId)
+                    .setParameter("shapes", shapeIds.subList(i, Math.min(shapeIds.size(), i + IDS_PER_QUERY)))
+                    .setParameter("version", at)
+                    .getResultList()
+                    .forEach(r -> out.add(ShapeState.of(r)));
+        }
+        return out;
     }
 
     private Optional<ShapeRecord> lastLive(String boardId, String shapeId) {
@@ -463,20 +509,15 @@ public class History {
 
     /** What changed from board version {@code from} to {@code to}: counts and who changed shapes. */
     private BoardVersion.Summary summary(String boardId, long from, long to) {
-        ShapeDiff<ShapeRecord> diff = from >= to
-                ? new ShapeDiff<>(List.of(), List.of(), List.of())
-                : ShapeDiff.between(
-                        touched(boardId, from, from, to),
-                        touched(boardId, to, from, to),
-                        ShapeRecord::shapeId,
-                        r -> r.removed() ? null : r.data());
-        List<String> contributors = from >= to
-                ? List.of()
-                : em.createNamedQuery(ShapeRecord.CONTRIBUTORS, String.class)
-                        .setParameter("board", boardId)
-                        .setParameter("from", from)
-                        .setParameter("to", to)
-                        .getResultList();
+        if (from >= to) {
+            return new BoardVersion.Summary(0, 0, 0, List.of());
+        }
+        ShapeDiff<ShapeState> diff = diff(boardId, from, to);
+        List<String> contributors = em.createNamedQuery(ShapeRecord.CONTRIBUTORS, String.class)
+                .setParameter("board", boardId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
         return new BoardVersion.Summary(
                 diff.added().size(), diff.changed().size(), diff.removed().size(), List.copyOf(contributors));
     }
@@ -497,8 +538,8 @@ public class History {
         return version;
     }
 
-    private static Map<String, ShapeRecord> byId(List<ShapeRecord> records) {
-        Map<String, ShapeRecord> out = new HashMap<>();
+    private static Map<String, ShapeState> byId(List<ShapeState> records) {
+        Map<String, ShapeState> out = new HashMap<>();
         records.forEach(r -> out.put(r.shapeId(), r));
         return out;
     }

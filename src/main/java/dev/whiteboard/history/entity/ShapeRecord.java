@@ -21,15 +21,13 @@ import java.time.OffsetDateTime;
 @IdClass(ShapeRecord.Key.class)
 @NamedQuery(
         name = ShapeRecord.AT_VERSION,
-        query = "SELECT r FROM ShapeRecord r WHERE r.boardId = :board AND r.removed = :removed AND r.version ="
+        query = "SELECT r FROM ShapeRecord r WHERE r.boardId = :board AND r.shapeId IN :shapes AND r.version ="
                 + " (SELECT MAX(m.version) FROM ShapeRecord m WHERE m.boardId = r.boardId AND m.shapeId = r.shapeId"
-                + " AND m.version <= :version) ORDER BY r.z, r.shapeId")
+                + " AND m.version <= :version)")
 @NamedQuery(
-        name = ShapeRecord.TOUCHED_AT,
-        query = "SELECT r FROM ShapeRecord r WHERE r.boardId = :board AND r.version ="
-                + " (SELECT MAX(m.version) FROM ShapeRecord m WHERE m.boardId = r.boardId AND m.shapeId = r.shapeId"
-                + " AND m.version <= :version) AND EXISTS (SELECT t.version FROM ShapeRecord t WHERE t.boardId ="
-                + " r.boardId AND t.shapeId = r.shapeId AND t.version > :from AND t.version <= :to)")
+        name = ShapeRecord.CHANGED_IN,
+        query = "SELECT DISTINCT r.shapeId FROM ShapeRecord r WHERE r.boardId = :board AND r.version > :from"
+                + " AND r.version <= :to")
 @NamedQuery(
         name = ShapeRecord.CONTRIBUTORS,
         query = "SELECT DISTINCT r.changedBy FROM ShapeRecord r WHERE r.boardId = :board AND r.version > :from"
@@ -44,10 +42,10 @@ import java.time.OffsetDateTime;
                 + " s.shapeId = r.shapeId AND s.removed = :removed AND r.version = s.version ORDER BY r.version DESC")
 public class ShapeRecord extends ShapeColumns {
 
-    /** The shapes of {@code :board} at {@code :version}: live ones with {@code :removed} false, lowest first. */
+    /** The latest row at or before {@code :version} of each of the shapes {@code :shapes} of {@code :board}. */
     public static final String AT_VERSION = "ShapeRecord.atVersion";
-    /** The latest row at or before {@code :version} of each shape changed in ({@code :from}, {@code :to}]. */
-    public static final String TOUCHED_AT = "ShapeRecord.touchedAt";
+    /** The ids of the shapes of {@code :board} changed in ({@code :from}, {@code :to}]. */
+    public static final String CHANGED_IN = "ShapeRecord.changedIn";
     /** Who changed shapes of {@code :board} in ({@code :from}, {@code :to}]. */
     public static final String CONTRIBUTORS = "ShapeRecord.contributors";
     /** The states of a shape with {@code :removed} false, newest first: its last live state first. */
