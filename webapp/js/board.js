@@ -3,7 +3,7 @@
 // at once, sent as board events, and replaced by what the app committed. All user text is drawn or set as text.
 // This entry wires the modules of board/ (one job each, see their opening comments) and starts the page.
 import { showMessage } from './board/page.js';
-import { state } from './board/scene.js';
+import { state, visibleShapes } from './board/scene.js';
 import { connection } from './board/status.js';
 import { cursors } from './board/cursors.js';
 import { layer } from './board/render.js';
@@ -30,6 +30,7 @@ import './board/label.js'; // a connector's label, on a double click
 import './board/properties.js'; // the style panel
 import './board/menu.js'; // the board menu
 import './board/help.js'; // the keyboard-shortcut sheet
+import './board/history/panel.js'; // version history: the panel, preview, restore, what changed (issue 16)
 
-window.whiteboard = { state, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, addImage, laserTrails, follow, get connection() { return connection; } }; // for the browser tests
+window.whiteboard = { state, visibleShapes, cursors, layer, renderPng, exportJson, importJson, exportSvg, uploadBackground, clipboardText, shapesOf, addImage, laserTrails, follow, get connection() { return connection; } }; // for the browser tests
 start().catch((e) => showMessage(e.message));

@@ -54,6 +54,10 @@ export const MAX_BATCH = 500;
  * other put of a shape someone removed meanwhile is refused by the app, and the page shows the board as it is.
  */
 export function change(put, remove, record = true, restoring = new Set()) {
+    if (state.preview) { // a version shown read-only (history/preview.js): nothing is sent
+        showMessage('This is a preview of an earlier version: go back to live to change the board.');
+        return;
+    }
     // bound connectors after the shapes they are bound to (the app binds only to shapes already on the board); a
     // move in the stacking order keeps its place (arrange.js sends a group in the order it is to be moved)
     const bound = (s) => Boolean((s.start || s.end) && !s.order);
@@ -94,6 +98,7 @@ function settle(put, remove) {
 }
 
 export function undo() {
+    if (state.preview) return;
     const step = state.undo.pop();
     if (!step) return;
     state.redo.push(step);
@@ -112,6 +117,7 @@ export function undo() {
 }
 
 export function redo() {
+    if (state.preview) return;
     const step = state.redo.pop();
     if (!step) return;
     state.undo.push(step);

@@ -125,12 +125,12 @@ function copy(event) {
 
 document.addEventListener('copy', copy);
 document.addEventListener('cut', (event) => {
-    if (state.role !== 'viewer' && copy(event)) removeSelection();
+    if (state.role !== 'viewer' && !state.preview && copy(event)) removeSelection();
 });
 document.addEventListener('paste', (event) => {
     if (typing() || !event.clipboardData) return;
     event.preventDefault();
-    if (state.role === 'viewer') return;
+    if (state.role === 'viewer' || state.preview) return; // a previewed version takes nothing
     const images = [...event.clipboardData.items].filter((item) => item.kind === 'file' && item.type.startsWith('image/'));
     if (images.length && imageHandler) {
         imageHandler(images.map((item) => item.getAsFile()), pointer); // the image shapes' module

@@ -1,8 +1,10 @@
 // The page's controls: the toolbar (tools, undo and redo, zoom), the style panel (colours, width, fill, opacity),
-// the board menu's items (exports, import, background, clear; menu.js opens and closes it) and
+// the board menu's items (exports, import (after a checkpoint: the board before it is kept as a version), background,
+// clear; menu.js opens and closes it) and
 // the keyboard shortcuts (a tool's key, Space to pan, Ctrl+Z, Ctrl+A, Ctrl+D, Delete, Escape, + - 0; the clipboard's
 // keys are clipboard.js's). With Select, the colour, width, fill and opacity restyle the selected shapes.
-import { canvas, strokeInput, widthInput, fillInput, opacityInput, clearButton, showMessage } from './page.js';
+import { api } from '../api.js';
+import { boardId, canvas, strokeInput, widthInput, fillInput, opacityInput, clearButton, showMessage } from './page.js';
 import { state, invalidate } from './scene.js';
 import { connection } from './status.js';
 import { undo, redo } from './changes.js';
@@ -50,7 +52,7 @@ document.getElementById('redo').addEventListener('click', redo);
 document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.25));
 document.getElementById('zoom-out').addEventListener('click', () => zoomCentre(0.8));
 document.getElementById('zoom-reset').addEventListener('click', () => zoomCentre(1 / state.view.scale));
-document.getElementById('export-png').addEventListener('click', exportPng);
+document.getElementById('export-png').addEventListener('click', () => exportPng());
 document.getElementById('export-svg').addEventListener('click', () => download(exportSvg(), 'image/svg+xml', 'svg'));
 document.getElementById('export-json').addEventListener('click', () => download(exportJson(), 'application/json', 'json'));
 document.getElementById('background').addEventListener('change', async (event) => {
@@ -72,8 +74,12 @@ document.getElementById('import-json').addEventListener('change', async (event) 
     event.target.value = '';
     if (!file) return;
     if (state.role === 'viewer') { showMessage('Viewers cannot add shapes.'); return; }
+    if (state.preview) { showMessage('This is a preview of an earlier version: go back to live to import.'); return; }
     try {
-        showMessage(`Imported ${importJson(await file.text())} shapes.`);
+        const text = await file.text();
+        // the board as it is before the import is kept as a version (unless it is kept already: 204)
+        await api(`api/boards/${encodeURIComponent(boardId)}/checkpoint`, { method: 'POST' });
+        showMessage(`Imported ${importJson(text)} shapes.`);
     } catch (e) {
         showMessage(`Not imported: ${e.message}`);
     }

@@ -100,7 +100,7 @@ canvas.addEventListener('dragover', (event) => {
 });
 canvas.addEventListener('drop', (event) => {
     const file = imageFile(event.dataTransfer);
-    if (!file) return;
+    if (!file || state.preview) return;
     event.preventDefault();
     const [x, y] = toBoard(event);
     addImage(file, x, y);
@@ -110,6 +110,7 @@ document.addEventListener('paste', (event) => {
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target && target.isContentEditable)) return;
     const file = imageFile(event.clipboardData);
     if (!file) return; // not a picture: other kinds of paste are not this module's
+    if (state.preview) { event.preventDefault(); return; } // a previewed version takes nothing
     event.preventDefault();
     const [x, y] = pointer || viewCentre();
     addImage(file, x, y);

@@ -50,7 +50,9 @@ canvas.addEventListener('pointerdown', (event) => {
     if (gesture) return;
     const [x, y] = toBoard(event);
     const family = toolNamed(state.tool);
-    const panning = family.pans || spaceDown || event.button === 1 || state.role === 'viewer';
+    // a previewed version is only looked at and copied from (by viewers too: Select picks shapes, nothing else)
+    const panning = family.pans || spaceDown || event.button === 1
+        || (state.preview ? state.tool !== 'select' : state.role === 'viewer');
     if (panning) {
         state.drawing = { pan: true, x: event.clientX, y: event.clientY };
         return;

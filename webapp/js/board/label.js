@@ -47,7 +47,7 @@ editor.addEventListener('keydown', (event) => {
 });
 
 canvas.addEventListener('dblclick', (event) => {
-    if (state.tool !== 'select' || state.role === 'viewer' || !editor.hidden) return;
+    if (state.tool !== 'select' || state.role === 'viewer' || state.preview || !editor.hidden) return;
     const [x, y] = toBoard(event);
     const hit = topmostAt(x, y, 6 / state.view.scale, (s) => !s.locked);
     if (isConnector(hit)) openLabelEditor(hit);

@@ -2,11 +2,14 @@
 // covers the view and a margin around it. A frame then copies that layer, moved and scaled to the current view,
 // and draws on top only what moves: strokes in progress (here and other people's), the shapes being moved, resized
 // or turned (here, and by others: their stored forms are left out of the layer meanwhile), the selection, the
-// cursors and laser trails. The layer is drawn again only when the shapes change, when the view
-// leaves the area it covers, and once a zoom has settled (while zooming, the scaled copy stands in for it).
+// cursors and laser trails, and the highlights of a comparison (highlights.js). A previewed version (scene.js) is
+// drawn instead of the board, without what others draw on the live board meanwhile. The layer is drawn again only
+// when the shapes change, when the view leaves the area it covers, and once a zoom has settled (while zooming, the
+// scaled copy stands in for it).
 import { drawShape } from '../shapes.js';
 import { canvas, ctx } from './page.js';
-import { scene, state, visibleShapes, boxOf, invalidate, onFrame } from './scene.js';
+import { scene, state, visibleShapes, boxOf, invalidate, onFrame, shownBackgroundColor } from './scene.js';
+import { paintHighlights } from './highlights.js';
 import { paintSelection } from './selection.js';
 import { paintHint } from './connectors.js';
 import { paintCursors } from './cursors.js';
@@ -31,7 +34,7 @@ function render() {
         canvas.height = Math.round(height * ratio);
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = state.backgroundColor || '#ffffff';
+    ctx.fillStyle = shownBackgroundColor() || '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     const edits = state.drawing && state.drawing.edits;
     const hidden = hiddenShapes(edits && (state.drawing.preview || edits)); // with the connectors that follow
@@ -47,8 +50,9 @@ function render() {
     const now = Date.now();
     for (const [id, peer] of state.peers) {
         if (now - peer.at > 10_000) state.peers.delete(id);
-        else drawShape(ctx, peer.shape);
+        else if (!state.preview) drawShape(ctx, peer.shape); // a preview shows the version alone
     }
+    paintHighlights(ctx, ratio);
     if (edits) (state.drawing.preview || edits).forEach((s) => drawShape(ctx, s));
     if (state.drawing && state.drawing.shape) drawShape(ctx, state.drawing.shape);
     paintSelection(ctx, ratio);
@@ -64,6 +68,7 @@ function render() {
 /** The ids of the shapes drawn over the layer instead of in it (edited here or by others), with a key for them. */
 function hiddenShapes(edits) {
     const ids = new Set(edits ? edits.map((s) => s.id) : []);
+    if (state.preview) return { ids, key: '' }; // the others' edits are of the live board, not of the version
     state.peers.forEach((peer, id) => { if (peer.replaces) ids.add(id); });
     return { ids, key: [...ids].sort().join(' ') };
 }

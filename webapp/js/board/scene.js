@@ -37,6 +37,9 @@ export const state = {
     frames: 0,          // rendered frames and what the recent ones cost, for the large-board benchmark (B5)
     lastRenderMs: 0,
     renderMs: [],
+    // a version of the board shown read-only instead of the live board (history/preview.js): {version (its
+    // VersionView), shapes (id -> shape), backgroundColor}; the live board above goes on being kept up to date
+    preview: null,
 };
 
 Object.defineProperty(state, 'selected', {
@@ -44,24 +47,40 @@ Object.defineProperty(state, 'selected', {
     set(id) { state.selection = new Set(id ? [id] : []); },
 });
 
-/** The shape with this id as shown here (a change made here first), or null. */
+/** The shape with this id as shown here (a change made here first; the previewed version's one), or null. */
 export function current(id) {
+    if (state.preview) return state.preview.shapes.get(id) || null;
     if (state.localRemoved.has(id)) return null;
     return state.local.get(id) || state.shapes.get(id) || null;
 }
 
-/** The shapes on the board, lowest first (memoised until they change). */
+/** The shapes on the board (or of the previewed version), lowest first (memoised until they change). */
 export function visibleShapes() {
     if (scene.listVersion !== scene.version) {
-        const merged = new Map(state.shapes);
-        state.local.forEach((s, id) => merged.set(id, s));
-        state.localRemoved.forEach((id) => merged.delete(id));
+        const merged = new Map(state.preview ? state.preview.shapes : state.shapes);
+        if (!state.preview) {
+            state.local.forEach((s, id) => merged.set(id, s));
+            state.localRemoved.forEach((id) => merged.delete(id));
+        }
         // as the app orders them: by z, then by id
         scene.list = [...merged.values()].sort((a, b) => ((a.z ?? Infinity) - (b.z ?? Infinity))
             || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         scene.listVersion = scene.version;
     }
     return scene.list;
+}
+
+/** The background colour shown: the previewed version's, or the board's. */
+export function shownBackgroundColor() {
+    return state.preview ? state.preview.backgroundColor : state.backgroundColor;
+}
+
+/** Shows a version read-only instead of the live board ({shapes, backgroundColor, version}), or the board again (null). */
+export function setPreview(preview) {
+    state.preview = preview;
+    state.selection = new Set();
+    scene.version++;
+    invalidate();
 }
 
 const boxes = new WeakMap(); // shape -> bounds; shapes in the scene are never changed in place

@@ -175,7 +175,7 @@ export function paintSelection(target, ratio) {
     const [x, y, w, h] = screen(box);
     target.strokeRect(x, y, w, h);
     target.setLineDash([]);
-    if (shapes.every((s) => s.locked)) return; // selected to be unlocked: no handles
+    if (shapes.every((s) => s.locked) || state.preview) return; // selected to be unlocked, or to copy: no handles
     target.fillStyle = '#2f6fed';
     if (shapes.length === 1 && isConnector(shapes[0])) { // a line's or an arrow's ends: drag one to (un)bind it
         const ends = endsOf(shapes[0]);

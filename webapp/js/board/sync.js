@@ -1,6 +1,7 @@
 // The real-time glue: loads the stored board (shapes and version) from the app, opens the connection to the
 // board's group, applies what the app announces in version order (a gap means something was missed: the board is
-// loaded again) and shows the strokes others are drawing right now. The chat panel shares the connection.
+// loaded again) and shows the strokes others are drawing right now. The chat panel shares the connection; the
+// history (history/) hears the board's versions and its own messages (onBoardVersion, onBoardMessage).
 import { api } from '../api.js';
 import { BoardConnection } from '../realtime.js';
 import { boardChat } from '../chat.js'; // chat (issue 6)
@@ -15,6 +16,25 @@ import { selectTool } from './tools.js';
 import { peerLaser } from './tools/laser.js';
 import { peerView, peerSummon, viewWanted, showIndicator } from './follow.js';
 
+const versionListeners = [];
+const messageListeners = [];
+
+/**
+ * Calls `listener(loaded)` each time the board shown here reached a new version: `loaded` true when it was loaded
+ * (at the start and after each resync), false for a change applied (history/: the visit recorded).
+ */
+export function onBoardVersion(listener) {
+    versionListeners.push(listener);
+}
+
+/**
+ * Gives `listener(data)` each board message the app sends (of this board) before the page applies it; a listener
+ * that returns true has taken it (history/: boardRestored, versionsChanged).
+ */
+export function onBoardMessage(listener) {
+    messageListeners.push(listener);
+}
+
 async function loadDiagram() {
     const diagram = await api(`api/boards/${encodeURIComponent(boardId)}/diagram`);
     showTitle(diagram.board.title);
@@ -23,6 +43,7 @@ async function loadDiagram() {
     state.shapes = new SceneMap(diagram.shapes.map((s) => [s.id, s]));
     showBackground(diagram.board.background, diagram.board.backgroundColor);
     invalidate();
+    versionListeners.forEach((listener) => listener(true));
 }
 
 // what board.css fades for a viewer is also disabled: announced as unavailable, out of the Tab order, and exempt
@@ -51,6 +72,9 @@ function setRole(role) {
 /** A message the app sent to the board's group: applied in version order; a gap means something was missed. */
 function onServerMessage(data) {
     if (!data || data.board !== boardId) {
+        return;
+    }
+    if (messageListeners.some((listener) => listener(data))) {
         return;
     }
     if (data.type === 'roleChanged') { // an owner changed this person's role: the page follows at once
@@ -94,10 +118,12 @@ function onServerMessage(data) {
     }
     state.version = data.version;
     invalidate();
+    versionListeners.forEach((listener) => listener(false));
 }
 
 let resyncing = null;
-function resync() {
+/** Loads the board again (once at a time); resolves when it is loaded. */
+export function resync() {
     if (!resyncing) {
         resyncing = loadDiagram().catch((e) => showMessage(`Could not load the board: ${e.message}`))
             .finally(() => { resyncing = null; });

@@ -22,7 +22,11 @@ export function toolForKey(key) {
     return keys.get(key);
 }
 
+/** The tools that work on a previewed version (history/preview.js): nothing there can be changed. */
+export const PREVIEW_TOOLS = new Set(['select', 'hand']);
+
 export function selectTool(tool) {
+    if (state.preview && !PREVIEW_TOOLS.has(tool)) return;
     state.tool = tool;
     document.body.dataset.tool = tool; // board.css shows what goes with the tool (the note colours)
     document.querySelectorAll('button[data-tool]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === tool)));

@@ -1,11 +1,12 @@
-// What leaves and enters the board as files: the PNG image and SVG drawing of the board (images embedded), its
+// What leaves and enters the board as files: the PNG image and SVG drawing of the board (or of the version being
+// previewed: what is shown is what is exported; history/preview.js) (images embedded), its
 // shapes as JSON (an image with the app-relative URL of its asset), and the import of such a JSON export (new ids,
 // so nothing on this board is overwritten; images fetched from their URL and uploaded to this board). Imported
 // connectors keep their bindings to shapes imported with them (new ids); a binding to an image, which arrives only
 // once its asset is uploaded, or to a shape not in the file, is dropped.
 import { bounds, noteLayout, pivot, imageBox, NOTE_FONT } from '../shapes.js';
 import { showMessage } from './page.js';
-import { state, visibleShapes } from './scene.js';
+import { visibleShapes, shownBackgroundColor } from './scene.js';
 import { newId, wire, change } from './changes.js';
 import { paintShapes } from './render.js';
 import { imageOf, assetPath, uploadAsset } from './images.js';
@@ -25,20 +26,20 @@ export function renderPng() {
     out.width = width;
     out.height = height;
     const target = out.getContext('2d');
-    target.fillStyle = state.backgroundColor || '#ffffff';
+    target.fillStyle = shownBackgroundColor() || '#ffffff';
     target.fillRect(0, 0, width, height);
     target.translate(margin - box[0], margin - box[1]);
     paintShapes(target, [box[0] - margin, box[1] - margin, box[0] - margin + width, box[1] - margin + height]);
     return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
 }
 
-export async function exportPng() {
+export async function exportPng(suffix = '') {
     const blob = await renderPng();
     if (!blob) {
         showMessage('The board is empty.');
         return;
     }
-    download(blob, 'image/png', 'png');
+    download(blob, 'image/png', 'png', suffix);
 }
 
 /** The board's shapes as a JSON document other boards can import. */
@@ -137,7 +138,7 @@ export function exportSvg() {
         return `<g transform="rotate(${s.rotation} ${cx} ${cy})">${svgShape(s, attrs)}</g>`;
     }).join('\n');
     return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${box[0]} ${box[1]} ${box[2] - box[0]} ${box[3] - box[1]}">\n`
-        + `<rect x="${box[0]}" y="${box[1]}" width="${box[2] - box[0]}" height="${box[3] - box[1]}" fill="${svgEscape(state.backgroundColor || '#ffffff')}"/>\n`
+        + `<rect x="${box[0]}" y="${box[1]}" width="${box[2] - box[0]}" height="${box[3] - box[1]}" fill="${svgEscape(shownBackgroundColor() || '#ffffff')}"/>\n`
         + `${body}\n</svg>\n`;
 }
 
@@ -161,10 +162,11 @@ function svgShape(s, attrs) {
     }
 }
 
-export function download(content, type, extension) {
+/** Saves `content` as a file named after the board (and `suffix`, e.g. which version it is). */
+export function download(content, type, extension, suffix = '') {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
-    link.download = `${document.getElementById('board-title').textContent || 'board'}.${extension}`;
+    link.download = `${document.getElementById('board-title').textContent || 'board'}${suffix}.${extension}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

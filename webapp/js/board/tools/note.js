@@ -103,7 +103,7 @@ defineTool('note', 'n', {
 
 // a double click with Select edits a note's text
 canvas.addEventListener('dblclick', (event) => {
-    if (state.tool !== 'select' || state.role === 'viewer' || noteEditorOpen()) return;
+    if (state.tool !== 'select' || state.role === 'viewer' || state.preview || noteEditorOpen()) return;
     const [x, y] = toBoard(event);
     const note = noteAt(x, y);
     if (note) openNoteEditor(note);

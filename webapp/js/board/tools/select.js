@@ -19,7 +19,8 @@ const SNAP = 15; // degrees, with Shift
 
 function startSelecting(x, y, name, event) {
     const shift = Boolean(event && event.shiftKey);
-    const selected = selectedShapes().filter((s) => !s.locked); // a locked shape is selected only to unlock it
+    // a locked shape is selected only to unlock it; in a previewed version, shapes are only selected (to copy them)
+    const selected = state.preview ? [] : selectedShapes().filter((s) => !s.locked);
     const end = selected.length === 1 ? endAt(selected[0], x, y) : -1;
     if (end >= 0) return { edits: selected, end };
     const handle = selected.length ? handleAt(x, y, selected) : null;
@@ -46,6 +47,7 @@ function startSelecting(x, y, name, event) {
         return { marquee: [x, y, x, y], add: false };
     }
     if (!state.selection.has(hit.id)) setSelection([hit.id]);
+    if (state.preview) return undefined;
     const edits = selectedShapes().filter((s) => !s.locked);
     return edits.length ? { edits, x, y } : undefined;
 }
@@ -90,7 +92,7 @@ const CURSORS = { rotate: 'grab', nw: 'nwse-resize', se: 'nwse-resize', ne: 'nes
 
 /** The pointer over a handle of the selection shows what a drag there does. */
 canvas.addEventListener('pointermove', (event) => {
-    if (state.tool !== 'select' || state.drawing || state.role === 'viewer') return;
+    if (state.tool !== 'select' || state.drawing || state.role === 'viewer' || state.preview) return;
     const selected = selectedShapes();
     const [x, y] = toBoard(event);
     const handle = selected.length ? handleAt(x, y, selected) : null;

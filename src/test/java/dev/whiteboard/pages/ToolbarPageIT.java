@@ -60,8 +60,9 @@ class ToolbarPageIT {
         for (int width : new int[] {1280, 1024}) {
             try (Browser alice = onBoard(new Browser(AppServer.baseUri(), width, 800), "alice", board)) {
                 Map<String, Object> layout = toolbarLayout(alice);
-                // 12 tools (the image picker among them), undo, redo, 3 zoom buttons, help and the menu
-                assertEquals(19L, layout.get("count"), "every control is shown at " + width + " px");
+                // 12 tools (the image picker among them), undo, redo, 3 zoom buttons, version history, help and the
+                // menu
+                assertEquals(20L, layout.get("count"), "every control is shown at " + width + " px");
                 assertEquals(1, ((List<?>) layout.get("tops")).size(), "one row at " + width + " px: " + layout);
                 assertEquals(List.of(), layout.get("outside"), "nothing outside the toolbar at " + width + " px");
                 assertEquals(false, layout.get("overflows"), "the toolbar does not scroll at " + width + " px");
@@ -108,7 +109,7 @@ class ToolbarPageIT {
             // every tool button is reached with Tab, in the toolbar's order
             alice.script("document.querySelector('.home').focus();");
             List<String> reached = new java.util.ArrayList<>();
-            for (int i = 0; i < 40 && reached.size() < 19; i++) {
+            for (int i = 0; i < 40 && reached.size() < 20; i++) {
                 new Actions(alice.driver()).sendKeys(Keys.TAB).perform();
                 Object at = alice.script("const a = document.activeElement;"
                         + " return a.closest('.toolbar') ? (a.dataset.tool || a.id) : null;");
@@ -133,6 +134,7 @@ class ToolbarPageIT {
                             "zoom-out",
                             "zoom-reset",
                             "zoom-in",
+                            "history-button",
                             "help-button",
                             "board-menu-button"),
                     reached);
