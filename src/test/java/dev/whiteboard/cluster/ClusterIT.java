@@ -11,6 +11,7 @@ import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.DatabaseConfig;
 import dev.whiteboard.testing.Eventually;
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.TcpProxy;
 import dev.whiteboard.testing.TestServer;
 import dev.whiteboard.testing.WsClient;
 import io.lettuce.core.RedisClient;
@@ -53,6 +54,7 @@ class ClusterIT {
     private static DatabaseConfig database;
     private static TestServer a;
     private static TestServer b;
+    private static TcpProxy redisForB;
     private static final String HUB = "cluster" + RUN;
 
     @BeforeAll
@@ -69,13 +71,15 @@ class ClusterIT {
         }
         database =
                 new DatabaseConfig(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, user, password);
-        a = node("cluster-a").startFresh();
-        b = node("cluster-b").startFresh();
+        a = node("cluster-a", REDIS).startFresh();
+        // B reaches Redis through a proxy the test cuts: Redis away for B alone, and the shared Redis keeps running
+        redisForB = new TcpProxy("127.0.0.1", 6379);
+        b = node("cluster-b", "redis://127.0.0.1:" + redisForB.port()).startFresh();
     }
 
-    private static TestServer node(String name) {
+    private static TestServer node(String name, String redis) {
         return TestServer.onPostgreSql(name, database)
-                .withEnvironment("WHITEBOARD_CLUSTER_REDIS_URL", REDIS)
+                .withEnvironment("WHITEBOARD_CLUSTER_REDIS_URL", redis)
                 .withEnvironment("WHITEBOARD_CLUSTER_PREFIX", PREFIX)
                 .withEnvironment("WHITEBOARD_CLUSTER_NODE_ID", name + "-" + RUN);
     }
@@ -86,6 +90,9 @@ class ClusterIT {
             if (node != null) {
                 node.close();
             }
+        }
+        if (redisForB != null) {
+            redisForB.close();
         }
         RedisClient client = RedisClient.create(REDIS);
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
@@ -227,6 +234,57 @@ class ClusterIT {
 
     @Test
     @Order(5)
+    void redisAwayFromNodeBIsReportedDeliveryResumesAndALongAbsenceEndsItsConnections() {
+        Http probe = Http.anonymous(b.baseUri());
+        WebPubSubServiceClient viaA = a.hubClient(HUB);
+        assertEquals("UP", probe.get("api/health").json().getString("cluster"));
+        try (WsClient onA = WsClient.json(token(a, "amy", "blip"));
+                WsClient onB = WsClient.json(token(b, "bill", "blip"))) {
+            connected(onA);
+            String billId = connected(onB).getString("connectionId");
+
+            redisForB.cut();
+            Http.Reply down = Eventually.until(
+                    "B to report that Redis is away",
+                    Duration.ofSeconds(15),
+                    () -> probe.get("api/health"),
+                    r -> "DOWN".equals(r.json().getString("cluster", "")));
+            assertEquals(200, down.status(), "B still serves its own clients");
+            assertTrue(down.json().getString("problem").startsWith("cluster: "), down::text);
+            redisForB.restore();
+            Eventually.until(
+                    "B to reach Redis again",
+                    Duration.ofSeconds(30),
+                    () -> "UP".equals(probe.get("api/health").json().getString("cluster")));
+            Eventually.until(
+                    "B to subscribe its channels again",
+                    Duration.ofSeconds(15),
+                    () -> viaA.userExistsWithResponse("bill", null).getValue());
+            for (int n = 1; n <= 10; n++) {
+                onA.send("{\"type\":\"sendToGroup\",\"group\":\"blip\",\"noEcho\":true,\"data\":{\"n\":" + n + "}}");
+            }
+            assertEquals(oneTo(10), numbers(onB, 10), "delivery from A to B resumed after the blip");
+
+            // away longer than the heartbeat's TTL: A takes B for lost and ends its connections for the app; when B is
+            // back it learns so, and ends them too, so that their clients connect afresh
+            redisForB.cut();
+            Eventually.until(
+                    "A to take B for lost and end bill's connection",
+                    Duration.ofSeconds(30),
+                    () -> !viaA.connectionExistsWithResponse(billId, null).getValue());
+            redisForB.restore();
+            Eventually.until(
+                    "B to end bill's connection once back", Duration.ofSeconds(30), () -> onB.ending() != null);
+            assertTrue(onB.ending().contains("cut off"), onB::ending);
+            Eventually.until(
+                    "B to reach Redis again",
+                    Duration.ofSeconds(30),
+                    () -> "UP".equals(probe.get("api/health").json().getString("cluster")));
+        }
+    }
+
+    @Test
+    @Order(6)
     void whenNodeAIsKilledNodeBEndsItsConnectionsAndPresenceDropsThem() {
         Http aliceOnA = Http.as(a.baseUri(), "alice");
         String board = aliceOnA.postJson("api/boards", "{\"title\":\"two nodes\"}")

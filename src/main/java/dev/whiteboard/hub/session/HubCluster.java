@@ -85,7 +85,7 @@ public class HubCluster {
 
     private final AtomicLong questionIds = new AtomicLong();
     private final ConcurrentMap<Long, Question> questions = new ConcurrentHashMap<>();
-    private boolean listening;
+    private volatile boolean listening;
 
     /** Waits (at most 2 s) for a subscription to be confirmed; a failure (Redis away) is not the caller's. */
     static void await(CompletionStage<Void> subscribed) {
@@ -106,10 +106,15 @@ public class HubCluster {
         listen();
     }
 
-    private synchronized boolean listen() {
-        if (!node.enabled()) {
-            return false;
+    /** Whether this node is one of a cluster; the first call in a cluster subscribes the hub's channels. */
+    private boolean listen() {
+        if (listening) {
+            return true;
         }
+        return node.enabled() && startListening();
+    }
+
+    private synchronized boolean startListening() {
         if (!listening) {
             listening = true;
             node.listen(this::received);
@@ -438,9 +443,19 @@ public class HubCluster {
         });
     }
 
-    /** Redis is reachable again (perhaps restarted empty): this node writes its part of the directory again. */
+    /**
+     * Redis is reachable again (perhaps restarted empty): this node writes its part of the directory again. If another
+     * node took this one for lost meanwhile, it told the app that this node's connections ended: they end here now
+     * (clients connect afresh, and presence counts them again).
+     */
     void redisBack(@Observes RedisBack back) {
         listen();
+        if (back.declaredLost()) {
+            for (HubConnection connection : List.copyOf(hub.all())) {
+                sessions.closeByServer(
+                        connection, "the hub node was cut off from the cluster for too long: connect again");
+            }
+        }
         node.blocking().ifPresent(redis -> {
             redis.del(nodeDirectory(node.nodeId()));
             for (HubConnection connection : List.copyOf(hub.all())) {

@@ -56,6 +56,8 @@ public class ClusterNode {
     static final int TTL_SECONDS = 10;
     /** How long the survivor that handles a lost node holds it, so that no other handles it too. */
     static final int REAP_LOCK_SECONDS = 60;
+    /** How long a node that was taken for lost can come back and still learn it. */
+    static final int LOST_MARK_SECONDS = 7 * 24 * 3600;
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
@@ -201,11 +203,16 @@ public class ClusterNode {
             redis.zadd(key("nodes"), now, nodeId());
             if (!up) {
                 up = true;
-                LOG.log(Level.INFO, "Cluster node {0} reaches Redis at {1}", new Object[] {
-                    nodeId(), redacted(redisUrl.get())
-                });
+                boolean declaredLost = redis.del(lostKey(nodeId())) > 0;
+                LOG.log(
+                        declaredLost ? Level.WARNING : Level.INFO,
+                        declaredLost
+                                ? "Cluster node {0} reaches Redis at {1} again, but another node took it for lost"
+                                        + " meanwhile: its connections end, their clients connect afresh"
+                                : "Cluster node {0} reaches Redis at {1}",
+                        new Object[] {nodeId(), redacted(redisUrl.get())});
                 resubscribe();
-                redisBack.fire(new RedisBack(nodeId()));
+                redisBack.fire(new RedisBack(nodeId(), declaredLost));
             }
             reapLostNodes(redis);
         } catch (RuntimeException e) {
@@ -219,7 +226,7 @@ public class ClusterNode {
                 continue;
             }
             String lock = redis.set(
-                    key("node", node, "lost"), nodeId(), SetArgs.Builder.nx().ex(REAP_LOCK_SECONDS));
+                    key("node", node, "reaping"), nodeId(), SetArgs.Builder.nx().ex(REAP_LOCK_SECONDS));
             if (!"OK".equals(lock)) {
                 continue; // another survivor handles it
             }
@@ -232,8 +239,15 @@ public class ClusterNode {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not clean up after the lost node " + node, e);
             }
+            // a node that was only cut off learns from this mark, when it reaches Redis again, that it was taken for
+            // lost
+            redis.setex(lostKey(node), LOST_MARK_SECONDS, nodeId());
             redis.zrem(key("nodes"), node);
         }
+    }
+
+    private String lostKey(String node) {
+        return key("node", node, "lost");
     }
 
     private String aliveKey(String node) {
@@ -314,7 +328,9 @@ public class ClusterNode {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse("").strip();
+        String line = message.lines().findFirst().orElse("").strip();
+        // Lettuce's own sentences end with a full stop (some with two), the log's sentence goes on after them
+        return line.replaceAll("\\.+$", "");
     }
 
     /** The URL without its password, for the log. */
