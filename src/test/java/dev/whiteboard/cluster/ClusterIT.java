@@ -55,6 +55,8 @@ class ClusterIT {
     private static TestServer a;
     private static TestServer b;
     private static TcpProxy redisForB;
+    private static String earlyBoard;
+    private static BoardClient early;
     private static final String HUB = "cluster" + RUN;
 
     @BeforeAll
@@ -72,6 +74,19 @@ class ClusterIT {
         database =
                 new DatabaseConfig(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, user, password);
         a = node("cluster-a", REDIS).startFresh();
+        // someone on a board of node A before node B starts: B's start must not forget A's live connections
+        earlyBoard = Http.as(a.baseUri(), "carol")
+                .postJson("api/boards", "{\"title\":\"before B\"}")
+                .json()
+                .getString("id");
+        early = BoardClient.join(a.baseUri(), "carol", earlyBoard);
+        Eventually.until(
+                "carol to be on the board",
+                Duration.ofSeconds(10),
+                () -> Http.as(a.baseUri(), "carol")
+                        .get("api/boards/" + earlyBoard + "/presence")
+                        .text()
+                        .contains("\"carol\""));
         // B reaches Redis through a proxy the test cuts: Redis away for B alone, and the shared Redis keeps running
         redisForB = new TcpProxy("127.0.0.1", 6379);
         b = node("cluster-b", "redis://127.0.0.1:" + redisForB.port()).startFresh();
@@ -86,6 +101,9 @@ class ClusterIT {
 
     @AfterAll
     static void stopAndCleanUp() throws SQLException {
+        if (early != null) {
+            early.close();
+        }
         for (TestServer node : new TestServer[] {a, b}) {
             if (node != null) {
                 node.close();
@@ -141,6 +159,22 @@ class ClusterIT {
             numbers.add(n);
         }
         return numbers;
+    }
+
+    @Test
+    @Order(0)
+    void startingNodeBLeavesThePresenceOfNodeAsConnectionsAlone() {
+        Http daveOnB = Http.as(b.baseUri(), "dave");
+        String people = daveOnB.get("api/boards/" + earlyBoard + "/presence").text();
+        assertTrue(people.contains("\"carol\""), "B's start-up forgot only its own and dead nodes' rows: " + people);
+        early.close();
+        early = null;
+        Eventually.until(
+                "carol to leave once her connection on A closed",
+                Duration.ofSeconds(10),
+                () -> !daveOnB.get("api/boards/" + earlyBoard + "/presence")
+                        .text()
+                        .contains("\"carol\""));
     }
 
     @Test
