@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.rest.RequestOptions;
+import com.azure.core.util.BinaryData;
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
@@ -130,6 +133,10 @@ class ClusterIT {
         }
     }
 
+    private static RequestOptions json() {
+        return new RequestOptions().setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+    }
+
     private static String token(TestServer node, String user, String... groups) {
         GetClientAccessTokenOptions options = new GetClientAccessTokenOptions().setUserId(user);
         for (String group : groups) {
@@ -201,11 +208,19 @@ class ClusterIT {
     void restSendsThroughNodeAReachClientsOnNodeB() {
         WebPubSubServiceClient viaA = a.hubClient(HUB);
         try (WsClient onB = WsClient.json(token(b, "bea", "only-on-b"))) {
-            connected(onB);
+            String beaId = connected(onB).getString("connectionId");
             assertTrue(
                     viaA.groupExistsWithResponse("only-on-b", null).getValue(),
                     "A knows the group exists: its only member is on B");
             assertTrue(viaA.userExistsWithResponse("bea", null).getValue());
+            // the filter and the exclusions are applied on B: these never reach bea (sent first, they would come first)
+            viaA.sendToGroupWithResponse(
+                    "only-on-b",
+                    BinaryData.fromString("{\"n\":97}"),
+                    json().addQueryParam("filter", "userId ne 'bea'"));
+            viaA.sendToAllWithResponse(BinaryData.fromString("{\"n\":98}"), json().addQueryParam("excluded", beaId));
+            viaA.sendToUserWithResponse(
+                    "bea", BinaryData.fromString("{\"n\":99}"), json().addQueryParam("filter", "'x' in groups"));
             viaA.sendToGroup("only-on-b", "{\"n\":1}", WebPubSubContentType.APPLICATION_JSON);
             viaA.sendToUser("bea", "{\"n\":2}", WebPubSubContentType.APPLICATION_JSON);
             viaA.sendToAll("{\"n\":3}", WebPubSubContentType.APPLICATION_JSON);
