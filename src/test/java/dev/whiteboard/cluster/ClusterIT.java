@@ -115,6 +115,18 @@ class ClusterIT {
         if (redisForB != null) {
             redisForB.close();
         }
+        deletePrefixedKeys();
+        try (Connection connection = DriverManager.getConnection(
+                        database.url().replaceAll("[?&]currentSchema=[^&]*", ""),
+                        database.user(),
+                        database.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    /** Deletes this run's keys from Redis, as a Redis restarted without its data would have lost them. */
+    private static void deletePrefixedKeys() {
         RedisClient client = RedisClient.create(REDIS);
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             List<String> keys = redis.sync().keys(PREFIX + ":*");
@@ -123,13 +135,6 @@ class ClusterIT {
             }
         } finally {
             client.shutdown();
-        }
-        try (Connection connection = DriverManager.getConnection(
-                        database.url().replaceAll("[?&]currentSchema=[^&]*", ""),
-                        database.user(),
-                        database.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
 
@@ -289,7 +294,7 @@ class ClusterIT {
         assertEquals("UP", probe.get("api/health").json().getString("cluster"));
         try (WsClient onA = WsClient.json(token(a, "amy", "blip"));
                 WsClient onB = WsClient.json(token(b, "bill", "blip"))) {
-            connected(onA);
+            String amyId = connected(onA).getString("connectionId");
             String billId = connected(onB).getString("connectionId");
 
             redisForB.cut();
@@ -313,6 +318,16 @@ class ClusterIT {
                 onA.send("{\"type\":\"sendToGroup\",\"group\":\"blip\",\"noEcho\":true,\"data\":{\"n\":" + n + "}}");
             }
             assertEquals(oneTo(10), numbers(onB, 10), "delivery from A to B resumed after the blip");
+
+            // Redis lost its data (restarted empty): each node writes its part of the directory again at its next beat
+            deletePrefixedKeys();
+            Eventually.until(
+                    "A and B to know each other's connections again",
+                    Duration.ofSeconds(15),
+                    () -> viaA.connectionExistsWithResponse(billId, null).getValue()
+                            && b.hubClient(HUB)
+                                    .connectionExistsWithResponse(amyId, null)
+                                    .getValue());
 
             // away longer than the heartbeat's TTL: A takes B for lost and ends its connections for the app; when B is
             // back it learns so, and ends them too, so that their clients connect afresh

@@ -199,9 +199,12 @@ public class ClusterNode {
         try {
             RedisCommands<String, String> redis = connection.sync();
             long now = System.currentTimeMillis();
+            // renewed at most 3 s ago with a TTL of 10: gone means Redis lost its data (restarted empty, faster than a
+            // beat could notice) or this node stood still too long; either way what it keeps there is written again
+            boolean keptKeys = redis.exists(aliveKey(nodeId())) > 0;
             redis.setex(aliveKey(nodeId()), TTL_SECONDS, String.valueOf(now));
             redis.zadd(key("nodes"), now, nodeId());
-            if (!up) {
+            if (!up || !keptKeys) {
                 up = true;
                 boolean declaredLost = redis.del(lostKey(nodeId())) > 0;
                 LOG.log(
