@@ -60,26 +60,21 @@ public class PresenceEvents implements UserEventHandler {
         if (!realtime.builtIn()) {
             return;
         }
-        int forgotten;
         if (!cluster.enabled()) {
-            forgotten = presence.forgetAll();
-        } else {
-            Set<String> live;
-            try {
-                live = cluster.liveNodes();
-            } catch (RuntimeException e) {
-                LOG.log(
-                        Level.WARNING,
-                        "Cannot ask Redis which nodes are alive ({0}): forgetting only the rows of" + " node {1}",
-                        new Object[] {e.getMessage(), cluster.nodeId()});
-                live = Set.of(cluster.nodeId());
-                forgotten = presence.forget(presence.heldBy(cluster.nodeId()));
-                log(forgotten);
-                return;
-            }
-            forgotten = presence.forget(presence.leftByDeadNodes(live));
+            log(presence.forgetAll());
+            return;
         }
-        log(forgotten);
+        List<String> left;
+        try {
+            left = presence.leftByDeadNodes(cluster.liveNodes());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot ask Redis which nodes are alive ({0}): forgetting only the rows of node {1}",
+                    new Object[] {e.getMessage(), cluster.nodeId()});
+            left = presence.heldBy(cluster.nodeId());
+        }
+        log(presence.forget(left));
     }
 
     private static void log(int forgotten) {
