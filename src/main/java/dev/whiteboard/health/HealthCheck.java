@@ -1,6 +1,7 @@
 package dev.whiteboard.health;
 
 import dev.whiteboard.database.SchemaMigrations;
+import dev.whiteboard.runtime.cluster.ClusterNode;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,13 +21,30 @@ public class HealthCheck {
     @Inject
     SchemaMigrations migrations;
 
+    @Inject
+    ClusterNode cluster;
+
     public HealthReport report() {
         String problem = databaseProblem();
+        String clusterState = null;
+        String clusterProblem = null;
+        if (cluster.enabled()) {
+            clusterState = cluster.up() ? "UP" : "DOWN";
+            clusterProblem = cluster.problem()
+                    .map(p -> "cluster: Redis cannot be reached: " + p)
+                    .orElse(null);
+        }
+        String problems = problem == null ? clusterProblem : "database: " + problem;
+        if (problem != null && clusterProblem != null) {
+            problems += "; " + clusterProblem;
+        }
         return new HealthReport(
                 problem == null ? "UP" : "DOWN",
                 problem == null ? "UP" : "DOWN",
                 migrations.version(),
-                problem == null ? null : "database: " + problem);
+                problems,
+                clusterState,
+                cluster.enabled() ? cluster.nodeId() : null);
     }
 
     private String databaseProblem() {

@@ -8,8 +8,12 @@ package dev.whiteboard.health;
  * @param database {@code UP} when a connection to the database works, else {@code DOWN}
  * @param schema   the version of the database schema
  * @param problem  what is wrong, or {@code null}
+ * @param cluster  on a node of a cluster ({@code whiteboard.cluster.redis-url}): {@code UP} when it reaches Redis, else
+ *                 {@code DOWN} (the node still serves its own clients, so {@code status} stays {@code UP}; messages
+ *                 to other nodes are lost meanwhile); {@code null} (absent) on a single node
+ * @param node     the node's id in a cluster, else {@code null}
  */
-public record HealthReport(String status, String database, String schema, String problem) {
+public record HealthReport(String status, String database, String schema, String problem, String cluster, String node) {
 
     public boolean up() {
         return "UP".equals(status);

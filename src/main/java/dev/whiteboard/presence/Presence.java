@@ -2,6 +2,7 @@ package dev.whiteboard.presence;
 
 import dev.whiteboard.boards.entity.BoardConnectionAccepted;
 import dev.whiteboard.boards.entity.BoardRole;
+import dev.whiteboard.runtime.cluster.ClusterNode;
 import dev.whiteboard.security.accounts.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ public class Presence {
     @Inject
     Accounts accounts;
 
+    @Inject
+    ClusterNode cluster;
+
     /** Someone on a board: {@code {"user":"alice","name":"Alice Andersen","state":"active"}}. */
     public record Person(String user, String name, String state) {}
 
@@ -44,7 +49,12 @@ public class Presence {
         PresenceConnection existing = em.find(PresenceConnection.class, accepted.connectionId());
         if (existing == null) {
             em.persist(new PresenceConnection(
-                    accepted.connectionId(), accepted.boardId(), accepted.user(), accepted.role(), now()));
+                    accepted.connectionId(),
+                    accepted.boardId(),
+                    accepted.user(),
+                    accepted.role(),
+                    cluster.enabled() ? cluster.nodeId() : null,
+                    now()));
         }
     }
 
@@ -160,9 +170,44 @@ public class Presence {
                 .setParameter("user", user));
     }
 
-    /** Every connection to any board (the periodic re-check). */
+    /**
+     * Every connection to any board that this node holds (the periodic re-check): on a single node all of them; in a
+     * cluster each node sweeps its own rows only, so that no two nodes act on one connection.
+     */
     public List<Live> liveOnBoards() {
+        if (cluster.enabled()) {
+            return live(em.createNamedQuery(PresenceConnection.ALL_ON_BOARDS_OF_NODE, PresenceConnection.class)
+                    .setParameter("node", cluster.nodeId()));
+        }
         return live(em.createNamedQuery(PresenceConnection.ALL_ON_BOARDS, PresenceConnection.class));
+    }
+
+    /**
+     * The connections this node must forget at its start: on a single node all of them (the built-in hub's connections
+     * all ended with the previous run); in a cluster those of no live node (this node's previous run, lost nodes, rows
+     * of a single node before), never another live node's.
+     */
+    public List<String> leftByDeadNodes(Collection<String> liveNodes) {
+        List<String> others =
+                liveNodes.stream().filter(n -> !n.equals(cluster.nodeId())).toList();
+        var query = others.isEmpty()
+                ? em.createQuery("SELECT p FROM PresenceConnection p", PresenceConnection.class)
+                : em.createNamedQuery(PresenceConnection.ALL_OF_NODES_BUT, PresenceConnection.class)
+                        .setParameter("live", others);
+        return query.getResultList().stream()
+                .map(PresenceConnection::connectionId)
+                .toList();
+    }
+
+    /** The connections a (lost) node held. */
+    public List<String> heldBy(String nodeId) {
+        return em
+                .createNamedQuery(PresenceConnection.ALL_OF_NODE, PresenceConnection.class)
+                .setParameter("node", nodeId)
+                .getResultList()
+                .stream()
+                .map(PresenceConnection::connectionId)
+                .toList();
     }
 
     private static List<Live> live(TypedQuery<PresenceConnection> query) {
@@ -189,6 +234,19 @@ public class Presence {
     /** Forgets every connection (the built-in hub's connections all ended with the previous run). */
     public int forgetAll() {
         return em.createNamedQuery(PresenceConnection.DELETE_ALL).executeUpdate();
+    }
+
+    /** Forgets these connections without announcing anything (nobody is connected to this node yet). */
+    public int forget(List<String> connectionIds) {
+        int forgotten = 0;
+        for (String id : connectionIds) {
+            PresenceConnection connection = em.find(PresenceConnection.class, id);
+            if (connection != null) {
+                em.remove(connection);
+                forgotten++;
+            }
+        }
+        return forgotten;
     }
 
     private Change change(String boardId, String joined, String left) {

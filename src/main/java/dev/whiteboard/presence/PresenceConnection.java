@@ -32,6 +32,17 @@ import java.util.Objects;
         name = PresenceConnection.ALL_ON_BOARDS,
         query = "SELECT p FROM PresenceConnection p WHERE p.boardId IS NOT NULL ORDER BY p.connectionId")
 @NamedQuery(name = PresenceConnection.DELETE_ALL, query = "DELETE FROM PresenceConnection p")
+@NamedQuery(
+        name = PresenceConnection.ALL_ON_BOARDS_OF_NODE,
+        query = "SELECT p FROM PresenceConnection p WHERE p.boardId IS NOT NULL AND p.nodeId = :node"
+                + " ORDER BY p.connectionId")
+@NamedQuery(
+        name = PresenceConnection.ALL_OF_NODES_BUT,
+        query = "SELECT p FROM PresenceConnection p WHERE p.nodeId IS NULL OR p.nodeId NOT IN :live"
+                + " ORDER BY p.connectionId")
+@NamedQuery(
+        name = PresenceConnection.ALL_OF_NODE,
+        query = "SELECT p FROM PresenceConnection p WHERE p.nodeId = :node ORDER BY p.connectionId")
 public class PresenceConnection {
 
     static final String ON_BOARD = "PresenceConnection.onBoard";
@@ -40,6 +51,9 @@ public class PresenceConnection {
     static final String ALL_ON_BOARD = "PresenceConnection.allOnBoard";
     static final String ALL_OF_USER = "PresenceConnection.allOfUser";
     static final String ALL_ON_BOARDS = "PresenceConnection.allOnBoards";
+    static final String ALL_ON_BOARDS_OF_NODE = "PresenceConnection.allOnBoardsOfNode";
+    static final String ALL_OF_NODES_BUT = "PresenceConnection.allOfNodesBut";
+    static final String ALL_OF_NODE = "PresenceConnection.allOfNode";
 
     /** Accepted but not yet open; then active or away as the client says. */
     public enum State {
@@ -70,11 +84,17 @@ public class PresenceConnection {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** The cluster node that holds the connection; null on a single node. */
+    @Column(name = "node_id", length = 64)
+    private String nodeId;
+
     protected PresenceConnection() {
         // for JPA
     }
 
-    PresenceConnection(String connectionId, String boardId, String user, BoardRole role, OffsetDateTime now) {
+    PresenceConnection(
+            String connectionId, String boardId, String user, BoardRole role, String nodeId, OffsetDateTime now) {
+        this.nodeId = nodeId;
         this.connectionId = Objects.requireNonNull(connectionId);
         this.boardId = boardId;
         this.user = Objects.requireNonNull(user);

@@ -9,6 +9,8 @@ import dev.whiteboard.events.UserEvent;
 import dev.whiteboard.events.UserEventHandler;
 import dev.whiteboard.events.WebhookEvent;
 import dev.whiteboard.realtime.RealtimeService;
+import dev.whiteboard.runtime.cluster.ClusterNode;
+import dev.whiteboard.runtime.cluster.NodeLost;
 import dev.whiteboard.wire.WireJson;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,9 @@ public class PresenceEvents implements UserEventHandler {
     @Inject
     RealtimeService realtime;
 
+    @Inject
+    ClusterNode cluster;
+
     /** {@code {"type":"presence","board":"…","people":[…],"joined":"alice"}} ({@code joined}/{@code left} when someone did). */
     public record PresenceMessage(
             String type, String board, List<Presence.Person> people, String joined, String left) {}
@@ -45,13 +50,62 @@ public class PresenceEvents implements UserEventHandler {
     /** The client's report: {@code active} or {@code away}. */
     public record StateReport(String board, String state) {}
 
-    /** The built-in hub's connections ended with the last run of the app: nobody is on any board yet. */
+    /**
+     * The built-in hub's connections ended with the last run of the app: nobody is on any board yet. In a cluster
+     * only this node's rows and those of nodes that are gone are forgotten: the other live nodes' connections are
+     * still there (when Redis cannot be asked, only this node's own rows go; a lost node's rows go when a survivor
+     * notices it, {@link #nodeLost}).
+     */
     void forgetOldConnections(@Observes @Priority(SchemaMigrations.FIRST + 1) Startup startup) {
-        if (realtime.builtIn()) {
-            int forgotten = presence.forgetAll();
-            if (forgotten > 0) {
-                LOG.log(Level.INFO, "Forgot {0} connections of the previous run", forgotten);
+        if (!realtime.builtIn()) {
+            return;
+        }
+        if (!cluster.enabled()) {
+            log(presence.forgetAll());
+            return;
+        }
+        List<String> left;
+        try {
+            left = presence.leftByDeadNodes(cluster.liveNodes());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot ask Redis which nodes are alive ({0}): forgetting only the rows of node {1}",
+                    new Object[] {e.getMessage(), cluster.nodeId()});
+            left = presence.heldBy(cluster.nodeId());
+        }
+        log(presence.forget(left));
+    }
+
+    private static void log(int forgotten) {
+        if (forgotten > 0) {
+            LOG.log(Level.INFO, "Forgot {0} connections of the previous run", forgotten);
+        }
+    }
+
+    /**
+     * Another node was lost (killed, cut off): its connections have ended, so their people leave their boards now, and
+     * everyone still there is told. The hub reports them {@code disconnected} too; whichever comes second finds
+     * nothing left to do.
+     */
+    void nodeLost(@Observes NodeLost lost) {
+        if (!realtime.builtIn()) {
+            return;
+        }
+        List<String> held = presence.heldBy(lost.nodeId());
+        for (String connectionId : held) {
+            try {
+                presence.disconnected(connectionId).ifPresent(this::announce);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not drop connection {0} of the lost node {1}: {2}", new Object[] {
+                    connectionId, lost.nodeId(), e.toString()
+                });
             }
+        }
+        if (!held.isEmpty()) {
+            LOG.log(Level.INFO, "{0} connections of the lost node {1} left their boards", new Object[] {
+                held.size(), lost.nodeId()
+            });
         }
     }
 

@@ -16,6 +16,7 @@ import dev.whiteboard.hub.protocol.Payload;
 import dev.whiteboard.hub.session.ClientSessions;
 import dev.whiteboard.hub.session.ConnectionFilter;
 import dev.whiteboard.hub.session.Hub;
+import dev.whiteboard.hub.session.HubCluster;
 import dev.whiteboard.hub.session.HubConnection;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -75,6 +77,9 @@ public class HubRestResource {
     @Inject
     ClientSessions sessions;
 
+    @Inject
+    HubCluster cluster;
+
     @PathParam("hub")
     String hub;
 
@@ -92,10 +97,9 @@ public class HubRestResource {
             @QueryParam("messageTtlSeconds") String ttl,
             @HeaderParam("Content-Type") String type,
             InputStream body) {
-        Predicate<HubConnection> matches = matching(filter).and(c -> !excluded.contains(c.id()));
+        matching(filter);
         Payload payload = payload(type, body, ttl);
-        hubs.sendToConnections(
-                hubs.connectionsOfHub(hub()).stream().filter(matches).toList(), payload);
+        hubs.sendToAll(hub(), payload, excluded, filter);
         return Response.accepted().build();
     }
 
@@ -109,15 +113,9 @@ public class HubRestResource {
             @QueryParam("messageTtlSeconds") String ttl,
             @HeaderParam("Content-Type") String type,
             InputStream body) {
-        Predicate<HubConnection> matches = matching(filter);
+        matching(filter);
         Payload payload = payload(type, body, ttl);
-        hubs.sendToGroup(
-                hub(),
-                group(group),
-                payload,
-                Optional.empty(),
-                false,
-                c -> excluded.contains(c.id()) || !matches.test(c));
+        hubs.sendToGroup(hub(), group(group), payload, Optional.empty(), false, excluded, filter);
         return Response.accepted().build();
     }
 
@@ -130,10 +128,9 @@ public class HubRestResource {
             @QueryParam("messageTtlSeconds") String ttl,
             @HeaderParam("Content-Type") String type,
             InputStream body) {
-        Predicate<HubConnection> matches = matching(filter);
+        matching(filter);
         Payload payload = payload(type, body, ttl);
-        hubs.sendToConnections(
-                hubs.connectionsOfUser(hub(), user).stream().filter(matches).toList(), payload);
+        hubs.sendToUser(hub(), user, payload, filter);
         return Response.accepted().build();
     }
 
@@ -146,7 +143,7 @@ public class HubRestResource {
             @HeaderParam("Content-Type") String type,
             InputStream body) {
         Payload payload = payload(type, body, ttl);
-        hubs.connection(hub(), connectionId).ifPresent(c -> hubs.sendToConnections(List.of(c), payload));
+        hubs.sendToConnection(hub(), connectionId, payload);
         return Response.accepted().build();
     }
 
@@ -155,19 +152,20 @@ public class HubRestResource {
     @HEAD
     @Path("connections/{connection}")
     public Response connectionExists(@PathParam("connection") String connectionId) {
-        return exists(hubs.connection(hub(), connectionId).isPresent());
+        return exists(
+                hubs.connection(hub(), connectionId).isPresent() || cluster.connectionExists(hub(), connectionId));
     }
 
     @HEAD
     @Path("groups/{group}")
     public Response groupExists(@PathParam("group") String group) {
-        return exists(hubs.groupExists(hub(), group(group)));
+        return exists(hubs.groupExists(hub(), group(group)) || cluster.groupExists(hub(), group));
     }
 
     @HEAD
     @Path("users/{user}")
     public Response userExists(@PathParam("user") String user) {
-        return exists(!hubs.connectionsOfUser(hub(), user).isEmpty());
+        return exists(!hubs.connectionsOfUser(hub(), user).isEmpty() || cluster.userExists(hub(), user));
     }
 
     // --- closing ---
@@ -175,7 +173,11 @@ public class HubRestResource {
     @DELETE
     @Path("connections/{connection}")
     public Response closeConnection(@PathParam("connection") String connectionId, @QueryParam("reason") String reason) {
-        hubs.connection(hub(), connectionId).ifPresent(c -> close(c, reason));
+        Optional<HubConnection> here = hubs.connection(hub(), connectionId);
+        here.ifPresent(c -> close(c, reason));
+        if (here.isEmpty()) {
+            cluster.close("CONNECTION", hub(), connectionId, List.of(), closeReason(reason));
+        }
         return Response.noContent().build();
     }
 
@@ -185,6 +187,7 @@ public class HubRestResource {
         hubs.connectionsOfHub(hub()).stream()
                 .filter(c -> !excluded.contains(c.id()))
                 .forEach(c -> close(c, reason));
+        cluster.close("ALL", hub(), null, excluded, closeReason(reason));
         return Response.noContent().build();
     }
 
@@ -197,6 +200,7 @@ public class HubRestResource {
         hubs.connectionsInGroup(hub(), group(group)).stream()
                 .filter(c -> !excluded.contains(c.id()))
                 .forEach(c -> close(c, reason));
+        cluster.close("GROUP", hub(), group, excluded, closeReason(reason));
         return Response.noContent().build();
     }
 
@@ -209,6 +213,7 @@ public class HubRestResource {
         hubs.connectionsOfUser(hub(), user).stream()
                 .filter(c -> !excluded.contains(c.id()))
                 .forEach(c -> close(c, reason));
+        cluster.close("USER", hub(), user, excluded, closeReason(reason));
         return Response.noContent().build();
     }
 
@@ -218,9 +223,13 @@ public class HubRestResource {
     @Path("groups/{group}/connections/{connection}")
     public Response addConnectionToGroup(
             @PathParam("group") String group, @PathParam("connection") String connectionId) {
-        HubConnection connection = hubs.connection(hub(), connectionId)
-                .orElseThrow(() -> HubRestErrors.notFound("connection '" + connectionId + "' does not exist"));
-        hubs.join(connection, group(group));
+        String name = group(group);
+        Optional<HubConnection> here = hubs.connection(hub(), connectionId);
+        if (here.isPresent()) {
+            hubs.join(here.get(), name);
+        } else if (cluster.join("JOIN_CONNECTION", hub(), connectionId, List.of(name), null) == 0) {
+            throw HubRestErrors.notFound("connection '" + connectionId + "' does not exist");
+        }
         return Response.ok().build();
     }
 
@@ -229,14 +238,22 @@ public class HubRestResource {
     public Response removeConnectionFromGroup(
             @PathParam("group") String group, @PathParam("connection") String connectionId) {
         String name = group(group);
-        hubs.connection(hub(), connectionId).ifPresent(c -> hubs.leave(c, name));
+        Optional<HubConnection> here = hubs.connection(hub(), connectionId);
+        here.ifPresent(c -> hubs.leave(c, name));
+        if (here.isEmpty()) {
+            cluster.leave("LEAVE_CONNECTION", hub(), connectionId, List.of(name), null);
+        }
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("connections/{connection}/groups")
     public Response removeConnectionFromAllGroups(@PathParam("connection") String connectionId) {
-        hubs.connection(hub(), connectionId).ifPresent(this::leaveAll);
+        Optional<HubConnection> here = hubs.connection(hub(), connectionId);
+        here.ifPresent(this::leaveAll);
+        if (here.isEmpty()) {
+            cluster.leave("LEAVE_ALL_CONNECTION", hub(), connectionId, List.of(), null);
+        }
         return Response.noContent().build();
     }
 
@@ -246,10 +263,11 @@ public class HubRestResource {
     public Response addUserToGroup(@PathParam("user") String user, @PathParam("group") String group) {
         String name = group(group);
         Set<HubConnection> connections = hubs.connectionsOfUser(hub(), user);
-        if (connections.isEmpty()) {
+        connections.forEach(c -> hubs.join(c, name));
+        int elsewhere = cluster.join("JOIN_USER", hub(), user, List.of(name), null);
+        if (connections.isEmpty() && elsewhere == 0) {
             throw HubRestErrors.notFound("user '" + user + "' has no connection");
         }
-        connections.forEach(c -> hubs.join(c, name));
         return Response.ok().build();
     }
 
@@ -258,6 +276,7 @@ public class HubRestResource {
     public Response removeUserFromGroup(@PathParam("user") String user, @PathParam("group") String group) {
         String name = group(group);
         hubs.connectionsOfUser(hub(), user).forEach(c -> hubs.leave(c, name));
+        cluster.leave("LEAVE_USER", hub(), user, List.of(name), null);
         return Response.noContent().build();
     }
 
@@ -265,6 +284,7 @@ public class HubRestResource {
     @Path("users/{user}/groups")
     public Response removeUserFromAllGroups(@PathParam("user") String user) {
         hubs.connectionsOfUser(hub(), user).forEach(this::leaveAll);
+        cluster.leave("LEAVE_ALL_USER", hub(), user, List.of(), null);
         return Response.noContent().build();
     }
 
@@ -276,6 +296,7 @@ public class HubRestResource {
         hubs.connectionsOfHub(hub()).stream()
                 .filter(request.filter())
                 .forEach(c -> request.groups().forEach(g -> hubs.join(c, g)));
+        cluster.join("JOIN_FILTERED", hub(), null, request.groups(), request.text());
         return Response.ok().build();
     }
 
@@ -287,6 +308,7 @@ public class HubRestResource {
         hubs.connectionsOfHub(hub()).stream()
                 .filter(request.filter())
                 .forEach(c -> request.groups().forEach(g -> hubs.leave(c, g)));
+        cluster.leave("LEAVE_FILTERED", hub(), null, request.groups(), request.text());
         return Response.ok().build();
     }
 
@@ -303,22 +325,29 @@ public class HubRestResource {
         int size = bounded("maxpagesize", pageSize, 200, 1, 200);
         int limit = bounded("top", top, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         String after = continuation == null ? "" : continuation;
-        List<HubConnection> remaining = hubs.connectionsInGroup(hub(), group(group)).stream()
-                .filter(c -> c.id().compareTo(after) > 0)
-                .sorted(Comparator.comparing(HubConnection::id))
+        // members here and on the other nodes, as "connectionId" or "connectionId\nuserId"
+        List<String> everywhere = new ArrayList<>(cluster.members(hub(), group(group)));
+        hubs.connectionsInGroup(hub(), group(group))
+                .forEach(c ->
+                        everywhere.add(c.id() + c.userId().map(u -> "\n" + u).orElse("")));
+        List<String> remaining = everywhere.stream()
+                .filter(c -> memberId(c).compareTo(after) > 0)
+                .sorted(Comparator.comparing(HubRestResource::memberId))
                 .toList();
-        List<HubConnection> members = remaining.subList(0, Math.min(remaining.size(), Math.min(size, limit)));
+        List<String> members = remaining.subList(0, Math.min(remaining.size(), Math.min(size, limit)));
         JsonArrayBuilder value = JSON.createArrayBuilder();
         members.forEach(c -> {
-            var entry = JSON.createObjectBuilder().add("connectionId", c.id());
-            c.userId().ifPresent(u -> entry.add("userId", u));
+            int split = c.indexOf('\n');
+            var entry = JSON.createObjectBuilder().add("connectionId", memberId(c));
+            if (split >= 0) {
+                entry.add("userId", c.substring(split + 1));
+            }
             value.add(entry);
         });
         var page = JSON.createObjectBuilder().add("value", value);
         if (remaining.size() > members.size() && limit > size) {
             var next = uri.getRequestUriBuilder()
-                    .replaceQueryParam(
-                            "continuationToken", members.get(members.size() - 1).id());
+                    .replaceQueryParam("continuationToken", memberId(members.get(members.size() - 1)));
             if (limit == Integer.MAX_VALUE) {
                 next.replaceQueryParam("top");
             } else {
@@ -339,9 +368,12 @@ public class HubRestResource {
             @PathParam("connection") String connectionId,
             @QueryParam("targetName") String target) {
         Permissions.Action action = action(permission);
-        HubConnection connection = hubs.connection(hub(), connectionId)
-                .orElseThrow(() -> HubRestErrors.notFound("connection '" + connectionId + "' does not exist"));
-        connection.permissions().grant(action, target);
+        Optional<HubConnection> here = hubs.connection(hub(), connectionId);
+        if (here.isPresent()) {
+            here.get().permissions().grant(action, target);
+        } else if (!cluster.permission(true, hub(), connectionId, action, target)) {
+            throw HubRestErrors.notFound("connection '" + connectionId + "' does not exist");
+        }
         return Response.ok().build();
     }
 
@@ -352,7 +384,11 @@ public class HubRestResource {
             @PathParam("connection") String connectionId,
             @QueryParam("targetName") String target) {
         Permissions.Action action = action(permission);
-        hubs.connection(hub(), connectionId).ifPresent(c -> c.permissions().revoke(action, target));
+        Optional<HubConnection> here = hubs.connection(hub(), connectionId);
+        here.ifPresent(c -> c.permissions().revoke(action, target));
+        if (here.isEmpty()) {
+            cluster.permission(false, hub(), connectionId, action, target);
+        }
         return Response.noContent().build();
     }
 
@@ -363,11 +399,11 @@ public class HubRestResource {
             @PathParam("connection") String connectionId,
             @QueryParam("targetName") String target) {
         Permissions.Action action = action(permission);
-        return exists(hubs.connection(hub(), connectionId)
-                .map(c -> target == null
-                        ? c.permissions().roles().contains(action.role())
-                        : c.permissions().allows(action, target))
-                .orElse(false));
+        Optional<HubConnection> here = hubs.connection(hub(), connectionId);
+        return exists(
+                here.isPresent()
+                        ? HubCluster.permits(here.get(), action, target)
+                        : cluster.permits(hub(), connectionId, action, target));
     }
 
     // --- tokens ---
@@ -438,7 +474,17 @@ public class HubRestResource {
     }
 
     private void close(HubConnection connection, String reason) {
-        sessions.closeByServer(connection, reason == null ? "closed by the server" : reason);
+        sessions.closeByServer(connection, closeReason(reason));
+    }
+
+    private static String closeReason(String reason) {
+        return reason == null ? "closed by the server" : reason;
+    }
+
+    /** The connection id of a member entry ({@code connectionId} or {@code connectionId\nuserId}). */
+    private static String memberId(String member) {
+        int split = member.indexOf('\n');
+        return split < 0 ? member : member.substring(0, split);
     }
 
     private void leaveAll(HubConnection connection) {
@@ -500,7 +546,7 @@ public class HubRestResource {
         }
     }
 
-    private record GroupsRequest(List<String> groups, Predicate<HubConnection> filter) {}
+    private record GroupsRequest(List<String> groups, Predicate<HubConnection> filter, String text) {}
 
     private static GroupsRequest groupsRequest(String body) {
         JsonObject json;
@@ -518,6 +564,6 @@ public class HubRestResource {
         List<String> groups =
                 array.stream().map(v -> ((JsonString) v).getString()).toList();
         String filter = json.get("filter") instanceof JsonString f ? f.getString() : null;
-        return new GroupsRequest(groups, matching(filter));
+        return new GroupsRequest(groups, matching(filter), filter);
     }
 }

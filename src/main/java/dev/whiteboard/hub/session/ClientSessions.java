@@ -381,7 +381,8 @@ public class ClientSessions {
                         send.payload(),
                         Optional.of(connection),
                         send.noEcho(),
-                        member -> false);
+                        List.of(),
+                        null);
             }
             return refusal;
         }

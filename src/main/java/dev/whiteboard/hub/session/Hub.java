@@ -14,6 +14,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
@@ -35,6 +37,9 @@ public class Hub {
     @Inject
     Fanout fanout;
 
+    @Inject
+    HubCluster cluster;
+
     private final ConcurrentMap<String, HubConnection> connections = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<HubConnection>> groups = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<HubConnection>> users = new ConcurrentHashMap<>();
@@ -42,6 +47,7 @@ public class Hub {
     void add(HubConnection connection) {
         connections.put(connection.id(), connection);
         connection.userId().ifPresent(user -> addTo(users, key(connection.hub(), user), connection));
+        cluster.added(connection);
     }
 
     /** Removes the connection everywhere; returns whether it was still registered. */
@@ -53,6 +59,7 @@ public class Hub {
             leave(connection, group);
         }
         connection.userId().ifPresent(user -> removeFrom(users, key(connection.hub(), user), connection));
+        cluster.removed(connection);
         return true;
     }
 
@@ -61,21 +68,77 @@ public class Hub {
                 .filter(c -> c.hub().equals(HubSettings.normalise(hub)));
     }
 
-    /** Adds the connection to the group; returns whether it was not in it yet. */
+    /**
+     * Adds the connection to the group; returns whether it was not in it yet. In a cluster the first member on this
+     * node subscribes the node to the group's channel, and this returns once Redis has confirmed it (at most 2 s):
+     * what is published to the group after that reaches the connection.
+     */
     public boolean join(HubConnection connection, String group) {
         boolean added = connection.groups().add(group);
         addTo(groups, key(connection.hub(), group), connection);
+        if (added) {
+            HubCluster.await(cluster.joined(connection.hub(), group));
+        }
         return added;
+    }
+
+    /** {@link #join} without waiting for the subscription: done when it is (a join asked by another node). */
+    CompletionStage<Void> joinLater(HubConnection connection, String group) {
+        boolean added = connection.groups().add(group);
+        addTo(groups, key(connection.hub(), group), connection);
+        return added ? cluster.joined(connection.hub(), group) : CompletableFuture.completedFuture(null);
     }
 
     public boolean leave(HubConnection connection, String group) {
         boolean removed = connection.groups().remove(group);
         removeFrom(groups, key(connection.hub(), group), connection);
+        if (removed) {
+            cluster.left(connection.hub(), group);
+        }
         return removed;
     }
 
-    /** Publishes to a group; {@code sender} (absent for the REST API) is skipped with {@code noEcho}. */
+    /**
+     * Publishes to a group on every node: its members here first, then (in a cluster) through the group's channel to
+     * the other nodes that have members, which apply {@code excluded} (connection ids) and {@code filter} (OData) to
+     * theirs. {@code sender} (absent for the REST API) is skipped with {@code noEcho}.
+     */
     public void sendToGroup(
+            String hub,
+            String group,
+            Payload payload,
+            Optional<HubConnection> sender,
+            boolean noEcho,
+            List<String> excluded,
+            String filter) {
+        Predicate<HubConnection> matches = ConnectionFilter.parse(filter);
+        String canonical = HubSettings.normalise(hub);
+        String fromUserId = sender.flatMap(HubConnection::userId).orElse(null);
+        sendToGroup(canonical, group, payload, sender, noEcho, c -> excluded.contains(c.id()) || !matches.test(c));
+        cluster.publishToGroup(canonical, group, payload, fromUserId, excluded, filter);
+    }
+
+    /** Publishes to this node's members of a group (sent by another node: {@code fromUserId} is its sender's user). */
+    void sendToLocalGroup(
+            String hub, String group, Payload payload, String fromUserId, Predicate<HubConnection> excluded) {
+        Set<HubConnection> members = groups.get(key(hub, group));
+        if (members == null) {
+            return;
+        }
+        Delivery delivery = new Delivery(
+                payload, (format, sequenceId) -> format.groupMessage(group, fromUserId, payload, sequenceId));
+        fanout.submit(delivery.frame(JsonWire.INSTANCE).length, written -> {
+            for (HubConnection member : members) {
+                if (excluded.test(member)) {
+                    continue;
+                }
+                written.add(member);
+                deliver(member, delivery);
+            }
+        });
+    }
+
+    private void sendToGroup(
             String hub,
             String group,
             Payload payload,
@@ -102,6 +165,34 @@ public class Hub {
                 deliver(member, delivery);
             }
         });
+    }
+
+    /** Sends a server message to every connection of a user, on every node ({@code filter}: OData, or null). */
+    public void sendToUser(String hub, String user, Payload payload, String filter) {
+        Predicate<HubConnection> matches = ConnectionFilter.parse(filter);
+        sendToConnections(connectionsOfUser(hub, user).stream().filter(matches).toList(), payload);
+        cluster.publishToUser(HubSettings.normalise(hub), user, payload, filter);
+    }
+
+    /** Sends a server message to every connection of the hub, on every node, but the excluded and filtered out. */
+    public void sendToAll(String hub, Payload payload, List<String> excluded, String filter) {
+        Predicate<HubConnection> matches = ConnectionFilter.parse(filter);
+        sendToConnections(
+                connectionsOfHub(hub).stream()
+                        .filter(c -> !excluded.contains(c.id()) && matches.test(c))
+                        .toList(),
+                payload);
+        cluster.publishToAll(HubSettings.normalise(hub), payload, excluded, filter);
+    }
+
+    /** Sends a server message to one connection, here or on another node. */
+    public void sendToConnection(String hub, String connectionId, Payload payload) {
+        Optional<HubConnection> here = connection(hub, connectionId);
+        if (here.isPresent()) {
+            sendToConnections(List.of(here.get()), payload);
+        } else {
+            cluster.publishToConnection(HubSettings.normalise(hub), connectionId, payload);
+        }
     }
 
     /** Sends a server message to one connection, every connection of a user, or every connection of a hub. */

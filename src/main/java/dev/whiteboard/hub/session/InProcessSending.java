@@ -10,6 +10,7 @@ import dev.whiteboard.runtime.LocalHub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,12 +39,12 @@ public class InProcessSending implements LocalHub {
             throw new IllegalArgumentException("group names are 1 to " + ClientFrameDecoder.MAX_GROUP_LENGTH
                     + " characters, not only white space");
         }
-        hubs.sendToGroup(HubSettings.normalise(hub), group, payload(json), Optional.empty(), false, c -> false);
+        hubs.sendToGroup(HubSettings.normalise(hub), group, payload(json), Optional.empty(), false, List.of(), null);
     }
 
     @Override
     public void sendToUser(String hub, String user, String json) {
-        hubs.sendToConnections(hubs.connectionsOfUser(HubSettings.normalise(hub), user), payload(json));
+        hubs.sendToUser(HubSettings.normalise(hub), user, payload(json), null);
     }
 
     private static Payload payload(String json) {
