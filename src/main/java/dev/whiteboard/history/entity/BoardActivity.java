@@ -41,8 +41,7 @@ public class BoardActivity {
         BACKGROUND,
         ROLE,
         RENAMED,
-        VERSION,
-        RECOVERED;
+        VERSION;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

@@ -27,20 +27,12 @@ import java.util.Optional;
         query = "SELECT v FROM BoardVersion v WHERE v.boardId = :board ORDER BY v.version DESC, v.createdAt DESC,"
                 + " v.id DESC")
 @NamedQuery(
-        name = BoardVersion.LATEST_VERSION,
-        query = "SELECT MAX(v.version) FROM BoardVersion v WHERE v.boardId = :board")
-@NamedQuery(
-        name = BoardVersion.EXPIRED,
-        query = "SELECT v FROM BoardVersion v WHERE v.kind = :kind AND v.createdAt < :cutoff ORDER BY v.createdAt")
-@NamedQuery(
         name = BoardVersion.OLDEST_VERSION,
         query = "SELECT MIN(v.version) FROM BoardVersion v WHERE v.boardId = :board")
 public class BoardVersion {
 
     public static final String OF_BOARD = "BoardVersion.ofBoard";
-    public static final String LATEST_VERSION = "BoardVersion.latestVersion";
     public static final String OLDEST_VERSION = "BoardVersion.oldestVersion";
-    public static final String EXPIRED = "BoardVersion.expired";
 
     public static final int MAX_LABEL_LENGTH = 100;
     public static final int MAX_DESCRIPTION_LENGTH = 1000;
