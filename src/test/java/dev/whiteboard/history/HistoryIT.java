@@ -1,6 +1,7 @@
 package dev.whiteboard.history;
 
 import static dev.whiteboard.testing.Assertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.BoardClient;
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.Images;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -199,6 +201,71 @@ class HistoryIT {
         alice.postJson(path("versions/" + checkpoint.getString("id") + "/restore"), "");
         assertEquals(Set.of("a", "b"), live().keySet(), "restoring the checkpoint undoes the restore");
         assertEquals("v2", live().get("a").getString("text"));
+    }
+
+    @Test
+    void theBackgroundColourAndImageComeBackWithTheVersion() {
+        byte[] first = Images.encode("png");
+        byte[] second = Images.encode("gif");
+        assertEquals(200, alice.put(path("background"), "image/png", first).status());
+        try (BoardClient a = BoardClient.join(AppServer.baseUri(), "alice", board)) {
+            assertTrue(a.send("setBackground", "\"color\":\"#fdf6e3\"").getBoolean("ok"));
+        }
+        JsonObject withFirst = save(alice, "First image");
+        JsonObject firstImage = withFirst.getJsonObject("backgroundImage");
+        assertEquals("#fdf6e3", withFirst.getString("backgroundColor"));
+        assertEquals("image/png", firstImage.getString("contentType"));
+        assertTrue(
+                firstImage
+                        .getString("url")
+                        .startsWith(path("versions/" + withFirst.getString("id") + "/background?v=")),
+                firstImage::toString);
+        assertEquals(200, alice.put(path("background"), "image/gif", second).status());
+        JsonObject withSecond = save(alice, "Second image");
+        assertEquals("image/gif", withSecond.getJsonObject("backgroundImage").getString("contentType"));
+        assertEquals(204, alice.delete(path("background")).status());
+        JsonObject withNone = save(alice, "No image");
+        assertFalse(withNone.containsKey("backgroundImage"), withNone::toString);
+
+        // the version serves its own image, whatever the board shows now, to viewers too
+        grant("carol", "viewer");
+        Http.Reply kept = carol.get(firstImage.getString("url"));
+        assertEquals(200, kept.status(), kept::toString);
+        assertArrayEquals(first, kept.body());
+        assertEquals("image/png", kept.header("Content-Type"));
+        assertTrue(kept.header("Cache-Control").contains("max-age=31536000"), kept.header("Cache-Control"));
+        assertError(alice.get(path("versions/" + withNone.getString("id") + "/background")), 404, "not_found", null);
+
+        // a restore brings the version's image and colour back, as part of its one change
+        Http.Reply restored = alice.postJson(path("versions/" + withFirst.getString("id") + "/restore"), "{}");
+        assertEquals(200, restored.status(), restored::toString);
+        JsonObject diagram = alice.get(path("diagram")).json();
+        assertEquals("#fdf6e3", diagram.getJsonObject("board").getString("backgroundColor"), diagram::toString);
+        assertArrayEquals(
+                first,
+                alice.get(diagram.getJsonObject("background").getString("url")).body());
+        // ... and the checkpoint before it (no image) undoes that
+        String before = restored.json().getJsonObject("checkpoint").getString("id");
+        assertEquals(withNone.getString("id"), before, "the board had not changed since that version");
+        Http.Reply undone = alice.postJson(path("versions/" + before + "/restore"), "{}");
+        assertEquals(200, undone.status(), undone::toString);
+        assertFalse(alice.get(path("diagram")).json().containsKey("background"));
+        JsonObject withFirstAgain = undone.json().getJsonObject("checkpoint");
+        assertEquals(
+                "image/png", withFirstAgain.getJsonObject("backgroundImage").getString("contentType"));
+        assertEquals(
+                200,
+                alice.postJson(path("versions/" + withSecond.getString("id") + "/restore"), "{}")
+                        .status());
+        assertArrayEquals(second, alice.get(path("background")).body());
+
+        // an image stays kept while a version names it: the first is named by a checkpoint, the second by two
+        assertEquals(
+                204, alice.delete(path("versions/" + withFirst.getString("id"))).status());
+        Http.Reply stillKept =
+                alice.get(withFirstAgain.getJsonObject("backgroundImage").getString("url"));
+        assertEquals(200, stillKept.status(), "the checkpoint before the undo names the first image too");
+        assertArrayEquals(first, stillKept.body());
     }
 
     @Test

@@ -366,14 +366,7 @@ public class BoardStore {
                 ImageInspector.inspect(content, Limits.MAX_BACKGROUND_PIXELS).type();
         Board board = lock(boardId);
         long from = board.version();
-        BoardBackground background = em.find(BoardBackground.class, board.id());
-        if (background == null) {
-            background = new BoardBackground(board.id(), type, content, user(user), now());
-            em.persist(background);
-        } else {
-            background.replace(type, content, user(user), now());
-        }
-        board.showBackground(background.ref(), background.contentType());
+        BoardBackground background = putBackground(board, type, content, user(user));
         board.nextVersion(user(user), now());
         changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
         return background;
@@ -383,14 +376,38 @@ public class BoardStore {
     public boolean removeBackground(String boardId, String user) {
         Board board = lock(boardId);
         long from = board.version();
+        if (!dropBackground(board)) {
+            return false;
+        }
+        board.nextVersion(user(user), now());
+        changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
+        return true;
+    }
+
+    /**
+     * Within a change the caller makes on a board it locked (an upload, a restore): the background image becomes
+     * {@code content}, checked by the caller. No new board version and no event: the caller's change carries them.
+     */
+    public BoardBackground putBackground(Board board, ImageType type, byte[] content, String user) {
+        BoardBackground background = em.find(BoardBackground.class, board.id());
+        if (background == null) {
+            background = new BoardBackground(board.id(), type, content, user, now());
+            em.persist(background);
+        } else {
+            background.replace(type, content, user, now());
+        }
+        board.showBackground(background.ref(), background.contentType());
+        return background;
+    }
+
+    /** The same, taking the background image away; returns whether there was one. */
+    public boolean dropBackground(Board board) {
         BoardBackground background = em.find(BoardBackground.class, board.id());
         if (background == null) {
             return false;
         }
         em.remove(background);
         board.removeBackground();
-        board.nextVersion(user(user), now());
-        changes.fire(new BoardChange.BackgroundChanged(board.id(), from, board.version(), user(user), board));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.whiteboard.history.boundary;
 
+import dev.whiteboard.boards.boundary.BackgroundView;
 import dev.whiteboard.boards.boundary.ShapeView;
 import dev.whiteboard.history.control.History;
 import dev.whiteboard.history.control.ShapeState;
@@ -21,8 +22,9 @@ public final class HistoryViews {
     /**
      * A version: {@code {"id":"…","version":12,"kind":"named","label":"After the workshop","createdAt":"…",
      * "createdBy":"alice","createdByName":"Alice","contributors":[{"user":"bob","name":"Bob"}],"added":3,
-     * "changed":1,"removed":0}}; {@code reason} for automatic ones, {@code description} and {@code backgroundColor}
-     * when set.
+     * "changed":1,"removed":0}}; {@code reason} for automatic ones, {@code description}, {@code backgroundColor}
+     * and {@code backgroundImage} (as the board's background is given: {@code {"url":"api/boards/…/versions/…/
+     * background?v=9f2c…","contentType":"image/png"}}) when set.
      */
     public record VersionView(
             String id,
@@ -32,6 +34,7 @@ public final class HistoryViews {
             String label,
             String description,
             String backgroundColor,
+            BackgroundView backgroundImage,
             OffsetDateTime createdAt,
             String createdBy,
             String createdByName,
@@ -49,7 +52,13 @@ public final class HistoryViews {
                     v.reason().map(BoardVersion.Reason::wireName).orElse(null),
                     v.label().orElse(null),
                     v.description().orElse(null),
-                    v.backgroundColor().orElse(null),
+                    v.background().color(),
+                    v.background()
+                            .image()
+                            .map(ref -> new BackgroundView(
+                                    "api/boards/" + v.boardId() + "/versions/" + v.id() + "/background?v=" + ref,
+                                    v.background().imageType()))
+                            .orElse(null),
                     v.createdAt(),
                     v.createdBy(),
                     names.get(v.createdBy()),

@@ -1,10 +1,13 @@
 package dev.whiteboard.history.boundary;
 
 import dev.whiteboard.api.WholeNumber;
+import dev.whiteboard.boards.control.NoBackgroundException;
 import dev.whiteboard.errors.InvalidInputException;
 import dev.whiteboard.history.boundary.HistoryViews.VersionView;
+import dev.whiteboard.history.control.BackgroundHistory;
 import dev.whiteboard.history.control.History;
 import dev.whiteboard.history.entity.BoardVersion;
+import dev.whiteboard.images.ImageType;
 import dev.whiteboard.security.CurrentCaller;
 import dev.whiteboard.wire.WireJson;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -86,6 +90,31 @@ public class VersionsResource {
         return new HistoryViews.VersionContent(
                 view(content.version()),
                 content.shapes().stream().map(HistoryViews::shape).toList());
+    }
+
+    /**
+     * The background image the version was taken with: content-addressed (its {@code v} is the content's ref), so a
+     * browser keeps it for good.
+     */
+    @GET
+    @Path("{version}/background")
+    @Produces(MediaType.WILDCARD)
+    public Response background(@PathParam("board") String boardId, @PathParam("version") String id) {
+        BackgroundHistory.StoredImage image = history.backgroundImage(boardId, id, caller.name())
+                .orElseThrow(() -> new NoBackgroundException(boardId));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(31_536_000);
+        cache.setPrivate(true);
+        String extension = ImageType.ofMediaType(image.contentType())
+                .map(ImageType::extension)
+                .orElse("img");
+        return Response.ok(image.content(), image.contentType())
+                .cacheControl(cache)
+                .header("X-Content-Type-Options", "nosniff")
+                .header(
+                        "Content-Disposition",
+                        "inline; filename=\"background-" + boardId + "-" + id + "." + extension + "\"")
+                .build();
     }
 
     @POST

@@ -145,6 +145,7 @@ public class Checkpoints {
         for (String board : maintenance.withExpiredVersions(cutoff, BATCH)) {
             deleted += maintenance.deleteExpiredVersions(board, cutoff);
             maintenance.pruneShapes(board, cutoff);
+            maintenance.forgetUnnamedBackgrounds(board);
         }
         for (String board : maintenance.changedBetween(cutoff.minus(every).minusDays(1), cutoff, BATCH)) {
             maintenance.pruneShapes(board, cutoff);

@@ -18,6 +18,7 @@ import dev.whiteboard.history.entity.BoardActivity;
 import dev.whiteboard.history.entity.BoardVersion;
 import dev.whiteboard.history.entity.BoardVisit;
 import dev.whiteboard.history.entity.ShapeRecord;
+import dev.whiteboard.images.ImageType;
 import dev.whiteboard.security.signin.KnownUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,6 +52,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class History {
 
+    private static final Logger LOG = Logger.getLogger(History.class.getName());
+
     /** The states at version 6 of the shapes of board 1 changed in (2, 3] (4 and 5: the board again). */
     private static final String STATES_AT = "SELECT r.* FROM (SELECT DISTINCT c.shape_id FROM shape_history c WHERE"
             + " c.board_id = ? AND c.version > ? AND c.version <= ?) t JOIN shape_history r ON r.board_id = ? AND"
@@ -60,6 +65,9 @@ public class History {
 
     @Inject
     BoardStore store;
+
+    @Inject
+    BackgroundHistory backgrounds;
 
     @Inject
     BoardAccess access;
@@ -150,7 +158,7 @@ public class History {
                     board.version(),
                     name,
                     text,
-                    board.backgroundColor().orElse(null),
+                    kept(board),
                     user,
                     now,
                     summary(board.id(), latest.map(BoardVersion::version).orElse(0L), board.version()));
@@ -180,16 +188,19 @@ public class History {
             return Optional.empty();
         }
         BoardVersion checkpoint = BoardVersion.automatic(
-                board.id(),
-                version,
-                reason,
-                board.backgroundColor().orElse(null),
-                user,
-                now(),
-                summary(board.id(), previous, version));
+                board.id(), version, reason, kept(board), user, now(), summary(board.id(), previous, version));
         em.persist(checkpoint);
         versionsChanged.fire(new VersionsChanged(board.id()));
         return Optional.of(checkpoint);
+    }
+
+    /** The board's background now, its image kept for the version about to name it. */
+    private BoardVersion.Background kept(Board board) {
+        BoardVersion.Background background = BoardVersion.Background.of(board);
+        if (background.image().isPresent()) {
+            backgrounds.keep(board.id());
+        }
+        return background;
     }
 
     public VersionContent content(String boardId, String versionId, String user) {
@@ -203,6 +214,7 @@ public class History {
         access.require(boardId, user, BoardRole.OWNER);
         BoardVersion version = version(boardId, versionId, "version");
         em.remove(version);
+        backgrounds.forgetUnnamed(board.id());
         versionsChanged.fire(new VersionsChanged(board.id()));
     }
 
@@ -247,7 +259,7 @@ public class History {
             }
             shape.update(old, version, now);
         }
-        board.paintBackground(target.backgroundColor().orElse(null));
+        restoreBackground(board, target.background(), user);
         log(
                 board,
                 user,
@@ -264,6 +276,35 @@ public class History {
                 new BoardChange.RestoredVersion(
                         target.id(), target.createdAt(), target.label().orElse(null))));
         return new Restore(version, before);
+    }
+
+    /** The background of a version restored: its colour, and its image as kept for it. */
+    private void restoreBackground(Board board, BoardVersion.Background then, String user) {
+        board.paintBackground(then.color());
+        if (then.image().equals(board.backgroundRef())) {
+            return;
+        }
+        if (then.image().isEmpty()) {
+            store.dropBackground(board);
+            return;
+        }
+        Optional<BackgroundHistory.StoredImage> image = backgrounds.image(board.id(), then.imageRef());
+        Optional<ImageType> type = image.flatMap(i -> ImageType.ofMediaType(i.contentType()));
+        if (image.isEmpty() || type.isEmpty()) { // not expected: an image is kept as long as a version names it
+            LOG.log(
+                    Level.WARNING,
+                    "The background image {0} of board {1} is not kept; the board keeps its own",
+                    new Object[] {then.imageRef(), board.id()});
+            return;
+        }
+        store.putBackground(board, type.get(), image.get().content(), user);
+    }
+
+    /** The background image of a version, if it had one. */
+    public Optional<BackgroundHistory.StoredImage> backgroundImage(String boardId, String versionId, String user) {
+        access.require(boardId, user, BoardRole.VIEWER);
+        BoardVersion version = version(boardId, versionId, "version");
+        return version.background().image().flatMap(ref -> backgrounds.image(boardId, ref));
     }
 
     // ---- what changed

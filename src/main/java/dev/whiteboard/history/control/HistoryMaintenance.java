@@ -2,6 +2,7 @@ package dev.whiteboard.history.control;
 
 import dev.whiteboard.history.entity.BoardVersion;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,9 @@ public class HistoryMaintenance {
 
     @PersistenceContext(unitName = "whiteboard")
     EntityManager em;
+
+    @Inject
+    BackgroundHistory backgrounds;
 
     /** Boards changed since their latest version, last changed before {@code quietSince}, with nobody on them. */
     @SuppressWarnings("unchecked")
@@ -72,6 +76,11 @@ public class HistoryMaintenance {
                 .setParameter("kind", BoardVersion.Kind.AUTOMATIC)
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
+    }
+
+    /** Forgets the board's background images that no version names any more (after its expired ones went). */
+    public int forgetUnnamedBackgrounds(String boardId) {
+        return backgrounds.forgetUnnamed(boardId);
     }
 
     /** Boards with shape history written in [{@code from}, {@code to}). */

@@ -1,5 +1,6 @@
 package dev.whiteboard.history.entity;
 
+import dev.whiteboard.boards.entity.Board;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -94,6 +95,12 @@ public class BoardVersion {
     @Column(name = "background_color", length = 9)
     private String backgroundColor;
 
+    @Column(name = "background_ref", length = 64)
+    private String backgroundRef;
+
+    @Column(name = "background_type", length = 64)
+    private String backgroundType;
+
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
@@ -119,6 +126,24 @@ public class BoardVersion {
     /** What changed since the version before: counts of shapes and who changed them. */
     public record Summary(int added, int changed, int removed, List<String> contributors) {}
 
+    /**
+     * The board's background when the version was taken: its colour ({@code null}: the default) and its image, by
+     * the ref that names the image's content ({@code null}: none) and its media type.
+     */
+    public record Background(String color, String imageRef, String imageType) {
+
+        public static Background of(Board board) {
+            return new Background(
+                    board.backgroundColor().orElse(null),
+                    board.backgroundRef().orElse(null),
+                    board.backgroundType().orElse(null));
+        }
+
+        public Optional<String> image() {
+            return Optional.ofNullable(imageRef);
+        }
+    }
+
     private BoardVersion(
             String boardId,
             long version,
@@ -126,7 +151,7 @@ public class BoardVersion {
             Reason reason,
             String label,
             String description,
-            String backgroundColor,
+            Background background,
             String createdBy,
             OffsetDateTime createdAt,
             Summary summary) {
@@ -137,7 +162,9 @@ public class BoardVersion {
         this.reason = reason;
         this.label = label;
         this.description = description;
-        this.backgroundColor = backgroundColor;
+        this.backgroundColor = background.color();
+        this.backgroundRef = background.imageRef();
+        this.backgroundType = background.imageType();
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.added = summary.added();
@@ -151,7 +178,7 @@ public class BoardVersion {
             String boardId,
             long version,
             Reason reason,
-            String backgroundColor,
+            Background background,
             String by,
             OffsetDateTime at,
             Summary summary) {
@@ -162,7 +189,7 @@ public class BoardVersion {
                 Objects.requireNonNull(reason),
                 null,
                 null,
-                backgroundColor,
+                background,
                 by,
                 at,
                 summary);
@@ -174,7 +201,7 @@ public class BoardVersion {
             long version,
             String label,
             String description,
-            String backgroundColor,
+            Background background,
             String by,
             OffsetDateTime at,
             Summary summary) {
@@ -185,7 +212,7 @@ public class BoardVersion {
                 null,
                 Objects.requireNonNull(label),
                 description,
-                backgroundColor,
+                background,
                 by,
                 at,
                 summary);
@@ -255,8 +282,8 @@ public class BoardVersion {
         return Optional.ofNullable(description);
     }
 
-    public Optional<String> backgroundColor() {
-        return Optional.ofNullable(backgroundColor);
+    public Background background() {
+        return new Background(backgroundColor, backgroundRef, backgroundType);
     }
 
     public String createdBy() {
