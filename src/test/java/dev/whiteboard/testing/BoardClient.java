@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,13 +25,19 @@ public final class BoardClient implements AutoCloseable {
     private final String connectionId;
 
     private BoardClient(Http http, String user, String board) {
+        this(http, null, user, board);
+    }
+
+    private BoardClient(Http http, HttpClient sockets, String user, String board) {
         this.http = http;
         this.user = user;
         this.board = board;
         Http.Reply reply = http.get(board == null ? "api/negotiate?lobby=true" : "api/negotiate?board=" + board);
         assertEquals(200, reply.status(), reply::toString);
         this.negotiated = reply.json();
-        this.socket = WsClient.json(negotiated.getString("url"));
+        this.socket = sockets == null
+                ? WsClient.json(negotiated.getString("url"))
+                : WsClient.json(sockets, negotiated.getString("url"));
         JsonObject connected = socket.next();
         assertEquals("connected", connected.getString("event"), connected::toString);
         assertEquals(user, connected.getString("userId"));
@@ -44,6 +51,14 @@ public final class BoardClient implements AutoCloseable {
     /** Joins as {@code user}, signed in however {@code http} is (a session cookie, a bearer token). */
     public static BoardClient join(Http http, String user, String board) {
         return new BoardClient(http, user, board);
+    }
+
+    /**
+     * Joins through a gateway: signed in however {@code http} is, the WebSocket opened by {@code sockets} (a client
+     * that trusts the gateway's certificate, {@link Gateway#client()}).
+     */
+    public static BoardClient join(Http http, HttpClient sockets, String user, String board) {
+        return new BoardClient(http, sockets, user, board);
     }
 
     /** A connection on no board (the boards list page's): {@code negotiate?lobby=true}. */

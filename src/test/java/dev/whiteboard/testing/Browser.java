@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,9 +57,22 @@ public final class Browser implements AutoCloseable {
         return new Browser(base, 1280, 800, true);
     }
 
+    /**
+     * A browser on the test gateway ({@link Gateway}): its pages at the gateway's address, its self-made certificate
+     * accepted (it is trusted by nothing else).
+     */
+    public static Browser behind(Gateway gateway) {
+        return new Browser(gateway.baseUri(), 1280, 800, false, true);
+    }
+
     private Browser(URI base, int width, int height, boolean recordPages) {
+        this(base, width, height, recordPages, false);
+    }
+
+    private Browser(URI base, int width, int height, boolean recordPages, boolean acceptInsecureCerts) {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
+        options.setAcceptInsecureCerts(acceptInsecureCerts);
         options.setBinary(System.getProperty("whiteboard.it.chromium", "/usr/bin/chromium"));
         options.addArguments(
                 "--headless=new",
@@ -90,6 +105,21 @@ public final class Browser implements AutoCloseable {
         find(By.id("password")).sendKeys(password);
         find(By.id("signin-button")).click();
         await(d -> !d.getCurrentUrl().contains("signin.html"));
+        return this;
+    }
+
+    /**
+     * Sends HTTP Basic credentials with every request of this browser from now on (Chromium's DevTools protocol), as the
+     * app takes them on every request: a page then needs no sign-in session, which each node of several keeps for
+     * itself until sessions are shared (issue 17 item 4).
+     */
+    public Browser authenticatingAs(String user, String password) {
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand(
+                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + credentials)));
         return this;
     }
 

@@ -27,6 +27,11 @@ public final class ChatClient implements AutoCloseable {
         return new ChatClient(BoardClient.join(base, user, board));
     }
 
+    /** Chats over a board connection already open (e.g. one made through a gateway). */
+    public static ChatClient over(BoardClient connection) {
+        return new ChatClient(connection);
+    }
+
     public static ChatClient inLobby(URI base, String user) {
         return new ChatClient(BoardClient.lobby(base, user));
     }

@@ -15,6 +15,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,8 +26,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * nginx (Debian's package) on loopback in front of a test server, configured from the product's own
- * {@code server-config/gateway/nginx.conf.template} with a certificate made for {@code localhost} by openssl.
+ * nginx (Debian's package) on loopback in front of a test server or several nodes, configured from the product's own
+ * {@code server-config/gateway/nginx.conf.template} and {@code nodes.sh} with a certificate made for {@code localhost}
+ * by openssl.
  * {@link #client()} trusts exactly that certificate.
  */
 public final class Gateway implements AutoCloseable {
@@ -85,6 +87,14 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts nginx on {@code port} with TLS, in front of the app listening on {@code appPort}. */
     public static Gateway start(int port, int appPort) {
+        return start(port, List.of(appPort));
+    }
+
+    /**
+     * Starts nginx on {@code port} with TLS, in front of the app's nodes listening on {@code appPorts} (on loopback),
+     * listed by the product's {@code server-config/gateway/nodes.sh} as an operator lists them.
+     */
+    public static Gateway start(int port, List<Integer> appPorts) {
         if (!Files.isExecutable(NGINX)) {
             throw new IllegalStateException(
                     "nginx is not installed (apt-get install nginx-light); .ci/run installs it");
@@ -113,7 +123,11 @@ public final class Gateway implements AutoCloseable {
                             key.toString(),
                             "-out",
                             cert.toString()),
-                    dir);
+                    dir,
+                    dir.resolve("openssl.out"));
+            List<String> nodes = new ArrayList<>(List.of("bash", "server-config/gateway/nodes.sh"));
+            appPorts.forEach(appPort -> nodes.add("127.0.0.1:" + appPort));
+            run(nodes, dir, dir.resolve("nodes.conf"));
             String config = Files.readString(Path.of("server-config/gateway/nginx.conf.template"));
             for (Map.Entry<String, String> value : Map.of(
                             "GATEWAY_DIR",
@@ -123,9 +137,7 @@ public final class Gateway implements AutoCloseable {
                             "TLS_CERT",
                             cert.toString(),
                             "TLS_KEY",
-                            key.toString(),
-                            "APP",
-                            "127.0.0.1:" + appPort)
+                            key.toString())
                     .entrySet()) {
                 config = config.replace("${" + value.getKey() + "}", value.getValue());
             }
@@ -229,14 +241,16 @@ public final class Gateway implements AutoCloseable {
                 + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
     }
 
-    private static void run(List<String> command, Path dir) throws IOException {
+    /** Runs {@code command} in the working directory, its output (and errors) into {@code output}. */
+    private static void run(List<String> command, Path dir, Path output) throws IOException {
         Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.out").toFile())
+                .redirectError(dir.resolve("command.err").toFile())
+                .redirectOutput(output.toFile())
                 .start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed: " + Files.readString(dir.resolve("openssl.out")));
+                throw new IllegalStateException(command + " failed: " + Files.readString(output)
+                        + Files.readString(dir.resolve("command.err")));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

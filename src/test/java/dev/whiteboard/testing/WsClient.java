@@ -206,6 +206,17 @@ public final class WsClient implements AutoCloseable {
         throw new AssertionError("no matching frame within " + WAIT + "; kept " + stash);
     }
 
+    /** The JSON frames received so far and not read yet (those a {@link #nextMatching} passed over first), at once. */
+    public List<JsonObject> drain() {
+        List<JsonObject> frames = new ArrayList<>();
+        for (Object frame = poll(Duration.ZERO); frame != null; frame = poll(Duration.ZERO)) {
+            if (frame instanceof String text) {
+                frames.add(parse(text));
+            }
+        }
+        return frames;
+    }
+
     private static JsonObject parse(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
