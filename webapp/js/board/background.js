@@ -9,12 +9,17 @@ export function showBackground(background, color) {
         if (state.background) scene.version++;
         state.background = null;
     } else if (!state.background || state.background.url !== background.url) {
-        const image = new Image();
-        image.onload = () => { scene.version++; invalidate(); };
-        image.src = new URL(background.url, document.baseURI).toString();
-        state.background = { image, url: background.url };
+        state.background = loadedBackground(background);
     }
     invalidate();
+}
+
+/** A background image ({url} as the app gives it) to draw: {image, url}; the canvas is drawn again once it loads. */
+export function loadedBackground(background) {
+    const image = new Image();
+    image.onload = () => { scene.version++; invalidate(); };
+    image.src = new URL(background.url, document.baseURI).toString();
+    return { image, url: background.url };
 }
 
 /**

@@ -8,7 +8,7 @@
 // scaled copy stands in for it).
 import { drawShape } from '../shapes.js';
 import { canvas, ctx } from './page.js';
-import { scene, state, visibleShapes, boxOf, invalidate, onFrame, shownBackgroundColor } from './scene.js';
+import { scene, state, visibleShapes, boxOf, invalidate, onFrame, shownBackgroundColor, shownBackground } from './scene.js';
 import { paintHighlights } from './highlights.js';
 import { paintSelection } from './selection.js';
 import { paintHint } from './connectors.js';
@@ -156,8 +156,9 @@ export function paintShapes(target, area) {
 const NONE_HIDDEN = { ids: new Set(), key: '' };
 
 function paintBackgroundImage(target) {
-    if (state.background && state.background.image.complete && state.background.image.naturalWidth) {
-        target.drawImage(state.background.image, 0, 0);
+    const background = shownBackground();
+    if (background && background.image.complete && background.image.naturalWidth) {
+        target.drawImage(background.image, 0, 0);
     }
 }
 

@@ -38,7 +38,7 @@ export const state = {
     lastRenderMs: 0,
     renderMs: [],
     // a version of the board shown read-only instead of the live board (history/preview.js): {version (its
-    // VersionView), shapes (id -> shape), backgroundColor}; the live board above goes on being kept up to date
+    // VersionView), shapes (id -> shape), backgroundColor, background (as above)}; the live board above goes on being kept up to date
     preview: null,
 };
 
@@ -75,7 +75,15 @@ export function shownBackgroundColor() {
     return state.preview ? state.preview.backgroundColor : state.backgroundColor;
 }
 
-/** Shows a version read-only instead of the live board ({shapes, backgroundColor, version}), or the board again (null). */
+/** The background image shown ({image, url}, or null): the previewed version's, or the board's. */
+export function shownBackground() {
+    return state.preview ? state.preview.background : state.background;
+}
+
+/**
+ * Shows a version read-only instead of the live board ({shapes, backgroundColor, background, version}), or the board
+ * again (null).
+ */
 export function setPreview(preview) {
     state.preview = preview;
     state.selection = new Set();

@@ -10,6 +10,7 @@ import { api } from '../../api.js';
 import { showMessage } from '../page.js';
 import { SceneMap, state, setPreview } from '../scene.js';
 import { selectTool } from '../tools.js';
+import { loadedBackground } from '../background.js';
 import { resync, onBoardMessage } from '../sync.js';
 import { connection } from '../status.js';
 import { exportPng, exportSvg, exportJson, download } from '../transfer.js';
@@ -44,7 +45,12 @@ export async function previewVersion(versionId) {
     }
     const { version } = content;
     if (!state.preview) toolBefore = state.tool;
-    setPreview({ version, shapes: new SceneMap(content.shapes.map((s) => [s.id, s])), backgroundColor: version.backgroundColor ?? null });
+    setPreview({
+        version,
+        shapes: new SceneMap(content.shapes.map((s) => [s.id, s])),
+        backgroundColor: version.backgroundColor ?? null,
+        background: version.backgroundImage ? loadedBackground(version.backgroundImage) : null,
+    });
     state.drawing = null;
     selectTool('select'); // to pick shapes to copy (viewers too); pan with Space, the middle button or H
     document.body.dataset.preview = version.id;
