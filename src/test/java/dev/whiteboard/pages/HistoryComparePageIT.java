@@ -344,7 +344,9 @@ class HistoryComparePageIT {
         String svg = Files.readString(downloaded(downloads, "svg").orElseThrow());
         assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
         assertTrue(svg.contains("<rect x=\"100\" y=\"100\" width=\"100\" height=\"60\""), "a is in it: " + svg);
-        assertTrue(svg.contains("Keep me"), svg);
+        assertTrue(
+                svg.contains(">Keep</tspan>") && svg.contains(">me</tspan>"),
+                "the note's text, one line a word: " + svg);
         assertFalse(svg.contains("<rect x=\"300\""), "b, live only, is not: " + svg);
 
         byte[] png = Files.readAllBytes(downloaded(downloads, "png").orElseThrow());
