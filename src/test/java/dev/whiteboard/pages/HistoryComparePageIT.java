@@ -390,6 +390,13 @@ class HistoryComparePageIT {
                 ? true
                 : null);
         assertTrue(versionItem(alice, first).getText().contains("Step 0"));
+
+        // someone else saves a version: the list follows (versionsChanged) and keeps the older ones loaded
+        put(http("bob"), board, "s", "{\"kind\":\"rectangle\",\"points\":[0,0,200,100]}");
+        String newest = saveVersion(http("bob"), board, "By Bob");
+        alice.await(d -> listedVersions(alice).size() == 52 ? true : null);
+        assertEquals(newest, listedVersions(alice).get(0));
+        assertEquals(first, listedVersions(alice).get(51), "the oldest is still listed");
     }
 
     @Test
