@@ -6,7 +6,7 @@
 //   between named ones are folded ("4 automatic versions"). A click previews a version (preview.js); its menu (⋯)
 //   compares it with live or with another version (compare.js), restores it and, for owners, deletes a named one.
 //   Editors save a named version (label 1–100 characters, an optional description). "Load more" pages on; the
-//   app's `versionsChanged` reloads the list.
+//   app's `versionsChanged` reloads the list (as far down as it was loaded).
 // - Recently removed: the shapes removed lately, newest first, each with a small picture, who removed it and when,
 //   and Recover (editors) to bring it back alone.
 // - Activity: who did what when, paged; owners export it as CSV.
@@ -21,6 +21,7 @@ import { allowed, historyPath, when, clock, dayOf, versionName, reasonWords, cou
     from './common.js';
 
 const PAGE = 50;
+const MAX_LIMIT = 200; // the most the app lists at once
 const panel = document.getElementById('history');
 const toggle = document.getElementById('history-button');
 const el = (name) => panel.querySelector(`[data-history="${name}"]`);
@@ -122,13 +123,23 @@ async function loadVersions(append = false) {
     const list = el('versions');
     list.setAttribute('aria-busy', 'true');
     const before = append && versions.length ? `&before=${encodeURIComponent(versions[versions.length - 1].id)}` : '';
+    // loaded again (versionsChanged, the tab shown again) after "Load more": down to the oldest one loaded, not
+    // only the first page (a page more is asked for the new ones, then the list is cut after that oldest one)
+    const oldest = !append && versions.length > PAGE ? versions[versions.length - 1].id : null;
+    const limit = oldest ? Math.min(MAX_LIMIT, versions.length + PAGE) : PAGE;
     try {
-        const page = await api(historyPath(`versions?limit=${PAGE}${before}`));
+        const page = await api(historyPath(`versions?limit=${limit}${before}`));
         allowed.canSave = Boolean(page.canSave);
         allowed.canRestore = Boolean(page.canRestore);
         allowed.canDelete = Boolean(page.canDelete);
-        versions = append ? [...versions, ...page.versions.filter((v) => !versions.some((w) => w.id === v.id))] : page.versions;
+        let loaded = page.versions;
         more = Boolean(page.more);
+        const cut = oldest ? loaded.findIndex((v) => v.id === oldest) + 1 : 0;
+        if (cut > 0 && cut < loaded.length) {
+            loaded = loaded.slice(0, cut);
+            more = true;
+        }
+        versions = append ? [...versions, ...loaded.filter((v) => !versions.some((w) => w.id === v.id))] : loaded;
         showError(el('versions-error'), null);
         renderVersions();
     } catch (e) {

@@ -2,6 +2,21 @@ package dev.whiteboard.pages;
 
 import static dev.whiteboard.pages.BoardPages.newBoard;
 import static dev.whiteboard.pages.BoardPages.onBoard;
+import static dev.whiteboard.pages.HistoryPages.ELLIPSE;
+import static dev.whiteboard.pages.HistoryPages.NOTE;
+import static dev.whiteboard.pages.HistoryPages.RECT_A;
+import static dev.whiteboard.pages.HistoryPages.RECT_B;
+import static dev.whiteboard.pages.HistoryPages.awaitShown;
+import static dev.whiteboard.pages.HistoryPages.http;
+import static dev.whiteboard.pages.HistoryPages.liveIds;
+import static dev.whiteboard.pages.HistoryPages.openPanel;
+import static dev.whiteboard.pages.HistoryPages.preview;
+import static dev.whiteboard.pages.HistoryPages.put;
+import static dev.whiteboard.pages.HistoryPages.remove;
+import static dev.whiteboard.pages.HistoryPages.saveVersion;
+import static dev.whiteboard.pages.HistoryPages.shownIds;
+import static dev.whiteboard.pages.HistoryPages.storedIds;
+import static dev.whiteboard.pages.HistoryPages.versionItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +26,7 @@ import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -33,77 +45,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @ExtendWith(AppServer.class)
 class HistoryPageIT {
-
-    private static final String RECT_A = "{\"kind\":\"rectangle\",\"points\":[100,100,200,160]}";
-    private static final String RECT_B = "{\"kind\":\"rectangle\",\"points\":[300,100,400,160]}";
-    private static final String ELLIPSE = "{\"kind\":\"ellipse\",\"points\":[100,300,220,380]}";
-    private static final String NOTE = "{\"kind\":\"note\",\"text\":\"Keep me\",\"points\":[500,100,650,250]}";
-
-    private static Http http(String user) {
-        return Http.as(AppServer.baseUri(), user);
-    }
-
-    private static void put(Http http, String board, String id, String json) {
-        Http.Reply reply = http.putJson("api/boards/" + board + "/shapes/" + id, json);
-        assertTrue(reply.status() == 200 || reply.status() == 201, reply::toString);
-    }
-
-    private static void remove(Http http, String board, String id) {
-        Http.Reply reply = http.delete("api/boards/" + board + "/shapes/" + id);
-        assertTrue(reply.status() / 100 == 2, reply::toString);
-    }
-
-    /** Saves a named version through the REST API; its id. */
-    private static String saveVersion(Http http, String board, String label) {
-        Http.Reply reply = http.postJson("api/boards/" + board + "/versions", "{\"label\":\"" + label + "\"}");
-        assertEquals(201, reply.status(), reply::toString);
-        return reply.json().getString("id");
-    }
-
-    /** The ids of the shapes the page shows (of the previewed version, while there is one). */
-    @SuppressWarnings("unchecked")
-    private static Set<String> shownIds(Browser browser) {
-        return new TreeSet<>((List<String>) browser.script("return window.whiteboard.visibleShapes().map(s => s.id);"));
-    }
-
-    /** The ids of the shapes of the live board as the page keeps it (under a preview too). */
-    @SuppressWarnings("unchecked")
-    private static Set<String> liveIds(Browser browser) {
-        return new TreeSet<>((List<String>) browser.script("return [...window.whiteboard.state.shapes.keys()];"));
-    }
-
-    private static Set<String> storedIds(Http http, String board) {
-        return new TreeSet<>(http.get("api/boards/" + board + "/diagram").json().getJsonArray("shapes").stream()
-                .map(JsonValue::asJsonObject)
-                .map(s -> s.getString("id"))
-                .toList());
-    }
-
-    private static void awaitShown(Browser browser, Set<String> ids) {
-        browser.await(d -> shownIds(browser).equals(ids) ? true : null);
-    }
-
-    private static void openPanel(Browser browser) {
-        browser.find(By.id("history-button")).click();
-        browser.find(By.id("history-heading"));
-        // the list (empty, so not displayed, when there are no versions yet) has loaded
-        browser.await(d -> "false"
-                        .equals(d.findElement(By.cssSelector("#history [data-history='versions']"))
-                                .getAttribute("aria-busy"))
-                ? true
-                : null);
-    }
-
-    private static WebElement versionItem(Browser browser, String versionId) {
-        return browser.find(By.cssSelector("#history li.version[data-version-id='" + versionId + "']"));
-    }
-
-    private static void preview(Browser browser, String versionId) {
-        versionItem(browser, versionId)
-                .findElement(By.cssSelector(".version-open"))
-                .click();
-        browser.find(By.cssSelector("body[data-preview='" + versionId + "'] #preview-banner"));
-    }
 
     @Test
     void thePanelListsVersionsWithTheNamesOfWhoContributedAndTheCounts() {
