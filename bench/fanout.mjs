@@ -19,12 +19,17 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { readFileSync } from 'node:fs';
 import { SUBPROTOCOLS, clientToken, open, openMany, percentile, protobufMessages, sleep } from './common.mjs';
 
-/** The CPU time (user + system, all threads) a process has used, in seconds; NaN without a pid. */
-function cpuSeconds(pid) {
-  if (!pid) return NaN;
-  // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the parenthesized name
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+/**
+ * The CPU time (user + system, all threads) the processes have used (pids comma-separated: every node of a cluster),
+ * in seconds; NaN without a pid.
+ */
+function cpuSeconds(pids) {
+  if (!pids) return NaN;
+  return pids.split(',').reduce((sum, pid) => {
+    // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the parenthesized name
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+  }, 0);
 }
 
 const hub = 'bench';
@@ -112,8 +117,10 @@ if (!isMainThread) {
   }
   await Promise.all(ready);
   const protocol = mode === 'hub' ? SUBPROTOCOLS[wire] : undefined;
+  // SENDER_TARGET: the senders connect there (node A of a cluster), the receivers to `target` (node B)
+  const senderTarget = process.env.SENDER_TARGET || target;
   const senderSockets = await openMany(senders, 20, (i) =>
-    open(url(mode, target, key, `s${i}`, [`webpubsub.sendToGroup.${group}`]), protocol, () => {}));
+    open(url(mode, senderTarget, key, `s${i}`, [`webpubsub.sendToGroup.${group}`]), protocol, () => {}));
   await sleep(500);
 
   const warmup = Number(process.env.WARMUP_SECONDS ?? 0);

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whiteboard.testing.AppServer;
 import dev.whiteboard.testing.Browser;
 import dev.whiteboard.testing.Http;
+import dev.whiteboard.testing.Images;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -76,6 +77,8 @@ class HistoryComparePageIT {
 
     /** The colours of the comparison's outlines (highlights.js). */
     private static final long[] ADDED = {0x2f, 0x9e, 0x44};
+
+    private static final long[] BLACK = {0, 0, 0};
 
     private static final long[] CHANGED = {0xf0, 0x8c, 0x00};
     private static final long[] REMOVED = {0xe0, 0x31, 0x31};
@@ -523,5 +526,28 @@ class HistoryComparePageIT {
         assertEquals("restore", beforeRestore.getString("reason"));
         assertEquals(
                 4, versionShapes(owner, board, beforeRestore.getString("id")).size());
+    }
+
+    @Test
+    void aPreviewShowsTheVersionsBackgroundImageAndBackToLiveTheBoards() {
+        Http owner = http("alice");
+        String board = board("History background");
+        Http.Reply uploaded = owner.put("api/boards/" + board + "/background", "image/png", Images.encode("png"));
+        assertEquals(200, uploaded.status(), uploaded::toString);
+        put(owner, board, "a", RECT_A);
+        String with = saveVersion(owner, board, "With the image");
+        assertEquals(204, owner.delete("api/boards/" + board + "/background").status());
+
+        // the image (32 × 16, black with a blue line) is drawn at the board's origin; the live board has none now
+        on(alice, board);
+        awaitShown(alice, Set.of("a"));
+        assertEquals(0L, pixelsOfColourAround(alice, BLACK, 0, 0, 32, 16), "no image on the live board");
+        openPanel(alice);
+        preview(alice, with);
+        alice.await(d -> pixelsOfColourAround(alice, BLACK, 0, 0, 32, 16) > 100 ? true : null);
+
+        alice.find(By.cssSelector("#preview-banner [data-preview='back']")).click();
+        alice.await(d -> pixelsOfColourAround(alice, BLACK, 0, 0, 32, 16) == 0 ? true : null);
+        assertFalse(http("alice").get("api/boards/" + board + "/diagram").json().containsKey("background"));
     }
 }
