@@ -1,8 +1,6 @@
 package dev.whiteboard.security.sessions;
 
-import dev.whiteboard.security.accounts.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cookie) and stores its hash; a request with the token finds the sign-in on any node, as long as it was used within
  * {@code whiteboard.security.session-idle-minutes} (480, as long as the HTTP session was before); using it moves that
  * deadline on (written at most once a minute). Ends at sign-out, when the account is disabled (in the same
- * transaction), and at the deadline (expired rows are deleted at each new sign-in).
+ * transaction, by {@code AccountStates}), and at the deadline (expired rows are deleted at each new sign-in).
  */
 @ApplicationScoped
 @Transactional
@@ -96,13 +94,6 @@ public class StoredSessions {
         return em.createQuery("DELETE FROM StoredSession s WHERE s.user = :user")
                 .setParameter("user", user)
                 .executeUpdate();
-    }
-
-    /** An account disabled: its sessions end with that change (in its transaction), on every node. */
-    void accountChanged(@Observes Accounts.AccountChanged changed) {
-        if (changed.disabled()) {
-            endAllOf(changed.name());
-        }
     }
 
     private Duration idle() {
