@@ -11,6 +11,7 @@ import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import dev.whiteboard.testing.BoardClient;
+import dev.whiteboard.testing.ChatClient;
 import dev.whiteboard.testing.DatabaseConfig;
 import dev.whiteboard.testing.Eventually;
 import dev.whiteboard.testing.Http;
@@ -21,6 +22,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,6 +63,9 @@ class ClusterIT {
     private static String earlyBoard;
     private static BoardClient early;
     private static final String HUB = "cluster" + RUN;
+    private static final int HISTORY_CHECK_SECONDS = 2;
+    /** A browser's sign-in made on node A, used again on B after A is killed. */
+    private static String signedInOnA;
 
     @BeforeAll
     static void startTwoNodes() throws SQLException {
@@ -99,7 +104,11 @@ class ClusterIT {
         return TestServer.onPostgreSql(name, database)
                 .withEnvironment("WHITEBOARD_CLUSTER_REDIS_URL", redis)
                 .withEnvironment("WHITEBOARD_CLUSTER_PREFIX", PREFIX)
-                .withEnvironment("WHITEBOARD_CLUSTER_NODE_ID", name + "-" + RUN);
+                .withEnvironment("WHITEBOARD_CLUSTER_NODE_ID", name + "-" + RUN)
+                // the history's check every 2 s, and a checkpoint for any change: without the job's lease each node
+                // would take one at each of its checks of a board that keeps changing
+                .withEnvironment("WHITEBOARD_HISTORY_CHECK_SECONDS", String.valueOf(HISTORY_CHECK_SECONDS))
+                .withEnvironment("WHITEBOARD_HISTORY_CHECKPOINT_EVERY", "PT0.001S");
     }
 
     @AfterAll
@@ -348,7 +357,155 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(10)
+    void aChatRateLimitHitHalfOnAAndHalfOnBIsEnforcedOnce() {
+        String board = Http.as(a.baseUri(), "alice")
+                .postJson("api/boards", "{\"title\":\"chat on two nodes\"}")
+                .json()
+                .getString("id");
+        String conversation = "board:" + board;
+        try (ChatClient onA = ChatClient.onBoard(a.baseUri(), "dave", board);
+                ChatClient onB = ChatClient.onBoard(b.baseUri(), "dave", board)) {
+            for (int i = 1; i <= 10; i++) {
+                ChatClient through = i % 2 == 1 ? onA : onB;
+                JsonObject sent = through.send(conversation, "hello " + i, "c-" + RUN + "-" + i);
+                assertTrue(sent.getBoolean("ok"), sent::toString);
+            }
+            for (ChatClient through : List.of(onA, onB)) {
+                JsonObject refused =
+                        through.send(conversation, "one too many", "c-" + RUN + "-x-" + through.hashCode());
+                assertFalse(refused.getBoolean("ok"), "ten in ten seconds, counted across both nodes: " + refused);
+                assertEquals(429, refused.getJsonObject("error").getInt("status"), refused::toString);
+                long retryAfter = refused.getJsonNumber("retryAfterMs").longValue();
+                assertTrue(retryAfter > 0 && retryAfter <= 10_000, refused::toString);
+            }
+        }
+        assertEquals(
+                10,
+                Http.as(b.baseUri(), "alice")
+                        .get("api/chat/" + conversation + "/messages")
+                        .json()
+                        .getJsonArray("messages")
+                        .size());
+    }
+
+    @Test
+    @Order(11)
+    void aSignInOnAWorksOnBAndASignOutOnBEndsItOnA() {
+        String cookie = signIn(a, "carol", Http.DEMO_PASSWORD);
+        assertEquals(200, session(b, cookie).status(), "the sign-in made on A is known to B");
+        assertTrue(session(b, cookie).text().contains("\"user\":\"carol\""));
+        assertEquals(200, session(a, cookie).status());
+
+        Http.Reply signedOut = send(
+                b,
+                cookie,
+                HttpRequest.newBuilder(b.baseUri().resolve("api/session")).DELETE());
+        assertEquals(204, signedOut.status(), signedOut::toString);
+        assertTrue(
+                signedOut.headers().allValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("whiteboard_session=;") && c.contains("Max-Age=0")),
+                "B tells the browser to forget it: " + signedOut.headers().allValues("Set-Cookie"));
+        assertEquals(401, session(a, cookie).status(), "signed out on B: A refuses the cookie too");
+        assertEquals(401, session(b, cookie).status());
+
+        signedInOnA = signIn(a, "bob", Http.DEMO_PASSWORD);
+    }
+
+    @Test
+    @Order(12)
+    void anAccountDisabledThroughBIsSignedOutOnA() {
+        String name = "erin" + RUN.substring(0, 4);
+        Http adminOnB = Http.as(b.baseUri(), "alice");
+        Http.Reply created = adminOnB.postJson("api/accounts", "{\"name\":\"" + name + "\",\"displayName\":\"Erin\"}");
+        assertEquals(201, created.status(), created::toString);
+        String cookie = signIn(a, name, created.json().getString("oneTimePassword"));
+        assertEquals(200, session(b, cookie).status());
+
+        Http.Reply disabled = adminOnB.send(adminOnB.request("api/accounts/" + name)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"disabled\":true}")));
+        assertEquals(200, disabled.status(), disabled::toString);
+        // at once, not after A's cache of account states expires: the sign-in was deleted with the change
+        assertEquals(401, session(a, cookie).status(), "disabled through B: A refuses the sign-in");
+    }
+
+    @Test
+    @Order(13)
+    void aPeriodicJobRunsOncePerClusterNotOncePerNode() throws InterruptedException {
+        Http aliceOnA = Http.as(a.baseUri(), "alice");
+        Http aliceOnB = Http.as(b.baseUri(), "alice");
+        long start = System.nanoTime();
+        String board = aliceOnA.postJson("api/boards", "{\"title\":\"checkpoints\"}")
+                .json()
+                .getString("id");
+        // the board changes all the time, through both nodes, until the history checks have had many rounds
+        long elapsedMillis;
+        int automatic;
+        int change = 0;
+        do {
+            Http through = change % 2 == 0 ? aliceOnA : aliceOnB;
+            int x = change++;
+            Http.Reply put = through.putJson(
+                    "api/boards/" + board + "/shapes/s-1",
+                    "{\"kind\":\"rectangle\",\"points\":[" + x + ",0," + (x + 50) + ",40]}");
+            assertTrue(put.status() == 200 || put.status() == 201, put::toString);
+            Thread.sleep(200); // pacing the writer, not waiting for an outcome
+            automatic = automaticVersions(aliceOnB, board);
+            elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        } while ((elapsedMillis < 14_000 || automatic < 3) && elapsedMillis < 120_000);
+        assertTrue(automatic >= 3, "the history's checks ran: " + automatic);
+        // one lease per check period, held for nine tenths of it: at most one run every 1.8 s in the whole cluster
+        // (two nodes each checking every 2 s would take about one checkpoint a second); a slow machine only makes
+        // fewer
+        long mostRuns = elapsedMillis / (HISTORY_CHECK_SECONDS * 900L) + 1;
+        assertTrue(
+                automatic <= mostRuns,
+                automatic + " checkpoints in " + elapsedMillis + " ms: more than one check per period ran");
+    }
+
+    private static int automaticVersions(Http who, String board) {
+        return (int) who.get("api/boards/" + board + "/versions?limit=200").json().getJsonArray("versions").stream()
+                .filter(v -> "automatic".equals(v.asJsonObject().getString("kind")))
+                .count();
+    }
+
+    /** Signs in through the page's form on {@code node}; the token of the sign-in cookie it set. */
+    private static String signIn(TestServer node, String user, String password) {
+        Http.Reply signedIn = send(
+                node,
+                null,
+                HttpRequest.newBuilder(node.baseUri().resolve("api/session"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "name=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                                        + URLEncoder.encode(password, StandardCharsets.UTF_8))));
+        assertEquals(200, signedIn.status(), signedIn::toString);
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("whiteboard_session="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no sign-in cookie: " + signedIn.headers()));
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    private static Http.Reply session(TestServer node, String cookie) {
+        return send(
+                node,
+                cookie,
+                HttpRequest.newBuilder(node.baseUri().resolve("api/session")).GET());
+    }
+
+    /** A request as a page sends it ({@code X-Requested-With}), with the cookie given (a browser's, by hand). */
+    private static Http.Reply send(TestServer node, String cookie, HttpRequest.Builder request) {
+        request.header("X-Requested-With", "fetch").timeout(Duration.ofSeconds(30));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return Http.anonymous(node.baseUri()).send(request);
+    }
+
+    @Test
+    @Order(20)
     void whenNodeAIsKilledNodeBEndsItsConnectionsAndPresenceDropsThem() {
         Http aliceOnA = Http.as(a.baseUri(), "alice");
         String board = aliceOnA.postJson("api/boards", "{\"title\":\"two nodes\"}")
@@ -393,5 +550,13 @@ class ClusterIT {
                     .connectionExistsWithResponse(aliceConnection, null)
                     .getValue());
         }
+    }
+
+    @Test
+    @Order(21)
+    void aSignInMadeOnTheKilledNodeStillWorksOnB() {
+        Http.Reply who = session(b, signedInOnA);
+        assertEquals(200, who.status(), "no new sign-in after node A was killed: " + who);
+        assertTrue(who.text().contains("\"user\":\"bob\""), who::text);
     }
 }

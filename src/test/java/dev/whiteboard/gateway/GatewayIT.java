@@ -87,7 +87,7 @@ class GatewayIT {
                 .POST(HttpRequest.BodyPublishers.ofString("name=carol&password=" + Http.DEMO_PASSWORD)));
         assertEquals(200, signedIn.status(), signedIn::toString);
         String cookie = signedIn.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID"))
+                .filter(c -> c.startsWith("whiteboard_session="))
                 .findFirst()
                 .orElseThrow();
         String attributes = cookie.toLowerCase(Locale.ROOT).replace(" ", "");

@@ -80,7 +80,7 @@ class SignInIT {
         assertTrue(signedIn.body().contains("\"user\":\"carol\""), signedIn.body());
         assertTrue(signedIn.body().contains("Carol Chen"), signedIn.body());
         String cookie = signedIn.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID"))
+                .filter(c -> c.startsWith("whiteboard_session="))
                 .findFirst()
                 .orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);

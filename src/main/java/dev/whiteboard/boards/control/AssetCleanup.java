@@ -1,6 +1,7 @@
 package dev.whiteboard.boards.control;
 
 import dev.whiteboard.runtime.Periodic;
+import dev.whiteboard.runtime.cluster.ClusterJobs;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -43,6 +44,9 @@ public class AssetCleanup {
     @ConfigProperty(name = "whiteboard.assets.check-seconds", defaultValue = "3600")
     int checkSeconds;
 
+    @Inject
+    ClusterJobs jobs;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -64,7 +68,11 @@ public class AssetCleanup {
                     Math.min(checkSeconds, FIRST_CHECK_SECONDS),
                     checkSeconds,
                     "delete unused image assets",
-                    () -> deleteUnused(OffsetDateTime.now(ZoneOffset.UTC).minus(grace(graceSeconds))));
+                    jobs.oncePerCluster(
+                            "asset-cleanup",
+                            checkSeconds,
+                            () -> deleteUnused(
+                                    OffsetDateTime.now(ZoneOffset.UTC).minus(grace(graceSeconds)))));
         }
     }
 

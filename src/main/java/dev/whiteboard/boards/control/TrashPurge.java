@@ -1,6 +1,7 @@
 package dev.whiteboard.boards.control;
 
 import dev.whiteboard.runtime.Periodic;
+import dev.whiteboard.runtime.cluster.ClusterJobs;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -44,6 +45,9 @@ public class TrashPurge {
     @ConfigProperty(name = "whiteboard.boards.trash-check-seconds", defaultValue = "3600")
     int checkSeconds;
 
+    @Inject
+    ClusterJobs jobs;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -66,7 +70,10 @@ public class TrashPurge {
                     Math.min(checkSeconds, FIRST_CHECK_SECONDS),
                     checkSeconds,
                     "purge the trash",
-                    () -> purgeExpired(cutoff(Clock.systemUTC(), keep(trashDays))));
+                    jobs.oncePerCluster(
+                            "trash-purge",
+                            checkSeconds,
+                            () -> purgeExpired(cutoff(Clock.systemUTC(), keep(trashDays)))));
         }
     }
 

@@ -1,36 +1,24 @@
 package dev.whiteboard.chat.control;
 
 import dev.whiteboard.chat.entity.ChatLimits;
+import dev.whiteboard.runtime.limits.Windows;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import jakarta.inject.Inject;
 
 /**
  * Typing notices are relayed at most once per {@link ChatLimits#TYPING_INTERVAL} per person and conversation (a
- * page sends one on every key press); the others are dropped. In memory: a notice is not worth storing.
+ * page sends one on every key press); the others are dropped. Counted like the rate limit ({@link Windows}: in
+ * memory on one node, in Redis for a cluster); a notice is not worth storing.
  */
 @ApplicationScoped
 public class TypingThrottle {
 
-    private static final int FORGET_ABOVE = 10_000;
-
-    private final Map<String, Long> lastRelayed = new ConcurrentHashMap<>();
+    @Inject
+    Windows windows;
 
     /** Whether this notice is relayed (and, if so, counted as the last one). */
     public boolean relay(String user, String conversationKey) {
-        long now = System.nanoTime();
-        long interval = ChatLimits.TYPING_INTERVAL.toNanos();
-        if (lastRelayed.size() > FORGET_ABOVE) {
-            lastRelayed.values().removeIf(t -> now - t >= interval);
-        }
-        boolean[] relayed = {false};
-        lastRelayed.compute(user + "\n" + conversationKey, (k, last) -> {
-            if (last == null || now - last >= interval) {
-                relayed[0] = true;
-                return now;
-            }
-            return last;
-        });
-        return relayed[0];
+        return windows.take("typing:" + user + ":" + conversationKey, 1, ChatLimits.TYPING_INTERVAL)
+                .isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.whiteboard.history.control;
 import dev.whiteboard.boards.control.BoardNotFoundException;
 import dev.whiteboard.history.entity.BoardVersion;
 import dev.whiteboard.runtime.Periodic;
+import dev.whiteboard.runtime.cluster.ClusterJobs;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -56,6 +57,9 @@ public class Checkpoints {
     @ConfigProperty(name = "whiteboard.history.retention", defaultValue = "P90D")
     String retention;
 
+    @Inject
+    ClusterJobs jobs;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -80,7 +84,10 @@ public class Checkpoints {
                     Math.min(checkSeconds, FIRST_CHECK_SECONDS),
                     checkSeconds,
                     "take checkpoints and prune the version history",
-                    () -> check(OffsetDateTime.now(ZoneOffset.UTC), every, left, keep));
+                    jobs.oncePerCluster(
+                            "history",
+                            checkSeconds,
+                            () -> check(OffsetDateTime.now(ZoneOffset.UTC), every, left, keep)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.whiteboard.security.accounts;
 
+import dev.whiteboard.security.sessions.StoredSessions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +28,9 @@ public class AccountStates {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    StoredSessions sessions;
 
     private final Map<String, State> cache = new ConcurrentHashMap<>();
 
@@ -63,6 +67,16 @@ public class AccountStates {
         }
         cache.put(user, now);
         return now;
+    }
+
+    /**
+     * An account disabled: its browsers' sign-ins end with that change, in its transaction, so that every node refuses
+     * them at once (not only after its cache of this state expires).
+     */
+    void endSessions(@Observes Accounts.AccountChanged changed) {
+        if (changed.disabled()) {
+            sessions.endAllOf(changed.name());
+        }
     }
 
     /** Before the other observers of the change (a re-check of the person's connections reads the new state). */

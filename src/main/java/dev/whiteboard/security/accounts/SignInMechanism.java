@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * How a request gets its caller, in this order: a sign-in the app itself started ({@code /api/session}, which then
  * keeps the caller in the HTTP session); {@code Authorization: Basic} (scripts and tests; checked on every
- * request, no session); the HTTP session of an earlier sign-in. Other {@code Authorization} schemes are left alone
+ * request, no session); the stored session of an earlier sign-in (any node's). Other {@code Authorization} schemes are left alone
  * (the built-in hub's REST API has bearer tokens of its own). A session of an account disabled since its sign-in
  * ends at its next request ({@link AccountStates}).
  * <p>A protected URL without a caller gets 401 with a JSON body. The {@code WWW-Authenticate: Basic} challenge is
@@ -44,13 +44,16 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Inject
     AccountStates states;
 
+    @Inject
+    SessionCaller sessionCaller;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         try {
             Credential credential = context.getAuthParameters().getCredential();
             if (credential != null) {
-                return signIn(request, context, identities.validate(credential));
+                return signIn(request, response, context, identities.validate(credential));
             }
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -69,10 +72,16 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             // the accounts could not be read (the database is down): say so, rather than "wrong password"
             return failed(request, response, Failures.describe(e));
         }
-        Optional<SessionCaller.SignedIn> signedIn = SessionCaller.of(request);
+        Optional<SessionCaller.SignedIn> signedIn;
+        try {
+            signedIn = sessionCaller.of(request);
+        } catch (RuntimeException e) {
+            // the stored sessions could not be read (the database is down): not "sign in again"
+            return context.isProtected() ? failed(request, response, Failures.describe(e)) : context.doNothing();
+        }
         if (signedIn.isPresent() && !states.usable(signedIn.get().name())) {
             // disabled (or a demo account switched off) since it signed in: the session ends here
-            SessionCaller.forget(request);
+            sessionCaller.forget(request, response);
             return context.isProtected()
                     ? unauthorized(request, response, "this account is disabled: ask an administrator")
                     : context.doNothing();
@@ -89,16 +98,19 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        SessionCaller.forget(request);
+        sessionCaller.forget(request, response);
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
-    private static AuthenticationStatus signIn(
-            HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
+    private AuthenticationStatus signIn(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context,
+            CredentialValidationResult result) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SessionCaller.keep(request, result.getCallerPrincipal().getName(), result.getCallerGroups());
+        sessionCaller.keep(request, response, result.getCallerPrincipal().getName(), result.getCallerGroups());
         return context.notifyContainerAboutLogin(result);
     }
 

@@ -2,6 +2,7 @@ package dev.whiteboard.security.oidc;
 
 import dev.whiteboard.errors.ErrorBody;
 import dev.whiteboard.errors.ErrorKind;
+import dev.whiteboard.errors.Failures;
 import dev.whiteboard.security.MechanismResponses;
 import dev.whiteboard.security.SessionCaller;
 import jakarta.annotation.Priority;
@@ -40,8 +41,8 @@ import java.util.logging.Logger;
  *     {@link BearerTokens} on every request, no session;</li>
  * <li>a browser: {@value OidcSettings#START_PATH}{@code ?next=/page} starts the authorization-code flow, the
  *     provider comes back to {@value OidcSettings#CALLBACK_PATH}; both steps are the Jakarta Security OIDC
- *     mechanism's (the annotation below), this class only keeps the caller it signed in in the HTTP session
- *     ({@link SessionCaller}) and sends the browser on to {@code next};</li>
+ *     mechanism's (the annotation below), this class only keeps the caller it signed in as a stored session
+ *     ({@link SessionCaller}, known to every node) and sends the browser on to {@code next};</li>
  * <li>{@code Authorization: Basic} is refused: built-in accounts are off while OIDC is on.</li>
  * </ul>
  * Any other protected request without a caller gets 401 with a JSON body, never a redirect to the provider: the
@@ -84,6 +85,9 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
     OidcSettings settings;
 
     @Inject
+    SessionCaller sessionCaller;
+
+    @Inject
     Instance<OpenIdContext> openIdContext;
 
     @Override
@@ -110,7 +114,15 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
         if (path.equals(OidcSettings.CALLBACK_PATH)) {
             return callback(request, response, context);
         }
-        Optional<SessionCaller.SignedIn> signedIn = SessionCaller.of(request);
+        Optional<SessionCaller.SignedIn> signedIn;
+        try {
+            signedIn = sessionCaller.of(request);
+        } catch (RuntimeException e) {
+            // the stored sessions could not be read (the database is down): not "sign in again"
+            return context.isProtected()
+                    ? MechanismResponses.fail(request, response, Failures.describe(e))
+                    : context.doNothing();
+        }
         if (signedIn.isPresent()) {
             return context.notifyContainerAboutLogin(
                     signedIn.get().name(), signedIn.get().groups());
@@ -126,7 +138,7 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        SessionCaller.forget(request);
+        sessionCaller.forget(request, response);
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
@@ -167,7 +179,7 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
         request.getSession(true).setAttribute(NEXT, localPath(request.getParameter("next")));
-        SessionCaller.forget(request);
+        sessionCaller.forget(request, response);
         return codeFlow().validateRequest(request, response, new HttpMessageContextWrapper(context) {
             @Override
             public boolean isProtected() {
@@ -199,7 +211,7 @@ public class OidcMechanism implements HttpAuthenticationMechanism {
             status = AuthenticationStatus.SEND_FAILURE;
         }
         if (status == AuthenticationStatus.SUCCESS && signing.name != null) {
-            SessionCaller.keep(request, signing.name, signing.groups, idToken());
+            sessionCaller.keep(request, response, signing.name, signing.groups, idToken());
             record(signing.name, signing.groups);
             return status;
         }

@@ -69,6 +69,9 @@ public class SessionResource {
     @Inject
     ProviderLogout providerLogout;
 
+    @Inject
+    SessionCaller sessionCaller;
+
     @Context
     HttpServletRequest request;
 
@@ -197,8 +200,9 @@ public class SessionResource {
      */
     @DELETE
     public Response signOut() throws ServletException {
-        Optional<URI> atProvider = SessionCaller.of(request).flatMap(caller -> providerLogout.url(caller, request));
-        request.logout();
+        Optional<URI> atProvider = sessionCaller.of(request).flatMap(caller -> providerLogout.url(caller, request));
+        request.logout(); // the mechanism's cleanSubject ends the stored session, on every node
+        sessionCaller.forget(request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

@@ -64,7 +64,7 @@ class BoardStoreIT {
 
     @Test
     void theSchemaIsMigratedAtStartUp() {
-        assertEquals("18", migrations.version()); // V18__background_history is the newest
+        assertEquals("18", migrations.version()); // V18__signed_in_sessions is the newest
         Number failed = (Number)
                 em.createNativeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE")
                         .getSingleResult();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whiteboard.chat.entity.ChatLimits;
 import dev.whiteboard.errors.ErrorKind;
+import dev.whiteboard.runtime.limits.Windows;
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
@@ -13,6 +14,7 @@ class RateLimitTest {
     @Test
     void theMessageOverTheLimitIsRefusedWithWhenToTryAgainAndNotCounted() {
         RateLimit limit = new RateLimit();
+        limit.windows = Windows.inMemory();
         for (int i = 0; i < ChatLimits.MAX_MESSAGES_PER_WINDOW; i++) {
             limit.take("alice");
         }
