@@ -24,10 +24,7 @@ import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,18 +66,7 @@ class ClusterIT {
 
     @BeforeAll
     static void startTwoNodes() throws SQLException {
-        DatabaseConfig configured = DatabaseConfig.fromSystemProperties();
-        String base = configured.embedded()
-                ? "jdbc:postgresql://127.0.0.1:5432/test"
-                : configured.url().replaceAll("[?&]currentSchema=[^&]*", "");
-        String user = configured.embedded() ? "postgres" : configured.user();
-        String password = configured.embedded() ? "unused" : configured.password();
-        try (Connection connection = DriverManager.getConnection(base, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        database =
-                new DatabaseConfig(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, user, password);
+        database = DatabaseConfig.newPostgreSqlSchema(SCHEMA);
         a = node("cluster-a", REDIS).startFresh();
         // someone on a board of node A before node B starts: B's start must not forget A's live connections
         earlyBoard = Http.as(a.baseUri(), "carol")
@@ -125,13 +111,7 @@ class ClusterIT {
             redisForB.close();
         }
         deletePrefixedKeys();
-        try (Connection connection = DriverManager.getConnection(
-                        database.url().replaceAll("[?&]currentSchema=[^&]*", ""),
-                        database.user(),
-                        database.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+        database.dropSchema();
     }
 
     /** Deletes this run's keys from Redis, as a Redis restarted without its data would have lost them. */

@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -53,18 +52,7 @@ public final class TwoNodes implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        DatabaseConfig configured = DatabaseConfig.fromSystemProperties();
-        String base = configured.embedded()
-                ? "jdbc:postgresql://127.0.0.1:5432/test"
-                : configured.url().replaceAll("[?&]currentSchema=[^&]*", "");
-        String user = configured.embedded() ? "postgres" : configured.user();
-        String password = configured.embedded() ? "unused" : configured.password();
-        try (Connection connection = DriverManager.getConnection(base, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema());
-        }
-        database = new DatabaseConfig(
-                base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema(), user, password);
+        database = DatabaseConfig.newPostgreSqlSchema(schema());
         try {
             int gatewayPort = Gateway.choosePort();
             a = node("a", gatewayPort);
@@ -104,12 +92,8 @@ public final class TwoNodes implements BeforeAllCallback, AfterAllCallback {
         } catch (RuntimeException e) {
             failures.addSuppressed(e);
         }
-        try (Connection connection = DriverManager.getConnection(
-                        database.url().replaceAll("[?&]currentSchema=[^&]*", ""),
-                        database.user(),
-                        database.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema() + " CASCADE");
+        try {
+            database.dropSchema();
         } catch (SQLException e) {
             failures.addSuppressed(e);
         }
