@@ -1,7 +1,5 @@
 package dev.whiteboard.testing;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,10 +16,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two nodes of the product (separate server processes, Payara Micro or WildFly as {@link TestServer} runs them) on one
- * PostgreSQL schema and one Redis (127.0.0.1:6379), behind the product's nginx gateway for several nodes
- * ({@link Gateway}), as the README's "Several nodes" recipe runs them: both are told the gateway's public address.
- * PostgreSQL in every pass (two processes cannot share an H2 file): the configured server's, or the local one on the
- * H2 pass; a schema and a Redis key prefix of the class's own, removed at the end. Started once for the class,
+ * PostgreSQL schema and one Redis (a {@link RedisServer} of their own, which a test may restart), behind the product's
+ * nginx gateway for several nodes ({@link Gateway}), as the README's "Several nodes" recipe runs them: both are told
+ * the gateway's public address. PostgreSQL in every pass (two processes cannot share an H2 file): the configured
+ * server's, or the local one on the H2 pass; a schema of the class's own, dropped at the end. Started once for the
+ * class,
  * stopped newest first (also after a failed start). Registered as a static field:
  *
  * <pre>{@code
@@ -31,12 +30,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TwoNodes implements BeforeAllCallback, AfterAllCallback {
 
-    public static final String REDIS = "redis://127.0.0.1:6379";
-
     private final String name;
     private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private DatabaseConfig database;
+    private RedisServer redis;
     private TestServer a;
     private TestServer b;
     private Gateway gateway;
@@ -54,6 +52,8 @@ public final class TwoNodes implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws SQLException {
         database = DatabaseConfig.newPostgreSqlSchema(schema());
         try {
+            redis = RedisServer.start();
+            running.push(redis);
             int gatewayPort = Gateway.choosePort();
             a = node("a", gatewayPort);
             running.push(a);
@@ -88,11 +88,6 @@ public final class TwoNodes implements BeforeAllCallback, AfterAllCallback {
             }
         }
         try {
-            deletePrefixedKeys();
-        } catch (RuntimeException e) {
-            failures.addSuppressed(e);
-        }
-        try {
             database.dropSchema();
         } catch (SQLException e) {
             failures.addSuppressed(e);
@@ -102,7 +97,7 @@ public final class TwoNodes implements BeforeAllCallback, AfterAllCallback {
     private TestServer node(String suffix, int gatewayPort) {
         return TestServer.onPostgreSql(name + "-" + suffix, database)
                 .withEnvironment("WHITEBOARD_PUBLIC_URL", "https://localhost:" + gatewayPort + "/")
-                .withEnvironment("WHITEBOARD_CLUSTER_REDIS_URL", REDIS)
+                .withEnvironment("WHITEBOARD_CLUSTER_REDIS_URL", redis.url())
                 .withEnvironment("WHITEBOARD_CLUSTER_PREFIX", prefix())
                 .withEnvironment("WHITEBOARD_CLUSTER_NODE_ID", nodeId(suffix));
     }
@@ -119,17 +114,9 @@ public final class TwoNodes implements BeforeAllCallback, AfterAllCallback {
         return name + "-" + suffix + "-" + run;
     }
 
-    /** Deletes this class's keys from Redis. */
-    private void deletePrefixedKeys() {
-        RedisClient client = RedisClient.create(REDIS);
-        try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            List<String> keys = redis.sync().keys(prefix() + ":*");
-            if (!keys.isEmpty()) {
-                redis.sync().del(keys.toArray(String[]::new));
-            }
-        } finally {
-            client.shutdown();
-        }
+    /** The Redis of these two nodes alone (a test may restart it). */
+    public RedisServer redis() {
+        return redis;
     }
 
     public TestServer a() {
